@@ -1,0 +1,266 @@
+//! The filesystem blob store: `blobs/ab/cd/<hash>.age`, written through `tmp/`.
+//!
+//! A blob is written to `tmp/<random>.part`, fsynced, renamed into `blobs/`, and the
+//! directories are fsynced: after a crash a blob is either whole under its name or a
+//! leftover in `tmp/`, never a half file under a blob name.
+
+use std::collections::HashSet;
+use std::fs::{self, File};
+use std::io::{self, BufWriter, Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
+
+use crate::blob::{missing, BlobId, BlobStore, BlobWriter, Hashing};
+use crate::error::Result;
+use crate::ids::new_id;
+
+/// Blobs under a directory of the local filesystem.
+pub struct FsBlobStore {
+    blobs: PathBuf,
+    tmp: PathBuf,
+    /// Names of this process's writes in progress: not leftovers. A std Mutex, held only
+    /// to insert or remove a name.
+    active: Arc<Mutex<HashSet<String>>>,
+}
+
+fn active_set(active: &Mutex<HashSet<String>>) -> std::sync::MutexGuard<'_, HashSet<String>> {
+    active.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+impl FsBlobStore {
+    /// Uses `blobs` and `tmp`, creating them if needed.
+    pub fn new(blobs: PathBuf, tmp: PathBuf) -> Result<Self> {
+        fs::create_dir_all(&blobs)?;
+        fs::create_dir_all(&tmp)?;
+        Ok(FsBlobStore {
+            blobs,
+            tmp,
+            active: Arc::default(),
+        })
+    }
+
+    fn path_of(&self, id: &BlobId) -> PathBuf {
+        blob_path(&self.blobs, id)
+    }
+}
+
+/// `blobs/ab/cd/abcd....age`: two levels keep directories small.
+fn blob_path(blobs: &Path, id: &BlobId) -> PathBuf {
+    let h = id.as_str();
+    blobs.join(&h[0..2]).join(&h[2..4]).join(format!("{h}.age"))
+}
+
+/// fsync a directory so that a rename or creation in it survives a crash.
+pub(crate) fn sync_dir(dir: &Path) -> io::Result<()> {
+    File::open(dir)?.sync_all()
+}
+
+/// Creates `dir` and its missing parents up to `root`, syncing each parent.
+fn create_synced(dir: &Path, root: &Path) -> io::Result<()> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    if let Some(parent) = dir.parent() {
+        if parent != root {
+            create_synced(parent, root)?;
+        }
+        match fs::create_dir(dir) {
+            Ok(()) => sync_dir(parent)?,
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
+}
+
+struct FsWriter {
+    out: Option<Hashing<BufWriter<File>>>,
+    tmp_path: PathBuf,
+    tmp_dir: PathBuf,
+    tmp_name: String,
+    active: Arc<Mutex<HashSet<String>>>,
+    blobs: PathBuf,
+}
+
+impl Write for FsWriter {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match &mut self.out {
+            Some(out) => out.write(buf),
+            None => Err(io::Error::other("blob already committed")),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match &mut self.out {
+            Some(out) => out.flush(),
+            None => Ok(()),
+        }
+    }
+}
+
+impl BlobWriter for FsWriter {
+    fn commit(mut self: Box<Self>) -> Result<BlobId> {
+        let Some(out) = self.out.take() else {
+            return Err(io::Error::other("blob already committed").into());
+        };
+        let id = BlobId::from_hash(out.hasher.finalize());
+        let file = out.inner.into_inner().map_err(|e| e.into_error())?;
+        file.sync_all()?;
+        drop(file);
+        let dest = blob_path(&self.blobs, &id);
+        let dir = dest.parent().unwrap_or(&self.blobs).to_path_buf();
+        create_synced(&dir, &self.blobs)?;
+        if dest.exists() {
+            // Same ciphertext hash: the very same bytes are already stored.
+            fs::remove_file(&self.tmp_path)?;
+        } else {
+            fs::rename(&self.tmp_path, &dest)?;
+            sync_dir(&dir)?;
+        }
+        sync_dir(&self.tmp_dir)?;
+        Ok(id)
+    }
+}
+
+impl Drop for FsWriter {
+    fn drop(&mut self) {
+        active_set(&self.active).remove(&self.tmp_name);
+        if self.out.is_some() {
+            // Not committed: the partial file goes. A kill skips this; fsck finds those.
+            let _ = fs::remove_file(&self.tmp_path);
+        }
+    }
+}
+
+impl BlobStore for FsBlobStore {
+    fn create(&self) -> Result<Box<dyn BlobWriter>> {
+        let tmp_name = format!("{}.part", new_id()?);
+        let tmp_path = self.tmp.join(&tmp_name);
+        let file = fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp_path)?;
+        active_set(&self.active).insert(tmp_name.clone());
+        Ok(Box::new(FsWriter {
+            out: Some(Hashing::new(BufWriter::with_capacity(256 * 1024, file))),
+            tmp_path,
+            tmp_dir: self.tmp.clone(),
+            tmp_name,
+            active: self.active.clone(),
+            blobs: self.blobs.clone(),
+        }))
+    }
+
+    fn open(&self, id: &BlobId) -> Result<Box<dyn Read + Send>> {
+        match File::open(self.path_of(id)) {
+            Ok(f) => Ok(Box::new(f)),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Err(missing(id)),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    fn remove(&self, id: &BlobId) -> Result<()> {
+        match fs::remove_file(self.path_of(id)) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    fn list(&self) -> Result<Vec<BlobId>> {
+        let mut out = Vec::new();
+        for a in fs::read_dir(&self.blobs)? {
+            let a = a?.path();
+            if !a.is_dir() {
+                continue;
+            }
+            for b in fs::read_dir(&a)? {
+                let b = b?.path();
+                if !b.is_dir() {
+                    continue;
+                }
+                for f in fs::read_dir(&b)? {
+                    let name = f?.file_name();
+                    let name = name.to_string_lossy();
+                    if let Some(id) = name.strip_suffix(".age").and_then(BlobId::parse) {
+                        out.push(id);
+                    }
+                }
+            }
+        }
+        out.sort();
+        Ok(out)
+    }
+
+    fn leftovers(&self) -> Result<Vec<String>> {
+        let active = active_set(&self.active).clone();
+        let mut out = Vec::new();
+        for entry in fs::read_dir(&self.tmp)? {
+            let name = entry?.file_name().to_string_lossy().into_owned();
+            if !active.contains(&name) {
+                out.push(name);
+            }
+        }
+        out.sort();
+        Ok(out)
+    }
+
+    fn remove_leftovers(&self) -> Result<usize> {
+        let names = self.leftovers()?;
+        for name in &names {
+            let path = self.tmp.join(name);
+            if path.is_dir() {
+                fs::remove_dir_all(path)?;
+            } else {
+                fs::remove_file(path)?;
+            }
+        }
+        if !names.is_empty() {
+            sync_dir(&self.tmp)?;
+        }
+        Ok(names.len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn store() -> (tempfile::TempDir, FsBlobStore) {
+        let dir = tempfile::tempdir().unwrap();
+        let s = FsBlobStore::new(dir.path().join("blobs"), dir.path().join("tmp")).unwrap();
+        (dir, s)
+    }
+
+    #[test]
+    fn commit_names_the_blob_by_its_hash() {
+        let (_d, s) = store();
+        let mut w = s.create().unwrap();
+        w.write_all(b"ciphertext").unwrap();
+        let id = w.commit().unwrap();
+        assert_eq!(id.as_str(), blake3::hash(b"ciphertext").to_hex().as_str());
+        assert_eq!(s.list().unwrap(), vec![id.clone()]);
+        assert!(s.check(&id).unwrap());
+        assert!(s.leftovers().unwrap().is_empty());
+        let mut back = Vec::new();
+        s.open(&id).unwrap().read_to_end(&mut back).unwrap();
+        assert_eq!(back, b"ciphertext");
+    }
+
+    #[test]
+    fn dropped_writer_leaves_nothing() {
+        let (_d, s) = store();
+        let mut w = s.create().unwrap();
+        w.write_all(b"half").unwrap();
+        drop(w);
+        assert!(s.list().unwrap().is_empty());
+        assert!(s.leftovers().unwrap().is_empty());
+    }
+
+    #[test]
+    fn missing_blob_is_document_damaged() {
+        let (_d, s) = store();
+        let id = BlobId::from_hash(blake3::hash(b"x"));
+        assert!(matches!(s.open(&id), Err(crate::Error::DocumentDamaged(_))));
+    }
+}

@@ -1,0 +1,237 @@
+//! Cases: one beneficiary's file, in one team.
+//!
+//! The case key is wrapped to the team key and to the recovery key; the profile is sealed
+//! to the case key. Erasing a case deletes its wraps, its sealed entries and its blobs:
+//! nothing that would decrypt it is left (crypto-shredding).
+
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::Batch;
+use crate::codec;
+use crate::documents::DocumentRecord;
+use crate::error::{Error, Result};
+use crate::ids::{now, CaseId, TeamId};
+use crate::keys::{self, PublicKey, SecretKey};
+use crate::model::{Case, CaseProfile, CaseStatus};
+use crate::teams::TeamRecord;
+use crate::vault::{Session, Vault};
+
+#[derive(Serialize, Deserialize)]
+pub(crate) struct CaseRecord {
+    pub id: CaseId,
+    pub team: TeamId,
+    pub epoch: u32,
+    pub public: PublicKey,
+    pub status: CaseStatus,
+    pub created: u64,
+    pub updated: u64,
+}
+
+/// What erasing a case removed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct EraseReport {
+    /// Documents removed.
+    pub documents: usize,
+    /// Encrypted files deleted.
+    pub blobs: usize,
+}
+
+impl Vault {
+    /// Opens a case wrap with a team key.
+    pub(crate) fn unwrap_case_key(&self, case: &CaseId, team_key: &SecretKey) -> Result<SecretKey> {
+        let wrap = self
+            .inner
+            .catalog
+            .required_raw(&format!("wrap/case/{case}/team"))?;
+        keys::unwrap(&wrap, team_key)?.ok_or_else(|| Error::damaged("a case key wrap"))
+    }
+
+    pub(crate) fn case_record(&self, case: &CaseId) -> Result<CaseRecord> {
+        self.inner
+            .catalog
+            .record(&format!("case/{case}"))?
+            .ok_or_else(|| Error::not_found("case", case.as_str()))
+    }
+
+    /// The case record and key, if the session's user is in the case's team.
+    pub(crate) fn case_key(
+        &self,
+        session: &Session,
+        case: &CaseId,
+    ) -> Result<(CaseRecord, SecretKey)> {
+        let record = self.case_record(case)?;
+        let team_key = self.team_key(session, &record.team)?;
+        let key = self.unwrap_case_key(case, &team_key)?;
+        Ok((record, key))
+    }
+
+    /// Creates a case in a team the user belongs to; returns its id.
+    pub fn create_case(
+        &self,
+        session: &Session,
+        team: &str,
+        profile: &CaseProfile,
+    ) -> Result<CaseId> {
+        profile.validate()?;
+        let _guard = self.write_lock();
+        let team: TeamRecord = self.team_record(team)?;
+        // Membership is proved by opening the team key, not only checked.
+        self.team_key(session, &team.id)?;
+        let id = CaseId::generate()?;
+        let key = SecretKey::generate();
+        let mut batch = Batch::default();
+        batch.put_raw(
+            &format!("wrap/case/{id}/team"),
+            keys::wrap(&key, &[&team.public])?,
+        );
+        batch.put_raw(
+            &format!("wrap/case/{id}/recovery"),
+            keys::wrap(&key, &[&self.inner.recovery])?,
+        );
+        batch.put_raw(
+            &format!("profile/{id}"),
+            keys::seal(&codec::encode(profile)?, &[&key.public()])?,
+        );
+        let at = now();
+        let record = CaseRecord {
+            id: id.clone(),
+            team: team.id,
+            epoch: 1,
+            public: key.public(),
+            status: CaseStatus::Open,
+            created: at,
+            updated: at,
+        };
+        batch.put(&format!("case/{id}"), &record)?;
+        self.inner.catalog.apply(batch)?;
+        Ok(id)
+    }
+
+    fn decrypt_case(&self, record: CaseRecord, key: &SecretKey) -> Result<Case> {
+        let sealed = self
+            .inner
+            .catalog
+            .required_raw(&format!("profile/{}", record.id))?;
+        let plain = keys::open(&sealed, key)?.ok_or_else(|| Error::damaged("a case profile"))?;
+        let profile: CaseProfile = codec::decode(&plain, "a case profile")?;
+        Ok(Case {
+            id: record.id,
+            team: record.team,
+            status: record.status,
+            created: record.created,
+            updated: record.updated,
+            profile,
+        })
+    }
+
+    /// A case with its decrypted profile.
+    pub fn case(&self, session: &Session, case: &CaseId) -> Result<Case> {
+        let (record, key) = self.case_key(session, case)?;
+        self.decrypt_case(record, &key)
+    }
+
+    /// Every case the user can open (the cases of their teams), newest first.
+    pub fn list_cases(&self, session: &Session) -> Result<Vec<Case>> {
+        let mut team_keys = std::collections::HashMap::new();
+        let mut out = Vec::new();
+        for (_, value) in self.inner.catalog.scan("case/")? {
+            let record: CaseRecord =
+                serde_json::from_slice(&value).map_err(|_| Error::damaged("a case record"))?;
+            if !team_keys.contains_key(&record.team) {
+                let key = match self.team_key(session, &record.team) {
+                    Ok(key) => Some(key),
+                    Err(Error::Denied(_)) => None,
+                    Err(e) => return Err(e),
+                };
+                team_keys.insert(record.team.clone(), key);
+            }
+            let Some(Some(team_key)) = team_keys.get(&record.team) else {
+                continue;
+            };
+            let key = self.unwrap_case_key(&record.id, team_key)?;
+            out.push(self.decrypt_case(record, &key)?);
+        }
+        out.sort_by(|a, b| b.created.cmp(&a.created).then(a.id.cmp(&b.id)));
+        Ok(out)
+    }
+
+    /// Replaces a case's profile.
+    pub fn update_case(
+        &self,
+        session: &Session,
+        case: &CaseId,
+        profile: &CaseProfile,
+    ) -> Result<()> {
+        profile.validate()?;
+        let _guard = self.write_lock();
+        let (mut record, key) = self.case_key(session, case)?;
+        let mut batch = Batch::default();
+        batch.put_raw(
+            &format!("profile/{case}"),
+            keys::seal(&codec::encode(profile)?, &[&key.public()])?,
+        );
+        record.updated = now();
+        batch.put(&format!("case/{case}"), &record)?;
+        self.inner.catalog.apply(batch)
+    }
+
+    /// Closes or reopens a case.
+    pub fn set_case_status(
+        &self,
+        session: &Session,
+        case: &CaseId,
+        status: CaseStatus,
+    ) -> Result<()> {
+        let _guard = self.write_lock();
+        let (mut record, _key) = self.case_key(session, case)?;
+        record.status = status;
+        record.updated = now();
+        let mut batch = Batch::default();
+        batch.put(&format!("case/{case}"), &record)?;
+        self.inner.catalog.apply(batch)
+    }
+
+    /// Erases a case for good: its wraps, profile, documents and blobs (GDPR art. 17).
+    /// Admins and coordinators of the case's team only.
+    pub fn erase_case(&self, session: &Session, case: &CaseId) -> Result<EraseReport> {
+        if !session.user.role.manages() {
+            return Err(Error::Denied("only admins and coordinators erase cases"));
+        }
+        let _guard = self.write_lock();
+        self.case_key(session, case)?;
+        let catalog = &self.inner.catalog;
+        let mut batch = Batch::default();
+        let mut blobs = Vec::new();
+        let docs = catalog.scan(&format!("doc/{case}/"))?;
+        for (key, value) in &docs {
+            let doc: DocumentRecord =
+                serde_json::from_slice(value).map_err(|_| Error::damaged("a document record"))?;
+            blobs.extend(doc.versions.iter().map(|v| v.blob.clone()));
+            for prefix in [
+                format!("wrap/version/{}/", doc.id),
+                format!("meta/{}/", doc.id),
+            ] {
+                for k in catalog.keys(&prefix)? {
+                    batch.remove(&k);
+                }
+            }
+            batch.remove(&format!("docindex/{}", doc.id));
+            batch.remove(key);
+        }
+        for k in catalog.keys(&format!("wrap/case/{case}/"))? {
+            batch.remove(&k);
+        }
+        batch.remove(&format!("profile/{case}"));
+        batch.remove(&format!("case/{case}"));
+        // The catalogue first: a crash after it leaves orphan blobs (fsck removes them),
+        // never a document whose file is gone.
+        catalog.apply(batch)?;
+        for blob in &blobs {
+            self.inner.blobs.remove(blob)?;
+        }
+        Ok(EraseReport {
+            documents: docs.len(),
+            blobs: blobs.len(),
+        })
+    }
+}

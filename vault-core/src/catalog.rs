@@ -1,0 +1,128 @@
+//! The catalogue: one sled tree holding everything but document contents.
+//!
+//! Keys are ASCII paths (`case/<id>`, `wrap/case/<id>/team`, ...). Records are JSON; wraps,
+//! sealed profiles and sealed metadata are raw age files. Every change is one atomic sled
+//! batch, flushed to disk before the call returns.
+//!
+//! | key | value |
+//! |---|---|
+//! | `user/<uid>` | user record (name, role, argon2 salt and parameters, public key) |
+//! | `username/<name>` | uid |
+//! | `wrap/user/<uid>/password`, `wrap/user/<uid>/recovery` | the user's key |
+//! | `team/<tid>`, `teamname/<name>` | team record, tid |
+//! | `wrap/team/<tid>/<uid>`, `wrap/team/<tid>/recovery` | the team key |
+//! | `case/<cid>` | case record (team, status, public key, dates) |
+//! | `wrap/case/<cid>/team`, `wrap/case/<cid>/recovery` | the case key |
+//! | `profile/<cid>` | profile sealed to the case key |
+//! | `doc/<cid>/<did>`, `docindex/<did>` | document record (versions, blob ids), cid |
+//! | `wrap/version/<did>/<n>` | the version key, wrapped to the case key |
+//! | `meta/<did>/<n>` | version metadata sealed to the version key |
+
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+
+/// Handle on the catalogue database.
+pub(crate) struct Catalog {
+    db: sled::Db,
+}
+
+impl Catalog {
+    pub(crate) fn open(path: &Path) -> Result<Self> {
+        let db = sled::Config::new()
+            .path(path)
+            .cache_capacity(8 * 1024 * 1024)
+            .open()
+            .map_err(|e| match e {
+                sled::Error::Io(io) if io.kind() == std::io::ErrorKind::WouldBlock => {
+                    Error::Catalog("the catalogue is locked by another process".into())
+                }
+                other => other.into(),
+            })?;
+        Ok(Catalog { db })
+    }
+
+    pub(crate) fn raw(&self, key: &str) -> Result<Option<sled::IVec>> {
+        Ok(self.db.get(key.as_bytes())?)
+    }
+
+    pub(crate) fn contains(&self, key: &str) -> Result<bool> {
+        Ok(self.db.contains_key(key.as_bytes())?)
+    }
+
+    pub(crate) fn record<T: DeserializeOwned>(&self, key: &str) -> Result<Option<T>> {
+        match self.raw(key)? {
+            None => Ok(None),
+            Some(bytes) => serde_json::from_slice(&bytes)
+                .map(Some)
+                .map_err(|_| Error::damaged(format!("catalogue entry {}", entry_kind(key)))),
+        }
+    }
+
+    /// A record or wrap that other entries refer to and must exist.
+    pub(crate) fn required<T: DeserializeOwned>(&self, key: &str) -> Result<T> {
+        self.record(key)?.ok_or_else(|| {
+            Error::damaged(format!("catalogue entry {} is missing", entry_kind(key)))
+        })
+    }
+
+    pub(crate) fn required_raw(&self, key: &str) -> Result<sled::IVec> {
+        self.raw(key)?.ok_or_else(|| {
+            Error::damaged(format!("catalogue entry {} is missing", entry_kind(key)))
+        })
+    }
+
+    /// Every entry whose key starts with `prefix`, in key order.
+    pub(crate) fn scan(&self, prefix: &str) -> Result<Vec<(String, sled::IVec)>> {
+        self.db
+            .scan_prefix(prefix.as_bytes())
+            .map(|item| {
+                let (k, v) = item?;
+                let key = String::from_utf8(k.to_vec())
+                    .map_err(|_| Error::damaged("a catalogue key is not text"))?;
+                Ok((key, v))
+            })
+            .collect()
+    }
+
+    /// Keys only, for deletions.
+    pub(crate) fn keys(&self, prefix: &str) -> Result<Vec<String>> {
+        Ok(self.scan(prefix)?.into_iter().map(|(k, _)| k).collect())
+    }
+
+    /// Applies a batch atomically and makes it durable.
+    pub(crate) fn apply(&self, batch: Batch) -> Result<()> {
+        self.db.apply_batch(batch.0)?;
+        self.db.flush()?;
+        Ok(())
+    }
+}
+
+/// The first path segment of a key: says what is damaged without naming any id.
+fn entry_kind(key: &str) -> &str {
+    key.split('/').next().unwrap_or("")
+}
+
+/// A set of changes applied atomically by [`Catalog::apply`].
+#[derive(Default)]
+pub(crate) struct Batch(sled::Batch);
+
+impl Batch {
+    pub(crate) fn put<T: Serialize>(&mut self, key: &str, value: &T) -> Result<()> {
+        let bytes = serde_json::to_vec(value)
+            .map_err(|_| Error::Catalog("cannot encode a record".into()))?;
+        self.0.insert(key.as_bytes(), bytes);
+        Ok(())
+    }
+
+    pub(crate) fn put_raw(&mut self, key: &str, value: impl Into<sled::IVec>) {
+        self.0.insert(key.as_bytes(), value);
+    }
+
+    pub(crate) fn remove(&mut self, key: &str) {
+        self.0.remove(key.as_bytes());
+    }
+}

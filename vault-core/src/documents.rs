@@ -1,0 +1,412 @@
+//! Documents: each version is a standard age file in the blob store, encrypted to a fresh
+//! version key; the key is wrapped to the case key, and the metadata (name, kind, size,
+//! BLAKE3 of the plaintext) is sealed to the version key.
+//!
+//! Adding streams: plaintext is read in 64 KiB chunks, hashed, encrypted and written to
+//! `tmp/`; only then is the blob committed and the catalogue entry written, in one batch.
+//! Intake needs only the case's public key, so it works while nobody is signed in.
+
+use std::io::{self, BufReader, Read};
+
+use secrecy::SecretString;
+use serde::{Deserialize, Serialize};
+
+use crate::blob::{BlobId, Hashing};
+use crate::catalog::Batch;
+use crate::codec;
+use crate::error::{Error, Result};
+use crate::ids::{now, CaseId, DocumentId};
+use crate::keys::{self, SecretKey};
+use crate::model::{DocumentInfo, DocumentKind, DocumentMeta, NewDocument};
+use crate::vault::{Session, Vault};
+
+#[derive(Serialize, Deserialize)]
+pub(crate) struct DocumentRecord {
+    pub id: DocumentId,
+    pub case: CaseId,
+    pub versions: Vec<VersionRecord>,
+}
+
+#[derive(Serialize, Deserialize)]
+pub(crate) struct VersionRecord {
+    pub number: u32,
+    pub blob: BlobId,
+    pub created: u64,
+}
+
+/// A version whose contents are stored but not yet in the catalogue.
+struct Stored {
+    key: SecretKey,
+    blob: Box<dyn crate::blob::BlobWriter>,
+    size: u64,
+    hash: blake3::Hash,
+}
+
+/// Checks an original file name: no directory part, no control character.
+pub fn check_filename(name: &str) -> Result<()> {
+    let bad = |reason| {
+        Err(Error::Invalid {
+            field: "file name",
+            reason,
+        })
+    };
+    if name.is_empty() || name == "." || name == ".." {
+        return bad("must not be empty, '.' or '..'");
+    }
+    if name.len() > 255 {
+        return bad("longer than 255 bytes");
+    }
+    if name.contains(['/', '\\']) {
+        return bad("must not contain a directory ('/' or '\\')");
+    }
+    if name.chars().any(char::is_control) {
+        return bad("must not contain control characters");
+    }
+    Ok(())
+}
+
+fn check_new(new: &NewDocument) -> Result<()> {
+    check_filename(&new.filename)?;
+    if new.media_type.len() > 255 || new.media_type.chars().any(char::is_control) {
+        return Err(Error::Invalid {
+            field: "media type",
+            reason: "longer than 255 bytes or with control characters",
+        });
+    }
+    if new.note.as_ref().is_some_and(|n| n.len() > 10_000) {
+        return Err(Error::Invalid {
+            field: "note",
+            reason: "longer than 10000 bytes",
+        });
+    }
+    Ok(())
+}
+
+impl Vault {
+    /// Encrypts `content` to a fresh version key into an uncommitted blob.
+    fn store_contents(&self, content: impl Read) -> Result<Stored> {
+        let key = SecretKey::generate();
+        let limit = self.max_document_bytes();
+        let blob = self.inner.blobs.create()?;
+        let encryptor = age::Encryptor::with_recipients(std::iter::once(key.public().recipient()))
+            .map_err(|_| Error::Catalog("cannot start encryption".into()))?;
+        let mut writer = encryptor.wrap_output(blob)?;
+        let mut reader = Hashing::new(content.take(limit.saturating_add(1)));
+        io::copy(&mut reader, &mut writer)?;
+        if reader.count > limit {
+            return Err(Error::Invalid {
+                field: "document",
+                reason: "larger than the vault's max_document_bytes",
+            });
+        }
+        let blob = writer.finish()?;
+        Ok(Stored {
+            key,
+            blob,
+            size: reader.count,
+            hash: reader.hasher.finalize(),
+        })
+    }
+
+    /// Commits the blob and writes version `number` of `doc` in the catalogue, wrapped to
+    /// the case's current key. Holds the write lock: a key rotation cannot interleave.
+    fn commit_version(
+        &self,
+        case: &CaseId,
+        doc: &DocumentId,
+        stored: Stored,
+        new: &NewDocument,
+        kind: DocumentKind,
+    ) -> Result<u32> {
+        let _guard = self.write_lock();
+        let catalog = &self.inner.catalog;
+        let case_record = self.case_record(case)?;
+        let doc_key = format!("doc/{case}/{doc}");
+        let mut record: DocumentRecord = match catalog.record(&doc_key)? {
+            Some(r) => r,
+            None => DocumentRecord {
+                id: doc.clone(),
+                case: case.clone(),
+                versions: Vec::new(),
+            },
+        };
+        let number = record.versions.len() as u32 + 1;
+        let created = now();
+        let meta = DocumentMeta {
+            kind,
+            filename: new.filename.clone(),
+            media_type: new.media_type.clone(),
+            note: new.note.clone(),
+            size: stored.size,
+            blake3: stored.hash.to_hex().to_string(),
+            created,
+        };
+        let mut batch = Batch::default();
+        batch.put_raw(
+            &format!("wrap/version/{doc}/{number}"),
+            keys::wrap(&stored.key, &[&case_record.public])?,
+        );
+        batch.put_raw(
+            &format!("meta/{doc}/{number}"),
+            keys::seal(&codec::encode(&meta)?, &[&stored.key.public()])?,
+        );
+        let blob = stored.blob.commit()?;
+        record.versions.push(VersionRecord {
+            number,
+            blob: blob.clone(),
+            created,
+        });
+        batch.put(&doc_key, &record)?;
+        batch.put(&format!("docindex/{doc}"), case)?;
+        if let Err(e) = catalog.apply(batch) {
+            let _ = self.inner.blobs.remove(&blob);
+            return Err(e);
+        }
+        Ok(number)
+    }
+
+    /// Adds a document to a case with only the case's public key: no one need be signed in
+    /// (upload links, imports). The depositor cannot read anything back.
+    pub fn intake(
+        &self,
+        case: &CaseId,
+        content: impl Read,
+        new: &NewDocument,
+    ) -> Result<DocumentId> {
+        check_new(new)?;
+        self.case_record(case)?;
+        let id = DocumentId::generate()?;
+        let stored = self.store_contents(content)?;
+        self.commit_version(case, &id, stored, new, new.kind)?;
+        Ok(id)
+    }
+
+    /// Adds a document to a case of one of the user's teams.
+    pub fn add_document(
+        &self,
+        session: &Session,
+        case: &CaseId,
+        content: impl Read,
+        new: &NewDocument,
+    ) -> Result<DocumentId> {
+        self.case_key(session, case)?;
+        self.intake(case, content, new)
+    }
+
+    /// Adds a new version of a document (not evidence). The kind stays the document's.
+    pub fn add_version(
+        &self,
+        session: &Session,
+        doc: &DocumentId,
+        content: impl Read,
+        new: &NewDocument,
+    ) -> Result<u32> {
+        check_new(new)?;
+        let (record, case_key) = self.document_record(session, doc)?;
+        let first = self.version_meta(&record, 1, &case_key)?.1;
+        if first.kind == DocumentKind::Evidence {
+            return Err(Error::Immutable);
+        }
+        let stored = self.store_contents(content)?;
+        self.commit_version(&record.case, doc, stored, new, first.kind)
+    }
+
+    /// Finds a document and opens its case key.
+    fn document_record(
+        &self,
+        session: &Session,
+        doc: &DocumentId,
+    ) -> Result<(DocumentRecord, SecretKey)> {
+        let catalog = &self.inner.catalog;
+        let case: CaseId = catalog
+            .record(&format!("docindex/{doc}"))?
+            .ok_or_else(|| Error::not_found("document", doc.as_str()))?;
+        let (_, case_key) = self.case_key(session, &case)?;
+        let record = catalog.required(&format!("doc/{case}/{doc}"))?;
+        Ok((record, case_key))
+    }
+
+    /// Opens version `number`'s key and metadata.
+    fn version_meta(
+        &self,
+        record: &DocumentRecord,
+        number: u32,
+        case_key: &SecretKey,
+    ) -> Result<(SecretKey, DocumentMeta)> {
+        let catalog = &self.inner.catalog;
+        let wrap = catalog.required_raw(&format!("wrap/version/{}/{number}", record.id))?;
+        let key =
+            keys::unwrap(&wrap, case_key)?.ok_or_else(|| Error::damaged("a document key wrap"))?;
+        let sealed = catalog.required_raw(&format!("meta/{}/{number}", record.id))?;
+        let plain =
+            keys::open(&sealed, &key)?.ok_or_else(|| Error::damaged("document metadata"))?;
+        Ok((key, codec::decode(&plain, "document metadata")?))
+    }
+
+    fn pick_version(record: &DocumentRecord, version: Option<u32>) -> Result<&VersionRecord> {
+        let found = match version {
+            None => record.versions.last(),
+            Some(n) => record.versions.iter().find(|v| v.number == n),
+        };
+        found.ok_or_else(|| {
+            Error::not_found(
+                "document version",
+                format!("{}/{}", record.id, version.unwrap_or(0)),
+            )
+        })
+    }
+
+    /// The documents of a case, each with its newest version's metadata.
+    pub fn list_documents(&self, session: &Session, case: &CaseId) -> Result<Vec<DocumentInfo>> {
+        let (_, case_key) = self.case_key(session, case)?;
+        let mut out = Vec::new();
+        for (_, value) in self.inner.catalog.scan(&format!("doc/{case}/"))? {
+            let record: DocumentRecord =
+                serde_json::from_slice(&value).map_err(|_| Error::damaged("a document record"))?;
+            let latest = Self::pick_version(&record, None)?;
+            let (_, meta) = self.version_meta(&record, latest.number, &case_key)?;
+            out.push(DocumentInfo {
+                id: record.id.clone(),
+                case: case.clone(),
+                versions: latest.number,
+                meta,
+            });
+        }
+        out.sort_by(|a, b| a.meta.created.cmp(&b.meta.created).then(a.id.cmp(&b.id)));
+        Ok(out)
+    }
+
+    /// Every version's metadata, oldest first.
+    pub fn document_history(
+        &self,
+        session: &Session,
+        doc: &DocumentId,
+    ) -> Result<Vec<DocumentMeta>> {
+        let (record, case_key) = self.document_record(session, doc)?;
+        record
+            .versions
+            .iter()
+            .map(|v| {
+                self.version_meta(&record, v.number, &case_key)
+                    .map(|(_, m)| m)
+            })
+            .collect()
+    }
+
+    /// Opens a version (the newest when `version` is `None`) as a plaintext stream. The
+    /// stream fails with [`Error::DocumentDamaged`] (inside the `io::Error`) on any
+    /// tampering, before handing out the damaged chunk.
+    pub fn open_document(
+        &self,
+        session: &Session,
+        doc: &DocumentId,
+        version: Option<u32>,
+    ) -> Result<(DocumentMeta, DocumentReader)> {
+        let (record, case_key) = self.document_record(session, doc)?;
+        let v = Self::pick_version(&record, version)?;
+        let (key, meta) = self.version_meta(&record, v.number, &case_key)?;
+        let blob = self.inner.blobs.open(&v.blob)?;
+        let damaged = || Error::DocumentDamaged("its encrypted file does not decrypt".into());
+        let decryptor = age::Decryptor::new_buffered(BufReader::with_capacity(64 * 1024, blob))
+            .map_err(|_| damaged())?;
+        let stream = decryptor
+            .decrypt(std::iter::once(key.identity()))
+            .map_err(|_| damaged())?;
+        let reader = DocumentReader {
+            inner: Hashing::new(Box::new(stream)),
+            expected_size: meta.size,
+            expected_hash: meta.blake3.clone(),
+        };
+        Ok((meta, reader))
+    }
+
+    /// Re-reads every version of a document and checks it against its recorded size and
+    /// BLAKE3 hash. Returns the number of versions checked.
+    pub fn verify_document(&self, session: &Session, doc: &DocumentId) -> Result<u32> {
+        let (record, _) = self.document_record(session, doc)?;
+        for v in &record.versions {
+            let (_, mut reader) = self.open_document(session, doc, Some(v.number))?;
+            io::copy(&mut reader, &mut io::sink())?;
+        }
+        Ok(record.versions.len() as u32)
+    }
+
+    /// Deletes a document and all its versions. Evidence cannot be deleted.
+    pub fn delete_document(&self, session: &Session, doc: &DocumentId) -> Result<()> {
+        let (record, case_key) = self.document_record(session, doc)?;
+        if self.version_meta(&record, 1, &case_key)?.1.kind == DocumentKind::Evidence {
+            return Err(Error::Immutable);
+        }
+        let _guard = self.write_lock();
+        let catalog = &self.inner.catalog;
+        let mut batch = Batch::default();
+        for prefix in [format!("wrap/version/{doc}/"), format!("meta/{doc}/")] {
+            for k in catalog.keys(&prefix)? {
+                batch.remove(&k);
+            }
+        }
+        batch.remove(&format!("docindex/{doc}"));
+        batch.remove(&format!("doc/{}/{doc}", record.case));
+        catalog.apply(batch)?;
+        for v in &record.versions {
+            self.inner.blobs.remove(&v.blob)?;
+        }
+        Ok(())
+    }
+
+    /// The key of one document version, in age's text form: with it the standard `age`
+    /// tool decrypts the version's blob. For audits and interoperability.
+    pub fn export_version_key(
+        &self,
+        session: &Session,
+        doc: &DocumentId,
+        version: Option<u32>,
+    ) -> Result<(BlobId, SecretString)> {
+        let (record, case_key) = self.document_record(session, doc)?;
+        let v = Self::pick_version(&record, version)?;
+        let (key, _) = self.version_meta(&record, v.number, &case_key)?;
+        Ok((v.blob.clone(), key.to_secret_string()))
+    }
+}
+
+/// The plaintext of a document version, streamed. At the end it checks the size and the
+/// BLAKE3 hash recorded when the version was added.
+pub struct DocumentReader {
+    inner: Hashing<Box<dyn Read + Send>>,
+    expected_size: u64,
+    expected_hash: String,
+}
+
+fn damaged_io(what: &str) -> io::Error {
+    io::Error::other(Error::DocumentDamaged(what.into()))
+}
+
+impl Read for DocumentReader {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = match self.inner.read(buf) {
+            Ok(n) => n,
+            // age reports a failed chunk MAC or a truncated file as invalid data.
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    io::ErrorKind::InvalidData | io::ErrorKind::UnexpectedEof
+                ) =>
+            {
+                return Err(damaged_io("its encrypted file was altered or truncated"))
+            }
+            Err(e) => return Err(e),
+        };
+        if self.inner.count > self.expected_size {
+            return Err(damaged_io("it is longer than recorded"));
+        }
+        if n == 0 && !buf.is_empty() {
+            let hash = self.inner.hasher.finalize();
+            if self.inner.count != self.expected_size
+                || hash.to_hex().as_str() != self.expected_hash
+            {
+                return Err(damaged_io("it does not match its recorded hash"));
+            }
+        }
+        Ok(n)
+    }
+}

@@ -1,0 +1,153 @@
+//! Errors of the vault library.
+//!
+//! Every message says what failed and, where there is something to do, what to do.
+//! No message ever contains a secret, a beneficiary's name or a file name: errors reach
+//! logs and terminals.
+
+use std::path::PathBuf;
+
+/// The result type of this crate.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// What can go wrong when using a vault.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The data directory does not exist or holds no vault.
+    #[error("no vault at {path}: create one with `vault init`, or give the right --data-dir")]
+    NotAVault {
+        /// The directory that was looked at.
+        path: PathBuf,
+    },
+
+    /// `create` was asked for a directory that already holds a vault or other files.
+    #[error("{path} already exists and is not empty: choose another directory")]
+    AlreadyExists {
+        /// The directory that was looked at.
+        path: PathBuf,
+    },
+
+    /// The vault was written by a newer version of this software.
+    #[error(
+        "this vault has format version {found}, this program reads up to {supported}: upgrade the software before opening it"
+    )]
+    NewerFormat {
+        /// The format version in `vault.toml`.
+        found: u32,
+        /// The highest format version this build understands.
+        supported: u32,
+    },
+
+    /// Another process (a `vault` command or `vault-server`) holds the data directory.
+    #[error(
+        "the vault at {path} is in use by another process (vault-server or another `vault` command): stop it, or use the server's interface"
+    )]
+    InUse {
+        /// The data directory.
+        path: PathBuf,
+    },
+
+    /// A file of the data directory is missing or unreadable as what it should be.
+    #[error("the vault is damaged: {what}; restore it from a backup (see docs/operations.md)")]
+    Damaged {
+        /// Which part is damaged (never contains secrets or names).
+        what: String,
+    },
+
+    /// Unknown user or wrong password: deliberately the same error.
+    #[error("unknown user or wrong password")]
+    BadCredentials,
+
+    /// The recovery key does not open this vault's recovery wraps.
+    #[error("this recovery key does not belong to this vault")]
+    BadRecoveryKey,
+
+    /// The signed-in user may not do this (role or membership).
+    #[error("access denied: {0}")]
+    Denied(&'static str),
+
+    /// A user, team, case or document that does not exist (or was erased).
+    #[error("{kind} not found: {id}")]
+    NotFound {
+        /// "user", "team", "case" or "document".
+        kind: &'static str,
+        /// The id or name that was asked for.
+        id: String,
+    },
+
+    /// A user or team name is already taken.
+    #[error("{kind} already exists: {name}")]
+    Duplicate {
+        /// "user", "team" or "member".
+        kind: &'static str,
+        /// The name.
+        name: String,
+    },
+
+    /// Input that the vault refuses; the message names the field.
+    #[error("invalid {field}: {reason}")]
+    Invalid {
+        /// The field that was wrong.
+        field: &'static str,
+        /// Why.
+        reason: &'static str,
+    },
+
+    /// Evidence documents are immutable.
+    #[error(
+        "this document is evidence: evidence cannot be replaced or deleted (only erasing the whole case removes it)"
+    )]
+    Immutable,
+
+    /// A stored document does not decrypt or does not match its recorded hash.
+    #[error("document damaged: {0}; restore the vault from a backup")]
+    DocumentDamaged(String),
+
+    /// The disk is full.
+    #[error("no space left on the disk: nothing was stored; free space and retry")]
+    DiskFull,
+
+    /// An input/output error of the operating system.
+    #[error("input/output error: {0}")]
+    Io(#[source] std::io::Error),
+
+    /// The catalogue database failed.
+    #[error("catalogue error: {0}")]
+    Catalog(String),
+}
+
+impl Error {
+    pub(crate) fn damaged(what: impl Into<String>) -> Self {
+        Error::Damaged { what: what.into() }
+    }
+
+    pub(crate) fn not_found(kind: &'static str, id: impl Into<String>) -> Self {
+        Error::NotFound {
+            kind,
+            id: id.into(),
+        }
+    }
+}
+
+impl From<std::io::Error> for Error {
+    fn from(e: std::io::Error) -> Self {
+        if e.kind() == std::io::ErrorKind::StorageFull {
+            return Error::DiskFull;
+        }
+        // A typed vault error carried through an io::Error (from a streaming reader).
+        match e.downcast::<Error>() {
+            Ok(inner) => inner,
+            Err(e) => Error::Io(e),
+        }
+    }
+}
+
+impl From<sled::Error> for Error {
+    fn from(e: sled::Error) -> Self {
+        match e {
+            sled::Error::Io(io) => io.into(),
+            sled::Error::Corruption { .. } => Error::damaged("the catalogue is corrupted"),
+            other => Error::Catalog(other.to_string()),
+        }
+    }
+}

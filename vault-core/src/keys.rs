@@ -1,0 +1,279 @@
+//! Keys and wraps: every key of the vault is an age X25519 identity.
+//!
+//! A *wrap* is a standard age file whose plaintext is a secret identity
+//! (`AGE-SECRET-KEY-1...`), encrypted to one or more recipients. Small secrets (profiles,
+//! metadata) are *sealed*: an age file of their bytes. Nothing here writes its own crypto:
+//! age does the encryption, argon2 the password hashing.
+
+use std::fmt;
+use std::io::{Read, Write};
+use std::str::FromStr;
+
+use age::x25519;
+use secrecy::{ExposeSecret, SecretString};
+use serde::{Deserialize, Serialize};
+use zeroize::{Zeroize, Zeroizing};
+
+use crate::error::{Error, Result};
+
+/// A secret key (an age X25519 identity): a user's, a team's, a case's, a document
+/// version's, or the recovery key. It has no `Clone`, prints as `***` and is zeroized on drop.
+pub struct SecretKey(x25519::Identity);
+
+impl SecretKey {
+    /// Generates a fresh random key.
+    pub(crate) fn generate() -> Self {
+        SecretKey(x25519::Identity::generate())
+    }
+
+    /// Parses a key from its text form (`AGE-SECRET-KEY-1...`), e.g. the recovery key.
+    pub fn parse(text: &str) -> Result<Self> {
+        x25519::Identity::from_str(text.trim())
+            .map(SecretKey)
+            .map_err(|_| Error::Invalid {
+                field: "key",
+                reason: "not an age secret key (AGE-SECRET-KEY-1...)",
+            })
+    }
+
+    /// Derives the key that wraps a user's identity from their password (argon2id).
+    pub(crate) fn from_password(
+        password: &SecretString,
+        salt: &[u8],
+        params: &KdfParams,
+    ) -> Result<Self> {
+        let argon = argon2::Argon2::new(
+            argon2::Algorithm::Argon2id,
+            argon2::Version::V0x13,
+            params.to_argon2()?,
+        );
+        let mut out = Zeroizing::new([0u8; 32]);
+        argon
+            .hash_password_into(password.expose_secret().as_bytes(), salt, out.as_mut())
+            .map_err(|_| Error::Invalid {
+                field: "password",
+                reason: "argon2id refused it",
+            })?;
+        // age builds an identity only from its Bech32 text: encode, parse, clear.
+        let hrp = bech32::Hrp::parse_unchecked("age-secret-key-");
+        let mut text = bech32::encode_upper::<bech32::Bech32>(hrp, out.as_ref())
+            .map_err(|_| Error::Catalog("cannot encode a derived key".into()))?;
+        let parsed = x25519::Identity::from_str(&text);
+        text.zeroize();
+        parsed
+            .map(SecretKey)
+            .map_err(|_| Error::Catalog("cannot parse a derived key".into()))
+    }
+
+    /// The public half: what others encrypt to.
+    pub fn public(&self) -> PublicKey {
+        PublicKey(self.0.to_public())
+    }
+
+    /// The key's text form (`AGE-SECRET-KEY-1...`), usable with the standard `age` tool.
+    /// Handle with care: whoever holds it opens what is encrypted to it.
+    pub fn to_secret_string(&self) -> SecretString {
+        self.0.to_string()
+    }
+
+    pub(crate) fn identity(&self) -> &dyn age::Identity {
+        &self.0
+    }
+}
+
+impl fmt::Debug for SecretKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("SecretKey(***)")
+    }
+}
+
+/// A public key (an age X25519 recipient, `age1...`).
+#[derive(Clone, PartialEq, Eq)]
+pub struct PublicKey(x25519::Recipient);
+
+impl PublicKey {
+    pub(crate) fn recipient(&self) -> &dyn age::Recipient {
+        &self.0
+    }
+}
+
+impl fmt::Display for PublicKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl fmt::Debug for PublicKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "PublicKey({})", self.0)
+    }
+}
+
+impl FromStr for PublicKey {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        x25519::Recipient::from_str(s)
+            .map(PublicKey)
+            .map_err(|_| Error::damaged("a public key is not an age1... recipient"))
+    }
+}
+
+impl Serialize for PublicKey {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for PublicKey {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        x25519::Recipient::from_str(&s)
+            .map(PublicKey)
+            .map_err(serde::de::Error::custom)
+    }
+}
+
+/// argon2id parameters, stored per user so they can be raised later.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KdfParams {
+    /// Memory in KiB (default 65536 = 64 MiB).
+    pub memory_kib: u32,
+    /// Passes (default 3).
+    pub iterations: u32,
+    /// Lanes (default 4).
+    pub parallelism: u32,
+}
+
+impl Default for KdfParams {
+    /// RFC 9106's second recommended option: m = 64 MiB, t = 3, p = 4.
+    fn default() -> Self {
+        KdfParams {
+            memory_kib: 64 * 1024,
+            iterations: 3,
+            parallelism: 4,
+        }
+    }
+}
+
+impl KdfParams {
+    /// Cheap parameters for tests only: never use them for a real vault.
+    pub fn insecure_for_tests() -> Self {
+        KdfParams {
+            memory_kib: 64,
+            iterations: 1,
+            parallelism: 1,
+        }
+    }
+
+    fn to_argon2(&self) -> Result<argon2::Params> {
+        argon2::Params::new(self.memory_kib, self.iterations, self.parallelism, Some(32)).map_err(
+            |_| Error::Invalid {
+                field: "argon2 parameters",
+                reason: "out of argon2's range (memory must be at least 8 KiB per lane)",
+            },
+        )
+    }
+
+    pub(crate) fn validate(&self) -> Result<()> {
+        self.to_argon2().map(|_| ())
+    }
+}
+
+/// Wraps `key` to every recipient in `to`: an age file whose plaintext is the key's text.
+pub(crate) fn wrap(key: &SecretKey, to: &[&PublicKey]) -> Result<Vec<u8>> {
+    let text = key.to_secret_string();
+    seal(text.expose_secret().as_bytes(), to)
+}
+
+/// Opens a wrap with `with`. `Ok(None)` when the wrap is not for this key.
+pub(crate) fn unwrap(wrap: &[u8], with: &SecretKey) -> Result<Option<SecretKey>> {
+    let Some(plain) = open(wrap, with)? else {
+        return Ok(None);
+    };
+    let text = std::str::from_utf8(&plain).map_err(|_| Error::damaged("a key wrap"))?;
+    SecretKey::parse(text)
+        .map(Some)
+        .map_err(|_| Error::damaged("a key wrap"))
+}
+
+/// Encrypts a small secret (a profile, metadata, a key) to the recipients.
+pub(crate) fn seal(plaintext: &[u8], to: &[&PublicKey]) -> Result<Vec<u8>> {
+    let encryptor = age::Encryptor::with_recipients(to.iter().map(|k| k.recipient()))
+        .map_err(|_| Error::Catalog("no recipient to encrypt to".into()))?;
+    let mut out = Vec::with_capacity(plaintext.len() + 200 * to.len());
+    let mut writer = encryptor.wrap_output(&mut out)?;
+    writer.write_all(plaintext)?;
+    writer.finish()?;
+    Ok(out)
+}
+
+/// Decrypts a small sealed secret. `Ok(None)` when it is not for this key; a damaged
+/// file is an error.
+pub(crate) fn open(ciphertext: &[u8], with: &SecretKey) -> Result<Option<Zeroizing<Vec<u8>>>> {
+    let decryptor = age::Decryptor::new_buffered(ciphertext)
+        .map_err(|_| Error::damaged("an encrypted catalogue entry"))?;
+    let mut reader = match decryptor.decrypt(std::iter::once(with.identity())) {
+        Ok(reader) => reader,
+        Err(age::DecryptError::NoMatchingKeys) => return Ok(None),
+        Err(_) => return Err(Error::damaged("an encrypted catalogue entry")),
+    };
+    // Plaintext is shorter than ciphertext: no reallocation leaves an uncleared copy.
+    let mut plain = Zeroizing::new(Vec::with_capacity(ciphertext.len()));
+    reader
+        .read_to_end(&mut plain)
+        .map_err(|_| Error::damaged("an encrypted catalogue entry"))?;
+    Ok(Some(plain))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn password_derivation_is_deterministic_and_salted() {
+        let params = KdfParams::insecure_for_tests();
+        let pw = SecretString::from("correct horse".to_string());
+        let a = SecretKey::from_password(&pw, b"0123456789abcdef", &params).unwrap();
+        let b = SecretKey::from_password(&pw, b"0123456789abcdef", &params).unwrap();
+        let c = SecretKey::from_password(&pw, b"fedcba9876543210", &params).unwrap();
+        assert_eq!(a.public(), b.public());
+        assert_ne!(a.public(), c.public());
+    }
+
+    #[test]
+    fn wrap_opens_only_for_its_recipients() {
+        let key = SecretKey::generate();
+        let alice = SecretKey::generate();
+        let bob = SecretKey::generate();
+        let wrapped = wrap(&key, &[&alice.public()]).unwrap();
+        let opened = unwrap(&wrapped, &alice).unwrap().unwrap();
+        assert_eq!(opened.public(), key.public());
+        assert!(unwrap(&wrapped, &bob).unwrap().is_none());
+    }
+
+    #[test]
+    fn debug_never_prints_the_secret() {
+        let key = SecretKey::generate();
+        let text = key.to_secret_string();
+        let debug = format!("{key:?}");
+        assert_eq!(debug, "SecretKey(***)");
+        assert!(!debug.contains(&text.expose_secret()[..20]));
+    }
+
+    #[test]
+    fn damaged_wrap_is_an_error_not_a_panic() {
+        let key = SecretKey::generate();
+        let alice = SecretKey::generate();
+        let mut wrapped = wrap(&key, &[&alice.public()]).unwrap();
+        let last = wrapped.len() - 1;
+        wrapped[last] ^= 1;
+        assert!(matches!(
+            unwrap(&wrapped, &alice),
+            Err(Error::Damaged { .. })
+        ));
+        assert!(matches!(
+            unwrap(b"garbage", &alice),
+            Err(Error::Damaged { .. })
+        ));
+    }
+}

@@ -1,0 +1,76 @@
+//! `vault-core`: the encrypted document vault of a legal-aid association.
+//!
+//! Each beneficiary's papers are kept in a *case* of a *team*. Access is cryptographic:
+//! a user's password unlocks their key, which opens their teams' keys, which open the case
+//! keys, which open the document keys. Contents are standard age files in a blob store;
+//! everything else lives in a small sled catalogue. See `docs/architecture.md`.
+//!
+//! ```
+//! use secrecy::SecretString;
+//! use vault_core::{CaseProfile, DocumentKind, KdfParams, NewDocument, Settings, Vault};
+//!
+//! # fn main() -> Result<(), vault_core::Error> {
+//! let dir = tempfile::tempdir().unwrap();
+//! let settings = Settings { kdf: KdfParams::insecure_for_tests(), ..Settings::default() };
+//! let password = SecretString::from("a long passphrase".to_string());
+//! let created = Vault::create(&dir.path().join("vault"), &settings, "alice", &password)?;
+//! let vault = created.vault;
+//! // created.recovery_key must now be written down and kept offline.
+//!
+//! let alice = vault.login("alice", &password)?;
+//! vault.create_team(&alice, "Permanence Belleville")?;
+//! let profile = CaseProfile { name: "A. B.".into(), ..CaseProfile::default() };
+//! let case = vault.create_case(&alice, "Permanence Belleville", &profile)?;
+//! let new = NewDocument {
+//!     kind: DocumentKind::Appeal,
+//!     filename: "recours.pdf".into(),
+//!     media_type: "application/pdf".into(),
+//!     note: None,
+//! };
+//! let doc = vault.add_document(&alice, &case, &b"%PDF-1.7 ..."[..], &new)?;
+//!
+//! let (meta, mut reader) = vault.open_document(&alice, &doc, None)?;
+//! let mut back = Vec::new();
+//! std::io::copy(&mut reader, &mut back)?;
+//! assert_eq!(back, b"%PDF-1.7 ...");
+//! assert_eq!(meta.filename, "recours.pdf");
+//! # Ok(())
+//! # }
+//! ```
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod blob;
+mod blob_fs;
+mod blob_mem;
+mod cases;
+mod catalog;
+mod codec;
+mod config;
+mod documents;
+mod error;
+mod fsck;
+mod ids;
+mod keys;
+mod model;
+mod teams;
+mod users;
+mod vault;
+
+pub use blob::{BlobId, BlobStore, BlobWriter};
+pub use blob_fs::FsBlobStore;
+pub use blob_mem::MemBlobStore;
+pub use cases::EraseReport;
+pub use config::{Settings, FORMAT_VERSION};
+pub use documents::{check_filename, DocumentReader};
+pub use error::{Error, Result};
+pub use fsck::FsckReport;
+pub use ids::{CaseId, DocumentId, TeamId, UserId};
+pub use keys::{KdfParams, PublicKey, SecretKey};
+pub use model::{
+    Case, CaseProfile, CaseStatus, DocumentInfo, DocumentKind, DocumentMeta, NewDocument, Role,
+    Team, User,
+};
+pub use users::MIN_PASSWORD_CHARS;
+pub use vault::{Created, Session, Vault};

@@ -1,0 +1,235 @@
+//! Teams: the people who can open a set of cases.
+//!
+//! The team key is wrapped to each member and to the recovery key. Removing a member
+//! rotates everything they could open: a new team key (next epoch), a new key for every
+//! case of the team, the profiles re-sealed and every document version key re-wrapped to
+//! the new case keys. The old wraps are deleted. Document contents are not re-encrypted:
+//! what the member could already read, they may have copied (see docs/threat-model.md).
+
+use serde::{Deserialize, Serialize};
+
+use crate::cases::CaseRecord;
+use crate::catalog::Batch;
+use crate::documents::DocumentRecord;
+use crate::error::{Error, Result};
+use crate::ids::{now, TeamId, UserId};
+use crate::keys::{self, PublicKey, SecretKey};
+use crate::model::Team;
+use crate::users::{check_name, UserRecord};
+use crate::vault::{Session, Vault};
+
+#[derive(Serialize, Deserialize)]
+pub(crate) struct TeamRecord {
+    pub id: TeamId,
+    pub name: String,
+    pub epoch: u32,
+    pub public: PublicKey,
+    pub members: Vec<UserId>,
+    pub created: u64,
+}
+
+impl TeamRecord {
+    fn to_team(&self) -> Team {
+        Team {
+            id: self.id.clone(),
+            name: self.name.clone(),
+            epoch: self.epoch,
+            members: self.members.clone(),
+        }
+    }
+}
+
+impl Vault {
+    /// Creates a team; its creator is its first member. Admins and coordinators only.
+    pub fn create_team(&self, actor: &Session, name: &str) -> Result<Team> {
+        if !actor.user.role.manages() {
+            return Err(Error::Denied("only admins and coordinators create teams"));
+        }
+        check_name("team name", name)?;
+        let _guard = self.write_lock();
+        if self.inner.catalog.contains(&format!("teamname/{name}"))? {
+            return Err(Error::Duplicate {
+                kind: "team",
+                name: name.to_owned(),
+            });
+        }
+        let id = TeamId::generate()?;
+        let key = SecretKey::generate();
+        let record = TeamRecord {
+            id: id.clone(),
+            name: name.to_owned(),
+            epoch: 1,
+            public: key.public(),
+            members: vec![actor.user.id.clone()],
+            created: now(),
+        };
+        let mut batch = Batch::default();
+        let creator = actor.key.public();
+        batch.put_raw(
+            &format!("wrap/team/{id}/{}", actor.user.id),
+            keys::wrap(&key, &[&creator])?,
+        );
+        batch.put_raw(
+            &format!("wrap/team/{id}/recovery"),
+            keys::wrap(&key, &[&self.inner.recovery])?,
+        );
+        batch.put(&format!("team/{id}"), &record)?;
+        batch.put(&format!("teamname/{name}"), &id)?;
+        self.inner.catalog.apply(batch)?;
+        Ok(record.to_team())
+    }
+
+    /// Every team (team names are not secret).
+    pub fn list_teams(&self, _actor: &Session) -> Result<Vec<Team>> {
+        let mut teams = self
+            .inner
+            .catalog
+            .scan("team/")?
+            .into_iter()
+            .map(|(_, v)| {
+                serde_json::from_slice::<TeamRecord>(&v)
+                    .map(|r| r.to_team())
+                    .map_err(|_| Error::damaged("a team record"))
+            })
+            .collect::<Result<Vec<_>>>()?;
+        teams.sort_by(|a, b| a.name.cmp(&b.name));
+        Ok(teams)
+    }
+
+    /// Finds a team by name or id.
+    pub fn team(&self, name_or_id: &str) -> Result<Team> {
+        self.team_record(name_or_id).map(|r| r.to_team())
+    }
+
+    pub(crate) fn team_record(&self, name_or_id: &str) -> Result<TeamRecord> {
+        let catalog = &self.inner.catalog;
+        let id = match catalog.record::<TeamId>(&format!("teamname/{name_or_id}"))? {
+            Some(id) => id,
+            None => name_or_id
+                .parse::<TeamId>()
+                .map_err(|_| Error::not_found("team", name_or_id))?,
+        };
+        catalog
+            .record(&format!("team/{id}"))?
+            .ok_or_else(|| Error::not_found("team", name_or_id))
+    }
+
+    /// The team key, if the session's user is a member.
+    pub(crate) fn team_key(&self, session: &Session, team: &TeamId) -> Result<SecretKey> {
+        let wrap = self
+            .inner
+            .catalog
+            .raw(&format!("wrap/team/{team}/{}", session.user.id))?
+            .ok_or(Error::Denied("you are not a member of this team"))?;
+        keys::unwrap(&wrap, &session.key)?.ok_or_else(|| Error::damaged("a team key wrap"))
+    }
+
+    fn check_manager(actor: &Session) -> Result<()> {
+        if actor.user.role.manages() {
+            Ok(())
+        } else {
+            Err(Error::Denied(
+                "only admins and coordinators manage team members",
+            ))
+        }
+    }
+
+    /// Adds a user to a team: wraps the team key to them. The actor must be a member.
+    pub fn add_member(&self, actor: &Session, team: &str, user: &str) -> Result<Team> {
+        Self::check_manager(actor)?;
+        let _guard = self.write_lock();
+        let mut record = self.team_record(team)?;
+        let member: UserRecord = self.user_by_name(user)?;
+        if record.members.contains(&member.id) {
+            return Err(Error::Duplicate {
+                kind: "member",
+                name: member.name,
+            });
+        }
+        let key = self.team_key(actor, &record.id)?;
+        let mut batch = Batch::default();
+        batch.put_raw(
+            &format!("wrap/team/{}/{}", record.id, member.id),
+            keys::wrap(&key, &[&member.public])?,
+        );
+        record.members.push(member.id);
+        batch.put(&format!("team/{}", record.id), &record)?;
+        self.inner.catalog.apply(batch)?;
+        Ok(record.to_team())
+    }
+
+    /// Removes a user from a team and rotates the team's keys (see the module docs).
+    /// The actor must be a member (possibly the one leaving).
+    pub fn remove_member(&self, actor: &Session, team: &str, user: &str) -> Result<Team> {
+        Self::check_manager(actor)?;
+        let _guard = self.write_lock();
+        let mut record = self.team_record(team)?;
+        let leaving = self.user_by_name(user)?;
+        if !record.members.contains(&leaving.id) {
+            return Err(Error::not_found("member", user));
+        }
+        let old_team = self.team_key(actor, &record.id)?;
+        let catalog = &self.inner.catalog;
+        let mut batch = Batch::default();
+
+        let new_team = SecretKey::generate();
+        record.members.retain(|m| *m != leaving.id);
+        record.epoch += 1;
+        record.public = new_team.public();
+        batch.remove(&format!("wrap/team/{}/{}", record.id, leaving.id));
+        for member in &record.members {
+            let user: UserRecord = catalog.required(&format!("user/{member}"))?;
+            batch.put_raw(
+                &format!("wrap/team/{}/{member}", record.id),
+                keys::wrap(&new_team, &[&user.public])?,
+            );
+        }
+        batch.put_raw(
+            &format!("wrap/team/{}/recovery", record.id),
+            keys::wrap(&new_team, &[&self.inner.recovery])?,
+        );
+
+        for (_, value) in catalog.scan("case/")? {
+            let mut case: CaseRecord =
+                serde_json::from_slice(&value).map_err(|_| Error::damaged("a case record"))?;
+            if case.team != record.id {
+                continue;
+            }
+            let cid = case.id.clone();
+            let old_case = self.unwrap_case_key(&cid, &old_team)?;
+            let new_case = SecretKey::generate();
+            batch.put_raw(
+                &format!("wrap/case/{cid}/team"),
+                keys::wrap(&new_case, &[&new_team.public()])?,
+            );
+            batch.put_raw(
+                &format!("wrap/case/{cid}/recovery"),
+                keys::wrap(&new_case, &[&self.inner.recovery])?,
+            );
+            let profile = catalog.required_raw(&format!("profile/{cid}"))?;
+            let plain =
+                keys::open(&profile, &old_case)?.ok_or_else(|| Error::damaged("a case profile"))?;
+            batch.put_raw(
+                &format!("profile/{cid}"),
+                keys::seal(&plain, &[&new_case.public()])?,
+            );
+            for (_, doc) in catalog.scan(&format!("doc/{cid}/"))? {
+                let doc: DocumentRecord = serde_json::from_slice(&doc)
+                    .map_err(|_| Error::damaged("a document record"))?;
+                for version in &doc.versions {
+                    let key_path = format!("wrap/version/{}/{}", doc.id, version.number);
+                    let wrap = catalog.required_raw(&key_path)?;
+                    let version_key = keys::unwrap(&wrap, &old_case)?
+                        .ok_or_else(|| Error::damaged("a document key wrap"))?;
+                    batch.put_raw(&key_path, keys::wrap(&version_key, &[&new_case.public()])?);
+                }
+            }
+            case.epoch += 1;
+            case.public = new_case.public();
+            batch.put(&format!("case/{cid}"), &case)?;
+        }
+        batch.put(&format!("team/{}", record.id), &record)?;
+        catalog.apply(batch)?;
+        Ok(record.to_team())
+    }
+}

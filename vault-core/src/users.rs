@@ -1,0 +1,219 @@
+//! Users: creation, passwords, recovery.
+//!
+//! A user's key is random. It is stored twice, wrapped: to a key derived from the password
+//! (argon2id, salt and parameters in the user record) and to the recovery key. Changing a
+//! password re-wraps it; nothing else changes.
+
+use secrecy::{ExposeSecret, SecretString};
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::Batch;
+use crate::error::{Error, Result};
+use crate::ids::{now, random_bytes, UserId};
+use crate::keys::{self, KdfParams, PublicKey, SecretKey};
+use crate::model::{Role, User};
+use crate::vault::{Session, Vault};
+
+/// Shortest password accepted.
+pub const MIN_PASSWORD_CHARS: usize = 8;
+
+#[derive(Serialize, Deserialize)]
+pub(crate) struct UserRecord {
+    pub id: UserId,
+    pub name: String,
+    pub role: Role,
+    pub kdf: KdfParams,
+    /// argon2id salt, hex.
+    pub salt: String,
+    pub public: PublicKey,
+    pub created: u64,
+}
+
+impl UserRecord {
+    pub(crate) fn to_user(&self) -> User {
+        User {
+            id: self.id.clone(),
+            name: self.name.clone(),
+            role: self.role,
+        }
+    }
+}
+
+/// Checks a user or team name: 1 to 64 characters, no control character, no `/`.
+pub(crate) fn check_name(field: &'static str, name: &str) -> Result<()> {
+    if name.trim().is_empty() || name.chars().count() > 64 {
+        return Err(Error::Invalid {
+            field,
+            reason: "must be 1 to 64 characters",
+        });
+    }
+    if name.chars().any(|c| c.is_control() || c == '/') || name.trim() != name {
+        return Err(Error::Invalid {
+            field,
+            reason: "must not contain control characters, '/', or surrounding spaces",
+        });
+    }
+    Ok(())
+}
+
+fn check_password(password: &SecretString) -> Result<()> {
+    if password.expose_secret().chars().count() < MIN_PASSWORD_CHARS {
+        return Err(Error::Invalid {
+            field: "password",
+            reason: "must be at least 8 characters",
+        });
+    }
+    Ok(())
+}
+
+impl Vault {
+    /// Wraps `key` to a fresh password-derived key; returns the new salt (hex).
+    fn password_wrap(
+        &self,
+        batch: &mut Batch,
+        uid: &UserId,
+        key: &SecretKey,
+        password: &SecretString,
+    ) -> Result<String> {
+        check_password(password)?;
+        let mut salt = [0u8; 16];
+        random_bytes(&mut salt)?;
+        let wrapping = SecretKey::from_password(password, &salt, self.kdf())?;
+        let wrap = keys::wrap(key, &[&wrapping.public()])?;
+        batch.put_raw(&format!("wrap/user/{uid}/password"), wrap);
+        Ok(hex::encode(salt))
+    }
+
+    /// Adds a user to `batch` (no permission check: callers check).
+    pub(crate) fn insert_user(
+        &self,
+        batch: &mut Batch,
+        name: &str,
+        role: Role,
+        password: &SecretString,
+    ) -> Result<User> {
+        check_name("user name", name)?;
+        if self.inner.catalog.contains(&format!("username/{name}"))? {
+            return Err(Error::Duplicate {
+                kind: "user",
+                name: name.to_owned(),
+            });
+        }
+        let id = UserId::generate()?;
+        let key = SecretKey::generate();
+        let salt = self.password_wrap(batch, &id, &key, password)?;
+        batch.put_raw(
+            &format!("wrap/user/{id}/recovery"),
+            keys::wrap(&key, &[&self.inner.recovery])?,
+        );
+        let record = UserRecord {
+            id: id.clone(),
+            name: name.to_owned(),
+            role,
+            kdf: self.kdf().clone(),
+            salt,
+            public: key.public(),
+            created: now(),
+        };
+        batch.put(&format!("user/{id}"), &record)?;
+        batch.put(&format!("username/{name}"), &id)?;
+        Ok(record.to_user())
+    }
+
+    /// Creates a user. Admins create anyone; coordinators create volunteers.
+    pub fn create_user(
+        &self,
+        actor: &Session,
+        name: &str,
+        role: Role,
+        password: &SecretString,
+    ) -> Result<User> {
+        match (actor.user.role, role) {
+            (Role::Admin, _) | (Role::Coordinator, Role::Volunteer) => {}
+            _ => {
+                return Err(Error::Denied(
+                    "only admins create admins and coordinators; coordinators create volunteers",
+                ))
+            }
+        }
+        let _guard = self.write_lock();
+        let mut batch = Batch::default();
+        let user = self.insert_user(&mut batch, name, role, password)?;
+        self.inner.catalog.apply(batch)?;
+        Ok(user)
+    }
+
+    /// Every user (admins and coordinators only).
+    pub fn list_users(&self, actor: &Session) -> Result<Vec<User>> {
+        if !actor.user.role.manages() {
+            return Err(Error::Denied("only admins and coordinators list users"));
+        }
+        let mut users = self
+            .inner
+            .catalog
+            .scan("user/")?
+            .into_iter()
+            .map(|(_, v)| {
+                serde_json::from_slice::<UserRecord>(&v)
+                    .map(|r| r.to_user())
+                    .map_err(|_| Error::damaged("a user record"))
+            })
+            .collect::<Result<Vec<_>>>()?;
+        users.sort_by(|a, b| a.name.cmp(&b.name));
+        Ok(users)
+    }
+
+    pub(crate) fn user_by_name(&self, name: &str) -> Result<UserRecord> {
+        let uid: UserId = self
+            .inner
+            .catalog
+            .record(&format!("username/{name}"))?
+            .ok_or_else(|| Error::not_found("user", name))?;
+        self.inner.catalog.required(&format!("user/{uid}"))
+    }
+
+    /// Changes the signed-in user's password: checks the old one, re-wraps the user key.
+    /// Nothing else is re-encrypted.
+    pub fn change_password(
+        &self,
+        session: &Session,
+        old: &SecretString,
+        new: &SecretString,
+    ) -> Result<()> {
+        let current = self.login(&session.user.name, old)?;
+        self.replace_password(&current.user.id, &current.key, new)
+    }
+
+    /// With the recovery key, an admin gives a user who lost their password a new one.
+    pub fn recover_user(
+        &self,
+        admin: &Session,
+        recovery_key: &SecretKey,
+        name: &str,
+        new_password: &SecretString,
+    ) -> Result<()> {
+        if admin.user.role != Role::Admin {
+            return Err(Error::Denied("only admins recover accounts"));
+        }
+        if recovery_key.public() != self.inner.recovery {
+            return Err(Error::BadRecoveryKey);
+        }
+        let record = self.user_by_name(name)?;
+        let wrap = self
+            .inner
+            .catalog
+            .required_raw(&format!("wrap/user/{}/recovery", record.id))?;
+        let key = keys::unwrap(&wrap, recovery_key)?.ok_or(Error::BadRecoveryKey)?;
+        self.replace_password(&record.id, &key, new_password)
+    }
+
+    fn replace_password(&self, uid: &UserId, key: &SecretKey, new: &SecretString) -> Result<()> {
+        let _guard = self.write_lock();
+        let mut record: UserRecord = self.inner.catalog.required(&format!("user/{uid}"))?;
+        let mut batch = Batch::default();
+        record.salt = self.password_wrap(&mut batch, uid, key, new)?;
+        record.kdf = self.kdf().clone();
+        batch.put(&format!("user/{uid}"), &record)?;
+        self.inner.catalog.apply(batch)
+    }
+}

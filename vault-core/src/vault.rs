@@ -1,0 +1,289 @@
+//! The vault handle: opening and creating a data directory, signing in.
+//!
+//! ```text
+//! <data-dir>/vault.toml   public settings (format version, recovery recipient, argon2)
+//! <data-dir>/vault.lock   held by the process that has the vault open
+//! <data-dir>/catalog/     sled: everything except document contents
+//! <data-dir>/blobs/       one age file per document version
+//! <data-dir>/tmp/         writes in progress; swept when the vault opens
+//! ```
+
+use std::fs::{self, File};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+
+use secrecy::SecretString;
+
+use crate::blob::BlobStore;
+use crate::blob_fs::{sync_dir, FsBlobStore};
+use crate::catalog::{Batch, Catalog};
+use crate::config::{Limits, Settings, VaultToml, FORMAT_VERSION};
+use crate::error::{Error, Result};
+use crate::keys::{self, KdfParams, PublicKey, SecretKey};
+use crate::model::{Role, User};
+use crate::users::UserRecord;
+
+/// An open vault: a cheap `Clone` handle, shareable between threads.
+#[derive(Clone)]
+pub struct Vault {
+    pub(crate) inner: Arc<Inner>,
+}
+
+pub(crate) struct Inner {
+    pub(crate) root: PathBuf,
+    pub(crate) toml: VaultToml,
+    pub(crate) recovery: PublicKey,
+    pub(crate) catalog: Catalog,
+    pub(crate) blobs: Box<dyn BlobStore>,
+    /// Serialises read-modify-write changes of the catalogue. A std Mutex: it is never
+    /// held across an await (vault-core has none) nor while a document streams in.
+    write: Mutex<()>,
+    swept: usize,
+    /// Held open for the vault's lifetime: the OS lock on it keeps other processes out.
+    _lock: File,
+}
+
+/// A signed-in user: their identity is unlocked in memory until this is dropped.
+pub struct Session {
+    pub(crate) user: User,
+    pub(crate) key: SecretKey,
+}
+
+impl std::fmt::Debug for Session {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Session({}, {}, key: ***)", self.user.id, self.user.role)
+    }
+}
+
+impl Session {
+    /// Who is signed in.
+    pub fn user(&self) -> &User {
+        &self.user
+    }
+
+    /// The user's own secret key, in age's text form. For interoperability and audits:
+    /// whoever holds it opens everything this user can open.
+    pub fn export_identity(&self) -> SecretString {
+        self.key.to_secret_string()
+    }
+}
+
+/// What creating a vault returns: the vault, and the recovery key, shown once.
+pub struct Created {
+    /// The new vault, open.
+    pub vault: Vault,
+    /// The first admin.
+    pub admin: User,
+    /// The recovery key (`AGE-SECRET-KEY-1...`). It is not stored anywhere: the caller
+    /// must hand it to the association to keep offline.
+    pub recovery_key: SecretString,
+}
+
+const TOML: &str = "vault.toml";
+const LOCK: &str = "vault.lock";
+const CATALOG: &str = "catalog";
+const BLOBS: &str = "blobs";
+const TMP: &str = "tmp";
+
+impl Vault {
+    /// Creates a vault in `path` (which must not exist or be empty), with its first admin.
+    pub fn create(
+        path: &Path,
+        settings: &Settings,
+        admin_name: &str,
+        admin_password: &SecretString,
+    ) -> Result<Created> {
+        settings.kdf.validate()?;
+        if path.exists() {
+            let empty = path.is_dir() && fs::read_dir(path)?.next().is_none();
+            if !empty {
+                return Err(Error::AlreadyExists {
+                    path: path.to_path_buf(),
+                });
+            }
+        }
+        fs::create_dir_all(path)?;
+        let lock = lock(path)?;
+        let recovery = SecretKey::generate();
+        let toml = VaultToml {
+            format_version: FORMAT_VERSION,
+            public_url: settings.public_url.clone(),
+            recovery_recipient: recovery.public(),
+            argon2: settings.kdf.clone(),
+            limits: Limits {
+                max_document_bytes: settings.max_document_bytes,
+            },
+        };
+        let catalog = Catalog::open(&path.join(CATALOG))?;
+        let blobs = FsBlobStore::new(path.join(BLOBS), path.join(TMP))?;
+        let vault = Vault::assemble(path, toml.clone(), catalog, Box::new(blobs), lock, 0);
+        let mut batch = Batch::default();
+        let admin = vault.insert_user(&mut batch, admin_name, Role::Admin, admin_password)?;
+        vault.inner.catalog.apply(batch)?;
+        // vault.toml last: a directory without it is an unfinished creation, not a vault.
+        write_atomically(&path.join(TOML), toml.to_text()?.as_bytes())?;
+        Ok(Created {
+            vault,
+            admin,
+            recovery_key: recovery.to_secret_string(),
+        })
+    }
+
+    /// Opens the vault in `path`, with the filesystem blob store beside it.
+    pub fn open(path: &Path) -> Result<Vault> {
+        Vault::open_inner(path, None)
+    }
+
+    /// Opens the vault in `path` with another blob store (e.g. in memory, for tests).
+    pub fn open_with_blobs(path: &Path, blobs: Box<dyn BlobStore>) -> Result<Vault> {
+        Vault::open_inner(path, Some(blobs))
+    }
+
+    fn open_inner(path: &Path, blobs: Option<Box<dyn BlobStore>>) -> Result<Vault> {
+        let not_a_vault = || Error::NotAVault {
+            path: path.to_path_buf(),
+        };
+        if !path.is_dir() {
+            return Err(not_a_vault());
+        }
+        if !path.join(TOML).is_file() {
+            return Err(if path.join(CATALOG).exists() {
+                Error::damaged("vault.toml is missing")
+            } else {
+                not_a_vault()
+            });
+        }
+        let lock = lock(path)?;
+        let toml = VaultToml::read(&path.join(TOML))?;
+        if !path.join(CATALOG).is_dir() {
+            return Err(Error::damaged("the catalogue directory is missing"));
+        }
+        let blobs = match blobs {
+            Some(b) => b,
+            None => {
+                if !path.join(BLOBS).is_dir() {
+                    return Err(Error::damaged("the blobs directory is missing"));
+                }
+                Box::new(FsBlobStore::new(path.join(BLOBS), path.join(TMP))?)
+            }
+        };
+        // We hold the lock: whatever is in tmp/ was cut off by a crash.
+        let swept = blobs.remove_leftovers()?;
+        let catalog = Catalog::open(&path.join(CATALOG))?;
+        Ok(Vault::assemble(path, toml, catalog, blobs, lock, swept))
+    }
+
+    fn assemble(
+        path: &Path,
+        toml: VaultToml,
+        catalog: Catalog,
+        blobs: Box<dyn BlobStore>,
+        lock: File,
+        swept: usize,
+    ) -> Vault {
+        Vault {
+            inner: Arc::new(Inner {
+                root: path.to_path_buf(),
+                recovery: toml.recovery_recipient.clone(),
+                toml,
+                catalog,
+                blobs,
+                write: Mutex::new(()),
+                swept,
+                _lock: lock,
+            }),
+        }
+    }
+
+    /// The data directory.
+    pub fn path(&self) -> &Path {
+        &self.inner.root
+    }
+
+    /// The public URL from `vault.toml`.
+    pub fn public_url(&self) -> &str {
+        &self.inner.toml.public_url
+    }
+
+    /// The recovery recipient (`age1...`), public.
+    pub fn recovery_recipient(&self) -> String {
+        self.inner.recovery.to_string()
+    }
+
+    /// How many unfinished writes were removed from `tmp/` when the vault opened.
+    pub fn swept_at_open(&self) -> usize {
+        self.inner.swept
+    }
+
+    pub(crate) fn kdf(&self) -> &KdfParams {
+        &self.inner.toml.argon2
+    }
+
+    pub(crate) fn max_document_bytes(&self) -> u64 {
+        self.inner.toml.limits.max_document_bytes
+    }
+
+    pub(crate) fn write_lock(&self) -> MutexGuard<'_, ()> {
+        self.inner
+            .write
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Signs a user in. An unknown user and a wrong password give the same error, after
+    /// the same argon2 work.
+    pub fn login(&self, name: &str, password: &SecretString) -> Result<Session> {
+        let catalog = &self.inner.catalog;
+        let record: Option<UserRecord> =
+            match catalog.record::<String>(&format!("username/{name}"))? {
+                Some(uid) => catalog.record(&format!("user/{uid}"))?,
+                None => None,
+            };
+        let Some(record) = record else {
+            // Same work as a real attempt, so timing does not tell who exists.
+            let _ = SecretKey::from_password(password, &[0u8; 16], self.kdf());
+            return Err(Error::BadCredentials);
+        };
+        let salt = hex::decode(&record.salt).map_err(|_| Error::damaged("a user record"))?;
+        let wrapping = SecretKey::from_password(password, &salt, &record.kdf)?;
+        let wrap = catalog.required_raw(&format!("wrap/user/{}/password", record.id))?;
+        let key = keys::unwrap(&wrap, &wrapping)?.ok_or(Error::BadCredentials)?;
+        if key.public() != record.public {
+            return Err(Error::damaged("a user key does not match its record"));
+        }
+        Ok(Session {
+            user: record.to_user(),
+            key,
+        })
+    }
+}
+
+/// Takes the exclusive lock of the data directory.
+fn lock(path: &Path) -> Result<File> {
+    let file = fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(path.join(LOCK))?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(fs::TryLockError::WouldBlock) => Err(Error::InUse {
+            path: path.to_path_buf(),
+        }),
+        Err(fs::TryLockError::Error(e)) => Err(e.into()),
+    }
+}
+
+/// Writes a small file through a temporary name, fsync and rename.
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let tmp = path.with_extension("tmp");
+    let mut f = File::create(&tmp)?;
+    f.write_all(bytes)?;
+    f.sync_all()?;
+    fs::rename(&tmp, path)?;
+    if let Some(dir) = path.parent() {
+        sync_dir(dir)?;
+    }
+    Ok(())
+}
