@@ -180,9 +180,14 @@ impl BlobStore for FsBlobStore {
                     continue;
                 }
                 for f in fs::read_dir(&b)? {
-                    let name = f?.file_name();
-                    let name = name.to_string_lossy();
-                    if let Some(id) = name.strip_suffix(".age").and_then(BlobId::parse) {
+                    let f = f?;
+                    let name = f.file_name();
+                    let id = name
+                        .to_str()
+                        .and_then(|n| n.strip_suffix(".age"))
+                        .and_then(BlobId::parse);
+                    // Only a blob at its own place counts; a misplaced file is not a blob.
+                    if let Some(id) = id.filter(|id| blob_path(&self.blobs, id) == f.path()) {
                         out.push(id);
                     }
                 }

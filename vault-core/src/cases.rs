@@ -229,6 +229,8 @@ impl Vault {
         for blob in &blobs {
             self.inner.blobs.remove(blob)?;
         }
+        // Without this, sled would keep the deleted wraps' bytes in its files for a while.
+        catalog.compact()?;
         Ok(EraseReport {
             documents: docs.len(),
             blobs: blobs.len(),

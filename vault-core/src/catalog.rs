@@ -18,7 +18,9 @@
 //! | `wrap/version/<did>/<n>` | the version key, wrapped to the case key |
 //! | `meta/<did>/<n>` | version metadata sealed to the version key |
 
-use std::path::Path;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::{PoisonError, RwLock, RwLockReadGuard};
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -27,30 +29,98 @@ use crate::error::{Error, Result};
 
 /// Handle on the catalogue database.
 pub(crate) struct Catalog {
-    db: sled::Db,
+    path: PathBuf,
+    /// Replaced by [`Catalog::compact`]. Readers hold the read guard for a whole
+    /// (synchronous, short) operation, so no handle on an old database outlives a swap.
+    db: RwLock<sled::Db>,
+}
+
+fn open_db(path: &Path) -> Result<sled::Db> {
+    sled::Config::new()
+        .path(path)
+        .cache_capacity(8 * 1024 * 1024)
+        // Every batch is flushed explicitly. Without the background flusher thread the
+        // database is closed (and its lock released) as soon as the vault is dropped.
+        .flush_every_ms(None)
+        .open()
+        .map_err(|e| match e {
+            sled::Error::Io(io) if io.kind() == std::io::ErrorKind::WouldBlock => {
+                Error::Catalog("the catalogue is locked by another process".into())
+            }
+            other => other.into(),
+        })
+}
+
+fn sibling(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(suffix);
+    path.with_file_name(name)
 }
 
 impl Catalog {
+    /// Finishes or rolls back a compaction that a crash interrupted.
+    pub(crate) fn recover(path: &Path) -> Result<()> {
+        let (new, old) = (sibling(path, ".compact"), sibling(path, ".old"));
+        if !path.exists() && old.exists() {
+            // Crash between the two renames: the old catalogue is complete, keep it.
+            fs::rename(&old, path)?;
+        }
+        for leftover in [new, old] {
+            if leftover.exists() {
+                fs::remove_dir_all(leftover)?;
+            }
+        }
+        Ok(())
+    }
+
     pub(crate) fn open(path: &Path) -> Result<Self> {
-        let db = sled::Config::new()
-            .path(path)
-            .cache_capacity(8 * 1024 * 1024)
-            .open()
-            .map_err(|e| match e {
-                sled::Error::Io(io) if io.kind() == std::io::ErrorKind::WouldBlock => {
-                    Error::Catalog("the catalogue is locked by another process".into())
-                }
-                other => other.into(),
-            })?;
-        Ok(Catalog { db })
+        Ok(Catalog {
+            path: path.to_path_buf(),
+            db: RwLock::new(open_db(path)?),
+        })
+    }
+
+    fn db(&self) -> RwLockReadGuard<'_, sled::Db> {
+        self.db.read().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Rewrites the catalogue into a fresh database and deletes the old one, so that the
+    /// bytes of deleted entries (wraps of an erased case) are gone from the files: sled
+    /// otherwise keeps them in its log until it reuses the space.
+    pub(crate) fn compact(&self) -> Result<()> {
+        let mut db = self.db.write().unwrap_or_else(PoisonError::into_inner);
+        let (new_path, old_path) = (sibling(&self.path, ".compact"), sibling(&self.path, ".old"));
+        if new_path.exists() {
+            fs::remove_dir_all(&new_path)?;
+        }
+        {
+            let fresh = open_db(&new_path)?;
+            for item in db.iter() {
+                let (k, v) = item?;
+                fresh.insert(k, v)?;
+            }
+            fresh.flush()?;
+        }
+        // Close the old database by putting a placeholder in its place: a temporary
+        // in-memory database, so the lock is never left without a valid handle.
+        let placeholder = sled::Config::new().temporary(true).open()?;
+        drop(std::mem::replace(&mut *db, placeholder));
+        let parent = self.path.parent().unwrap_or(Path::new("."));
+        fs::rename(&self.path, &old_path)?;
+        fs::rename(&new_path, &self.path)?;
+        crate::blob_fs::sync_dir(parent)?;
+        *db = open_db(&self.path)?;
+        fs::remove_dir_all(&old_path)?;
+        crate::blob_fs::sync_dir(parent)?;
+        Ok(())
     }
 
     pub(crate) fn raw(&self, key: &str) -> Result<Option<sled::IVec>> {
-        Ok(self.db.get(key.as_bytes())?)
+        Ok(self.db().get(key.as_bytes())?)
     }
 
     pub(crate) fn contains(&self, key: &str) -> Result<bool> {
-        Ok(self.db.contains_key(key.as_bytes())?)
+        Ok(self.db().contains_key(key.as_bytes())?)
     }
 
     pub(crate) fn record<T: DeserializeOwned>(&self, key: &str) -> Result<Option<T>> {
@@ -77,7 +147,7 @@ impl Catalog {
 
     /// Every entry whose key starts with `prefix`, in key order.
     pub(crate) fn scan(&self, prefix: &str) -> Result<Vec<(String, sled::IVec)>> {
-        self.db
+        self.db()
             .scan_prefix(prefix.as_bytes())
             .map(|item| {
                 let (k, v) = item?;
@@ -95,8 +165,9 @@ impl Catalog {
 
     /// Applies a batch atomically and makes it durable.
     pub(crate) fn apply(&self, batch: Batch) -> Result<()> {
-        self.db.apply_batch(batch.0)?;
-        self.db.flush()?;
+        let db = self.db();
+        db.apply_batch(batch.0)?;
+        db.flush()?;
         Ok(())
     }
 }

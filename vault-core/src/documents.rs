@@ -351,6 +351,7 @@ impl Vault {
         for v in &record.versions {
             self.inner.blobs.remove(&v.blob)?;
         }
+        catalog.compact()?;
         Ok(())
     }
 

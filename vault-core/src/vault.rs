@@ -156,6 +156,7 @@ impl Vault {
         }
         let lock = lock(path)?;
         let toml = VaultToml::read(&path.join(TOML))?;
+        Catalog::recover(&path.join(CATALOG))?;
         if !path.join(CATALOG).is_dir() {
             return Err(Error::damaged("the catalogue directory is missing"));
         }

@@ -1,0 +1,297 @@
+//! Who can open what: passwords, teams, rotation, recovery. Checked on the stored bytes.
+
+mod common;
+
+use common::*;
+use secrecy::ExposeSecret;
+use vault_core::{CaseStatus, DocumentKind, Error, Role};
+
+fn identity(session: &vault_core::Session) -> age::x25519::Identity {
+    session.export_identity().expose_secret().parse().unwrap()
+}
+
+#[test]
+fn wrong_password_and_unknown_user_give_the_same_error() {
+    let f = Fixture::new();
+    let wrong = f
+        .vault
+        .login("alice", &password("not-her-password"))
+        .unwrap_err();
+    let unknown = f
+        .vault
+        .login("mallory", &password("alice-pass"))
+        .unwrap_err();
+    assert!(matches!(wrong, Error::BadCredentials));
+    assert!(matches!(unknown, Error::BadCredentials));
+    assert_eq!(wrong.to_string(), unknown.to_string());
+}
+
+#[test]
+fn a_user_outside_the_team_cannot_open_the_case_nor_any_wrap() {
+    let f = Fixture::new();
+    let doc = f.add(&f.bob, DocumentKind::Evidence, "photos.zip", b"preuves");
+    assert!(matches!(
+        f.vault.case(&f.carol, &f.case),
+        Err(Error::Denied(_))
+    ));
+    assert!(matches!(
+        f.vault.open_document(&f.carol, &doc, None),
+        Err(Error::Denied(_))
+    ));
+    assert!(matches!(
+        f.vault.list_documents(&f.carol, &f.case),
+        Err(Error::Denied(_))
+    ));
+    assert!(f.vault.list_cases(&f.carol).unwrap().is_empty());
+    assert_eq!(
+        f.vault.list_cases(&f.bob).unwrap()[0].profile.name,
+        BENEFICIARY
+    );
+
+    let carol = identity(&f.carol);
+    let data = f.data();
+    drop(f.vault);
+    // At the level of the stored bytes: no secret key in clear anywhere...
+    assert!(files_containing(&data, b"AGE-SECRET-KEY").is_empty());
+    assert!(files_containing(&data, b"age-secret-key").is_empty());
+    // ...and everything Carol's key opens in the catalogue leads to no case key.
+    let values = catalogue_values(&data);
+    let reachable = reachable_keys(&values, vec![carol]);
+    assert_eq!(reachable.len(), 1, "Carol's key opens nothing but itself");
+    let sealed_profile = &values
+        .iter()
+        .find(|(k, _)| k.starts_with("profile/"))
+        .unwrap()
+        .1;
+    assert!(reachable
+        .iter()
+        .all(|k| try_open(sealed_profile, k).is_none()));
+}
+
+#[test]
+fn a_removed_member_cannot_open_documents_added_later() {
+    let f = Fixture::new();
+    let before = f.add(&f.bob, DocumentKind::Identity, "passeport.jpg", b"avant");
+    let bob = identity(&f.bob);
+    let data = f.data();
+    let dir = f.dir;
+    // Everything Bob could unwrap before his removal, from a copy of the catalogue.
+    let (vault, alice) = (f.vault, f.alice);
+    drop(f.bob);
+    drop(vault);
+    let before_values = catalogue_values(&data);
+    let bob_keys = reachable_keys(&before_values, vec![bob]);
+    assert!(
+        bob_keys.len() >= 4,
+        "user, team, case and document keys: {}",
+        bob_keys.len()
+    );
+
+    let vault = vault_core::Vault::open(&data).unwrap();
+    let team = vault.remove_member(&alice, TEAM, "bob").unwrap();
+    assert_eq!(team.epoch, 2);
+    let after = vault
+        .add_document(
+            &alice,
+            &f.case,
+            &b"apres"[..],
+            &doc(DocumentKind::Evidence, "new.pdf"),
+        )
+        .unwrap();
+    // Bob signs in again: the vault refuses him the case.
+    let bob_session = vault.login("bob", &password("bob-pass-1")).unwrap();
+    assert!(matches!(
+        vault.open_document(&bob_session, &after, None),
+        Err(Error::Denied(_))
+    ));
+    // Alice still reads old and new documents: nothing was lost in the rotation.
+    assert_eq!(read_all(&vault, &alice, &before), b"avant");
+    assert_eq!(read_all(&vault, &alice, &after), b"apres");
+    assert_eq!(
+        vault.case(&alice, &f.case).unwrap().profile.name,
+        BENEFICIARY
+    );
+    drop(bob_session);
+    drop(vault);
+
+    // None of Bob's old keys opens the new document's key wrap, its metadata, the new
+    // case key wrap, the re-sealed profile, or the new team key wrap.
+    let values = catalogue_values(&data);
+    let new_entries: Vec<_> = values
+        .iter()
+        .filter(|(k, _)| {
+            k.contains(after.as_str())
+                || k.starts_with("wrap/case/")
+                || k.starts_with("wrap/team/")
+                || k.starts_with("profile/")
+        })
+        .collect();
+    assert!(new_entries.len() >= 6);
+    for (key, value) in &new_entries {
+        for k in &bob_keys {
+            assert!(
+                try_open(value, k).is_none(),
+                "an old key of Bob opens {key}"
+            );
+        }
+    }
+    // Nor does the closure of his keys over the whole new catalogue reach anything new.
+    let bob_user = bob_keys.into_iter().next().unwrap();
+    assert_eq!(reachable_keys(&values, vec![bob_user]).len(), 1);
+    drop(dir);
+}
+
+#[test]
+fn password_change_rewraps_and_recovery_restores_a_lost_password() {
+    let f = Fixture::new();
+    let doc = f.add(&f.bob, DocumentKind::Appeal, "recours.odt", b"draft");
+    assert!(matches!(
+        f.vault
+            .change_password(&f.bob, &password("wrong-old"), &password("new-pass-2")),
+        Err(Error::BadCredentials)
+    ));
+    assert!(matches!(
+        f.vault
+            .change_password(&f.bob, &password("bob-pass-1"), &password("short")),
+        Err(Error::Invalid {
+            field: "password",
+            ..
+        })
+    ));
+    f.vault
+        .change_password(&f.bob, &password("bob-pass-1"), &password("new-pass-2"))
+        .unwrap();
+    assert!(matches!(
+        f.vault.login("bob", &password("bob-pass-1")),
+        Err(Error::BadCredentials)
+    ));
+    let bob = f.vault.login("bob", &password("new-pass-2")).unwrap();
+    assert_eq!(read_all(&f.vault, &bob, &doc), b"draft");
+
+    // Bob forgets it; an admin with the recovery key gives him a new one.
+    let wrong_recovery = vault_core::SecretKey::parse(
+        age::x25519::Identity::generate()
+            .to_string()
+            .expose_secret(),
+    )
+    .unwrap();
+    assert!(matches!(
+        f.vault
+            .recover_user(&f.alice, &wrong_recovery, "bob", &password("third-pass")),
+        Err(Error::BadRecoveryKey)
+    ));
+    assert!(matches!(
+        f.vault
+            .recover_user(&f.carol, &f.recovery_key(), "bob", &password("third-pass")),
+        Err(Error::Denied(_))
+    ));
+    f.vault
+        .recover_user(&f.alice, &f.recovery_key(), "bob", &password("third-pass"))
+        .unwrap();
+    let bob = f.vault.login("bob", &password("third-pass")).unwrap();
+    assert_eq!(read_all(&f.vault, &bob, &doc), b"draft");
+}
+
+#[test]
+fn roles_limit_who_manages_users_teams_and_erasure() {
+    let f = Fixture::new();
+    assert!(matches!(
+        f.vault
+            .create_user(&f.bob, "dan", Role::Volunteer, &password("dan-pass-1")),
+        Err(Error::Denied(_))
+    ));
+    assert!(matches!(
+        f.vault.create_team(&f.bob, "x"),
+        Err(Error::Denied(_))
+    ));
+    assert!(matches!(
+        f.vault.erase_case(&f.bob, &f.case),
+        Err(Error::Denied(_))
+    ));
+    assert!(matches!(f.vault.list_users(&f.bob), Err(Error::Denied(_))));
+    let coord = f
+        .vault
+        .create_user(
+            &f.alice,
+            "claire",
+            Role::Coordinator,
+            &password("claire-pass"),
+        )
+        .unwrap();
+    let claire = f.vault.login("claire", &password("claire-pass")).unwrap();
+    assert_eq!(claire.user().id, coord.id);
+    assert!(matches!(
+        f.vault
+            .create_user(&claire, "eve", Role::Admin, &password("eve-pass-1")),
+        Err(Error::Denied(_))
+    ));
+    f.vault
+        .create_user(&claire, "dan", Role::Volunteer, &password("dan-pass-1"))
+        .unwrap();
+    assert!(matches!(
+        f.vault
+            .create_user(&claire, "dan", Role::Volunteer, &password("dan-pass-1")),
+        Err(Error::Duplicate { .. })
+    ));
+    // A coordinator outside the team cannot erase its cases nor add members to it.
+    assert!(matches!(
+        f.vault.erase_case(&claire, &f.case),
+        Err(Error::Denied(_))
+    ));
+    assert!(matches!(
+        f.vault.add_member(&claire, TEAM, "dan"),
+        Err(Error::Denied(_))
+    ));
+    assert_eq!(f.vault.list_users(&f.alice).unwrap().len(), 5);
+}
+
+#[test]
+fn cases_update_close_and_reopen() {
+    let f = Fixture::new();
+    let mut case = f.vault.case(&f.bob, &f.case).unwrap();
+    assert_eq!(case.status, CaseStatus::Open);
+    case.profile.notes = Some("Audience CNDA le 3 mars".into());
+    f.vault.update_case(&f.bob, &f.case, &case.profile).unwrap();
+    f.vault
+        .set_case_status(&f.bob, &f.case, CaseStatus::Closed)
+        .unwrap();
+    let closed = f.vault.case(&f.alice, &f.case).unwrap();
+    assert_eq!(closed.status, CaseStatus::Closed);
+    assert_eq!(
+        closed.profile.notes.as_deref(),
+        Some("Audience CNDA le 3 mars")
+    );
+    f.vault
+        .set_case_status(&f.bob, &f.case, CaseStatus::Open)
+        .unwrap();
+    assert_eq!(
+        f.vault.case(&f.bob, &f.case).unwrap().status,
+        CaseStatus::Open
+    );
+    let mut bad = closed.profile.clone();
+    bad.birth_date = Some("1990-02-30".into());
+    assert!(matches!(
+        f.vault.update_case(&f.bob, &f.case, &bad),
+        Err(Error::Invalid {
+            field: "birth date",
+            ..
+        })
+    ));
+    bad.birth_date = None;
+    bad.name = " ".into();
+    assert!(matches!(
+        f.vault.update_case(&f.bob, &f.case, &bad),
+        Err(Error::Invalid { field: "name", .. })
+    ));
+}
+
+#[test]
+fn debug_output_reveals_no_secret_and_no_name() {
+    let f = Fixture::new();
+    let case = f.vault.case(&f.bob, &f.case).unwrap();
+    let text = format!("{:?} {:?} {:?}", f.bob, case, f.recovery_key());
+    assert!(!text.contains(BENEFICIARY));
+    assert!(!text.contains("AGE-SECRET-KEY"));
+    let key = f.bob.export_identity();
+    assert!(!text.contains(&key.expose_secret()[16..40]));
+}
