@@ -1,1 +1,88 @@
-fn main() {}
+//! `vault`: the command line of the document vault, on a local data directory.
+
+#![forbid(unsafe_code)]
+
+mod case;
+mod context;
+mod doc;
+mod init;
+mod team;
+mod user;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use context::Context;
+
+/// Coffre-fort de documents chiffrés / Encrypted document vault.
+#[derive(Parser)]
+#[command(name = "vault", version, about)]
+struct Cli {
+    /// Data directory / Dossier de données [default: $VAULT_DIR, else ./vault-data]
+    #[arg(long, global = true, env = "VAULT_DIR", default_value = "vault-data")]
+    data_dir: PathBuf,
+    /// Acting user / Utilisateur
+    #[arg(long, global = true, env = "VAULT_USER")]
+    user: Option<String>,
+    /// File holding the password (else a prompt) / Fichier contenant le mot de passe
+    #[arg(long, global = true, env = "VAULT_PASSWORD_FILE")]
+    password_file: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Create a vault, its first admin and its recovery key / Créer un coffre
+    Init(init::Init),
+    /// Users / Utilisateurs
+    #[command(subcommand)]
+    User(user::UserCmd),
+    /// Teams / Équipes
+    #[command(subcommand)]
+    Team(team::TeamCmd),
+    /// Cases / Dossiers
+    #[command(subcommand)]
+    Case(case::CaseCmd),
+    /// Documents
+    #[command(subcommand)]
+    Doc(doc::DocCmd),
+    /// Check the data directory; --repair removes orphans / Vérifier le coffre
+    Fsck {
+        /// Remove orphan blobs and unfinished writes
+        #[arg(long)]
+        repair: bool,
+        /// JSON output
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn run(cli: Cli) -> anyhow::Result<()> {
+    let ctx = Context {
+        data_dir: cli.data_dir,
+        user: cli.user,
+        password_file: cli.password_file,
+    };
+    match cli.command {
+        Command::Init(cmd) => cmd.run(&ctx),
+        Command::User(cmd) => cmd.run(&ctx),
+        Command::Team(cmd) => cmd.run(&ctx),
+        Command::Case(cmd) => cmd.run(&ctx),
+        Command::Doc(cmd) => cmd.run(&ctx),
+        Command::Fsck { repair, json } => doc::fsck(&ctx, repair, json),
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{}", context::describe(&e));
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -36,6 +36,7 @@ pub struct Fixture {
 }
 
 impl Fixture {
+    #[allow(clippy::new_without_default)]
     pub fn new() -> Fixture {
         let dir = tempfile::tempdir().unwrap();
         let created = Vault::create(

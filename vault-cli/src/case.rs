@@ -1,0 +1,136 @@
+//! `vault case ...`
+
+use clap::Subcommand;
+use vault_core::{CaseId, CaseProfile, CaseStatus};
+
+use crate::context::Context;
+
+#[derive(Subcommand)]
+pub enum CaseCmd {
+    /// Open a case in a team; prints its id / Ouvrir un dossier
+    Add {
+        #[arg(long)]
+        team: String,
+        #[arg(long)]
+        name: String,
+        /// YYYY-MM-DD
+        #[arg(long)]
+        born: Option<String>,
+        #[arg(long)]
+        nationality: Option<String>,
+        #[arg(long)]
+        phone: Option<String>,
+        #[arg(long)]
+        language: Option<String>,
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// List the cases you can open / Lister les dossiers
+    List {
+        #[arg(long)]
+        team: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show a case / Afficher un dossier
+    Show {
+        case: CaseId,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Close a case / Clore un dossier
+    Close { case: CaseId },
+    /// Reopen a case / Rouvrir un dossier
+    Reopen { case: CaseId },
+    /// Erase a case and all its documents for good / Effacer définitivement
+    Erase {
+        case: CaseId,
+        /// Confirm the erasure
+        #[arg(long)]
+        yes: bool,
+    },
+}
+
+impl CaseCmd {
+    pub fn run(self, ctx: &Context) -> anyhow::Result<()> {
+        let (vault, session) = ctx.session()?;
+        match self {
+            CaseCmd::Add {
+                team,
+                name,
+                born,
+                nationality,
+                phone,
+                language,
+                note,
+            } => {
+                let profile = CaseProfile {
+                    name,
+                    birth_date: born,
+                    nationality,
+                    contact: phone,
+                    language,
+                    notes: note,
+                };
+                println!("{}", vault.create_case(&session, &team, &profile)?);
+            }
+            CaseCmd::List { team, json } => {
+                let team = team.map(|t| vault.team(&t)).transpose()?;
+                let cases: Vec<_> = vault
+                    .list_cases(&session)?
+                    .into_iter()
+                    .filter(|c| team.as_ref().is_none_or(|t| t.id == c.team))
+                    .collect();
+                if json {
+                    println!("{}", serde_json::to_string_pretty(&cases)?);
+                } else {
+                    for c in cases {
+                        let status = match c.status {
+                            CaseStatus::Open => "ouvert/open",
+                            CaseStatus::Closed => "clos/closed",
+                        };
+                        println!("{}  {:<12} {}", c.id, status, c.profile.name);
+                    }
+                }
+            }
+            CaseCmd::Show { case, json } => {
+                let c = vault.case(&session, &case)?;
+                if json {
+                    println!("{}", serde_json::to_string_pretty(&c)?);
+                } else {
+                    let p = &c.profile;
+                    println!("id: {}\nnom / name: {}", c.id, p.name);
+                    for (label, value) in [
+                        ("né(e) le / born", &p.birth_date),
+                        ("nationalité / nationality", &p.nationality),
+                        ("contact", &p.contact),
+                        ("langue / language", &p.language),
+                        ("notes", &p.notes),
+                    ] {
+                        if let Some(v) = value {
+                            println!("{label}: {v}");
+                        }
+                    }
+                    println!("statut / status: {:?}", c.status);
+                }
+            }
+            CaseCmd::Close { case } => {
+                vault.set_case_status(&session, &case, CaseStatus::Closed)?
+            }
+            CaseCmd::Reopen { case } => vault.set_case_status(&session, &case, CaseStatus::Open)?,
+            CaseCmd::Erase { case, yes } => {
+                if !yes {
+                    anyhow::bail!(
+                        "l'effacement est définitif : ajoutez --yes / erasure is final: add --yes"
+                    );
+                }
+                let r = vault.erase_case(&session, &case)?;
+                eprintln!(
+                    "Dossier effacé / case erased: {} documents, {} fichiers / files",
+                    r.documents, r.blobs
+                );
+            }
+        }
+        Ok(())
+    }
+}

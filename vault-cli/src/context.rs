@@ -1,0 +1,83 @@
+//! What every command needs: the data directory, the acting user, their password.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+use anyhow::{anyhow, Context as _};
+use secrecy::{ExposeSecret, SecretString};
+use vault_core::{Session, Vault};
+use zeroize::Zeroize;
+
+pub struct Context {
+    pub data_dir: PathBuf,
+    pub user: Option<String>,
+    pub password_file: Option<PathBuf>,
+}
+
+impl Context {
+    pub fn open(&self) -> anyhow::Result<Vault> {
+        Ok(Vault::open(&self.data_dir)?)
+    }
+
+    /// Opens the vault and signs the user in.
+    pub fn session(&self) -> anyhow::Result<(Vault, Session)> {
+        let vault = self.open()?;
+        let user = self.user.as_deref().ok_or_else(|| {
+            anyhow!("aucun utilisateur : ajoutez --user NOM / no user: pass --user NAME (or set VAULT_USER)")
+        })?;
+        let password = self.password("Mot de passe / Password")?;
+        let session = vault.login(user, &password)?;
+        Ok((vault, session))
+    }
+
+    /// The acting user's password: from --password-file, else a prompt without echo.
+    pub fn password(&self, prompt: &str) -> anyhow::Result<SecretString> {
+        match &self.password_file {
+            Some(path) => read_password_file(path),
+            None => prompt_password(prompt),
+        }
+    }
+}
+
+/// Reads a password from the first line of a file.
+pub fn read_password_file(path: &Path) -> anyhow::Result<SecretString> {
+    let mut text = std::fs::read_to_string(path)
+        .with_context(|| format!("impossible de lire / cannot read {}", path.display()))?;
+    let password = text.lines().next().unwrap_or("").to_string();
+    text.zeroize();
+    Ok(SecretString::from(password))
+}
+
+pub fn prompt_password(prompt: &str) -> anyhow::Result<SecretString> {
+    if !std::io::stdin().is_terminal() {
+        return Err(anyhow!(
+            "pas de terminal pour demander le mot de passe : utilisez --password-file / no terminal to prompt for the password: use --password-file"
+        ));
+    }
+    Ok(SecretString::from(rpassword::prompt_password(format!(
+        "{prompt}: "
+    ))?))
+}
+
+/// A new password: from a file, else prompted twice.
+pub fn new_password(file: Option<&Path>) -> anyhow::Result<SecretString> {
+    if let Some(path) = file {
+        return read_password_file(path);
+    }
+    let first = prompt_password("Nouveau mot de passe / New password")?;
+    let second = prompt_password("Confirmez / Confirm")?;
+    if first.expose_secret() != second.expose_secret() {
+        return Err(anyhow!(
+            "les mots de passe diffèrent / the passwords differ"
+        ));
+    }
+    Ok(first)
+}
+
+/// One line for stderr: French first, then English.
+pub fn describe(e: &anyhow::Error) -> String {
+    match e.downcast_ref::<vault_core::Error>() {
+        Some(v) => format!("erreur : {} / error: {v}", v.message_fr()),
+        None => format!("erreur / error: {e:#}"),
+    }
+}

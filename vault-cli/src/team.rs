@@ -1,0 +1,55 @@
+//! `vault team ...`
+
+use clap::Subcommand;
+
+use crate::context::Context;
+
+#[derive(Subcommand)]
+pub enum TeamCmd {
+    /// Create a team (you become its first member) / Créer une équipe
+    Add { name: String },
+    /// List teams / Lister les équipes
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add a member / Ajouter un membre
+    AddMember { team: String, user: String },
+    /// Remove a member and rotate the team's keys / Retirer un membre
+    RemoveMember { team: String, user: String },
+}
+
+impl TeamCmd {
+    pub fn run(self, ctx: &Context) -> anyhow::Result<()> {
+        let (vault, session) = ctx.session()?;
+        match self {
+            TeamCmd::Add { name } => println!("{}", vault.create_team(&session, &name)?.id),
+            TeamCmd::List { json } => {
+                let teams = vault.list_teams(&session)?;
+                if json {
+                    println!("{}", serde_json::to_string_pretty(&teams)?);
+                } else {
+                    for t in teams {
+                        println!(
+                            "{}  {} ({} membres / members)",
+                            t.id,
+                            t.name,
+                            t.members.len()
+                        );
+                    }
+                }
+            }
+            TeamCmd::AddMember { team, user } => {
+                vault.add_member(&session, &team, &user)?;
+            }
+            TeamCmd::RemoveMember { team, user } => {
+                let t = vault.remove_member(&session, &team, &user)?;
+                eprintln!(
+                    "Clés de l'équipe renouvelées / team keys rotated (epoch {})",
+                    t.epoch
+                );
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,84 @@
+//! `vault user ...`
+
+use std::path::PathBuf;
+
+use clap::Subcommand;
+use vault_core::{Role, SecretKey};
+
+use crate::context::{new_password, read_password_file, Context};
+
+#[derive(Subcommand)]
+pub enum UserCmd {
+    /// Add a user / Ajouter un utilisateur
+    Add {
+        name: String,
+        #[arg(long, default_value = "volunteer")]
+        role: Role,
+        /// File holding the new user's password (else prompted twice)
+        #[arg(long)]
+        new_password_file: Option<PathBuf>,
+    },
+    /// List users / Lister les utilisateurs
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change your password / Changer de mot de passe
+    Passwd {
+        #[arg(long)]
+        new_password_file: Option<PathBuf>,
+    },
+    /// Give a user a new password with the recovery key / Récupérer un compte
+    Recover {
+        name: String,
+        #[arg(long)]
+        recovery_key_file: PathBuf,
+        #[arg(long)]
+        new_password_file: Option<PathBuf>,
+    },
+}
+
+impl UserCmd {
+    pub fn run(self, ctx: &Context) -> anyhow::Result<()> {
+        let (vault, session) = ctx.session()?;
+        match self {
+            UserCmd::Add {
+                name,
+                role,
+                new_password_file,
+            } => {
+                let password = new_password(new_password_file.as_deref())?;
+                let user = vault.create_user(&session, &name, role, &password)?;
+                println!("{}", user.id);
+            }
+            UserCmd::List { json } => {
+                let users = vault.list_users(&session)?;
+                if json {
+                    println!("{}", serde_json::to_string_pretty(&users)?);
+                } else {
+                    for u in users {
+                        println!("{}  {:<12} {}", u.id, u.role, u.name);
+                    }
+                }
+            }
+            UserCmd::Passwd { new_password_file } => {
+                let old = ctx.password("Mot de passe actuel / Current password")?;
+                let new = new_password(new_password_file.as_deref())?;
+                vault.change_password(&session, &old, &new)?;
+                eprintln!("Mot de passe changé / password changed");
+            }
+            UserCmd::Recover {
+                name,
+                recovery_key_file,
+                new_password_file,
+            } => {
+                let key = read_password_file(&recovery_key_file)?;
+                let key = SecretKey::parse(secrecy::ExposeSecret::expose_secret(&key))?;
+                let new = new_password(new_password_file.as_deref())?;
+                vault.recover_user(&session, &key, &name, &new)?;
+                eprintln!("Compte récupéré / account recovered: {name}");
+            }
+        }
+        Ok(())
+    }
+}
