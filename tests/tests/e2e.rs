@@ -1,0 +1,187 @@
+//! End-to-end tests of the `vault` and `vault-server` binaries.
+
+mod util;
+
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use util::*;
+
+#[test]
+fn a_killed_add_leaves_no_visible_document_and_fsck_is_clean() {
+    let v = VaultDir::init();
+    let case = v.new_case();
+    // The child reads the document from a FIFO: it is killed while the document streams in.
+    let fifo = v.root.path().join("incoming.jpg");
+    let status = Command::new("mkfifo").arg(&fifo).status().expect("mkfifo");
+    assert!(status.success());
+    let mut child = v
+        .command(&["doc", "add", &case, "--kind", "evidence"], Some(&fifo))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut writer = std::fs::OpenOptions::new().write(true).open(&fifo).unwrap();
+    let chunk = pattern(1 << 20, 9);
+    for _ in 0..8 {
+        writer.write_all(&chunk).unwrap();
+    }
+    // Wait until the encrypted half-document has reached tmp/, then kill -9.
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let partial: u64 = v
+            .files_in("tmp")
+            .iter()
+            .map(|p| p.metadata().map(|m| m.len()).unwrap_or(0))
+            .sum();
+        if partial > 1 << 20 {
+            break;
+        }
+        assert!(Instant::now() < deadline, "the child never wrote to tmp/");
+        std::thread::yield_now();
+    }
+    child.kill().unwrap();
+    let status = child.wait().unwrap();
+    assert!(!status.success());
+    drop(writer);
+    assert!(
+        !v.files_in("tmp").is_empty(),
+        "the kill left its partial file, as a crash would"
+    );
+    assert!(v.files_in("blobs").is_empty(), "no blob became visible");
+
+    // Reopened: no document is visible, and fsck (after the sweep at open) is clean.
+    assert_eq!(v.ok(&["doc", "list", &case], None), "");
+    let fsck = v.vault(&["fsck", "--json"], None);
+    assert!(
+        fsck.status.success(),
+        "fsck: {}",
+        String::from_utf8_lossy(&fsck.stdout)
+    );
+    assert!(v.files_in("tmp").is_empty());
+    // The vault still works.
+    let file = v.root.path().join("after.txt");
+    std::fs::write(&file, b"after the crash").unwrap();
+    let id = v.ok(&["doc", "add", &case, "--kind", "other"], Some(&file));
+    assert_eq!(v.ok(&["doc", "get", &id], None), "after the crash");
+}
+
+#[test]
+fn blobs_decrypt_with_the_go_age_tool() {
+    let Ok(version) = Command::new("age").arg("--version").output() else {
+        if std::env::var_os("CI").is_some() {
+            panic!("the `age` tool is missing in CI: .ci/run must install it");
+        }
+        eprintln!("SKIPPED blobs_decrypt_with_the_go_age_tool: the `age` tool is not installed (apt-get install age)");
+        return;
+    };
+    eprintln!("age {}", String::from_utf8_lossy(&version.stdout).trim());
+    let v = VaultDir::init();
+    let case = v.new_case();
+    for (i, size) in [0usize, 1, 65_536, 65_537, 3 << 20].into_iter().enumerate() {
+        let content = pattern(size, i as u8);
+        let file = v.root.path().join(format!("piece-{i}.bin"));
+        std::fs::write(&file, &content).unwrap();
+        let id = v.ok(&["doc", "add", &case, "--kind", "identity"], Some(&file));
+        let out = v.vault(&["doc", "export-key", &id], None);
+        assert!(out.status.success());
+        let key_file = v.root.path().join(format!("key-{i}.txt"));
+        std::fs::write(&key_file, &out.stdout).unwrap();
+        let blob = String::from_utf8(out.stderr).unwrap().trim().to_string();
+        let decrypted = Command::new("age")
+            .arg("-d")
+            .arg("-i")
+            .arg(&key_file)
+            .arg(&blob)
+            .output()
+            .unwrap();
+        assert!(
+            decrypted.status.success(),
+            "age -d: {}",
+            String::from_utf8_lossy(&decrypted.stderr)
+        );
+        assert!(
+            decrypted.stdout == content,
+            "size {size}: age's plaintext differs"
+        );
+    }
+}
+
+#[test]
+fn cli_errors_are_one_clear_line() {
+    let v = VaultDir::init();
+    let case = v.new_case();
+    std::fs::write(v.password_file(), "wrong-password\n").unwrap();
+    let out = v.vault(&["case", "list"], None);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("mot de passe") && err.contains("wrong password"),
+        "{err}"
+    );
+    assert!(!err.contains("panicked") && !err.contains("wrong-password"));
+
+    std::fs::write(v.password_file(), format!("{ADMIN_PASSWORD}\n")).unwrap();
+    let out = v.vault(
+        &["doc", "add", &case, "--kind", "other"],
+        Some(v.root.path()),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("directory"));
+    let out = v.vault(&["doc", "get", "0123456789abcdef0123456789abcdef"], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not found"));
+    let out = Command::new(bin("vault"))
+        .env_clear()
+        .env("VAULT_DIR", v.root.path().join("none"))
+        .args(["fsck"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("vault init"));
+}
+
+/// GET /healthz over a raw socket; the status code, or None while nothing listens.
+fn healthz(addr: &str) -> Option<u16> {
+    let mut s = TcpStream::connect(addr).ok()?;
+    s.write_all(b"GET /healthz HTTP/1.0\r\nHost: x\r\n\r\n")
+        .ok()?;
+    let mut response = String::new();
+    s.read_to_string(&mut response).ok()?;
+    response.split_whitespace().nth(1)?.parse().ok()
+}
+
+#[test]
+fn the_server_holds_the_vault_and_the_cli_says_so() {
+    let v = VaultDir::init();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let addr = format!("127.0.0.1:{port}");
+    let mut server = Command::new(bin("vault-server"))
+        .env_clear()
+        .args(["--data-dir"])
+        .arg(v.data())
+        .args(["--listen", &addr])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while healthz(&addr) != Some(200) {
+        assert!(Instant::now() < deadline, "the server never became healthy");
+        assert!(server.try_wait().unwrap().is_none(), "the server exited");
+        std::thread::yield_now();
+    }
+    let out = v.vault(&["case", "list"], None);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(err.contains("vault-server"), "{err}");
+    server.kill().unwrap();
+    server.wait().unwrap();
+    assert!(v.vault(&["case", "list"], None).status.success());
+}

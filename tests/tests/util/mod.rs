@@ -1,0 +1,129 @@
+//! Helpers for end-to-end tests: a vault directory driven through the real binaries.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// Where cargo put the workspace's binaries (`cargo build --workspace --bins` first).
+pub fn bin(name: &str) -> PathBuf {
+    let exe = std::env::current_exe().expect("test executable path");
+    let dir = exe.parent().and_then(Path::parent).expect("target dir");
+    let path = dir.join(name);
+    assert!(
+        path.is_file(),
+        "{} is missing: run `cargo build --workspace --bins` before the tests (the README's test command does)",
+        path.display()
+    );
+    path
+}
+
+/// A data directory in a temporary folder, with password files; removed on drop.
+pub struct VaultDir {
+    pub root: tempfile::TempDir,
+}
+
+pub const ADMIN_PASSWORD: &str = "admin-pass-e2e";
+
+impl VaultDir {
+    /// `vault init` with cheap argon2 parameters, admin "alice", a team "Belleville".
+    pub fn init() -> VaultDir {
+        let root = tempfile::tempdir().unwrap();
+        let v = VaultDir { root };
+        std::fs::write(v.password_file(), format!("{ADMIN_PASSWORD}\n")).unwrap();
+        let out = v.vault(
+            &[
+                "init",
+                "--admin",
+                "alice",
+                "--kdf-memory-kib",
+                "64",
+                "--kdf-iterations",
+                "1",
+                "--kdf-parallelism",
+                "1",
+                "--recovery-key-out",
+            ],
+            Some(&v.root.path().join("recovery.key")),
+        );
+        assert!(
+            out.status.success(),
+            "init: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let out = v.vault(&["team", "add", "Belleville"], None);
+        assert!(
+            out.status.success(),
+            "team add: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        v
+    }
+
+    pub fn data(&self) -> PathBuf {
+        self.root.path().join("data")
+    }
+
+    pub fn password_file(&self) -> PathBuf {
+        self.root.path().join("password")
+    }
+
+    /// A `vault` command acting as alice; `extra` is appended as a path argument.
+    pub fn command(&self, args: &[&str], extra: Option<&Path>) -> Command {
+        let mut cmd = Command::new(bin("vault"));
+        cmd.env_clear()
+            .env("VAULT_DIR", self.data())
+            .env("VAULT_USER", "alice")
+            .env("VAULT_PASSWORD_FILE", self.password_file())
+            .args(args);
+        if let Some(p) = extra {
+            cmd.arg(p);
+        }
+        cmd
+    }
+
+    pub fn vault(&self, args: &[&str], extra: Option<&Path>) -> Output {
+        self.command(args, extra).output().unwrap()
+    }
+
+    /// Runs a command that must succeed; returns its stdout, trimmed.
+    pub fn ok(&self, args: &[&str], extra: Option<&Path>) -> String {
+        let out = self.vault(args, extra);
+        assert!(
+            out.status.success(),
+            "vault {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap().trim().to_string()
+    }
+
+    pub fn new_case(&self) -> String {
+        self.ok(
+            &["case", "add", "--team", "Belleville", "--name", "Fatou D."],
+            None,
+        )
+    }
+
+    /// Every file under the data directory's `dir`.
+    pub fn files_in(&self, dir: &str) -> Vec<PathBuf> {
+        let mut out = Vec::new();
+        let mut stack = vec![self.data().join(dir)];
+        while let Some(d) = stack.pop() {
+            for e in std::fs::read_dir(&d).unwrap() {
+                let p = e.unwrap().path();
+                if p.is_dir() {
+                    stack.push(p)
+                } else {
+                    out.push(p)
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Deterministic test bytes.
+pub fn pattern(len: usize, seed: u8) -> Vec<u8> {
+    (0..len)
+        .map(|i| ((i * 31 + seed as usize * 7) % 251) as u8 ^ (i >> 12) as u8)
+        .collect()
+}
