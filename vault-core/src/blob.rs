@@ -6,6 +6,8 @@
 
 use std::fmt;
 use std::io::{self, Read, Write};
+use std::sync::mpsc::{sync_channel, SyncSender};
+use std::thread::{self, JoinHandle};
 
 use crate::error::{Error, Result};
 
@@ -70,7 +72,7 @@ pub trait BlobStore: Send + Sync {
     }
 }
 
-/// A writer that hashes what passes through it (used for ciphertext and plaintext alike).
+/// A reader that hashes what passes through it.
 pub(crate) struct Hashing<W> {
     pub(crate) inner: W,
     pub(crate) hasher: blake3::Hasher,
@@ -87,25 +89,76 @@ impl<W> Hashing<W> {
     }
 }
 
-impl<W: Write> Write for Hashing<W> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let n = self.inner.write(buf)?;
-        self.hasher.update(&buf[..n]);
-        self.count += n as u64;
-        Ok(n)
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        self.inner.flush()
-    }
-}
-
 impl<R: Read> Read for Hashing<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let n = self.inner.read(buf)?;
         self.hasher.update(&buf[..n]);
         self.count += n as u64;
         Ok(n)
+    }
+}
+
+/// BLAKE3 on another thread: the caller hands over bytes and gets the hash at the end.
+/// Reading a document thus decrypts on one core and hashes on the other.
+pub(crate) struct BackgroundHasher {
+    buf: Vec<u8>,
+    tx: Option<SyncSender<Vec<u8>>>,
+    worker: Option<JoinHandle<blake3::Hash>>,
+}
+
+/// Bytes sent to the hashing thread at a time (at most four buffers alive).
+const HASH_CHUNK: usize = 256 * 1024;
+
+impl BackgroundHasher {
+    pub(crate) fn new() -> Self {
+        let (tx, rx) = sync_channel::<Vec<u8>>(2);
+        let worker = thread::spawn(move || {
+            let mut hasher = blake3::Hasher::new();
+            for buf in rx {
+                hasher.update(&buf);
+            }
+            hasher.finalize()
+        });
+        BackgroundHasher {
+            buf: Vec::with_capacity(HASH_CHUNK),
+            tx: Some(tx),
+            worker: Some(worker),
+        }
+    }
+
+    pub(crate) fn update(&mut self, mut data: &[u8]) {
+        while !data.is_empty() {
+            let n = data.len().min(HASH_CHUNK - self.buf.len());
+            self.buf.extend_from_slice(&data[..n]);
+            data = &data[n..];
+            if self.buf.len() == HASH_CHUNK {
+                let full = std::mem::replace(&mut self.buf, Vec::with_capacity(HASH_CHUNK));
+                if let Some(tx) = &self.tx {
+                    // A send fails only if the thread is gone; finalize then reports None.
+                    let _ = tx.send(full);
+                }
+            }
+        }
+    }
+
+    /// The hash of everything passed to `update`; `None` if the thread failed.
+    pub(crate) fn finalize(&mut self) -> Option<blake3::Hash> {
+        let rest = std::mem::take(&mut self.buf);
+        let tx = self.tx.take()?;
+        if !rest.is_empty() {
+            tx.send(rest).ok()?;
+        }
+        drop(tx);
+        self.worker.take()?.join().ok()
+    }
+}
+
+impl Drop for BackgroundHasher {
+    fn drop(&mut self) {
+        drop(self.tx.take());
+        if let Some(worker) = self.worker.take() {
+            let _ = worker.join();
+        }
     }
 }
 

@@ -6,11 +6,13 @@
 
 use std::collections::HashSet;
 use std::fs::{self, File};
-use std::io::{self, BufWriter, Read, Write};
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::{sync_channel, SyncSender};
 use std::sync::{Arc, Mutex, PoisonError};
+use std::thread::{self, JoinHandle};
 
-use crate::blob::{missing, BlobId, BlobStore, BlobWriter, Hashing};
+use crate::blob::{missing, BlobId, BlobStore, BlobWriter};
 use crate::error::Result;
 use crate::ids::new_id;
 
@@ -73,8 +75,31 @@ fn create_synced(dir: &Path, root: &Path) -> io::Result<()> {
     Ok(())
 }
 
+/// Bytes handed to the writer thread at a time; at most four such buffers exist per
+/// write (one filling, two queued, one being written): memory stays bounded.
+const CHUNK: usize = 256 * 1024;
+
+/// Hashes and writes the ciphertext on its own thread, so that encryption (on the caller's
+/// thread) and hashing plus the write system calls run on two cores at once.
+type Worker = JoinHandle<io::Result<(File, blake3::Hash)>>;
+
+fn spawn_worker(mut file: File) -> (SyncSender<Vec<u8>>, Worker) {
+    let (tx, rx) = sync_channel::<Vec<u8>>(2);
+    let worker = thread::spawn(move || {
+        let mut hasher = blake3::Hasher::new();
+        for buf in rx {
+            file.write_all(&buf)?;
+            hasher.update(&buf);
+        }
+        Ok((file, hasher.finalize()))
+    });
+    (tx, worker)
+}
+
 struct FsWriter {
-    out: Option<Hashing<BufWriter<File>>>,
+    buf: Vec<u8>,
+    tx: Option<SyncSender<Vec<u8>>>,
+    worker: Option<Worker>,
     tmp_path: PathBuf,
     tmp_dir: PathBuf,
     tmp_name: String,
@@ -82,29 +107,58 @@ struct FsWriter {
     blobs: PathBuf,
 }
 
-impl Write for FsWriter {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        match &mut self.out {
-            Some(out) => out.write(buf),
+impl FsWriter {
+    /// Waits for the writer thread: the file and the hash, or the thread's error.
+    fn finish_worker(&mut self) -> io::Result<(File, blake3::Hash)> {
+        drop(self.tx.take());
+        match self.worker.take().map(|w| w.join()) {
+            Some(Ok(result)) => result,
+            Some(Err(_)) => Err(io::Error::other("the blob writer thread failed")),
             None => Err(io::Error::other("blob already committed")),
         }
     }
 
-    fn flush(&mut self) -> io::Result<()> {
-        match &mut self.out {
-            Some(out) => out.flush(),
-            None => Ok(()),
+    fn send(&mut self) -> io::Result<()> {
+        let full = std::mem::replace(&mut self.buf, Vec::with_capacity(CHUNK));
+        let sent = match &self.tx {
+            Some(tx) => tx.send(full).is_ok(),
+            None => return Err(io::Error::other("blob already committed")),
+        };
+        if sent {
+            Ok(())
+        } else {
+            // The thread stopped on an error (e.g. disk full): report that error.
+            Err(self
+                .finish_worker()
+                .err()
+                .unwrap_or_else(|| io::Error::other("blob writer stopped")))
         }
+    }
+}
+
+impl Write for FsWriter {
+    fn write(&mut self, data: &[u8]) -> io::Result<usize> {
+        let n = data.len().min(CHUNK - self.buf.len());
+        self.buf.extend_from_slice(&data[..n]);
+        if self.buf.len() == CHUNK {
+            self.send()?;
+        }
+        Ok(n)
+    }
+
+    /// Durability comes from `commit`; flushing here would only shorten the pipeline.
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
     }
 }
 
 impl BlobWriter for FsWriter {
     fn commit(mut self: Box<Self>) -> Result<BlobId> {
-        let Some(out) = self.out.take() else {
-            return Err(io::Error::other("blob already committed").into());
-        };
-        let id = BlobId::from_hash(out.hasher.finalize());
-        let file = out.inner.into_inner().map_err(|e| e.into_error())?;
+        if !self.buf.is_empty() {
+            self.send()?;
+        }
+        let (file, hash) = self.finish_worker()?;
+        let id = BlobId::from_hash(hash);
         file.sync_all()?;
         drop(file);
         let dest = blob_path(&self.blobs, &id);
@@ -118,6 +172,8 @@ impl BlobWriter for FsWriter {
             sync_dir(&dir)?;
         }
         sync_dir(&self.tmp_dir)?;
+        // Committed: Drop must not delete anything.
+        self.tmp_name.clear();
         Ok(id)
     }
 }
@@ -125,8 +181,10 @@ impl BlobWriter for FsWriter {
 impl Drop for FsWriter {
     fn drop(&mut self) {
         active_set(&self.active).remove(&self.tmp_name);
-        if self.out.is_some() {
-            // Not committed: the partial file goes. A kill skips this; fsck finds those.
+        if !self.tmp_name.is_empty() {
+            // Not committed: stop the thread and delete the partial file. A kill skips
+            // this; the sweep at the next open removes those.
+            let _ = self.finish_worker();
             let _ = fs::remove_file(&self.tmp_path);
         }
     }
@@ -141,8 +199,11 @@ impl BlobStore for FsBlobStore {
             .create_new(true)
             .open(&tmp_path)?;
         active_set(&self.active).insert(tmp_name.clone());
+        let (tx, worker) = spawn_worker(file);
         Ok(Box::new(FsWriter {
-            out: Some(Hashing::new(BufWriter::with_capacity(256 * 1024, file))),
+            buf: Vec::with_capacity(CHUNK),
+            tx: Some(tx),
+            worker: Some(worker),
             tmp_path,
             tmp_dir: self.tmp.clone(),
             tmp_name,

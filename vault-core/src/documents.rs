@@ -11,7 +11,7 @@ use std::io::{self, BufReader, Read};
 use secrecy::SecretString;
 use serde::{Deserialize, Serialize};
 
-use crate::blob::{BlobId, Hashing};
+use crate::blob::{BackgroundHasher, BlobId, Hashing};
 use crate::catalog::Batch;
 use crate::codec;
 use crate::error::{Error, Result};
@@ -313,7 +313,10 @@ impl Vault {
             .decrypt(std::iter::once(key.identity()))
             .map_err(|_| damaged())?;
         let reader = DocumentReader {
-            inner: Hashing::new(Box::new(stream)),
+            inner: Box::new(stream),
+            hasher: BackgroundHasher::new(),
+            count: 0,
+            verified: false,
             expected_size: meta.size,
             expected_hash: meta.blake3.clone(),
         };
@@ -373,9 +376,13 @@ impl Vault {
 /// The plaintext of a document version, streamed. At the end it checks the size and the
 /// BLAKE3 hash recorded when the version was added.
 pub struct DocumentReader {
-    inner: Hashing<Box<dyn Read + Send>>,
+    inner: Box<dyn Read + Send>,
+    hasher: BackgroundHasher,
+    count: u64,
     expected_size: u64,
     expected_hash: String,
+    /// The end was reached and checked: further reads return 0.
+    verified: bool,
 }
 
 fn damaged_io(what: &str) -> io::Error {
@@ -384,6 +391,9 @@ fn damaged_io(what: &str) -> io::Error {
 
 impl Read for DocumentReader {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if self.verified {
+            return Ok(0);
+        }
         let n = match self.inner.read(buf) {
             Ok(n) => n,
             // age reports a failed chunk MAC or a truncated file as invalid data.
@@ -397,16 +407,20 @@ impl Read for DocumentReader {
             }
             Err(e) => return Err(e),
         };
-        if self.inner.count > self.expected_size {
+        self.count += n as u64;
+        if self.count > self.expected_size {
             return Err(damaged_io("it is longer than recorded"));
         }
+        self.hasher.update(&buf[..n]);
         if n == 0 && !buf.is_empty() {
-            let hash = self.inner.hasher.finalize();
-            if self.inner.count != self.expected_size
-                || hash.to_hex().as_str() != self.expected_hash
-            {
+            let matches = self
+                .hasher
+                .finalize()
+                .is_some_and(|h| h.to_hex().as_str() == self.expected_hash);
+            if self.count != self.expected_size || !matches {
                 return Err(damaged_io("it does not match its recorded hash"));
             }
+            self.verified = true;
         }
         Ok(n)
     }

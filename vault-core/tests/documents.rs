@@ -363,3 +363,16 @@ fn a_full_disk_fails_the_add_clearly_and_keeps_what_was_stored() {
     assert!(vault.fsck().unwrap().is_clean());
     drop(dir);
 }
+
+#[test]
+fn reading_past_the_end_keeps_returning_nothing() {
+    let f = Fixture::new();
+    let id = f.add(&f.bob, DocumentKind::Other, "x.txt", b"abc");
+    let (_, mut reader) = f.vault.open_document(&f.bob, &id, None).unwrap();
+    let mut out = Vec::new();
+    reader.read_to_end(&mut out).unwrap();
+    assert_eq!(out, b"abc");
+    let mut buf = [0u8; 8];
+    assert_eq!(reader.read(&mut buf).unwrap(), 0);
+    assert_eq!(reader.read(&mut buf).unwrap(), 0);
+}
