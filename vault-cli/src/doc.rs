@@ -118,6 +118,7 @@ impl DocCmd {
                         io::copy(&mut reader, &mut tmp).map_err(vault_core::Error::from)?;
                         tmp.as_file().sync_all()?;
                         tmp.persist(&path)?;
+                        File::open(dir)?.sync_all()?;
                     }
                     None => {
                         let mut out = io::stdout().lock();

@@ -12,11 +12,17 @@ use std::thread::{self, JoinHandle};
 use crate::error::{Error, Result};
 
 /// The BLAKE3 hash of a blob's ciphertext, in hex; also its name in the store.
-#[derive(
-    Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
-)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(transparent)]
 pub struct BlobId(String);
+
+impl<'de> serde::Deserialize<'de> for BlobId {
+    /// Only 64 hex characters: a tampered record cannot make a path out of a blob id.
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        BlobId::parse(&s).ok_or_else(|| serde::de::Error::custom("not a blob id"))
+    }
+}
 
 impl BlobId {
     pub(crate) fn from_hash(hash: blake3::Hash) -> Self {

@@ -173,6 +173,7 @@ impl BlobWriter for FsWriter {
         }
         sync_dir(&self.tmp_dir)?;
         // Committed: Drop must not delete anything.
+        active_set(&self.active).remove(&self.tmp_name);
         self.tmp_name.clear();
         Ok(id)
     }
@@ -180,12 +181,12 @@ impl BlobWriter for FsWriter {
 
 impl Drop for FsWriter {
     fn drop(&mut self) {
-        active_set(&self.active).remove(&self.tmp_name);
         if !self.tmp_name.is_empty() {
             // Not committed: stop the thread and delete the partial file. A kill skips
             // this; the sweep at the next open removes those.
             let _ = self.finish_worker();
             let _ = fs::remove_file(&self.tmp_path);
+            active_set(&self.active).remove(&self.tmp_name);
         }
     }
 }
@@ -221,8 +222,9 @@ impl BlobStore for FsBlobStore {
     }
 
     fn remove(&self, id: &BlobId) -> Result<()> {
-        match fs::remove_file(self.path_of(id)) {
-            Ok(()) => Ok(()),
+        let path = self.path_of(id);
+        match fs::remove_file(&path) {
+            Ok(()) => Ok(sync_dir(path.parent().unwrap_or(&self.blobs))?),
             Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
             Err(e) => Err(e.into()),
         }
@@ -259,32 +261,50 @@ impl BlobStore for FsBlobStore {
     }
 
     fn leftovers(&self) -> Result<Vec<String>> {
-        let active = active_set(&self.active).clone();
-        let mut out = Vec::new();
-        for entry in fs::read_dir(&self.tmp)? {
-            let name = entry?.file_name().to_string_lossy().into_owned();
-            if !active.contains(&name) {
-                out.push(name);
-            }
-        }
+        let mut out: Vec<String> = self
+            .leftover_names()?
+            .iter()
+            .map(|n| n.to_string_lossy().into_owned())
+            .collect();
         out.sort();
         Ok(out)
     }
 
     fn remove_leftovers(&self) -> Result<usize> {
-        let names = self.leftovers()?;
+        let names = self.leftover_names()?;
         for name in &names {
             let path = self.tmp.join(name);
-            if path.is_dir() {
-                fs::remove_dir_all(path)?;
+            let removed = if path.is_dir() {
+                fs::remove_dir_all(path)
             } else {
-                fs::remove_file(path)?;
+                fs::remove_file(path)
+            };
+            match removed {
+                Ok(()) => {}
+                // Gone meanwhile (a writer that just finished or gave up): fine.
+                Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+                Err(e) => return Err(e.into()),
             }
         }
         if !names.is_empty() {
             sync_dir(&self.tmp)?;
         }
         Ok(names.len())
+    }
+}
+
+impl FsBlobStore {
+    /// Entries of `tmp/` that no writer of this process is using, with their raw names.
+    fn leftover_names(&self) -> Result<Vec<std::ffi::OsString>> {
+        let active = active_set(&self.active).clone();
+        let mut out = Vec::new();
+        for entry in fs::read_dir(&self.tmp)? {
+            let name = entry?.file_name();
+            if !name.to_str().is_some_and(|n| active.contains(n)) {
+                out.push(name);
+            }
+        }
+        Ok(out)
     }
 }
 

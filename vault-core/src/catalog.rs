@@ -51,6 +51,17 @@ fn open_db(path: &Path) -> Result<sled::Db> {
         })
 }
 
+/// A database that refuses every write: what the vault keeps after a compaction whose
+/// catalogue could not be reopened, so that nothing is silently lost.
+fn poisoned() -> Result<sled::Db> {
+    let db = sled::Config::new().temporary(true).open()?;
+    db.insert(POISON, &[])?;
+    Ok(db)
+}
+
+/// Marks a database that must not be used (see [`poisoned`]).
+const POISON: &[u8] = b"\xffpoisoned";
+
 fn sibling(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.file_name().unwrap_or_default().to_os_string();
     name.push(suffix);
@@ -84,6 +95,16 @@ impl Catalog {
         self.db.read().unwrap_or_else(PoisonError::into_inner)
     }
 
+    fn usable(&self) -> Result<RwLockReadGuard<'_, sled::Db>> {
+        let db = self.db();
+        if db.contains_key(POISON)? {
+            return Err(Error::damaged(
+                "the catalogue could not be reopened after compaction; restart the program",
+            ));
+        }
+        Ok(db)
+    }
+
     /// Rewrites the catalogue into a fresh database and deletes the old one, so that the
     /// bytes of deleted entries (wraps of an erased case) are gone from the files: sled
     /// otherwise keeps them in its log until it reuses the space.
@@ -106,21 +127,34 @@ impl Catalog {
         let placeholder = sled::Config::new().temporary(true).open()?;
         drop(std::mem::replace(&mut *db, placeholder));
         let parent = self.path.parent().unwrap_or(Path::new("."));
-        fs::rename(&self.path, &old_path)?;
-        fs::rename(&new_path, &self.path)?;
-        crate::blob_fs::sync_dir(parent)?;
-        *db = open_db(&self.path)?;
-        fs::remove_dir_all(&old_path)?;
-        crate::blob_fs::sync_dir(parent)?;
-        Ok(())
+        let swapped = (|| -> Result<()> {
+            fs::rename(&self.path, &old_path)?;
+            fs::rename(&new_path, &self.path)?;
+            crate::blob_fs::sync_dir(parent)?;
+            fs::remove_dir_all(&old_path)?;
+            crate::blob_fs::sync_dir(parent)?;
+            Ok(())
+        })();
+        // Whatever happened, the placeholder must go: reopen the real catalogue (the
+        // complete old or new one, as a crash at this point would leave it).
+        let reopened = Catalog::recover(&self.path).and_then(|()| open_db(&self.path));
+        match reopened {
+            Ok(real) => *db = real,
+            Err(e) => {
+                // Leave no in-memory stand-in that would accept writes and lose them.
+                drop(std::mem::replace(&mut *db, poisoned()?));
+                return Err(e);
+            }
+        }
+        swapped
     }
 
     pub(crate) fn raw(&self, key: &str) -> Result<Option<sled::IVec>> {
-        Ok(self.db().get(key.as_bytes())?)
+        Ok(self.usable()?.get(key.as_bytes())?)
     }
 
     pub(crate) fn contains(&self, key: &str) -> Result<bool> {
-        Ok(self.db().contains_key(key.as_bytes())?)
+        Ok(self.usable()?.contains_key(key.as_bytes())?)
     }
 
     pub(crate) fn record<T: DeserializeOwned>(&self, key: &str) -> Result<Option<T>> {
@@ -147,7 +181,7 @@ impl Catalog {
 
     /// Every entry whose key starts with `prefix`, in key order.
     pub(crate) fn scan(&self, prefix: &str) -> Result<Vec<(String, sled::IVec)>> {
-        self.db()
+        self.usable()?
             .scan_prefix(prefix.as_bytes())
             .map(|item| {
                 let (k, v) = item?;
@@ -165,7 +199,7 @@ impl Catalog {
 
     /// Applies a batch atomically and makes it durable.
     pub(crate) fn apply(&self, batch: Batch) -> Result<()> {
-        let db = self.db();
+        let db = self.usable()?;
         db.apply_batch(batch.0)?;
         db.flush()?;
         Ok(())
@@ -195,5 +229,57 @@ impl Batch {
 
     pub(crate) fn remove(&mut self, key: &str) {
         self.0.remove(key.as_bytes());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with_entry(path: &Path, key: &str) {
+        let c = Catalog::open(path).unwrap();
+        let mut b = Batch::default();
+        b.put_raw(key, b"v".as_slice());
+        c.apply(b).unwrap();
+    }
+
+    #[test]
+    fn compaction_keeps_every_live_entry() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("catalog");
+        let c = Catalog::open(&path).unwrap();
+        let mut b = Batch::default();
+        b.put_raw("a/1", b"one".as_slice());
+        b.put_raw("a/2", b"two".as_slice());
+        c.apply(b).unwrap();
+        let mut b = Batch::default();
+        b.remove("a/1");
+        c.apply(b).unwrap();
+        c.compact().unwrap();
+        assert_eq!(c.keys("a/").unwrap(), vec!["a/2".to_string()]);
+        assert!(!sibling(&path, ".old").exists() && !sibling(&path, ".compact").exists());
+        let mut b = Batch::default();
+        b.put_raw("a/3", b"three".as_slice());
+        c.apply(b).unwrap();
+        drop(c);
+        assert_eq!(Catalog::open(&path).unwrap().keys("a/").unwrap().len(), 2);
+    }
+
+    #[test]
+    fn a_crash_during_compaction_is_rolled_back_or_finished() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("catalog");
+        // Crash after the first rename: only catalog.old (complete) and catalog.compact.
+        with_entry(&sibling(&path, ".old"), "kept");
+        with_entry(&sibling(&path, ".compact"), "partial");
+        Catalog::recover(&path).unwrap();
+        let c = Catalog::open(&path).unwrap();
+        assert!(c.contains("kept").unwrap() && !c.contains("partial").unwrap());
+        drop(c);
+        // Crash before the swap: catalog is intact, the half-made copy is dropped.
+        with_entry(&sibling(&path, ".compact"), "partial");
+        Catalog::recover(&path).unwrap();
+        assert!(!sibling(&path, ".compact").exists());
+        assert!(Catalog::open(&path).unwrap().contains("kept").unwrap());
     }
 }

@@ -28,16 +28,30 @@ struct In<T> {
 
 /// Encodes `value` as versioned JSON, in a buffer cleared on drop.
 pub(crate) fn encode<T: Serialize>(value: &T) -> Result<Zeroizing<Vec<u8>>> {
-    let mut buf = Zeroizing::new(Vec::with_capacity(512));
-    serde_json::to_writer(
-        &mut *buf,
-        &Out {
-            v: ENCODING_VERSION,
-            body: value,
-        },
-    )
-    .map_err(|_| Error::Catalog("cannot encode an entry".into()))?;
+    let out = Out {
+        v: ENCODING_VERSION,
+        body: value,
+    };
+    let fail = |_| Error::Catalog("cannot encode an entry".into());
+    // Measure first, so the buffer never reallocates and leaves uncleared copies behind.
+    let mut counter = Counter(0);
+    serde_json::to_writer(&mut counter, &out).map_err(fail)?;
+    let mut buf = Zeroizing::new(Vec::with_capacity(counter.0));
+    serde_json::to_writer(&mut *buf, &out).map_err(fail)?;
     Ok(buf)
+}
+
+/// Counts bytes written to it.
+struct Counter(usize);
+
+impl std::io::Write for Counter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0 += buf.len();
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// Decodes what [`encode`] wrote; `what` names the entry in the error.

@@ -34,6 +34,21 @@ pub(crate) struct VersionRecord {
     pub created: u64,
 }
 
+/// Whether a version starts a document or extends one, with the document's kind.
+#[derive(Clone, Copy)]
+enum New {
+    Document(DocumentKind),
+    Version(DocumentKind),
+}
+
+impl New {
+    fn kind(self) -> DocumentKind {
+        match self {
+            New::Document(k) | New::Version(k) => k,
+        }
+    }
+}
+
 /// A version whose contents are stored but not yet in the catalogue.
 struct Stored {
     key: SecretKey,
@@ -116,20 +131,23 @@ impl Vault {
         doc: &DocumentId,
         stored: Stored,
         new: &NewDocument,
-        kind: DocumentKind,
+        kind: New,
     ) -> Result<u32> {
         let _guard = self.write_lock();
         let catalog = &self.inner.catalog;
         let case_record = self.case_record(case)?;
         let doc_key = format!("doc/{case}/{doc}");
-        let mut record: DocumentRecord = match catalog.record(&doc_key)? {
-            Some(r) => r,
-            None => DocumentRecord {
+        let mut record: DocumentRecord = match (catalog.record(&doc_key)?, kind) {
+            (Some(r), _) => r,
+            (None, New::Document(_)) => DocumentRecord {
                 id: doc.clone(),
                 case: case.clone(),
                 versions: Vec::new(),
             },
+            // Deleted while the new version streamed in: do not bring it back.
+            (None, New::Version(_)) => return Err(Error::not_found("document", doc.as_str())),
         };
+        let kind = kind.kind();
         let number = record.versions.len() as u32 + 1;
         let created = now();
         let meta = DocumentMeta {
@@ -158,10 +176,9 @@ impl Vault {
         });
         batch.put(&doc_key, &record)?;
         batch.put(&format!("docindex/{doc}"), case)?;
-        if let Err(e) = catalog.apply(batch) {
-            let _ = self.inner.blobs.remove(&blob);
-            return Err(e);
-        }
+        // On failure the blob stays: sled may still make the batch durable later, and a
+        // blob without entry is only an orphan, which fsck removes.
+        catalog.apply(batch)?;
         Ok(number)
     }
 
@@ -177,7 +194,7 @@ impl Vault {
         self.case_record(case)?;
         let id = DocumentId::generate()?;
         let stored = self.store_contents(content)?;
-        self.commit_version(case, &id, stored, new, new.kind)?;
+        self.commit_version(case, &id, stored, new, New::Document(new.kind))?;
         Ok(id)
     }
 
@@ -208,7 +225,7 @@ impl Vault {
             return Err(Error::Immutable);
         }
         let stored = self.store_contents(content)?;
-        self.commit_version(&record.case, doc, stored, new, first.kind)
+        self.commit_version(&record.case, doc, stored, new, New::Version(first.kind))
     }
 
     /// Finds a document and opens its case key.
@@ -342,6 +359,10 @@ impl Vault {
         }
         let _guard = self.write_lock();
         let catalog = &self.inner.catalog;
+        // Re-read under the lock: a version may have been added since.
+        let record: DocumentRecord = catalog
+            .record(&format!("doc/{}/{doc}", record.case))?
+            .ok_or_else(|| Error::not_found("document", doc.as_str()))?;
         let mut batch = Batch::default();
         for prefix in [format!("wrap/version/{doc}/"), format!("meta/{doc}/")] {
             for k in catalog.keys(&prefix)? {

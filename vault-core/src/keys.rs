@@ -42,6 +42,7 @@ impl SecretKey {
         salt: &[u8],
         params: &KdfParams,
     ) -> Result<Self> {
+        params.validate()?;
         let argon = argon2::Argon2::new(
             argon2::Algorithm::Argon2id,
             argon2::Version::V0x13,
@@ -174,7 +175,15 @@ impl KdfParams {
         )
     }
 
+    /// Within argon2's range and within what a desk laptop can run (at most 4 GiB,
+    /// 100 passes, 64 lanes): a tampered record cannot make sign-in exhaust memory.
     pub(crate) fn validate(&self) -> Result<()> {
+        if self.memory_kib > 4 * 1024 * 1024 || self.iterations > 100 || self.parallelism > 64 {
+            return Err(Error::Invalid {
+                field: "argon2 parameters",
+                reason: "beyond 4 GiB of memory, 100 passes or 64 lanes",
+            });
+        }
         self.to_argon2().map(|_| ())
     }
 }

@@ -46,6 +46,12 @@ impl Vault {
             return Err(Error::Denied("only admins and coordinators create teams"));
         }
         check_name("team name", name)?;
+        if name.parse::<TeamId>().is_ok() {
+            return Err(Error::Invalid {
+                field: "team name",
+                reason: "must not look like a team id (32 hex characters)",
+            });
+        }
         let _guard = self.write_lock();
         if self.inner.catalog.contains(&format!("teamname/{name}"))? {
             return Err(Error::Duplicate {
@@ -168,6 +174,12 @@ impl Vault {
         if !record.members.contains(&leaving.id) {
             return Err(Error::not_found("member", user));
         }
+        if record.members.len() == 1 {
+            return Err(Error::Invalid {
+                field: "member",
+                reason: "the last member of a team cannot be removed: add another one first",
+            });
+        }
         let old_team = self.team_key(actor, &record.id)?;
         let catalog = &self.inner.catalog;
         let mut batch = Batch::default();
@@ -230,6 +242,8 @@ impl Vault {
         }
         batch.put(&format!("team/{}", record.id), &record)?;
         catalog.apply(batch)?;
+        // The deleted wraps must not linger in sled's files.
+        catalog.compact()?;
         Ok(record.to_team())
     }
 }

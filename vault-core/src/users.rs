@@ -56,7 +56,7 @@ pub(crate) fn check_name(field: &'static str, name: &str) -> Result<()> {
     Ok(())
 }
 
-fn check_password(password: &SecretString) -> Result<()> {
+pub(crate) fn check_password(password: &SecretString) -> Result<()> {
     if password.expose_secret().chars().count() < MIN_PASSWORD_CHARS {
         return Err(Error::Invalid {
             field: "password",

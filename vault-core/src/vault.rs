@@ -22,7 +22,7 @@ use crate::config::{Limits, Settings, VaultToml, FORMAT_VERSION};
 use crate::error::{Error, Result};
 use crate::keys::{self, KdfParams, PublicKey, SecretKey};
 use crate::model::{Role, User};
-use crate::users::UserRecord;
+use crate::users::{check_name, check_password, UserRecord};
 
 /// An open vault: a cheap `Clone` handle, shareable between threads.
 #[derive(Clone)]
@@ -95,7 +95,10 @@ impl Vault {
         admin_password: &SecretString,
     ) -> Result<Created> {
         settings.kdf.validate()?;
-        if path.exists() {
+        check_name("user name", admin_name)?;
+        check_password(admin_password)?;
+        let existed = path.exists();
+        if existed {
             let empty = path.is_dir() && fs::read_dir(path)?.next().is_none();
             if !empty {
                 return Err(Error::AlreadyExists {
@@ -104,7 +107,33 @@ impl Vault {
             }
         }
         fs::create_dir_all(path)?;
+        // Another process creating the same vault keeps its files: we stop here.
         let lock = lock(path)?;
+        let created = Vault::create_in(path, lock, settings, admin_name, admin_password);
+        if created.is_err() {
+            // Leave no half-made vault behind: the next `init` must be able to start over.
+            for name in [TOML, LOCK, CATALOG, BLOBS, TMP] {
+                let p = path.join(name);
+                let _ = if p.is_dir() {
+                    fs::remove_dir_all(&p)
+                } else {
+                    fs::remove_file(&p)
+                };
+            }
+            if !existed {
+                let _ = fs::remove_dir(path);
+            }
+        }
+        created
+    }
+
+    fn create_in(
+        path: &Path,
+        lock: File,
+        settings: &Settings,
+        admin_name: &str,
+        admin_password: &SecretString,
+    ) -> Result<Created> {
         let recovery = SecretKey::generate();
         let toml = VaultToml {
             format_version: FORMAT_VERSION,

@@ -295,3 +295,31 @@ fn debug_output_reveals_no_secret_and_no_name() {
     let key = f.bob.export_identity();
     assert!(!text.contains(&key.expose_secret()[16..40]));
 }
+
+#[test]
+fn the_last_member_cannot_be_removed_and_team_names_cannot_look_like_ids() {
+    let f = Fixture::new();
+    f.vault.remove_member(&f.alice, TEAM, "bob").unwrap();
+    let last = f.vault.remove_member(&f.alice, TEAM, "alice");
+    assert!(matches!(
+        last,
+        Err(Error::Invalid {
+            field: "member",
+            ..
+        })
+    ));
+    assert_eq!(
+        f.vault.case(&f.alice, &f.case).unwrap().profile.name,
+        BENEFICIARY
+    );
+    let id_like = f
+        .vault
+        .create_team(&f.alice, "0123456789abcdef0123456789abcdef");
+    assert!(matches!(
+        id_like,
+        Err(Error::Invalid {
+            field: "team name",
+            ..
+        })
+    ));
+}

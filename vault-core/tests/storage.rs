@@ -152,6 +152,16 @@ fn opening_reports_missing_newer_damaged_and_busy_vaults() {
     ));
 
     let path = dir.path().join("v");
+    // A refused creation leaves nothing behind, so it can simply be retried.
+    let short = Vault::create(&path, &settings(), "alice", &password("short"));
+    assert!(matches!(
+        short,
+        Err(Error::Invalid {
+            field: "password",
+            ..
+        })
+    ));
+    assert!(!path.exists());
     let vault = Vault::create(&path, &settings(), "alice", &password("alice-pass"))
         .unwrap()
         .vault;
@@ -219,4 +229,35 @@ fn fsck_reports_and_cleans_orphans_and_leftovers() {
     assert!(vault.fsck().unwrap().is_clean());
     assert_eq!(read_all(&vault, &bob, &id), b"content");
     drop(alice);
+}
+
+#[test]
+fn a_tampered_blob_id_in_the_catalogue_is_damage_not_a_path() {
+    let f = Fixture::new();
+    let id = f.add(&f.bob, DocumentKind::Appeal, "x.odt", b"draft");
+    let (data, bob) = (f.data(), f.bob);
+    drop(f.vault);
+    {
+        let db = sled::open(data.join("catalog")).unwrap();
+        let key = format!("doc/{}/{}", f.case, id);
+        let record = String::from_utf8(db.get(&key).unwrap().unwrap().to_vec()).unwrap();
+        let blob = record.split("\"blob\":\"").nth(1).unwrap()[..64].to_string();
+        db.insert(
+            &key,
+            record.replace(&blob, "../../../vault.toml").as_bytes(),
+        )
+        .unwrap();
+        db.flush().unwrap();
+    }
+    let vault = Vault::open(&data).unwrap();
+    assert!(matches!(
+        vault.open_document(&bob, &id, None),
+        Err(Error::Damaged { .. })
+    ));
+    assert!(matches!(
+        vault.delete_document(&bob, &id),
+        Err(Error::Damaged { .. })
+    ));
+    assert!(matches!(vault.fsck(), Err(Error::Damaged { .. })));
+    assert!(data.join("vault.toml").exists());
 }
