@@ -185,3 +185,71 @@ fn the_server_holds_the_vault_and_the_cli_says_so() {
     server.wait().unwrap();
     assert!(v.vault(&["case", "list"], None).status.success());
 }
+
+#[test]
+fn a_volunteer_works_on_a_case_until_removed_from_the_team() {
+    let v = VaultDir::init();
+    let bob_password = v.root.path().join("bob-password");
+    std::fs::write(&bob_password, "bob-password-1\n").unwrap();
+    v.ok(
+        &[
+            "user",
+            "add",
+            "bob",
+            "--role",
+            "volunteer",
+            "--new-password-file",
+        ],
+        Some(&bob_password),
+    );
+    v.ok(&["team", "add-member", "Belleville", "bob"], None);
+    let case = v.new_case();
+    let as_bob = |args: &[&str], extra: Option<&std::path::Path>| {
+        let mut cmd = v.command(args, extra);
+        cmd.env("VAULT_USER", "bob")
+            .env("VAULT_PASSWORD_FILE", &bob_password);
+        cmd.output().unwrap()
+    };
+    // Three documents of three kinds, added by bob, read back byte for byte.
+    let mut docs = Vec::new();
+    for (i, kind) in ["identity", "appeal", "evidence"].into_iter().enumerate() {
+        let file = v.root.path().join(format!("{kind}.bin"));
+        let content = pattern(70_000 + i, i as u8);
+        std::fs::write(&file, &content).unwrap();
+        let out = as_bob(&["doc", "add", &case, "--kind", kind], Some(&file));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        docs.push((
+            String::from_utf8(out.stdout).unwrap().trim().to_string(),
+            content,
+        ));
+    }
+    for (id, content) in &docs {
+        let out = as_bob(&["doc", "get", id], None);
+        assert!(out.status.success() && out.stdout == *content);
+    }
+    let evidence = &docs[2].0;
+    let file = v.root.path().join("replacement.bin");
+    std::fs::write(&file, b"x").unwrap();
+    let listed = String::from_utf8(as_bob(&["case", "list"], None).stdout).unwrap();
+    assert!(listed.contains(&case) && listed.contains("Fatou D."));
+
+    v.ok(&["team", "remove-member", "Belleville", "bob"], None);
+    let out = as_bob(&["doc", "get", evidence], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("access denied"));
+    assert_eq!(
+        String::from_utf8(as_bob(&["case", "list"], None).stdout).unwrap(),
+        ""
+    );
+    let out = as_bob(&["doc", "add", &case, "--kind", "other"], Some(&file));
+    assert_eq!(out.status.code(), Some(1));
+    // Alice still reads everything.
+    for (id, content) in &docs {
+        assert!(v.vault(&["doc", "get", id], None).stdout == *content);
+    }
+}

@@ -14,9 +14,18 @@ pub enum TeamCmd {
         json: bool,
     },
     /// Add a member / Ajouter un membre
-    AddMember { team: String, user: String },
+    AddMember {
+        team: String,
+        /// (not named `user`: that is the global --user, the one acting)
+        #[arg(value_name = "USER")]
+        member: String,
+    },
     /// Remove a member and rotate the team's keys / Retirer un membre
-    RemoveMember { team: String, user: String },
+    RemoveMember {
+        team: String,
+        #[arg(value_name = "USER")]
+        member: String,
+    },
 }
 
 impl TeamCmd {
@@ -39,11 +48,11 @@ impl TeamCmd {
                     }
                 }
             }
-            TeamCmd::AddMember { team, user } => {
-                vault.add_member(&session, &team, &user)?;
+            TeamCmd::AddMember { team, member } => {
+                vault.add_member(&session, &team, &member)?;
             }
-            TeamCmd::RemoveMember { team, user } => {
-                let t = vault.remove_member(&session, &team, &user)?;
+            TeamCmd::RemoveMember { team, member } => {
+                let t = vault.remove_member(&session, &team, &member)?;
                 eprintln!(
                     "Clés de l'équipe renouvelées / team keys rotated (epoch {})",
                     t.epoch
