@@ -134,9 +134,7 @@ impl Vault {
     pub fn list_cases(&self, session: &Session) -> Result<Vec<Case>> {
         let mut team_keys = std::collections::HashMap::new();
         let mut out = Vec::new();
-        for (_, value) in self.inner.catalog.scan("case/")? {
-            let record: CaseRecord =
-                serde_json::from_slice(&value).map_err(|_| Error::damaged("a case record"))?;
+        for record in self.inner.catalog.records::<CaseRecord>("case/")? {
             if !team_keys.contains_key(&record.team) {
                 let key = match self.team_key(session, &record.team) {
                     Ok(key) => Some(key),
@@ -202,21 +200,9 @@ impl Vault {
         let catalog = &self.inner.catalog;
         let mut batch = Batch::default();
         let mut blobs = Vec::new();
-        let docs = catalog.scan(&format!("doc/{case}/"))?;
-        for (key, value) in &docs {
-            let doc: DocumentRecord =
-                serde_json::from_slice(value).map_err(|_| Error::damaged("a document record"))?;
-            blobs.extend(doc.versions.iter().map(|v| v.blob.clone()));
-            for prefix in [
-                format!("wrap/version/{}/", doc.id),
-                format!("meta/{}/", doc.id),
-            ] {
-                for k in catalog.keys(&prefix)? {
-                    batch.remove(&k);
-                }
-            }
-            batch.remove(&format!("docindex/{}", doc.id));
-            batch.remove(key);
+        let docs: Vec<DocumentRecord> = catalog.records(&format!("doc/{case}/"))?;
+        for doc in &docs {
+            blobs.extend(self.remove_document_entries(&mut batch, doc)?);
         }
         for k in catalog.keys(&format!("wrap/case/{case}/"))? {
             batch.remove(&k);

@@ -192,6 +192,17 @@ impl Catalog {
             .collect()
     }
 
+    /// Every record under `prefix`, decoded.
+    pub(crate) fn records<T: DeserializeOwned>(&self, prefix: &str) -> Result<Vec<T>> {
+        self.scan(prefix)?
+            .into_iter()
+            .map(|(_, v)| {
+                serde_json::from_slice(&v)
+                    .map_err(|_| Error::damaged(format!("catalogue entry {}", entry_kind(prefix))))
+            })
+            .collect()
+    }
+
     /// Keys only, for deletions.
     pub(crate) fn keys(&self, prefix: &str) -> Result<Vec<String>> {
         Ok(self.scan(prefix)?.into_iter().map(|(k, _)| k).collect())

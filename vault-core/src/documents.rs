@@ -277,9 +277,11 @@ impl Vault {
     pub fn list_documents(&self, session: &Session, case: &CaseId) -> Result<Vec<DocumentInfo>> {
         let (_, case_key) = self.case_key(session, case)?;
         let mut out = Vec::new();
-        for (_, value) in self.inner.catalog.scan(&format!("doc/{case}/"))? {
-            let record: DocumentRecord =
-                serde_json::from_slice(&value).map_err(|_| Error::damaged("a document record"))?;
+        for record in self
+            .inner
+            .catalog
+            .records::<DocumentRecord>(&format!("doc/{case}/"))?
+        {
             let latest = Self::pick_version(&record, None)?;
             let (_, meta) = self.version_meta(&record, latest.number, &case_key)?;
             out.push(DocumentInfo {
@@ -364,19 +366,32 @@ impl Vault {
             .record(&format!("doc/{}/{doc}", record.case))?
             .ok_or_else(|| Error::not_found("document", doc.as_str()))?;
         let mut batch = Batch::default();
-        for prefix in [format!("wrap/version/{doc}/"), format!("meta/{doc}/")] {
-            for k in catalog.keys(&prefix)? {
-                batch.remove(&k);
-            }
-        }
-        batch.remove(&format!("docindex/{doc}"));
-        batch.remove(&format!("doc/{}/{doc}", record.case));
+        let blobs = self.remove_document_entries(&mut batch, &record)?;
         catalog.apply(batch)?;
-        for v in &record.versions {
-            self.inner.blobs.remove(&v.blob)?;
+        for blob in &blobs {
+            self.inner.blobs.remove(blob)?;
         }
         catalog.compact()?;
         Ok(())
+    }
+
+    /// Adds to `batch` the removal of every catalogue entry of a document; returns its
+    /// blobs, to delete once the batch is applied (never before: no entry may point to a
+    /// missing blob).
+    pub(crate) fn remove_document_entries(
+        &self,
+        batch: &mut Batch,
+        doc: &DocumentRecord,
+    ) -> Result<Vec<BlobId>> {
+        let id = &doc.id;
+        for prefix in [format!("wrap/version/{id}/"), format!("meta/{id}/")] {
+            for k in self.inner.catalog.keys(&prefix)? {
+                batch.remove(&k);
+            }
+        }
+        batch.remove(&format!("docindex/{id}"));
+        batch.remove(&format!("doc/{}/{id}", doc.case));
+        Ok(doc.versions.iter().map(|v| v.blob.clone()).collect())
     }
 
     /// The key of one document version, in age's text form: with it the standard `age`

@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::blob::BlobId;
 use crate::documents::DocumentRecord;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::vault::Vault;
 
 /// What [`Vault::fsck`] found. Ids only: no names, no secrets.
@@ -78,9 +78,7 @@ impl Vault {
         let mut report = FsckReport::default();
         let stored: BTreeSet<BlobId> = blobs.list()?.into_iter().collect();
         let mut referenced = BTreeSet::new();
-        for (_, value) in catalog.scan("doc/")? {
-            let doc: DocumentRecord =
-                serde_json::from_slice(&value).map_err(|_| Error::damaged("a document record"))?;
+        for doc in catalog.records::<DocumentRecord>("doc/")? {
             for v in &doc.versions {
                 report.versions += 1;
                 for prefix in ["wrap/version", "meta"] {

@@ -87,17 +87,10 @@ impl Vault {
 
     /// Every team (team names are not secret).
     pub fn list_teams(&self, _actor: &Session) -> Result<Vec<Team>> {
-        let mut teams = self
-            .inner
-            .catalog
-            .scan("team/")?
-            .into_iter()
-            .map(|(_, v)| {
-                serde_json::from_slice::<TeamRecord>(&v)
-                    .map(|r| r.to_team())
-                    .map_err(|_| Error::damaged("a team record"))
-            })
-            .collect::<Result<Vec<_>>>()?;
+        let mut teams: Vec<Team> = (self.inner.catalog.records::<TeamRecord>("team/")?)
+            .iter()
+            .map(TeamRecord::to_team)
+            .collect();
         teams.sort_by(|a, b| a.name.cmp(&b.name));
         Ok(teams)
     }
@@ -201,9 +194,7 @@ impl Vault {
             keys::wrap(&new_team, &[&self.inner.recovery])?,
         );
 
-        for (_, value) in catalog.scan("case/")? {
-            let mut case: CaseRecord =
-                serde_json::from_slice(&value).map_err(|_| Error::damaged("a case record"))?;
+        for mut case in catalog.records::<CaseRecord>("case/")? {
             if case.team != record.id {
                 continue;
             }
@@ -225,9 +216,7 @@ impl Vault {
                 &format!("profile/{cid}"),
                 keys::seal(&plain, &[&new_case.public()])?,
             );
-            for (_, doc) in catalog.scan(&format!("doc/{cid}/"))? {
-                let doc: DocumentRecord = serde_json::from_slice(&doc)
-                    .map_err(|_| Error::damaged("a document record"))?;
+            for doc in catalog.records::<DocumentRecord>(&format!("doc/{cid}/"))? {
                 for version in &doc.versions {
                     let key_path = format!("wrap/version/{}/{}", doc.id, version.number);
                     let wrap = catalog.required_raw(&key_path)?;

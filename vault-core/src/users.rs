@@ -148,17 +148,10 @@ impl Vault {
         if !actor.user.role.manages() {
             return Err(Error::Denied("only admins and coordinators list users"));
         }
-        let mut users = self
-            .inner
-            .catalog
-            .scan("user/")?
-            .into_iter()
-            .map(|(_, v)| {
-                serde_json::from_slice::<UserRecord>(&v)
-                    .map(|r| r.to_user())
-                    .map_err(|_| Error::damaged("a user record"))
-            })
-            .collect::<Result<Vec<_>>>()?;
+        let mut users: Vec<User> = (self.inner.catalog.records::<UserRecord>("user/")?)
+            .iter()
+            .map(UserRecord::to_user)
+            .collect();
         users.sort_by(|a, b| a.name.cmp(&b.name));
         Ok(users)
     }
