@@ -12,6 +12,7 @@ use crate::documents::DocumentRecord;
 use crate::error::{Error, Result};
 use crate::ids::{now, CaseId, TeamId};
 use crate::keys::{self, PublicKey, SecretKey};
+use crate::log::audit::{target, Audit};
 use crate::model::{Case, CaseProfile, CaseStatus};
 use crate::teams::TeamRecord;
 use crate::vault::{Session, Vault};
@@ -72,12 +73,26 @@ impl Vault {
         team: &str,
         profile: &CaseProfile,
     ) -> Result<CaseId> {
+        self.audited(session.actor(), "case.create", vec![], |audit| {
+            self.create_case_inner(session, team, profile, audit)
+        })
+    }
+
+    fn create_case_inner(
+        &self,
+        session: &Session,
+        team: &str,
+        profile: &CaseProfile,
+        audit: &mut Audit,
+    ) -> Result<CaseId> {
         profile.validate()?;
         let _guard = self.write_lock();
         let team: TeamRecord = self.team_record(team)?;
+        audit.target("team", &team.id);
         // Membership is proved by opening the team key, not only checked.
         self.team_key(session, &team.id)?;
         let id = CaseId::generate()?;
+        audit.target("case", &id);
         let key = SecretKey::generate();
         let mut batch = Batch::default();
         batch.put_raw(
@@ -103,7 +118,7 @@ impl Vault {
             updated: at,
         };
         batch.put(&format!("case/{id}"), &record)?;
-        self.inner.catalog.apply(batch)?;
+        self.commit(batch, audit, &[])?;
         Ok(id)
     }
 
@@ -126,12 +141,30 @@ impl Vault {
 
     /// A case with its decrypted profile.
     pub fn case(&self, session: &Session, case: &CaseId) -> Result<Case> {
-        let (record, key) = self.case_key(session, case)?;
-        self.decrypt_case(record, &key)
+        self.audited(
+            session.actor(),
+            "case.view",
+            vec![target("case", case)],
+            |_| {
+                let (record, key) = self.case_key(session, case)?;
+                self.decrypt_case(record, &key)
+            },
+        )
     }
 
     /// Every case the user can open (the cases of their teams), newest first.
     pub fn list_cases(&self, session: &Session) -> Result<Vec<Case>> {
+        self.audited(session.actor(), "case.list", vec![], |audit| {
+            let cases = self.list_cases_inner(session)?;
+            // Each listed case shows its beneficiary's name: each is a target.
+            for c in &cases {
+                audit.target("case", &c.id);
+            }
+            Ok(cases)
+        })
+    }
+
+    fn list_cases_inner(&self, session: &Session) -> Result<Vec<Case>> {
         let mut team_keys = std::collections::HashMap::new();
         let mut out = Vec::new();
         for record in self.inner.catalog.records::<CaseRecord>("case/")? {
@@ -160,6 +193,21 @@ impl Vault {
         case: &CaseId,
         profile: &CaseProfile,
     ) -> Result<()> {
+        self.audited(
+            session.actor(),
+            "case.update",
+            vec![target("case", case)],
+            |audit| self.update_case_inner(session, case, profile, audit),
+        )
+    }
+
+    fn update_case_inner(
+        &self,
+        session: &Session,
+        case: &CaseId,
+        profile: &CaseProfile,
+        audit: &mut Audit,
+    ) -> Result<()> {
         profile.validate()?;
         let _guard = self.write_lock();
         let (mut record, key) = self.case_key(session, case)?;
@@ -170,7 +218,7 @@ impl Vault {
         );
         record.updated = now();
         batch.put(&format!("case/{case}"), &record)?;
-        self.inner.catalog.apply(batch)
+        self.commit(batch, audit, &[])
     }
 
     /// Closes or reopens a case.
@@ -180,18 +228,43 @@ impl Vault {
         case: &CaseId,
         status: CaseStatus,
     ) -> Result<()> {
-        let _guard = self.write_lock();
-        let (mut record, _key) = self.case_key(session, case)?;
-        record.status = status;
-        record.updated = now();
-        let mut batch = Batch::default();
-        batch.put(&format!("case/{case}"), &record)?;
-        self.inner.catalog.apply(batch)
+        let action = match status {
+            CaseStatus::Open => "case.reopen",
+            CaseStatus::Closed => "case.close",
+        };
+        self.audited(
+            session.actor(),
+            action,
+            vec![target("case", case)],
+            |audit| {
+                let _guard = self.write_lock();
+                let (mut record, _key) = self.case_key(session, case)?;
+                record.status = status;
+                record.updated = now();
+                let mut batch = Batch::default();
+                batch.put(&format!("case/{case}"), &record)?;
+                self.commit(batch, audit, &[])
+            },
+        )
     }
 
     /// Erases a case for good: its wraps, profile, documents and blobs (GDPR art. 17).
     /// Admins and coordinators of the case's team only.
     pub fn erase_case(&self, session: &Session, case: &CaseId) -> Result<EraseReport> {
+        self.audited(
+            session.actor(),
+            "case.erase",
+            vec![target("case", case)],
+            |audit| self.erase_case_inner(session, case, audit),
+        )
+    }
+
+    fn erase_case_inner(
+        &self,
+        session: &Session,
+        case: &CaseId,
+        audit: &mut Audit,
+    ) -> Result<EraseReport> {
         if !session.user.role.manages() {
             return Err(Error::Denied("only admins and coordinators erase cases"));
         }
@@ -211,7 +284,7 @@ impl Vault {
         batch.remove(&format!("case/{case}"));
         // The catalogue first: a crash after it leaves orphan blobs (fsck removes them),
         // never a document whose file is gone.
-        catalog.apply(batch)?;
+        self.commit(batch, audit, &[])?;
         for blob in &blobs {
             self.inner.blobs.remove(blob)?;
         }

@@ -20,6 +20,7 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{PoisonError, RwLock, RwLockReadGuard};
 
 use serde::de::DeserializeOwned;
@@ -33,6 +34,9 @@ pub(crate) struct Catalog {
     /// Replaced by [`Catalog::compact`]. Readers hold the read guard for a whole
     /// (synchronous, short) operation, so no handle on an old database outlives a swap.
     db: RwLock<sled::Db>,
+    /// Set when a compaction could not reopen the catalogue: every later call fails
+    /// rather than using the in-memory stand-in.
+    broken: AtomicBool,
 }
 
 fn open_db(path: &Path) -> Result<sled::Db> {
@@ -50,17 +54,6 @@ fn open_db(path: &Path) -> Result<sled::Db> {
             other => other.into(),
         })
 }
-
-/// A database that refuses every write: what the vault keeps after a compaction whose
-/// catalogue could not be reopened, so that nothing is silently lost.
-fn poisoned() -> Result<sled::Db> {
-    let db = sled::Config::new().temporary(true).open()?;
-    db.insert(POISON, &[])?;
-    Ok(db)
-}
-
-/// Marks a database that must not be used (see [`poisoned`]).
-const POISON: &[u8] = b"\xffpoisoned";
 
 fn sibling(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.file_name().unwrap_or_default().to_os_string();
@@ -88,6 +81,7 @@ impl Catalog {
         Ok(Catalog {
             path: path.to_path_buf(),
             db: RwLock::new(open_db(path)?),
+            broken: AtomicBool::new(false),
         })
     }
 
@@ -96,13 +90,12 @@ impl Catalog {
     }
 
     fn usable(&self) -> Result<RwLockReadGuard<'_, sled::Db>> {
-        let db = self.db();
-        if db.contains_key(POISON)? {
+        if self.broken.load(Ordering::SeqCst) {
             return Err(Error::damaged(
                 "the catalogue could not be reopened after compaction; restart the program",
             ));
         }
-        Ok(db)
+        Ok(self.db())
     }
 
     /// Rewrites the catalogue into a fresh database and deletes the old one, so that the
@@ -141,8 +134,8 @@ impl Catalog {
         match reopened {
             Ok(real) => *db = real,
             Err(e) => {
-                // Leave no in-memory stand-in that would accept writes and lose them.
-                drop(std::mem::replace(&mut *db, poisoned()?));
+                // The in-memory stand-in stays, but nothing may use it.
+                self.broken.store(true, Ordering::SeqCst);
                 return Err(e);
             }
         }
@@ -201,6 +194,36 @@ impl Catalog {
                     .map_err(|_| Error::damaged(format!("catalogue entry {}", entry_kind(prefix))))
             })
             .collect()
+    }
+
+    /// The last key under `prefix`, in key order.
+    pub(crate) fn last_key(&self, prefix: &str) -> Result<Option<String>> {
+        match self.usable()?.scan_prefix(prefix.as_bytes()).next_back() {
+            None => Ok(None),
+            Some(item) => {
+                let (k, _) = item?;
+                String::from_utf8(k.to_vec())
+                    .map(Some)
+                    .map_err(|_| Error::damaged("a catalogue key is not text"))
+            }
+        }
+    }
+
+    /// Calls `f` on every entry under `prefix`, in key order, without collecting them.
+    pub(crate) fn for_each(
+        &self,
+        prefix: &str,
+        mut f: impl FnMut(&str, &[u8]) -> Result<()>,
+    ) -> Result<()> {
+        // A handle of its own, so that `f` may read the catalogue too.
+        let db = self.usable()?.clone();
+        for item in db.scan_prefix(prefix.as_bytes()) {
+            let (k, v) = item?;
+            let key = std::str::from_utf8(&k)
+                .map_err(|_| Error::damaged("a catalogue key is not text"))?;
+            f(key, &v)?;
+        }
+        Ok(())
     }
 
     /// Keys only, for deletions.

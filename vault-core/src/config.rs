@@ -37,6 +37,10 @@ pub(crate) struct VaultToml {
     pub format_version: u32,
     pub public_url: String,
     pub recovery_recipient: PublicKey,
+    /// Names the access log in its checkpoints.
+    pub log_origin: String,
+    /// Ed25519 public key that verifies the log's checkpoints (hex).
+    pub log_public_key: String,
     pub argon2: KdfParams,
     pub limits: Limits,
 }

@@ -17,6 +17,7 @@ use crate::codec;
 use crate::error::{Error, Result};
 use crate::ids::{now, CaseId, DocumentId};
 use crate::keys::{self, SecretKey};
+use crate::log::audit::{target, Actor, Audit};
 use crate::model::{DocumentInfo, DocumentKind, DocumentMeta, NewDocument};
 use crate::vault::{Session, Vault};
 
@@ -132,6 +133,7 @@ impl Vault {
         stored: Stored,
         new: &NewDocument,
         kind: New,
+        audit: &mut Audit,
     ) -> Result<u32> {
         let _guard = self.write_lock();
         let catalog = &self.inner.catalog;
@@ -178,7 +180,7 @@ impl Vault {
         batch.put(&format!("docindex/{doc}"), case)?;
         // On failure the blob stays: sled may still make the batch durable later, and a
         // blob without entry is only an orphan, which fsck removes.
-        catalog.apply(batch)?;
+        self.commit(batch, audit, &[])?;
         Ok(number)
     }
 
@@ -190,11 +192,25 @@ impl Vault {
         content: impl Read,
         new: &NewDocument,
     ) -> Result<DocumentId> {
+        let targets = vec![target("case", case)];
+        self.audited(Actor::system(), "document.add", targets, |audit| {
+            self.intake_inner(case, content, new, audit)
+        })
+    }
+
+    fn intake_inner(
+        &self,
+        case: &CaseId,
+        content: impl Read,
+        new: &NewDocument,
+        audit: &mut Audit,
+    ) -> Result<DocumentId> {
         check_new(new)?;
         self.case_record(case)?;
         let id = DocumentId::generate()?;
+        audit.target("document", &id);
         let stored = self.store_contents(content)?;
-        self.commit_version(case, &id, stored, new, New::Document(new.kind))?;
+        self.commit_version(case, &id, stored, new, New::Document(new.kind), audit)?;
         Ok(id)
     }
 
@@ -206,8 +222,11 @@ impl Vault {
         content: impl Read,
         new: &NewDocument,
     ) -> Result<DocumentId> {
-        self.case_key(session, case)?;
-        self.intake(case, content, new)
+        let targets = vec![target("case", case)];
+        self.audited(session.actor(), "document.add", targets, |audit| {
+            self.case_key(session, case)?;
+            self.intake_inner(case, content, new, audit)
+        })
     }
 
     /// Adds a new version of a document (not evidence). The kind stays the document's.
@@ -218,26 +237,32 @@ impl Vault {
         content: impl Read,
         new: &NewDocument,
     ) -> Result<u32> {
-        check_new(new)?;
-        let (record, case_key) = self.document_record(session, doc)?;
-        let first = self.version_meta(&record, 1, &case_key)?.1;
-        if first.kind == DocumentKind::Evidence {
-            return Err(Error::Immutable);
-        }
-        let stored = self.store_contents(content)?;
-        self.commit_version(&record.case, doc, stored, new, New::Version(first.kind))
+        let targets = vec![target("document", doc)];
+        self.audited(session.actor(), "document.version", targets, |audit| {
+            check_new(new)?;
+            let (record, case_key) = self.document_record(session, doc, audit)?;
+            let first = self.version_meta(&record, 1, &case_key)?.1;
+            if first.kind == DocumentKind::Evidence {
+                return Err(Error::Immutable);
+            }
+            let stored = self.store_contents(content)?;
+            let kind = New::Version(first.kind);
+            self.commit_version(&record.case, doc, stored, new, kind, audit)
+        })
     }
 
-    /// Finds a document and opens its case key.
+    /// Finds a document and opens its case key; names the case in the event.
     fn document_record(
         &self,
         session: &Session,
         doc: &DocumentId,
+        audit: &mut Audit,
     ) -> Result<(DocumentRecord, SecretKey)> {
         let catalog = &self.inner.catalog;
         let case: CaseId = catalog
             .record(&format!("docindex/{doc}"))?
             .ok_or_else(|| Error::not_found("document", doc.as_str()))?;
+        audit.target("case", &case);
         let (_, case_key) = self.case_key(session, &case)?;
         let record = catalog.required(&format!("doc/{case}/{doc}"))?;
         Ok((record, case_key))
@@ -275,6 +300,13 @@ impl Vault {
 
     /// The documents of a case, each with its newest version's metadata.
     pub fn list_documents(&self, session: &Session, case: &CaseId) -> Result<Vec<DocumentInfo>> {
+        let targets = vec![target("case", case)];
+        self.audited(session.actor(), "document.list", targets, |_| {
+            self.list_documents_inner(session, case)
+        })
+    }
+
+    fn list_documents_inner(&self, session: &Session, case: &CaseId) -> Result<Vec<DocumentInfo>> {
         let (_, case_key) = self.case_key(session, case)?;
         let mut out = Vec::new();
         for record in self
@@ -301,15 +333,18 @@ impl Vault {
         session: &Session,
         doc: &DocumentId,
     ) -> Result<Vec<DocumentMeta>> {
-        let (record, case_key) = self.document_record(session, doc)?;
-        record
-            .versions
-            .iter()
-            .map(|v| {
-                self.version_meta(&record, v.number, &case_key)
-                    .map(|(_, m)| m)
-            })
-            .collect()
+        let targets = vec![target("document", doc)];
+        self.audited(session.actor(), "document.history", targets, |audit| {
+            let (record, case_key) = self.document_record(session, doc, audit)?;
+            record
+                .versions
+                .iter()
+                .map(|v| {
+                    self.version_meta(&record, v.number, &case_key)
+                        .map(|(_, m)| m)
+                })
+                .collect()
+        })
     }
 
     /// Opens a version (the newest when `version` is `None`) as a plaintext stream. The
@@ -321,9 +356,22 @@ impl Vault {
         doc: &DocumentId,
         version: Option<u32>,
     ) -> Result<(DocumentMeta, DocumentReader)> {
-        let (record, case_key) = self.document_record(session, doc)?;
-        let v = Self::pick_version(&record, version)?;
-        let (key, meta) = self.version_meta(&record, v.number, &case_key)?;
+        // The event is durable before the reader, and so the first byte, is handed out.
+        let targets = vec![target("document", doc)];
+        self.audited(session.actor(), "document.read", targets, |audit| {
+            let (record, case_key) = self.document_record(session, doc, audit)?;
+            self.open_version(&record, &case_key, version)
+        })
+    }
+
+    fn open_version(
+        &self,
+        record: &DocumentRecord,
+        case_key: &SecretKey,
+        version: Option<u32>,
+    ) -> Result<(DocumentMeta, DocumentReader)> {
+        let v = Self::pick_version(record, version)?;
+        let (key, meta) = self.version_meta(record, v.number, case_key)?;
         let blob = self.inner.blobs.open(&v.blob)?;
         let damaged = || Error::DocumentDamaged("its encrypted file does not decrypt".into());
         let decryptor = age::Decryptor::new_buffered(BufReader::with_capacity(64 * 1024, blob))
@@ -345,17 +393,32 @@ impl Vault {
     /// Re-reads every version of a document and checks it against its recorded size and
     /// BLAKE3 hash. Returns the number of versions checked.
     pub fn verify_document(&self, session: &Session, doc: &DocumentId) -> Result<u32> {
-        let (record, _) = self.document_record(session, doc)?;
-        for v in &record.versions {
-            let (_, mut reader) = self.open_document(session, doc, Some(v.number))?;
-            io::copy(&mut reader, &mut io::sink())?;
-        }
-        Ok(record.versions.len() as u32)
+        let targets = vec![target("document", doc)];
+        self.audited(session.actor(), "document.verify", targets, |audit| {
+            let (record, case_key) = self.document_record(session, doc, audit)?;
+            for v in &record.versions {
+                let (_, mut reader) = self.open_version(&record, &case_key, Some(v.number))?;
+                io::copy(&mut reader, &mut io::sink())?;
+            }
+            Ok(record.versions.len() as u32)
+        })
     }
 
     /// Deletes a document and all its versions. Evidence cannot be deleted.
     pub fn delete_document(&self, session: &Session, doc: &DocumentId) -> Result<()> {
-        let (record, case_key) = self.document_record(session, doc)?;
+        let targets = vec![target("document", doc)];
+        self.audited(session.actor(), "document.delete", targets, |audit| {
+            self.delete_document_inner(session, doc, audit)
+        })
+    }
+
+    fn delete_document_inner(
+        &self,
+        session: &Session,
+        doc: &DocumentId,
+        audit: &mut Audit,
+    ) -> Result<()> {
+        let (record, case_key) = self.document_record(session, doc, audit)?;
         if self.version_meta(&record, 1, &case_key)?.1.kind == DocumentKind::Evidence {
             return Err(Error::Immutable);
         }
@@ -367,7 +430,7 @@ impl Vault {
             .ok_or_else(|| Error::not_found("document", doc.as_str()))?;
         let mut batch = Batch::default();
         let blobs = self.remove_document_entries(&mut batch, &record)?;
-        catalog.apply(batch)?;
+        self.commit(batch, audit, &[])?;
         for blob in &blobs {
             self.inner.blobs.remove(blob)?;
         }
@@ -402,10 +465,13 @@ impl Vault {
         doc: &DocumentId,
         version: Option<u32>,
     ) -> Result<(BlobId, SecretString)> {
-        let (record, case_key) = self.document_record(session, doc)?;
-        let v = Self::pick_version(&record, version)?;
-        let (key, _) = self.version_meta(&record, v.number, &case_key)?;
-        Ok((v.blob.clone(), key.to_secret_string()))
+        let targets = vec![target("document", doc)];
+        self.audited(session.actor(), "document.export_key", targets, |audit| {
+            let (record, case_key) = self.document_record(session, doc, audit)?;
+            let v = Self::pick_version(&record, version)?;
+            let (key, _) = self.version_meta(&record, v.number, &case_key)?;
+            Ok((v.blob.clone(), key.to_secret_string()))
+        })
     }
 }
 

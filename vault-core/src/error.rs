@@ -103,6 +103,11 @@ pub enum Error {
     #[error("document damaged: {0}; restore the vault from a backup")]
     DocumentDamaged(String),
 
+    /// The access log could not be written: the operation was not done and nothing was
+    /// returned (fail closed).
+    #[error("the access log cannot be written, so nothing was done or returned: check the disk, then retry")]
+    LogUnavailable,
+
     /// The disk is full.
     #[error("no space left on the disk: nothing was stored; free space and retry")]
     DiskFull,
@@ -162,6 +167,7 @@ impl Error {
             Error::DocumentDamaged(_) => {
                 "document endommagé : restaurez le coffre depuis une sauvegarde".into()
             }
+            Error::LogUnavailable => "le journal des accès ne peut pas être écrit : rien n'a été fait ni montré ; vérifiez le disque puis recommencez".into(),
             Error::DiskFull => "disque plein : rien n'a été enregistré ; libérez de la place et recommencez".into(),
             Error::Io(_) => "erreur d'entrée/sortie".into(),
             Error::Catalog(_) => "erreur du catalogue".into(),

@@ -53,6 +53,7 @@ mod error;
 mod fsck;
 mod ids;
 mod keys;
+pub mod log;
 mod model;
 mod teams;
 mod users;
@@ -68,6 +69,9 @@ pub use error::{Error, Result};
 pub use fsck::FsckReport;
 pub use ids::{CaseId, DocumentId, TeamId, UserId};
 pub use keys::{KdfParams, PublicKey, SecretKey};
+pub use log::event::{Event, Outcome};
+pub use log::report::{action_label_fr, describe_fr};
+pub use log::verify::{Checkpoint, LogVerification};
 pub use model::{
     Case, CaseProfile, CaseStatus, DocumentInfo, DocumentKind, DocumentMeta, NewDocument, Role,
     Team, User,

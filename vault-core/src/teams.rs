@@ -14,6 +14,7 @@ use crate::documents::DocumentRecord;
 use crate::error::{Error, Result};
 use crate::ids::{now, TeamId, UserId};
 use crate::keys::{self, PublicKey, SecretKey};
+use crate::log::audit::Audit;
 use crate::model::Team;
 use crate::users::{check_name, UserRecord};
 use crate::vault::{Session, Vault};
@@ -42,6 +43,12 @@ impl TeamRecord {
 impl Vault {
     /// Creates a team; its creator is its first member. Admins and coordinators only.
     pub fn create_team(&self, actor: &Session, name: &str) -> Result<Team> {
+        self.audited(actor.actor(), "team.create", vec![], |audit| {
+            self.create_team_inner(actor, name, audit)
+        })
+    }
+
+    fn create_team_inner(&self, actor: &Session, name: &str, audit: &mut Audit) -> Result<Team> {
         if !actor.user.role.manages() {
             return Err(Error::Denied("only admins and coordinators create teams"));
         }
@@ -81,7 +88,8 @@ impl Vault {
         );
         batch.put(&format!("team/{id}"), &record)?;
         batch.put(&format!("teamname/{name}"), &id)?;
-        self.inner.catalog.apply(batch)?;
+        audit.target("team", &id);
+        self.commit(batch, audit, &[])?;
         Ok(record.to_team())
     }
 
@@ -135,10 +143,24 @@ impl Vault {
 
     /// Adds a user to a team: wraps the team key to them. The actor must be a member.
     pub fn add_member(&self, actor: &Session, team: &str, user: &str) -> Result<Team> {
+        self.audited(actor.actor(), "team.member.add", vec![], |audit| {
+            self.add_member_inner(actor, team, user, audit)
+        })
+    }
+
+    fn add_member_inner(
+        &self,
+        actor: &Session,
+        team: &str,
+        user: &str,
+        audit: &mut Audit,
+    ) -> Result<Team> {
         Self::check_manager(actor)?;
         let _guard = self.write_lock();
         let mut record = self.team_record(team)?;
         let member: UserRecord = self.user_by_name(user)?;
+        audit.target("team", &record.id);
+        audit.target("user", &member.id);
         if record.members.contains(&member.id) {
             return Err(Error::Duplicate {
                 kind: "member",
@@ -153,17 +175,31 @@ impl Vault {
         );
         record.members.push(member.id);
         batch.put(&format!("team/{}", record.id), &record)?;
-        self.inner.catalog.apply(batch)?;
+        self.commit(batch, audit, &[])?;
         Ok(record.to_team())
     }
 
     /// Removes a user from a team and rotates the team's keys (see the module docs).
     /// The actor must be a member (possibly the one leaving).
     pub fn remove_member(&self, actor: &Session, team: &str, user: &str) -> Result<Team> {
+        self.audited(actor.actor(), "team.member.remove", vec![], |audit| {
+            self.remove_member_inner(actor, team, user, audit)
+        })
+    }
+
+    fn remove_member_inner(
+        &self,
+        actor: &Session,
+        team: &str,
+        user: &str,
+        audit: &mut Audit,
+    ) -> Result<Team> {
         Self::check_manager(actor)?;
         let _guard = self.write_lock();
         let mut record = self.team_record(team)?;
         let leaving = self.user_by_name(user)?;
+        audit.target("team", &record.id);
+        audit.target("user", &leaving.id);
         if !record.members.contains(&leaving.id) {
             return Err(Error::not_found("member", user));
         }
@@ -199,6 +235,7 @@ impl Vault {
                 continue;
             }
             let cid = case.id.clone();
+            audit.target("case", &cid);
             let old_case = self.unwrap_case_key(&cid, &old_team)?;
             let new_case = SecretKey::generate();
             batch.put_raw(
@@ -230,7 +267,7 @@ impl Vault {
             batch.put(&format!("case/{cid}"), &case)?;
         }
         batch.put(&format!("team/{}", record.id), &record)?;
-        catalog.apply(batch)?;
+        self.commit(batch, audit, &["team.key.rotate"])?;
         // The deleted wraps must not linger in sled's files.
         catalog.compact()?;
         Ok(record.to_team())

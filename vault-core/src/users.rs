@@ -11,6 +11,7 @@ use crate::catalog::Batch;
 use crate::error::{Error, Result};
 use crate::ids::{now, random_bytes, UserId};
 use crate::keys::{self, KdfParams, PublicKey, SecretKey};
+use crate::log::audit::{target, Audit};
 use crate::model::{Role, User};
 use crate::vault::{Session, Vault};
 
@@ -84,10 +85,13 @@ impl Vault {
         Ok(hex::encode(salt))
     }
 
-    /// Adds a user to `batch` (no permission check: callers check).
-    pub(crate) fn insert_user(
+    /// Adds a user with the given id and key to `batch` (no permission check: callers
+    /// check).
+    pub(crate) fn insert_user_with(
         &self,
         batch: &mut Batch,
+        id: UserId,
+        key: SecretKey,
         name: &str,
         role: Role,
         password: &SecretString,
@@ -99,8 +103,6 @@ impl Vault {
                 name: name.to_owned(),
             });
         }
-        let id = UserId::generate()?;
-        let key = SecretKey::generate();
         let salt = self.password_wrap(batch, &id, &key, password)?;
         batch.put_raw(
             &format!("wrap/user/{id}/recovery"),
@@ -128,32 +130,40 @@ impl Vault {
         role: Role,
         password: &SecretString,
     ) -> Result<User> {
-        match (actor.user.role, role) {
-            (Role::Admin, _) | (Role::Coordinator, Role::Volunteer) => {}
-            _ => {
-                return Err(Error::Denied(
+        self.audited(actor.actor(), "user.create", vec![], |audit| {
+            match (actor.user.role, role) {
+                (Role::Admin, _) | (Role::Coordinator, Role::Volunteer) => {}
+                _ => return Err(Error::Denied(
                     "only admins create admins and coordinators; coordinators create volunteers",
-                ))
+                )),
             }
-        }
-        let _guard = self.write_lock();
-        let mut batch = Batch::default();
-        let user = self.insert_user(&mut batch, name, role, password)?;
-        self.inner.catalog.apply(batch)?;
-        Ok(user)
+            let _guard = self.write_lock();
+            let mut batch = Batch::default();
+            let (id, key) = (UserId::generate()?, SecretKey::generate());
+            audit.target("user", &id);
+            if role == Role::Admin {
+                // Admins sign the log's checkpoints: the new one gets the log key too.
+                self.share_log_key(&mut batch, actor, &id, &key.public())?;
+            }
+            let user = self.insert_user_with(&mut batch, id, key, name, role, password)?;
+            self.commit(batch, audit, &[])?;
+            Ok(user)
+        })
     }
 
     /// Every user (admins and coordinators only).
     pub fn list_users(&self, actor: &Session) -> Result<Vec<User>> {
-        if !actor.user.role.manages() {
-            return Err(Error::Denied("only admins and coordinators list users"));
-        }
-        let mut users: Vec<User> = (self.inner.catalog.records::<UserRecord>("user/")?)
-            .iter()
-            .map(UserRecord::to_user)
-            .collect();
-        users.sort_by(|a, b| a.name.cmp(&b.name));
-        Ok(users)
+        self.audited(actor.actor(), "user.list", vec![], |_| {
+            if !actor.user.role.manages() {
+                return Err(Error::Denied("only admins and coordinators list users"));
+            }
+            let mut users: Vec<User> = (self.inner.catalog.records::<UserRecord>("user/")?)
+                .iter()
+                .map(UserRecord::to_user)
+                .collect();
+            users.sort_by(|a, b| a.name.cmp(&b.name));
+            Ok(users)
+        })
     }
 
     pub(crate) fn user_by_name(&self, name: &str) -> Result<UserRecord> {
@@ -173,8 +183,11 @@ impl Vault {
         old: &SecretString,
         new: &SecretString,
     ) -> Result<()> {
-        let current = self.login(&session.user.name, old)?;
-        self.replace_password(&current.user.id, &current.key, new)
+        let targets = vec![target("user", &session.user.id)];
+        self.audited(session.actor(), "user.password", targets, |audit| {
+            let current = self.login(&session.user.name, old)?;
+            self.replace_password(&current.user.id, &current.key, new, audit)
+        })
     }
 
     /// With the recovery key, an admin gives a user who lost their password a new one.
@@ -185,28 +198,37 @@ impl Vault {
         name: &str,
         new_password: &SecretString,
     ) -> Result<()> {
-        if admin.user.role != Role::Admin {
-            return Err(Error::Denied("only admins recover accounts"));
-        }
-        if recovery_key.public() != self.inner.recovery {
-            return Err(Error::BadRecoveryKey);
-        }
-        let record = self.user_by_name(name)?;
-        let wrap = self
-            .inner
-            .catalog
-            .required_raw(&format!("wrap/user/{}/recovery", record.id))?;
-        let key = keys::unwrap(&wrap, recovery_key)?.ok_or(Error::BadRecoveryKey)?;
-        self.replace_password(&record.id, &key, new_password)
+        self.audited(admin.actor(), "user.recover", vec![], |audit| {
+            if admin.user.role != Role::Admin {
+                return Err(Error::Denied("only admins recover accounts"));
+            }
+            if recovery_key.public() != self.inner.recovery {
+                return Err(Error::BadRecoveryKey);
+            }
+            let record = self.user_by_name(name)?;
+            audit.target("user", &record.id);
+            let wrap = self
+                .inner
+                .catalog
+                .required_raw(&format!("wrap/user/{}/recovery", record.id))?;
+            let key = keys::unwrap(&wrap, recovery_key)?.ok_or(Error::BadRecoveryKey)?;
+            self.replace_password(&record.id, &key, new_password, audit)
+        })
     }
 
-    fn replace_password(&self, uid: &UserId, key: &SecretKey, new: &SecretString) -> Result<()> {
+    fn replace_password(
+        &self,
+        uid: &UserId,
+        key: &SecretKey,
+        new: &SecretString,
+        audit: &mut Audit,
+    ) -> Result<()> {
         let _guard = self.write_lock();
         let mut record: UserRecord = self.inner.catalog.required(&format!("user/{uid}"))?;
         let mut batch = Batch::default();
         record.salt = self.password_wrap(&mut batch, uid, key, new)?;
         record.kdf = self.kdf().clone();
         batch.put(&format!("user/{uid}"), &record)?;
-        self.inner.catalog.apply(batch)
+        self.commit(batch, audit, &[])
     }
 }

@@ -21,8 +21,12 @@ use crate::catalog::{Batch, Catalog};
 use crate::config::{Limits, Settings, VaultToml, FORMAT_VERSION};
 use crate::error::{Error, Result};
 use crate::keys::{self, KdfParams, PublicKey, SecretKey};
+use crate::log::audit::{target, Actor};
+use crate::log::store::LogState;
 use crate::model::{Role, User};
 use crate::users::{check_name, check_password, UserRecord};
+use std::net::IpAddr;
+use zeroize::Zeroizing;
 
 /// An open vault: a cheap `Clone` handle, shareable between threads.
 #[derive(Clone)]
@@ -40,6 +44,10 @@ pub(crate) struct Inner {
     /// held across an await (vault-core has none) nor while a document streams in.
     write: Mutex<()>,
     swept: usize,
+    /// Size and right edge of the access log; its lock serialises appends.
+    pub(crate) log: Mutex<LogState>,
+    /// Today's key for client pseudonyms, in memory only.
+    pub(crate) pseudonym_key: Mutex<Option<(u64, Zeroizing<[u8; 32]>)>>,
     /// Held open for the vault's lifetime: the OS lock on it keeps other processes out.
     _lock: File,
 }
@@ -48,6 +56,8 @@ pub(crate) struct Inner {
 pub struct Session {
     pub(crate) user: User,
     pub(crate) key: SecretKey,
+    /// Pseudonym of the client's address, when there is a client.
+    pub(crate) client: Option<String>,
 }
 
 impl std::fmt::Debug for Session {
@@ -135,10 +145,21 @@ impl Vault {
         admin_password: &SecretString,
     ) -> Result<Created> {
         let recovery = SecretKey::generate();
+        let mut batch = Batch::default();
+        let admin_key = SecretKey::generate();
+        let admin_id = crate::ids::UserId::generate()?;
+        let log_public_key = Vault::new_log_key(
+            &mut batch,
+            &admin_id,
+            &admin_key.public(),
+            &recovery.public(),
+        )?;
         let toml = VaultToml {
             format_version: FORMAT_VERSION,
             public_url: settings.public_url.clone(),
             recovery_recipient: recovery.public(),
+            log_origin: format!("vault-log/{}", crate::ids::new_id()?),
+            log_public_key,
             argon2: settings.kdf.clone(),
             limits: Limits {
                 max_document_bytes: settings.max_document_bytes,
@@ -146,10 +167,25 @@ impl Vault {
         };
         let catalog = Catalog::open(&path.join(CATALOG))?;
         let blobs = FsBlobStore::new(path.join(BLOBS), path.join(TMP))?;
-        let vault = Vault::assemble(path, toml.clone(), catalog, Box::new(blobs), lock, 0);
-        let mut batch = Batch::default();
-        let admin = vault.insert_user(&mut batch, admin_name, Role::Admin, admin_password)?;
-        vault.inner.catalog.apply(batch)?;
+        let vault = Vault::assemble(path, toml.clone(), catalog, Box::new(blobs), lock, 0)?;
+        let admin = vault.insert_user_with(
+            &mut batch,
+            admin_id,
+            admin_key,
+            admin_name,
+            Role::Admin,
+            admin_password,
+        )?;
+        let actor = Actor {
+            id: admin.id.to_string(),
+            client: None,
+        };
+        vault.audited(
+            actor,
+            "vault.create",
+            vec![target("user", &admin.id)],
+            |audit| vault.commit(batch, audit, &[]),
+        )?;
         // vault.toml last: a directory without it is an unfinished creation, not a vault.
         write_atomically(&path.join(TOML), toml.to_text()?.as_bytes())?;
         Ok(Created {
@@ -201,7 +237,7 @@ impl Vault {
         // We hold the lock: whatever is in tmp/ was cut off by a crash.
         let swept = blobs.remove_leftovers()?;
         let catalog = Catalog::open(&path.join(CATALOG))?;
-        Ok(Vault::assemble(path, toml, catalog, blobs, lock, swept))
+        Vault::assemble(path, toml, catalog, blobs, lock, swept)
     }
 
     fn assemble(
@@ -211,8 +247,9 @@ impl Vault {
         blobs: Box<dyn BlobStore>,
         lock: File,
         swept: usize,
-    ) -> Vault {
-        Vault {
+    ) -> Result<Vault> {
+        let log = Vault::load_log(&catalog)?;
+        Ok(Vault {
             inner: Arc::new(Inner {
                 root: path.to_path_buf(),
                 recovery: toml.recovery_recipient.clone(),
@@ -221,9 +258,11 @@ impl Vault {
                 blobs,
                 write: Mutex::new(()),
                 swept,
+                log: Mutex::new(log),
+                pseudonym_key: Mutex::new(None),
                 _lock: lock,
             }),
-        }
+        })
     }
 
     /// The data directory.
@@ -262,8 +301,46 @@ impl Vault {
     }
 
     /// Signs a user in. An unknown user and a wrong password give the same error, after
-    /// the same argon2 work.
+    /// the same argon2 work. Both outcomes are recorded in the access log.
     pub fn login(&self, name: &str, password: &SecretString) -> Result<Session> {
+        self.login_from(name, password, None)
+    }
+
+    /// Signs a user in from a client address (recorded as a daily pseudonym).
+    pub fn login_from(
+        &self,
+        name: &str,
+        password: &SecretString,
+        client: Option<IpAddr>,
+    ) -> Result<Session> {
+        let client = client.map(|a| self.client_pseudonym(a)).transpose()?;
+        let mut known = None;
+        match self.verify_password(name, password, client.clone(), &mut known) {
+            Ok(session) => self.audited(
+                session.actor(),
+                "session.open",
+                vec![target("user", &session.user.id)],
+                |_| Ok(session),
+            ),
+            Err(e) => {
+                let anonymous = Actor {
+                    id: "anonymous".into(),
+                    client,
+                };
+                // The user's id when the name exists: ids reveal no name.
+                let targets = known.iter().map(|id| target("user", id)).collect();
+                self.audited(anonymous, "session.failed", targets, |_| Err(e))
+            }
+        }
+    }
+
+    fn verify_password(
+        &self,
+        name: &str,
+        password: &SecretString,
+        client: Option<String>,
+        known: &mut Option<crate::ids::UserId>,
+    ) -> Result<Session> {
         let catalog = &self.inner.catalog;
         let record: Option<UserRecord> =
             match catalog.record::<String>(&format!("username/{name}"))? {
@@ -275,6 +352,7 @@ impl Vault {
             let _ = SecretKey::from_password(password, &[0u8; 16], self.kdf());
             return Err(Error::BadCredentials);
         };
+        *known = Some(record.id.clone());
         let salt = hex::decode(&record.salt).map_err(|_| Error::damaged("a user record"))?;
         let wrapping = SecretKey::from_password(password, &salt, &record.kdf)?;
         let wrap = catalog.required_raw(&format!("wrap/user/{}/password", record.id))?;
@@ -285,6 +363,7 @@ impl Vault {
         Ok(Session {
             user: record.to_user(),
             key,
+            client,
         })
     }
 }

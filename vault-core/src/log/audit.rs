@@ -1,0 +1,211 @@
+//! Recording operations: who did what to which ids, with which outcome.
+//!
+//! Changes record their event in the same atomic batch as the change ([`Vault::commit`]);
+//! reads record theirs, durably, before returning anything ([`Vault::audited`]); refusals
+//! and failures are recorded too. If the log cannot be written the operation fails with
+//! [`Error::LogUnavailable`] and returns nothing: fail closed.
+
+use std::net::IpAddr;
+use std::sync::PoisonError;
+
+use ed25519_dalek::SigningKey;
+use zeroize::Zeroizing;
+
+use crate::catalog::Batch;
+use crate::error::{Error, Result};
+use crate::ids::{now, random_bytes};
+use crate::keys::{self, PublicKey, SecretKey};
+use crate::log::event::Outcome;
+use crate::log::store::NewEvent;
+use crate::vault::{Session, Vault};
+
+/// Who acts, as the log names them.
+#[derive(Clone)]
+pub(crate) struct Actor {
+    pub id: String,
+    pub client: Option<String>,
+}
+
+impl Actor {
+    pub(crate) fn system() -> Actor {
+        Actor {
+            id: "system".into(),
+            client: None,
+        }
+    }
+}
+
+impl Session {
+    pub(crate) fn actor(&self) -> Actor {
+        Actor {
+            id: self.user.id.to_string(),
+            client: self.client.clone(),
+        }
+    }
+}
+
+/// The event an operation is building: targets are added as they become known.
+pub(crate) struct Audit {
+    actor: Actor,
+    action: &'static str,
+    targets: Vec<String>,
+    committed: bool,
+}
+
+impl Audit {
+    pub(crate) fn target(&mut self, kind: &str, id: impl std::fmt::Display) {
+        let t = format!("{kind}:{id}");
+        if !self.targets.contains(&t) {
+            self.targets.push(t);
+        }
+    }
+
+    fn event(&self, action: &'static str, outcome: Outcome) -> NewEvent {
+        NewEvent {
+            actor: self.actor.id.clone(),
+            action,
+            outcome,
+            targets: self.targets.clone(),
+            client: self.actor.client.clone(),
+        }
+    }
+}
+
+/// Builds a target string: `kind:id`.
+pub(crate) fn target(kind: &str, id: impl std::fmt::Display) -> String {
+    format!("{kind}:{id}")
+}
+
+fn outcome_of(e: &Error) -> Outcome {
+    match e {
+        Error::Denied(_) | Error::BadCredentials | Error::BadRecoveryKey | Error::Immutable => {
+            Outcome::Denied
+        }
+        _ => Outcome::Failed,
+    }
+}
+
+impl Vault {
+    /// Runs `f` and records its event. A read's event is durable before its result is
+    /// returned; a change records its event through [`Vault::commit`] inside `f`.
+    pub(crate) fn audited<T>(
+        &self,
+        actor: Actor,
+        action: &'static str,
+        targets: Vec<String>,
+        f: impl FnOnce(&mut Audit) -> Result<T>,
+    ) -> Result<T> {
+        let mut audit = Audit {
+            actor,
+            action,
+            targets,
+            committed: false,
+        };
+        let result = f(&mut audit);
+        let outcome = match &result {
+            Ok(_) if audit.committed => return result,
+            Ok(_) => Outcome::Ok,
+            Err(Error::LogUnavailable) => return result,
+            Err(e) => outcome_of(e),
+        };
+        self.append_events(Batch::default(), vec![audit.event(action, outcome)])?;
+        result
+    }
+
+    /// Applies a change together with its event (and `also`, further events), atomically.
+    pub(crate) fn commit(
+        &self,
+        batch: Batch,
+        audit: &mut Audit,
+        also: &[&'static str],
+    ) -> Result<()> {
+        let mut events = vec![audit.event(audit.action, Outcome::Ok)];
+        events.extend(also.iter().map(|a| audit.event(a, Outcome::Ok)));
+        self.append_events(batch, events)?;
+        audit.committed = true;
+        Ok(())
+    }
+
+    /// The pseudonym of a client address: keyed BLAKE3 with a random key that lives in
+    /// memory only and changes every day (UTC), so the log cannot be mapped back to
+    /// addresses, nor linked across days.
+    pub fn client_pseudonym(&self, address: IpAddr) -> Result<String> {
+        let day = now() / 86_400;
+        let mut slot = self
+            .inner
+            .pseudonym_key
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        if slot.as_ref().is_none_or(|(d, _)| *d != day) {
+            let mut key = Zeroizing::new([0u8; 32]);
+            random_bytes(key.as_mut())?;
+            *slot = Some((day, key));
+        }
+        let key = &slot.as_ref().ok_or(Error::LogUnavailable)?.1;
+        Ok(blake3::keyed_hash(key, address.to_string().as_bytes())
+            .to_hex()
+            .to_string())
+    }
+
+    /// Generates the log signing key; wraps its seed to `admin` and the recovery key.
+    pub(crate) fn new_log_key(
+        batch: &mut Batch,
+        admin: &crate::ids::UserId,
+        admin_key: &PublicKey,
+        recovery: &PublicKey,
+    ) -> Result<String> {
+        let mut seed = Zeroizing::new([0u8; 32]);
+        random_bytes(seed.as_mut())?;
+        let key = SigningKey::from_bytes(&seed);
+        batch.put_raw(
+            &format!("wrap/logkey/{admin}"),
+            keys::seal(seed.as_ref(), &[admin_key])?,
+        );
+        batch.put_raw(
+            "wrap/logkey/recovery",
+            keys::seal(seed.as_ref(), &[recovery])?,
+        );
+        Ok(hex::encode(key.verifying_key().to_bytes()))
+    }
+
+    /// The log signing key, opened with an admin's key.
+    pub(crate) fn log_signing_key(&self, session: &Session) -> Result<SigningKey> {
+        let wrap = self
+            .inner
+            .catalog
+            .raw(&format!("wrap/logkey/{}", session.user.id))?
+            .ok_or(Error::Denied("only admins sign log checkpoints"))?;
+        self.open_log_key(&wrap, &session.key)
+    }
+
+    fn open_log_key(&self, wrap: &[u8], with: &SecretKey) -> Result<SigningKey> {
+        let seed = keys::open(wrap, with)?.ok_or_else(|| Error::damaged("the log key wrap"))?;
+        let seed: Zeroizing<[u8; 32]> = Zeroizing::new(
+            seed.as_slice()
+                .try_into()
+                .map_err(|_| Error::damaged("the log key wrap"))?,
+        );
+        let key = SigningKey::from_bytes(&seed);
+        if hex::encode(key.verifying_key().to_bytes()) != self.inner.toml.log_public_key {
+            return Err(Error::damaged("the log key does not match vault.toml"));
+        }
+        Ok(key)
+    }
+
+    /// Wraps the log key to a new admin (the acting admin opens it).
+    pub(crate) fn share_log_key(
+        &self,
+        batch: &mut Batch,
+        actor: &Session,
+        new_admin: &crate::ids::UserId,
+        new_admin_key: &PublicKey,
+    ) -> Result<()> {
+        let key = self.log_signing_key(actor)?;
+        let seed = Zeroizing::new(key.to_bytes());
+        batch.put_raw(
+            &format!("wrap/logkey/{new_admin}"),
+            keys::seal(seed.as_ref(), &[new_admin_key])?,
+        );
+        Ok(())
+    }
+}

@@ -1,0 +1,120 @@
+//! The access report of one case: every event touching it, for a person or as JSON.
+
+use crate::error::Result;
+use crate::ids::CaseId;
+use crate::log::audit::target;
+use crate::log::event::{Event, Outcome};
+use crate::vault::{Session, Vault};
+
+/// French label of an action, for people; unknown actions are shown as they are.
+pub fn action_label_fr(action: &str) -> &str {
+    match action {
+        "vault.create" => "création du coffre",
+        "session.open" => "connexion",
+        "session.failed" => "échec de connexion",
+        "user.create" => "création d'un compte",
+        "user.password" => "changement de mot de passe",
+        "user.recover" => "récupération d'un compte",
+        "team.create" => "création d'une équipe",
+        "team.member.add" => "ajout d'un membre à l'équipe",
+        "team.member.remove" => "retrait d'un membre de l'équipe",
+        "team.key.rotate" => "renouvellement des clés de l'équipe",
+        "case.create" => "ouverture du dossier",
+        "case.view" => "consultation du dossier",
+        "case.list" => "liste des dossiers (nom visible)",
+        "case.update" => "modification du dossier",
+        "case.close" => "clôture du dossier",
+        "case.reopen" => "réouverture du dossier",
+        "case.erase" => "effacement du dossier",
+        "case.report" => "consultation du journal du dossier",
+        "document.add" => "ajout d'un document",
+        "document.version" => "nouvelle version d'un document",
+        "document.list" => "liste des documents",
+        "document.history" => "historique d'un document",
+        "document.read" => "lecture d'un document",
+        "document.verify" => "vérification d'un document",
+        "document.delete" => "suppression d'un document",
+        "document.export_key" => "export de la clé d'un document",
+        "log.checkpoint" => "signature d'un point de contrôle du journal",
+        other => other,
+    }
+}
+
+fn outcome_fr(o: Outcome) -> &'static str {
+    match o {
+        Outcome::Ok => "effectué",
+        Outcome::Denied => "refusé",
+        Outcome::Failed => "échoué",
+    }
+}
+
+/// `YYYY-MM-DD HH:MM:SS UTC` from Unix seconds (proleptic Gregorian calendar).
+pub fn format_time(secs: u64) -> String {
+    let days = (secs / 86_400) as i64;
+    let rem = secs % 86_400;
+    // Howard Hinnant's civil_from_days.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!(
+        "{y:04}-{m:02}-{d:02} {:02}:{:02}:{:02} UTC",
+        rem / 3600,
+        rem % 3600 / 60,
+        rem % 60
+    )
+}
+
+/// One line of the report, in French.
+pub fn describe_fr(e: &Event) -> String {
+    format!(
+        "n°{}  {}  {}  par {}  ({})",
+        e.seq,
+        format_time(e.time),
+        action_label_fr(&e.action),
+        e.actor,
+        outcome_fr(e.outcome)
+    )
+}
+
+impl Vault {
+    /// Every event that touched a case, in order. For members of the case's team; the
+    /// request is itself recorded.
+    pub fn access_report(&self, session: &Session, case: &CaseId) -> Result<Vec<Event>> {
+        self.audited(
+            session.actor(),
+            "case.report",
+            vec![target("case", case)],
+            |_| {
+                self.case_key(session, case)?;
+                let wanted = target("case", case);
+                let mut out = Vec::new();
+                self.inner.catalog.for_each("log/e/", |_, bytes| {
+                    let event = Event::decode(bytes)?;
+                    if event.targets.contains(&wanted) {
+                        out.push(event);
+                    }
+                    Ok(())
+                })?;
+                Ok(out)
+            },
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times_are_formatted_in_utc() {
+        assert_eq!(format_time(0), "1970-01-01 00:00:00 UTC");
+        assert_eq!(format_time(951_782_400), "2000-02-29 00:00:00 UTC");
+        assert_eq!(format_time(1_795_868_645), "2026-11-28 12:24:05 UTC");
+    }
+}
