@@ -253,3 +253,31 @@ fn a_volunteer_works_on_a_case_until_removed_from_the_team() {
         assert!(v.vault(&["doc", "get", id], None).stdout == *content);
     }
 }
+
+#[test]
+fn the_log_is_shown_checkpointed_and_verified_from_the_cli() {
+    let v = VaultDir::init();
+    let case = v.new_case();
+    let file = v.root.path().join("recours.odt");
+    std::fs::write(&file, b"draft").unwrap();
+    let doc = v.ok(&["doc", "add", &case, "--kind", "appeal"], Some(&file));
+    let kept = v.root.path().join("checkpoint.txt");
+    v.ok(&["log", "checkpoint", "-o"], Some(&kept));
+    let text = std::fs::read_to_string(&kept).unwrap();
+    assert!(text.starts_with("vault-log/") && text.contains("\n— vault-log/"), "{text}");
+    v.ok(&["doc", "get", &doc], None);
+    let out = v.vault(&["log", "verify", "--checkpoint"], Some(&kept));
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("extends the checkpoint"));
+    let report = v.ok(&["log", "show", "--case", &case], None);
+    for label in ["ouverture du dossier", "ajout d'un document", "lecture d'un document"] {
+        assert!(report.contains(label), "{report}");
+    }
+    assert!(!report.contains("Fatou") && !report.contains("recours.odt"));
+    let json = v.ok(&["log", "show", "--json"], None);
+    assert!(json.contains("\"action\": \"session.open\""));
+    // A checkpoint from another vault does not verify here.
+    let other = VaultDir::init();
+    let out = other.vault(&["log", "verify", "--checkpoint"], Some(&kept));
+    assert_eq!(out.status.code(), Some(1));
+}

@@ -6,6 +6,7 @@ mod case;
 mod context;
 mod doc;
 mod init;
+mod log;
 mod team;
 mod user;
 
@@ -49,6 +50,9 @@ enum Command {
     /// Documents
     #[command(subcommand)]
     Doc(doc::DocCmd),
+    /// Access log / Journal des accès
+    #[command(subcommand)]
+    Log(log::LogCmd),
     /// Check the data directory; --repair removes orphans / Vérifier le coffre
     Fsck {
         /// Remove orphan blobs and unfinished writes
@@ -72,6 +76,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Team(cmd) => cmd.run(&ctx),
         Command::Case(cmd) => cmd.run(&ctx),
         Command::Doc(cmd) => cmd.run(&ctx),
+        Command::Log(cmd) => cmd.run(&ctx),
         Command::Fsck { repair, json } => doc::fsck(&ctx, repair, json),
     }
 }

@@ -36,6 +36,8 @@ pub fn action_label_fr(action: &str) -> &str {
         "document.delete" => "suppression d'un document",
         "document.export_key" => "export de la clé d'un document",
         "log.checkpoint" => "signature d'un point de contrôle du journal",
+        "log.read" => "lecture du journal",
+        "user.list" => "liste des comptes",
         other => other,
     }
 }
@@ -83,6 +85,20 @@ pub fn describe_fr(e: &Event) -> String {
 }
 
 impl Vault {
+    /// Events `[start, start + limit)` of the whole log (ids only). Admins and
+    /// coordinators; the request is itself recorded.
+    pub fn log_events(&self, session: &Session, start: u64, limit: u64) -> Result<Vec<Event>> {
+        self.audited(session.actor(), "log.read", vec![], |_| {
+            if !session.user.role.manages() {
+                return Err(crate::Error::Denied(
+                    "only admins and coordinators read the whole log",
+                ));
+            }
+            let end = self.log_size().min(start.saturating_add(limit));
+            (start..end).map(|i| self.log_event(i)).collect()
+        })
+    }
+
     /// Every event that touched a case, in order. For members of the case's team; the
     /// request is itself recorded.
     pub fn access_report(&self, session: &Session, case: &CaseId) -> Result<Vec<Event>> {
