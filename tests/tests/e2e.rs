@@ -264,13 +264,24 @@ fn the_log_is_shown_checkpointed_and_verified_from_the_cli() {
     let kept = v.root.path().join("checkpoint.txt");
     v.ok(&["log", "checkpoint", "-o"], Some(&kept));
     let text = std::fs::read_to_string(&kept).unwrap();
-    assert!(text.starts_with("vault-log/") && text.contains("\n— vault-log/"), "{text}");
+    assert!(
+        text.starts_with("vault-log/") && text.contains("\n— vault-log/"),
+        "{text}"
+    );
     v.ok(&["doc", "get", &doc], None);
     let out = v.vault(&["log", "verify", "--checkpoint"], Some(&kept));
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(String::from_utf8_lossy(&out.stderr).contains("extends the checkpoint"));
     let report = v.ok(&["log", "show", "--case", &case], None);
-    for label in ["ouverture du dossier", "ajout d'un document", "lecture d'un document"] {
+    for label in [
+        "ouverture du dossier",
+        "ajout d'un document",
+        "lecture d'un document",
+    ] {
         assert!(report.contains(label), "{report}");
     }
     assert!(!report.contains("Fatou") && !report.contains("recours.odt"));

@@ -196,36 +196,6 @@ impl Catalog {
             .collect()
     }
 
-    /// The last key under `prefix`, in key order.
-    pub(crate) fn last_key(&self, prefix: &str) -> Result<Option<String>> {
-        match self.usable()?.scan_prefix(prefix.as_bytes()).next_back() {
-            None => Ok(None),
-            Some(item) => {
-                let (k, _) = item?;
-                String::from_utf8(k.to_vec())
-                    .map(Some)
-                    .map_err(|_| Error::damaged("a catalogue key is not text"))
-            }
-        }
-    }
-
-    /// Calls `f` on every entry under `prefix`, in key order, without collecting them.
-    pub(crate) fn for_each(
-        &self,
-        prefix: &str,
-        mut f: impl FnMut(&str, &[u8]) -> Result<()>,
-    ) -> Result<()> {
-        // A handle of its own, so that `f` may read the catalogue too.
-        let db = self.usable()?.clone();
-        for item in db.scan_prefix(prefix.as_bytes()) {
-            let (k, v) = item?;
-            let key = std::str::from_utf8(&k)
-                .map_err(|_| Error::damaged("a catalogue key is not text"))?;
-            f(key, &v)?;
-        }
-        Ok(())
-    }
-
     /// Keys only, for deletions.
     pub(crate) fn keys(&self, prefix: &str) -> Result<Vec<String>> {
         Ok(self.scan(prefix)?.into_iter().map(|(k, _)| k).collect())
@@ -233,6 +203,9 @@ impl Catalog {
 
     /// Applies a batch atomically and makes it durable.
     pub(crate) fn apply(&self, batch: Batch) -> Result<()> {
+        if batch.1 == 0 {
+            return Ok(());
+        }
         let db = self.usable()?;
         db.apply_batch(batch.0)?;
         db.flush()?;
@@ -247,22 +220,25 @@ fn entry_kind(key: &str) -> &str {
 
 /// A set of changes applied atomically by [`Catalog::apply`].
 #[derive(Default)]
-pub(crate) struct Batch(sled::Batch);
+pub(crate) struct Batch(sled::Batch, usize);
 
 impl Batch {
     pub(crate) fn put<T: Serialize>(&mut self, key: &str, value: &T) -> Result<()> {
         let bytes = serde_json::to_vec(value)
             .map_err(|_| Error::Catalog("cannot encode a record".into()))?;
         self.0.insert(key.as_bytes(), bytes);
+        self.1 += 1;
         Ok(())
     }
 
     pub(crate) fn put_raw(&mut self, key: &str, value: impl Into<sled::IVec>) {
         self.0.insert(key.as_bytes(), value);
+        self.1 += 1;
     }
 
     pub(crate) fn remove(&mut self, key: &str) {
         self.0.remove(key.as_bytes());
+        self.1 += 1;
     }
 }
 

@@ -95,6 +95,7 @@ const LOCK: &str = "vault.lock";
 const CATALOG: &str = "catalog";
 const BLOBS: &str = "blobs";
 const TMP: &str = "tmp";
+const LOG: &str = "log";
 
 impl Vault {
     /// Creates a vault in `path` (which must not exist or be empty), with its first admin.
@@ -122,7 +123,7 @@ impl Vault {
         let created = Vault::create_in(path, lock, settings, admin_name, admin_password);
         if created.is_err() {
             // Leave no half-made vault behind: the next `init` must be able to start over.
-            for name in [TOML, LOCK, CATALOG, BLOBS, TMP] {
+            for name in [TOML, LOCK, CATALOG, BLOBS, TMP, LOG] {
                 let p = path.join(name);
                 let _ = if p.is_dir() {
                     fs::remove_dir_all(&p)
@@ -167,7 +168,7 @@ impl Vault {
         };
         let catalog = Catalog::open(&path.join(CATALOG))?;
         let blobs = FsBlobStore::new(path.join(BLOBS), path.join(TMP))?;
-        let vault = Vault::assemble(path, toml.clone(), catalog, Box::new(blobs), lock, 0)?;
+        let vault = Vault::assemble(path, toml.clone(), catalog, Box::new(blobs), lock, 0, true)?;
         let admin = vault.insert_user_with(
             &mut batch,
             admin_id,
@@ -237,7 +238,7 @@ impl Vault {
         // We hold the lock: whatever is in tmp/ was cut off by a crash.
         let swept = blobs.remove_leftovers()?;
         let catalog = Catalog::open(&path.join(CATALOG))?;
-        Vault::assemble(path, toml, catalog, blobs, lock, swept)
+        Vault::assemble(path, toml, catalog, blobs, lock, swept, false)
     }
 
     fn assemble(
@@ -247,8 +248,9 @@ impl Vault {
         blobs: Box<dyn BlobStore>,
         lock: File,
         swept: usize,
+        create: bool,
     ) -> Result<Vault> {
-        let log = Vault::load_log(&catalog)?;
+        let log = LogState::open(&path.join(LOG), create)?;
         Ok(Vault {
             inner: Arc::new(Inner {
                 root: path.to_path_buf(),

@@ -260,26 +260,56 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-/// Tampers with a copy of the catalogue, then verifies it against the kept checkpoint.
+/// The access-log files of a data directory, read whole (tests only: small logs).
+struct LogFiles {
+    dir: std::path::PathBuf,
+    events: Vec<u8>,
+    offsets: Vec<u64>,
+}
+
+impl LogFiles {
+    fn read(data: &Path) -> LogFiles {
+        let dir = data.join("log");
+        let events = std::fs::read(dir.join("events.bin")).unwrap();
+        let offsets = std::fs::read(dir.join("offsets.bin"))
+            .unwrap()
+            .chunks(8)
+            .map(|c| u64::from_be_bytes(c.try_into().unwrap()))
+            .collect();
+        LogFiles {
+            dir,
+            events,
+            offsets,
+        }
+    }
+
+    fn range(&self, seq: usize) -> std::ops::Range<usize> {
+        let start = self.offsets[seq] as usize;
+        let len = u32::from_be_bytes(self.events[start..start + 4].try_into().unwrap()) as usize;
+        start..start + 4 + len
+    }
+
+    fn write(&self) {
+        std::fs::write(self.dir.join("events.bin"), &self.events).unwrap();
+        let offsets: Vec<u8> = self.offsets.iter().flat_map(|o| o.to_be_bytes()).collect();
+        std::fs::write(self.dir.join("offsets.bin"), offsets).unwrap();
+    }
+}
+
+/// Tampers with a copy of the data directory's log, then verifies it against `kept`.
 fn tampered(
     data: &Path,
     kept: &Checkpoint,
     name: &str,
-    edit: impl FnOnce(&sled::Db),
+    edit: impl FnOnce(&mut LogFiles),
 ) -> vault_core::LogVerification {
     let copy = data.with_file_name(name);
     copy_dir(data, &copy);
-    {
-        let db = sled::open(copy.join("catalog")).unwrap();
-        edit(&db);
-        db.flush().unwrap();
-    }
+    let mut files = LogFiles::read(&copy);
+    edit(&mut files);
+    files.write();
     let vault = Vault::open(&copy).unwrap();
     vault.verify_log(Some(kept)).unwrap()
-}
-
-fn key(seq: u64) -> String {
-    format!("log/e/{seq:016x}")
 }
 
 #[test]
@@ -292,32 +322,40 @@ fn tampering_is_detected_at_the_right_index() {
     assert!(clean.is_ok(), "{clean:?}");
     assert_eq!(clean.size, 21);
 
-    let changed = tampered(&data, &checkpoint, "changed", |db| {
-        let mut bytes = db.get(key(5)).unwrap().unwrap().to_vec();
-        bytes[12] ^= 1; // the time field
-        db.insert(key(5), bytes).unwrap();
+    let changed = tampered(&data, &checkpoint, "changed", |log| {
+        let r = log.range(5);
+        log.events[r.start + 4 + 12] ^= 1; // the time field
     });
     assert_eq!(changed.first_bad_index, Some(5), "{changed:?}");
 
-    let deleted = tampered(&data, &checkpoint, "deleted", |db| {
-        db.remove(key(5)).unwrap();
+    let deleted = tampered(&data, &checkpoint, "deleted", |log| {
+        let r = log.range(5);
+        log.events.drain(r.clone());
+        log.offsets.remove(5);
+        for o in &mut log.offsets[5..] {
+            *o -= r.len() as u64;
+        }
     });
     assert_eq!(deleted.first_bad_index, Some(5), "{deleted:?}");
 
-    let swapped = tampered(&data, &checkpoint, "swapped", |db| {
-        let (a, b) = (
-            db.get(key(3)).unwrap().unwrap(),
-            db.get(key(7)).unwrap().unwrap(),
-        );
-        db.insert(key(3), b).unwrap();
-        db.insert(key(7), a).unwrap();
+    let swapped = tampered(&data, &checkpoint, "swapped", |log| {
+        let mut records: Vec<Vec<u8>> = (0..log.offsets.len())
+            .map(|i| log.events[log.range(i)].to_vec())
+            .collect();
+        records.swap(3, 7);
+        log.events.clear();
+        log.offsets.clear();
+        for r in records {
+            log.offsets.push(log.events.len() as u64);
+            log.events.extend_from_slice(&r);
+        }
     });
     assert_eq!(swapped.first_bad_index, Some(3), "{swapped:?}");
 
-    let truncated = tampered(&data, &checkpoint, "truncated", |db| {
-        for seq in 15..21 {
-            db.remove(key(seq)).unwrap();
-        }
+    let truncated = tampered(&data, &checkpoint, "truncated", |log| {
+        let end = log.offsets[15] as usize;
+        log.events.truncate(end);
+        log.offsets.truncate(15);
     });
     assert_eq!(truncated.first_bad_index, Some(15), "{truncated:?}");
 
@@ -330,15 +368,14 @@ fn tampering_is_detected_at_the_right_index() {
     assert_eq!(report.first_bad_index, Some(10), "{report:?}");
 
     // A rewritten history with recomputed hashes still fails against the kept root.
-    let rewritten = tampered(&data, &checkpoint, "rewritten", |db| {
-        let mut bytes = db.get(key(0)).unwrap().unwrap().to_vec();
-        bytes[12] ^= 1;
-        db.insert(key(0), bytes.clone()).unwrap();
-        db.insert(
-            "log/n/00/0000000000000000",
-            merkle::leaf_hash(&bytes).to_vec(),
-        )
-        .unwrap();
+    let rewritten = tampered(&data, &checkpoint, "rewritten", |log| {
+        let r = log.range(0);
+        log.events[r.start + 4 + 12] ^= 1;
+        let leaf = merkle::leaf_hash(&log.events[r.start + 4..r.end]);
+        let level0 = log.dir.join("level-00.bin");
+        let mut hashes = std::fs::read(&level0).unwrap();
+        hashes[..32].copy_from_slice(&leaf);
+        std::fs::write(level0, hashes).unwrap();
     });
     assert!(!rewritten.is_ok(), "{rewritten:?}");
     assert_eq!(rewritten.first_bad_index, Some(0));

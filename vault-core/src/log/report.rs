@@ -4,6 +4,7 @@ use crate::error::Result;
 use crate::ids::CaseId;
 use crate::log::audit::target;
 use crate::log::event::{Event, Outcome};
+use crate::log::store::EventReader;
 use crate::vault::{Session, Vault};
 
 /// French label of an action, for people; unknown actions are shown as they are.
@@ -110,13 +111,12 @@ impl Vault {
                 self.case_key(session, case)?;
                 let wanted = target("case", case);
                 let mut out = Vec::new();
-                self.inner.catalog.for_each("log/e/", |_, bytes| {
-                    let event = Event::decode(bytes)?;
+                for (_, bytes) in EventReader::open(&self.log_dir(), self.log_size())? {
+                    let event = Event::decode(&bytes)?;
                     if event.targets.contains(&wanted) {
                         out.push(event);
                     }
-                    Ok(())
-                })?;
+                }
                 Ok(out)
             },
         )

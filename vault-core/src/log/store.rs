@@ -1,57 +1,179 @@
-//! The access log in the catalogue: events, stored subtree hashes, appends.
+//! The access log on disk: append-only files in `<data-dir>/log/`.
 //!
-//! | key | value |
-//! |---|---|
-//! | `log/e/<seq, 16 hex digits>` | the event's canonical bytes |
-//! | `log/n/<level, 2 hex>/<index, 16 hex>` | hash of the perfect subtree `[index << level, (index + 1) << level)` |
+//! ```text
+//! events.bin     records: u32 BE length, then the event's canonical bytes
+//! offsets.bin    u64 BE: where record i starts in events.bin (8 bytes per event)
+//! level-LL.bin   32-byte hashes: entry i of level L is the perfect subtree of leaves
+//!                [i·2^L, (i+1)·2^L); level 00 holds the leaf hashes
+//! ```
 //!
-//! An event is appended in the same atomic sled batch as the change it records, or on
-//! its own (reads) and flushed before the read returns anything. The in-memory state (size
-//! and the right edge of the tree) is advanced only once the batch is durable.
+//! Not in sled: measured here, a million events took 1.2 GB in sled, 2 GB of RSS to write
+//! and 85 s to verify; as flat files they take about 210 bytes each and verify in seconds.
+//!
+//! An append writes the hashes, then the records, then the offsets, fsyncing each file:
+//! `offsets.bin` is the commit point. A crash can leave bytes past the committed end of
+//! the other files; opening cuts them off. Events are written *before* the change they
+//! record is applied (write-ahead): if the change then fails, a `failed` event follows.
 
+use std::fs::{self, File, OpenOptions};
+use std::io::{BufReader, Read};
+use std::os::unix::fs::FileExt;
+use std::path::{Path, PathBuf};
 use std::sync::{MutexGuard, PoisonError};
 
-use crate::catalog::{Batch, Catalog};
+use crate::blob_fs::sync_dir;
+use crate::catalog::Batch;
 use crate::error::{Error, Result};
 use crate::log::event::{Event, Outcome};
 use crate::log::merkle::{self, Hash, Nodes};
 use crate::vault::Vault;
 
-/// Size and right edge of the tree: `frontier[level]` is the hash of the perfect subtree
-/// of 2^level leaves that ends the tree, for each bit set in `size`.
-#[derive(Default)]
+/// The open log files.
+pub(crate) struct LogFiles {
+    dir: PathBuf,
+    events: File,
+    offsets: File,
+    levels: Vec<File>,
+    events_len: u64,
+}
+
+fn open_rw(path: &Path) -> std::io::Result<File> {
+    OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(path)
+}
+
+pub(crate) fn level_path(dir: &Path, level: u32) -> PathBuf {
+    dir.join(format!("level-{level:02}.bin"))
+}
+
+impl LogFiles {
+    fn level(&mut self, level: u32) -> Result<&File> {
+        while self.levels.len() <= level as usize {
+            let path = level_path(&self.dir, self.levels.len() as u32);
+            self.levels.push(open_rw(&path)?);
+            sync_dir(&self.dir)?;
+        }
+        Ok(&self.levels[level as usize])
+    }
+
+    fn read_node(&self, level: u32, index: u64) -> Result<Hash> {
+        let file = self
+            .levels
+            .get(level as usize)
+            .ok_or_else(|| Error::damaged("an access-log hash file is missing"))?;
+        let mut hash = [0u8; 32];
+        file.read_exact_at(&mut hash, index * 32)
+            .map_err(|_| Error::damaged("an access-log hash is missing"))?;
+        Ok(hash)
+    }
+
+    fn read_offset(&self, seq: u64) -> Result<u64> {
+        let mut b = [0u8; 8];
+        self.offsets
+            .read_exact_at(&mut b, seq * 8)
+            .map_err(|_| Error::damaged("the access log's offsets"))?;
+        Ok(u64::from_be_bytes(b))
+    }
+
+    fn read_event(&self, seq: u64) -> Result<Vec<u8>> {
+        let at = self.read_offset(seq)?;
+        let mut len = [0u8; 4];
+        self.events
+            .read_exact_at(&mut len, at)
+            .map_err(|_| Error::damaged("an access-log event"))?;
+        let len = u32::from_be_bytes(len) as usize;
+        if len > 1 << 24 {
+            return Err(Error::damaged("an access-log event"));
+        }
+        let mut bytes = vec![0u8; len];
+        self.events
+            .read_exact_at(&mut bytes, at + 4)
+            .map_err(|_| Error::damaged("an access-log event"))?;
+        Ok(bytes)
+    }
+}
+
+impl Nodes for LogFiles {
+    type Error = Error;
+    fn node(&self, level: u32, index: u64) -> Result<Hash> {
+        self.read_node(level, index)
+    }
+}
+
+/// The log: files, size, and the right edge of the tree (`frontier[level]`, the perfect
+/// subtree of 2^level leaves ending the tree, for each bit set in `size`).
 pub(crate) struct LogState {
     pub size: u64,
     pub frontier: Vec<Hash>,
     /// Fault injection for tests: appends fail while set.
     pub fail: bool,
+    pub files: LogFiles,
 }
 
-pub(crate) fn event_key(seq: u64) -> String {
-    format!("log/e/{seq:016x}")
-}
-
-pub(crate) fn node_key(level: u32, index: u64) -> String {
-    format!("log/n/{level:02x}/{index:016x}")
-}
-
-/// Adds one leaf to the batch and the frontier; returns the new size.
-fn push_leaf(batch: &mut Batch, state: &mut (u64, Vec<Hash>), bytes: &[u8]) {
-    let (size, frontier) = state;
-    let mut hash = merkle::leaf_hash(bytes);
-    let (mut level, mut index) = (0u32, *size);
-    batch.put_raw(&node_key(0, index), hash.to_vec());
-    while index & 1 == 1 {
-        hash = merkle::node_hash(&frontier[level as usize], &hash);
-        level += 1;
-        index >>= 1;
-        batch.put_raw(&node_key(level, index), hash.to_vec());
+impl LogState {
+    /// Opens (creating if `create`) the log in `dir`, cutting off what a crash left past
+    /// the last committed event.
+    pub(crate) fn open(dir: &Path, create: bool) -> Result<LogState> {
+        if create {
+            fs::create_dir_all(dir)?;
+        } else if !dir.is_dir() {
+            return Err(Error::damaged("the access log directory is missing"));
+        }
+        let events = open_rw(&dir.join("events.bin"))?;
+        let offsets = open_rw(&dir.join("offsets.bin"))?;
+        let mut files = LogFiles {
+            dir: dir.to_path_buf(),
+            events,
+            offsets,
+            levels: Vec::new(),
+            events_len: 0,
+        };
+        let mut size = files.offsets.metadata()?.len() / 8;
+        let events_len = files.events.metadata()?.len();
+        // The last committed record must be whole; a torn tail is a crash's leftover.
+        let mut end = 0;
+        while size > 0 {
+            let at = files.read_offset(size - 1)?;
+            let mut len = [0u8; 4];
+            if files.events.read_exact_at(&mut len, at).is_ok() {
+                let record_end = at + 4 + u64::from(u32::from_be_bytes(len));
+                if record_end <= events_len {
+                    end = record_end;
+                    break;
+                }
+            }
+            size -= 1;
+        }
+        files.offsets.set_len(size * 8)?;
+        files.events.set_len(end)?;
+        files.events_len = end;
+        let mut level = 0;
+        while level_path(dir, level).exists() {
+            files.level(level)?;
+            level += 1;
+        }
+        let mut frontier = Vec::new();
+        for level in 0..64u32 {
+            if (size >> level) == 0 {
+                break;
+            }
+            frontier.push(if (size >> level) & 1 == 1 {
+                files.read_node(level, (size >> level) - 1)?
+            } else {
+                [0; 32]
+            });
+        }
+        Ok(LogState {
+            size,
+            frontier,
+            fail: false,
+            files,
+        })
     }
-    if frontier.len() <= level as usize {
-        frontier.resize(level as usize + 1, [0; 32]);
-    }
-    frontier[level as usize] = hash;
-    *size += 1;
 }
 
 /// The root of a tree given its size and frontier.
@@ -71,15 +193,27 @@ pub(crate) fn frontier_root(size: u64, frontier: &[Hash]) -> Hash {
     root
 }
 
-impl Nodes for Catalog {
-    type Error = Error;
-    fn node(&self, level: u32, index: u64) -> Result<Hash> {
-        let bytes = self.required_raw(&node_key(level, index))?;
-        bytes
-            .as_ref()
-            .try_into()
-            .map_err(|_| Error::damaged("an access-log hash"))
+/// Adds one leaf to the frontier; calls `store(level, index, hash)` for every hash it
+/// completes (the leaf's, then each parent's).
+pub(crate) fn push_leaf(
+    size: u64,
+    frontier: &mut Vec<Hash>,
+    bytes: &[u8],
+    mut store: impl FnMut(u32, u64, &Hash),
+) {
+    let mut hash = merkle::leaf_hash(bytes);
+    let (mut level, mut index) = (0u32, size);
+    store(0, index, &hash);
+    while index & 1 == 1 {
+        hash = merkle::node_hash(&frontier[level as usize], &hash);
+        level += 1;
+        index >>= 1;
+        store(level, index, &hash);
     }
+    if frontier.len() <= level as usize {
+        frontier.resize(level as usize + 1, [0; 32]);
+    }
+    frontier[level as usize] = hash;
 }
 
 /// An event about to be appended (its number and time are set at append).
@@ -91,6 +225,45 @@ pub(crate) struct NewEvent {
     pub client: Option<String>,
 }
 
+/// Reads events `[0, size)` in order from their file, with bounded memory.
+pub(crate) struct EventReader {
+    reader: BufReader<File>,
+    next: u64,
+    size: u64,
+}
+
+impl EventReader {
+    pub(crate) fn open(dir: &Path, size: u64) -> Result<EventReader> {
+        let file = File::open(dir.join("events.bin"))
+            .map_err(|_| Error::damaged("the access log's events file"))?;
+        Ok(EventReader {
+            reader: BufReader::with_capacity(256 * 1024, file),
+            next: 0,
+            size,
+        })
+    }
+}
+
+impl Iterator for EventReader {
+    /// (byte offset of the record, event bytes), or `None` past the end or at a torn record.
+    type Item = (u64, Vec<u8>);
+    fn next(&mut self) -> Option<(u64, Vec<u8>)> {
+        if self.next >= self.size {
+            return None;
+        }
+        let mut len = [0u8; 4];
+        self.reader.read_exact(&mut len).ok()?;
+        let len = u32::from_be_bytes(len) as usize;
+        if len > 1 << 24 {
+            return None;
+        }
+        let mut bytes = vec![0u8; len];
+        self.reader.read_exact(&mut bytes).ok()?;
+        self.next += 1;
+        Some((self.next - 1, bytes))
+    }
+}
+
 impl Vault {
     pub(crate) fn log_state(&self) -> MutexGuard<'_, LogState> {
         self.inner
@@ -99,47 +272,25 @@ impl Vault {
             .unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// Loads the size and frontier from the catalogue (at open).
-    pub(crate) fn load_log(catalog: &Catalog) -> Result<LogState> {
-        let size = match catalog.last_key("log/e/")? {
-            None => 0,
-            Some(key) => {
-                let seq = key
-                    .strip_prefix("log/e/")
-                    .and_then(|h| u64::from_str_radix(h, 16).ok())
-                    .ok_or_else(|| Error::damaged("an access-log key"))?;
-                seq + 1
-            }
-        };
-        let mut frontier = Vec::new();
-        for level in 0..64u32 {
-            if (size >> level) == 0 {
-                break;
-            }
-            frontier.push(if (size >> level) & 1 == 1 {
-                catalog.node(level, (size >> level) - 1)?
-            } else {
-                [0; 32]
-            });
-        }
-        Ok(LogState {
-            size,
-            frontier,
-            fail: false,
-        })
+    pub(crate) fn log_dir(&self) -> PathBuf {
+        self.inner.root.join("log")
     }
 
-    /// Appends events in the same atomic batch as `batch`, and makes it durable.
-    pub(crate) fn append_events(&self, mut batch: Batch, events: Vec<NewEvent>) -> Result<()> {
+    /// Appends events, durably, then applies `batch` (the change they record).
+    pub(crate) fn append_events(&self, batch: Batch, events: Vec<NewEvent>) -> Result<()> {
         let mut state = self.log_state();
         if state.fail {
             return Err(Error::LogUnavailable);
         }
         let time = crate::ids::now();
-        let mut next = (state.size, state.frontier.clone());
+        let (mut size, mut frontier) = (state.size, state.frontier.clone());
+        let mut records = Vec::new();
+        let mut offsets = Vec::new();
+        let mut nodes: Vec<(u32, u64, Hash)> = Vec::new();
+        let mut at = state.files.events_len;
         for e in events {
             let event = Event {
-                seq: next.0,
+                seq: size,
                 time,
                 actor: e.actor,
                 action: e.action.to_string(),
@@ -148,16 +299,40 @@ impl Vault {
                 client: e.client,
             };
             let bytes = event.encode();
-            batch.put_raw(&event_key(event.seq), bytes.clone());
-            push_leaf(&mut batch, &mut next, &bytes);
+            push_leaf(size, &mut frontier, &bytes, |l, i, h| {
+                nodes.push((l, i, *h))
+            });
+            offsets.extend_from_slice(&at.to_be_bytes());
+            records.extend_from_slice(&(bytes.len() as u32).to_be_bytes());
+            records.extend_from_slice(&bytes);
+            at += 4 + bytes.len() as u64;
+            size += 1;
         }
-        self.inner
-            .catalog
-            .apply(batch)
-            .map_err(|_| Error::LogUnavailable)?;
-        state.size = next.0;
-        state.frontier = next.1;
-        Ok(())
+        let first = state.size;
+        let write = |state: &mut LogState| -> Result<()> {
+            let mut touched = Vec::new();
+            for (level, index, hash) in &nodes {
+                state.files.level(*level)?.write_all_at(hash, index * 32)?;
+                if !touched.contains(level) {
+                    touched.push(*level);
+                }
+            }
+            for level in touched {
+                state.files.level(level)?.sync_data()?;
+            }
+            let files = &state.files;
+            files.events.write_all_at(&records, files.events_len)?;
+            files.events.sync_data()?;
+            files.offsets.write_all_at(&offsets, first * 8)?;
+            files.offsets.sync_data()?;
+            Ok(())
+        };
+        write(&mut state).map_err(|_| Error::LogUnavailable)?;
+        state.files.events_len = at;
+        state.size = size;
+        state.frontier = frontier;
+        drop(state);
+        self.inner.catalog.apply(batch)
     }
 
     /// Number of events in the log.
@@ -167,52 +342,44 @@ impl Vault {
 
     /// Event number `seq`.
     pub fn log_event(&self, seq: u64) -> Result<Event> {
-        let bytes = self
-            .inner
-            .catalog
-            .raw(&event_key(seq))?
-            .ok_or_else(|| Error::not_found("log event", seq.to_string()))?;
-        Event::decode(&bytes)
+        let state = self.log_state();
+        if seq >= state.size {
+            return Err(Error::not_found("log event", seq.to_string()));
+        }
+        Event::decode(&state.files.read_event(seq)?)
     }
 
     /// The root hash of the first `size` events.
     pub fn log_root(&self, size: u64) -> Result<Hash> {
-        self.check_size(size)?;
-        merkle::root(&self.inner.catalog, size)
-    }
-
-    fn check_size(&self, size: u64) -> Result<()> {
-        if size > self.log_size() {
-            return Err(Error::Invalid {
-                field: "log size",
-                reason: "larger than the log",
-            });
-        }
-        Ok(())
+        let state = self.log_state();
+        check_size(&state, size)?;
+        merkle::root(&state.files, size)
     }
 
     /// Proof that event `seq` is in the log of `size` events (O(log n) stored hashes).
     pub fn inclusion_proof(&self, seq: u64, size: u64) -> Result<Vec<Hash>> {
-        self.check_size(size)?;
+        let state = self.log_state();
+        check_size(&state, size)?;
         if seq >= size {
             return Err(Error::Invalid {
                 field: "log index",
                 reason: "not below the size",
             });
         }
-        merkle::inclusion_proof(&self.inner.catalog, seq, size)
+        merkle::inclusion_proof(&state.files, seq, size)
     }
 
     /// Proof that the log of `new` events extends the log of `old` events.
     pub fn consistency_proof(&self, old: u64, new: u64) -> Result<Vec<Hash>> {
-        self.check_size(new)?;
+        let state = self.log_state();
+        check_size(&state, new)?;
         if old > new {
             return Err(Error::Invalid {
                 field: "log size",
                 reason: "the old size is larger than the new one",
             });
         }
-        merkle::consistency_proof(&self.inner.catalog, old, new)
+        merkle::consistency_proof(&state.files, old, new)
     }
 
     /// Fault injection for tests: while `on`, every append fails (as a full or read-only
@@ -233,7 +400,7 @@ impl Vault {
                     actor: "system".into(),
                     action: "test.event",
                     outcome: Outcome::Ok,
-                    targets: vec![format!("case:{:032x}", i)],
+                    targets: vec![format!("case:{i:032x}")],
                     client: None,
                 })
                 .collect();
@@ -242,6 +409,16 @@ impl Vault {
         }
         Ok(())
     }
+}
+
+fn check_size(state: &LogState, size: u64) -> Result<()> {
+    if size > state.size {
+        return Err(Error::Invalid {
+            field: "log size",
+            reason: "larger than the log",
+        });
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -258,25 +435,57 @@ mod tests {
             }
         }
         let mut mem = Mem(Default::default());
-        let mut state = (0u64, Vec::new());
+        let mut frontier = Vec::new();
         for i in 0..100u64 {
-            let mut batch = Batch::default();
-            let bytes = i.to_be_bytes();
-            // Mirror what push_leaf stores, for the reference computation.
-            let mut h = merkle::leaf_hash(&bytes);
-            let (mut level, mut index) = (0u32, i);
-            mem.0.insert((0, index), h);
-            while index & 1 == 1 {
-                h = merkle::node_hash(&mem.0[&(level, index - 1)], &h);
-                level += 1;
-                index >>= 1;
-                mem.0.insert((level, index), h);
-            }
-            push_leaf(&mut batch, &mut state, &bytes);
+            push_leaf(i, &mut frontier, &i.to_be_bytes(), |l, idx, h| {
+                mem.0.insert((l, idx), *h);
+            });
             assert_eq!(
-                frontier_root(state.0, &state.1),
+                frontier_root(i + 1, &frontier),
                 merkle::root(&mem, i + 1).unwrap()
             );
         }
+    }
+
+    #[test]
+    fn a_torn_tail_is_cut_off_at_open() {
+        let dir = tempfile::tempdir().unwrap();
+        let log = dir.path().join("log");
+        let state = LogState::open(&log, true).unwrap();
+        assert_eq!(state.size, 0);
+        drop(state);
+        // Two records, the second torn (as a crash in the middle of its write leaves it).
+        let event = |seq| Event {
+            seq,
+            time: 1,
+            actor: "system".into(),
+            action: "x".into(),
+            outcome: Outcome::Ok,
+            targets: vec![],
+            client: None,
+        };
+        let mut events = Vec::new();
+        let mut offsets = Vec::new();
+        let mut frontier = Vec::new();
+        for seq in 0..2u64 {
+            let bytes = event(seq).encode();
+            offsets.extend_from_slice(&(events.len() as u64).to_be_bytes());
+            events.extend_from_slice(&(bytes.len() as u32).to_be_bytes());
+            events.extend_from_slice(&bytes);
+            push_leaf(seq, &mut frontier, &bytes, |l, i, h| {
+                let f = open_rw(&level_path(&log, l)).unwrap();
+                f.write_all_at(h, i * 32).unwrap();
+            });
+        }
+        events.truncate(events.len() - 3);
+        fs::write(log.join("events.bin"), &events).unwrap();
+        fs::write(log.join("offsets.bin"), &offsets).unwrap();
+        let state = LogState::open(&log, false).unwrap();
+        assert_eq!(state.size, 1);
+        assert_eq!(fs::metadata(log.join("offsets.bin")).unwrap().len(), 8);
+        assert_eq!(
+            Event::decode(&state.files.read_event(0).unwrap()).unwrap(),
+            event(0)
+        );
     }
 }

@@ -7,8 +7,12 @@ use serde::Serialize;
 
 use crate::error::{Error, Result};
 use crate::log::event::Event;
-use crate::log::merkle::{self, Hash};
-use crate::log::store::{event_key, frontier_root, node_key};
+use crate::log::merkle::Hash;
+use std::fs::File;
+use std::io::{BufReader, Read};
+use std::path::Path;
+
+use crate::log::store::{frontier_root, level_path, push_leaf, EventReader};
 use crate::vault::Vault;
 
 /// A signed statement "the log `origin` had `size` events with root `root`".
@@ -106,6 +110,32 @@ impl fmt::Display for Checkpoint {
     }
 }
 
+/// Reads the stored hashes of one tree level in index order.
+struct LevelReader {
+    reader: Option<BufReader<File>>,
+}
+
+impl LevelReader {
+    fn at<'a>(levels: &'a mut Vec<LevelReader>, dir: &Path, level: u32) -> &'a mut LevelReader {
+        while levels.len() <= level as usize {
+            let path = level_path(dir, levels.len() as u32);
+            levels.push(LevelReader {
+                reader: File::open(path)
+                    .ok()
+                    .map(|f| BufReader::with_capacity(64 * 1024, f)),
+            });
+        }
+        &mut levels[level as usize]
+    }
+
+    /// The next stored hash of this level, if there is one.
+    fn next(&mut self) -> Option<Hash> {
+        let mut hash = [0u8; 32];
+        self.reader.as_mut()?.read_exact(&mut hash).ok()?;
+        Some(hash)
+    }
+}
+
 /// Keeps the first problem found.
 fn note(i: u64, what: String, first: &mut Option<(u64, String)>) {
     if first.is_none() {
@@ -159,21 +189,30 @@ impl Vault {
     /// that differs; with `kept`, a checkpoint kept outside the vault, also checks that the
     /// log still extends it. Reads ids only: no password needed.
     pub fn verify_log(&self, kept: Option<&Checkpoint>) -> Result<LogVerification> {
-        let catalog = &self.inner.catalog;
+        let expected = self.log_size();
+        let dir = self.log_dir();
+        let mut offsets = BufReader::new(
+            File::open(dir.join("offsets.bin"))
+                .map_err(|_| Error::damaged("the access log's offsets file"))?,
+        );
         let mut size = 0u64;
+        let mut position = 0u64;
         let mut frontier: Vec<Hash> = Vec::new();
         let mut first_bad: Option<(u64, String)> = None;
         let mut kept_root = None;
-        catalog.for_each("log/e/", |key, bytes| {
-            if first_bad.is_some() {
-                return Ok(());
+        // Every file is read once, in order: events, offsets, and each level's hashes.
+        let mut levels: Vec<LevelReader> = Vec::new();
+        for (i, bytes) in EventReader::open(&dir, expected)? {
+            let mut offset = [0u8; 8];
+            if offsets.read_exact(&mut offset).is_err() || u64::from_be_bytes(offset) != position {
+                note(
+                    i,
+                    format!("event {i} is not where the log's index says"),
+                    &mut first_bad,
+                );
             }
-            let i = size;
-            if key != event_key(i) {
-                note(i, format!("event {i} is missing"), &mut first_bad);
-                return Ok(());
-            }
-            match Event::decode(bytes) {
+            position += 4 + bytes.len() as u64;
+            match Event::decode(&bytes) {
                 Ok(e) if e.seq == i => {}
                 Ok(e) => note(
                     i,
@@ -182,39 +221,32 @@ impl Vault {
                 ),
                 Err(_) => note(i, format!("event {i} is not a valid event"), &mut first_bad),
             }
-            let mut hash = merkle::leaf_hash(bytes);
-            let (mut level, mut index) = (0u32, i);
-            let stored = |level: u32, index: u64| catalog.raw(&node_key(level, index));
-            if stored(0, i)?.as_deref() != Some(&hash[..]) {
-                note(
-                    i,
-                    format!("event {i} does not match its recorded hash"),
-                    &mut first_bad,
-                );
-            }
-            while index & 1 == 1 {
-                hash = merkle::node_hash(&frontier[level as usize], &hash);
-                level += 1;
-                index >>= 1;
-                if stored(level, index)?.as_deref() != Some(&hash[..]) {
+            push_leaf(i, &mut frontier, &bytes, |level, index, hash| {
+                if LevelReader::at(&mut levels, &dir, level).next().as_ref() != Some(hash) {
                     let start = index << level;
-                    note(
-                        start,
-                        format!("the hashes over events {start} to {i} were altered"),
-                        &mut first_bad,
-                    );
+                    let what = if level == 0 {
+                        format!("event {i} does not match its recorded hash")
+                    } else {
+                        format!("the hashes over events {start} to {i} were altered")
+                    };
+                    note(start, what, &mut first_bad);
                 }
-            }
-            if frontier.len() <= level as usize {
-                frontier.resize(level as usize + 1, [0; 32]);
-            }
-            frontier[level as usize] = hash;
+            });
             size += 1;
             if kept.is_some_and(|k| k.size == size) {
                 kept_root = Some(frontier_root(size, &frontier));
             }
-            Ok(())
-        })?;
+            if first_bad.is_some() {
+                break;
+            }
+        }
+        if first_bad.is_none() && size != expected {
+            note(
+                size,
+                format!("event {size} is missing or torn"),
+                &mut first_bad,
+            );
+        }
         let root = frontier_root(size, &frontier);
         if first_bad.is_none() && size != self.log_size() {
             first_bad = Some((
