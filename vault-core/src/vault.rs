@@ -6,6 +6,7 @@
 //! <data-dir>/catalog/     sled: everything except document contents
 //! <data-dir>/blobs/       one age file per document version
 //! <data-dir>/tmp/         writes in progress; swept when the vault opens
+//! <data-dir>/log/         the access log (events, offsets, tree hashes)
 //! ```
 
 use std::fs::{self, File};
