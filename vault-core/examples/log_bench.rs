@@ -82,10 +82,12 @@ fn main() -> Result<(), vault_core::Error> {
         consistency.len(),
         start.elapsed().as_secs_f64() * 1000.0
     );
+    let log_bytes = dir_size(&path.join("log"));
     println!(
-        "catalogue on disk: {:.1} MiB ({:.0} bytes per event)",
-        dir_size(&path.join("catalog")) as f64 / 1048576.0,
-        dir_size(&path.join("catalog")) as f64 / checkpoint.size as f64
+        "access log on disk: {:.1} MiB ({:.0} bytes per event); catalogue {:.1} MiB",
+        log_bytes as f64 / 1048576.0,
+        log_bytes as f64 / checkpoint.size as f64,
+        dir_size(&path.join("catalog")) as f64 / 1048576.0
     );
     drop(vault);
     let _ = std::fs::remove_dir_all(&path);
