@@ -287,6 +287,39 @@ fn the_log_is_shown_checkpointed_and_verified_from_the_cli() {
     assert!(!report.contains("Fatou") && !report.contains("recours.odt"));
     let json = v.ok(&["log", "show", "--json"], None);
     assert!(json.contains("\"action\": \"session.open\""));
+    // A proof printed by the CLI verifies against the checkpoint with the documented
+    // algorithm alone.
+    let checkpoint = vault_core::Checkpoint::parse(&text).unwrap();
+    let size = checkpoint.size.to_string();
+    let proof: serde_json::Value =
+        serde_json::from_str(&v.ok(&["log", "prove", "--size", &size, "--event", "1"], None))
+            .unwrap();
+    let hash = |h: &serde_json::Value| -> [u8; 32] {
+        hex::decode(h.as_str().unwrap())
+            .unwrap()
+            .try_into()
+            .unwrap()
+    };
+    let path: Vec<[u8; 32]> = proof["proof"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(hash)
+        .collect();
+    let event = hex::decode(proof["event"].as_str().unwrap()).unwrap();
+    let leaf = vault_core::log::merkle::leaf_hash(&event);
+    let root: [u8; 32] = hex::decode(&checkpoint.root).unwrap().try_into().unwrap();
+    assert!(vault_core::log::merkle::verify_inclusion(
+        &leaf,
+        1,
+        checkpoint.size,
+        &path,
+        &root
+    ));
+    let consistency: serde_json::Value =
+        serde_json::from_str(&v.ok(&["log", "prove", "--size", &size, "--old", "2"], None))
+            .unwrap();
+    assert_eq!(consistency["type"], "consistency");
     // A checkpoint from another vault does not verify here.
     let other = VaultDir::init();
     let out = other.vault(&["log", "verify", "--checkpoint"], Some(&kept));

@@ -25,6 +25,19 @@ pub enum LogCmd {
         #[arg(long)]
         json: bool,
     },
+    /// Print an inclusion proof (--event) or a consistency proof (--old) for a log size, as
+    /// JSON, to check with docs/audit-log.md alone / Preuve
+    Prove {
+        /// The log size the proof is for (that of a checkpoint)
+        #[arg(long)]
+        size: u64,
+        /// Prove that this event is in the log of --size events
+        #[arg(long, conflicts_with = "old")]
+        event: Option<u64>,
+        /// Prove that the log of --size events extends the log of --old events
+        #[arg(long)]
+        old: Option<u64>,
+    },
     /// Sign a checkpoint of the log, to keep outside the vault (admins) / Point de contrôle
     Checkpoint {
         #[arg(short, long)]
@@ -76,6 +89,28 @@ impl LogCmd {
                 if let Some(k) = &kept {
                     eprintln!("Le journal prolonge le point de contrôle de taille {} / the log extends the checkpoint of size {}", k.size, k.size);
                 }
+            }
+            LogCmd::Prove { size, event, old } => {
+                let vault = ctx.open()?;
+                let hexes = |p: Vec<[u8; 32]>| p.iter().map(hex::encode).collect::<Vec<_>>();
+                let out = match (event, old) {
+                    (Some(seq), None) => serde_json::json!({
+                        "type": "inclusion",
+                        "index": seq,
+                        "size": size,
+                        "event": hex::encode(vault.log_event(seq)?.encode()),
+                        "proof": hexes(vault.inclusion_proof(seq, size)?),
+                    }),
+                    (None, Some(old)) => serde_json::json!({
+                        "type": "consistency",
+                        "old_size": old,
+                        "old_root": hex::encode(vault.log_root(old)?),
+                        "size": size,
+                        "proof": hexes(vault.consistency_proof(old, size)?),
+                    }),
+                    _ => return Err(anyhow!("--event N ou --old M / give --event N or --old M")),
+                };
+                println!("{}", serde_json::to_string_pretty(&out)?);
             }
             LogCmd::Checkpoint { output } => {
                 let (vault, session) = ctx.session()?;
