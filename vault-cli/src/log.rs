@@ -50,16 +50,40 @@ impl LogCmd {
         match self {
             LogCmd::Show { case, json } => {
                 let (vault, session) = ctx.session()?;
-                let events = match case {
-                    Some(case) => vault.access_report(&session, &case)?,
-                    None => vault.log_events(&session, 0, u64::MAX)?,
-                };
-                if json {
-                    println!("{}", serde_json::to_string_pretty(&events)?);
-                } else {
-                    for e in &events {
-                        println!("{}  {}", describe_fr(e), e.targets.join(" "));
+                let print = |events: &[vault_core::Event], first: bool| -> anyhow::Result<()> {
+                    for (i, e) in events.iter().enumerate() {
+                        if json {
+                            // One JSON array, written a page at a time.
+                            let sep = if first && i == 0 { "[\n" } else { ",\n" };
+                            print!("{sep}{}", serde_json::to_string(e)?);
+                        } else {
+                            println!("{}  {}", describe_fr(e), e.targets.join(" "));
+                        }
                     }
+                    Ok(())
+                };
+                let mut printed = 0u64;
+                match case {
+                    Some(case) => {
+                        let events = vault.access_report(&session, &case)?;
+                        print(&events, true)?;
+                        printed = events.len() as u64;
+                    }
+                    None => {
+                        // Pages of 10,000: memory stays bounded however long the log is.
+                        let size = vault.log_size();
+                        while printed < size {
+                            let page = vault.log_events(&session, printed, 10_000)?;
+                            if page.is_empty() {
+                                break;
+                            }
+                            print(&page, printed == 0)?;
+                            printed += page.len() as u64;
+                        }
+                    }
+                }
+                if json {
+                    println!("{}", if printed == 0 { "[]" } else { "\n]" });
                 }
             }
             LogCmd::Verify { checkpoint, json } => {

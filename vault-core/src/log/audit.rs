@@ -1,8 +1,8 @@
 //! Recording operations: who did what to which ids, with which outcome.
 //!
-//! Changes record their event in the same atomic batch as the change ([`Vault::commit`]);
-//! reads record theirs, durably, before returning anything ([`Vault::audited`]); refusals
-//! and failures are recorded too. If the log cannot be written the operation fails with
+//! Changes record their event durably *before* their catalogue batch is applied
+//! ([`Vault::commit`], write-ahead); reads record theirs, durably, before returning
+//! anything ([`Vault::audited`]); refusals and failures are recorded too. If the log cannot be written the operation fails with
 //! [`Error::LogUnavailable`] and returns nothing: fail closed.
 
 use std::net::IpAddr;
@@ -103,7 +103,9 @@ impl Vault {
         };
         let result = f(&mut audit);
         let outcome = match &result {
-            Ok(_) if audit.committed => return result,
+            // A committed change has its event; a later step's failure (say, deleting
+            // blobs) does not undo it.
+            _ if audit.committed => return result,
             Ok(_) => Outcome::Ok,
             Err(Error::LogUnavailable) => return result,
             Err(e) => outcome_of(e),

@@ -111,11 +111,18 @@ impl Vault {
                 self.case_key(session, case)?;
                 let wanted = target("case", case);
                 let mut out = Vec::new();
-                for (_, bytes) in EventReader::open(&self.log_dir(), self.log_size())? {
+                let size = self.log_size();
+                let mut read = 0;
+                for (_, bytes) in EventReader::open(&self.log_dir(), size)? {
+                    read += 1;
                     let event = Event::decode(&bytes)?;
                     if event.targets.contains(&wanted) {
                         out.push(event);
                     }
+                }
+                if read != size {
+                    // A partial report must not pass for a complete one.
+                    return Err(crate::Error::damaged("the access log's events file"));
                 }
                 Ok(out)
             },

@@ -37,11 +37,11 @@ pub(crate) struct LogFiles {
     events_len: u64,
 }
 
-fn open_rw(path: &Path) -> std::io::Result<File> {
+fn open_rw(path: &Path, create: bool) -> std::io::Result<File> {
     OpenOptions::new()
         .read(true)
         .write(true)
-        .create(true)
+        .create(create)
         .truncate(false)
         .open(path)
 }
@@ -54,8 +54,11 @@ impl LogFiles {
     fn level(&mut self, level: u32) -> Result<&File> {
         while self.levels.len() <= level as usize {
             let path = level_path(&self.dir, self.levels.len() as u32);
-            self.levels.push(open_rw(&path)?);
-            sync_dir(&self.dir)?;
+            let existed = path.exists();
+            self.levels.push(open_rw(&path, true)?);
+            if !existed {
+                sync_dir(&self.dir)?;
+            }
         }
         Ok(&self.levels[level as usize])
     }
@@ -123,8 +126,15 @@ impl LogState {
         } else if !dir.is_dir() {
             return Err(Error::damaged("the access log directory is missing"));
         }
-        let events = open_rw(&dir.join("events.bin"))?;
-        let offsets = open_rw(&dir.join("offsets.bin"))?;
+        let missing = |_| Error::damaged("a file of the access log is missing");
+        let events = open_rw(&dir.join("events.bin"), create).map_err(missing)?;
+        let offsets = open_rw(&dir.join("offsets.bin"), create).map_err(missing)?;
+        if create {
+            sync_dir(dir)?;
+            if let Some(parent) = dir.parent() {
+                sync_dir(parent)?;
+            }
+        }
         let mut files = LogFiles {
             dir: dir.to_path_buf(),
             events,
@@ -134,19 +144,37 @@ impl LogState {
         };
         let mut size = files.offsets.metadata()?.len() / 8;
         let events_len = files.events.metadata()?.len();
-        // The last committed record must be whole; a torn tail is a crash's leftover.
-        let mut end = 0;
-        while size > 0 {
-            let at = files.read_offset(size - 1)?;
+        // A crash can tear only the last append: walk back over at most one batch to the
+        // last record that is whole *and* starts where its predecessor ends. Anything
+        // worse is damage, reported rather than cut away.
+        let record_end = |seq: u64| -> Option<u64> {
+            let at = files.read_offset(seq).ok()?;
             let mut len = [0u8; 4];
-            if files.events.read_exact_at(&mut len, at).is_ok() {
-                let record_end = at + 4 + u64::from(u32::from_be_bytes(len));
-                if record_end <= events_len {
-                    end = record_end;
-                    break;
-                }
+            files.events.read_exact_at(&mut len, at).ok()?;
+            let end = at + 4 + u64::from(u32::from_be_bytes(len));
+            (end <= events_len).then_some(end)
+        };
+        let chained = |seq: u64| -> bool {
+            match (seq, files.read_offset(seq)) {
+                (0, Ok(at)) => at == 0,
+                (_, Ok(at)) => record_end(seq - 1) == Some(at),
+                _ => false,
+            }
+        };
+        let mut end = 0;
+        let mut walked = 0;
+        while size > 0 {
+            if let Some(e) = record_end(size - 1).filter(|_| chained(size - 1)) {
+                end = e;
+                break;
             }
             size -= 1;
+            walked += 1;
+            if walked > MAX_BATCH {
+                return Err(Error::damaged(
+                    "the access log's tail is not a crash's leftover: verify it (vault log verify)",
+                ));
+            }
         }
         files.offsets.set_len(size * 8)?;
         files.events.set_len(end)?;
@@ -215,6 +243,9 @@ pub(crate) fn push_leaf(
     }
     frontier[level as usize] = hash;
 }
+
+/// Most events one append writes (a crash can tear at most that many at the tail).
+const MAX_BATCH: u64 = 10_000;
 
 /// An event about to be appended (its number and time are set at append).
 pub(crate) struct NewEvent {
@@ -288,6 +319,30 @@ impl Vault {
         let mut offsets = Vec::new();
         let mut nodes: Vec<(u32, u64, Hash)> = Vec::new();
         let mut at = state.files.events_len;
+        // Split events naming more targets than one event holds (u16 count).
+        let events: Vec<NewEvent> = events
+            .into_iter()
+            .flat_map(|e| {
+                let chunks: Vec<Vec<String>> = if e.targets.is_empty() {
+                    vec![Vec::new()]
+                } else {
+                    e.targets
+                        .chunks(u16::MAX as usize)
+                        .map(<[String]>::to_vec)
+                        .collect()
+                };
+                chunks.into_iter().map(move |targets| NewEvent {
+                    actor: e.actor.clone(),
+                    action: e.action,
+                    outcome: e.outcome,
+                    targets,
+                    client: e.client.clone(),
+                })
+            })
+            .collect();
+        if events.len() as u64 > MAX_BATCH {
+            return Err(Error::LogUnavailable);
+        }
         for e in events {
             let event = Event {
                 seq: size,
@@ -327,7 +382,13 @@ impl Vault {
             files.offsets.sync_data()?;
             Ok(())
         };
-        write(&mut state).map_err(|_| Error::LogUnavailable)?;
+        if write(&mut state).is_err() {
+            // Undo the partial append, so no ghost event can surface at the next open.
+            let files = &state.files;
+            let _ = files.offsets.set_len(first * 8);
+            let _ = files.events.set_len(files.events_len);
+            return Err(Error::LogUnavailable);
+        }
         state.files.events_len = at;
         state.size = size;
         state.frontier = frontier;
@@ -473,7 +534,7 @@ mod tests {
             events.extend_from_slice(&(bytes.len() as u32).to_be_bytes());
             events.extend_from_slice(&bytes);
             push_leaf(seq, &mut frontier, &bytes, |l, i, h| {
-                let f = open_rw(&level_path(&log, l)).unwrap();
+                let f = open_rw(&level_path(&log, l), true).unwrap();
                 f.write_all_at(h, i * 32).unwrap();
             });
         }

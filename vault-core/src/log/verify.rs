@@ -189,7 +189,11 @@ impl Vault {
     /// that differs; with `kept`, a checkpoint kept outside the vault, also checks that the
     /// log still extends it. Reads ids only: no password needed.
     pub fn verify_log(&self, kept: Option<&Checkpoint>) -> Result<LogVerification> {
-        let expected = self.log_size();
+        // The size and root the running vault holds in memory, read once.
+        let (expected, live_root) = {
+            let state = self.log_state();
+            (state.size, frontier_root(state.size, &state.frontier))
+        };
         let dir = self.log_dir();
         let mut offsets = BufReader::new(
             File::open(dir.join("offsets.bin"))
@@ -248,11 +252,12 @@ impl Vault {
             );
         }
         let root = frontier_root(size, &frontier);
-        if first_bad.is_none() && size != self.log_size() {
-            first_bad = Some((
-                size,
-                format!("the log holds {size} events, {} expected", self.log_size()),
-            ));
+        if first_bad.is_none() && root != live_root {
+            note(
+                0,
+                "the files no longer match the log this vault holds in memory: rewritten while open".into(),
+                &mut first_bad,
+            );
         }
         if let (None, Some(k)) = (&first_bad, kept) {
             if !k.verify_signature(self.log_public_key()) {
@@ -267,8 +272,10 @@ impl Vault {
             } else if kept_root.map(hex::encode).as_deref() != Some(k.root.as_str()) {
                 first_bad = Some((
                     0,
-                    "the first events were rewritten: the log does not extend the checkpoint"
-                        .into(),
+                    format!(
+                        "events before {} were rewritten (hashes recomputed): the log does not extend the checkpoint",
+                        k.size
+                    ),
                 ));
             }
         }
