@@ -6,6 +6,8 @@
 //! the new case keys. The old wraps are deleted. Document contents are not re-encrypted:
 //! what the member could already read, they may have copied (see docs/threat-model.md).
 
+use std::sync::MutexGuard;
+
 use serde::{Deserialize, Serialize};
 
 use crate::cases::CaseRecord;
@@ -141,6 +143,24 @@ impl Vault {
         }
     }
 
+    /// What a membership change starts with: the role check, the write lock, the team and
+    /// the user, both named in the event.
+    fn membership(
+        &self,
+        actor: &Session,
+        team: &str,
+        user: &str,
+        audit: &mut Audit,
+    ) -> Result<(MutexGuard<'_, ()>, TeamRecord, UserRecord)> {
+        Self::check_manager(actor)?;
+        let guard = self.write_lock();
+        let record = self.team_record(team)?;
+        let member = self.user_by_name(user)?;
+        audit.target("team", &record.id);
+        audit.target("user", &member.id);
+        Ok((guard, record, member))
+    }
+
     /// Adds a user to a team: wraps the team key to them. The actor must be a member.
     pub fn add_member(&self, actor: &Session, team: &str, user: &str) -> Result<Team> {
         self.audited(actor.actor(), "team.member.add", vec![], |audit| {
@@ -155,12 +175,7 @@ impl Vault {
         user: &str,
         audit: &mut Audit,
     ) -> Result<Team> {
-        Self::check_manager(actor)?;
-        let _guard = self.write_lock();
-        let mut record = self.team_record(team)?;
-        let member: UserRecord = self.user_by_name(user)?;
-        audit.target("team", &record.id);
-        audit.target("user", &member.id);
+        let (_guard, mut record, member) = self.membership(actor, team, user, audit)?;
         if record.members.contains(&member.id) {
             return Err(Error::Duplicate {
                 kind: "member",
@@ -194,12 +209,7 @@ impl Vault {
         user: &str,
         audit: &mut Audit,
     ) -> Result<Team> {
-        Self::check_manager(actor)?;
-        let _guard = self.write_lock();
-        let mut record = self.team_record(team)?;
-        let leaving = self.user_by_name(user)?;
-        audit.target("team", &record.id);
-        audit.target("user", &leaving.id);
+        let (_guard, mut record, leaving) = self.membership(actor, team, user, audit)?;
         if !record.members.contains(&leaving.id) {
             return Err(Error::not_found("member", user));
         }
