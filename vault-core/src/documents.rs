@@ -178,10 +178,17 @@ impl Vault {
         });
         batch.put(&doc_key, &record)?;
         batch.put(&format!("docindex/{doc}"), case)?;
-        // On failure the blob stays: sled may still make the batch durable later, and a
-        // blob without entry is only an orphan, which fsck removes.
-        self.commit(batch, audit, &[])?;
-        Ok(number)
+        match self.commit(batch, audit, &[]) {
+            Ok(()) => Ok(number),
+            // Nothing was recorded, so nothing was applied: the blob can go.
+            Err(Error::LogUnavailable) => {
+                let _ = self.inner.blobs.remove(&blob);
+                Err(Error::LogUnavailable)
+            }
+            // Otherwise the blob stays: sled may still make the batch durable later, and a
+            // blob without entry is only an orphan, which fsck removes.
+            Err(e) => Err(e),
+        }
     }
 
     /// Adds a document to a case with only the case's public key: no one need be signed in

@@ -127,6 +127,10 @@ fn a_read_whose_event_cannot_be_written_returns_nothing() {
     );
     assert_eq!(f.vault.list_documents(&f.bob, &f.case).unwrap().len(), 1);
     assert_eq!(read_all(&f.vault, &f.bob, &doc), b"secret scan");
+    assert!(
+        f.vault.fsck().unwrap().is_clean(),
+        "the refused add left no blob behind"
+    );
 }
 
 fn doc_new() -> vault_core::NewDocument {
