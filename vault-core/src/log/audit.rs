@@ -54,7 +54,7 @@ pub(crate) struct Audit {
 
 impl Audit {
     pub(crate) fn target(&mut self, kind: &str, id: impl std::fmt::Display) {
-        let t = format!("{kind}:{id}");
+        let t = target(kind, id);
         if !self.targets.contains(&t) {
             self.targets.push(t);
         }
