@@ -57,7 +57,8 @@ impl LogCmd {
                             let sep = if first && i == 0 { "[\n" } else { ",\n" };
                             print!("{sep}{}", serde_json::to_string(e)?);
                         } else {
-                            println!("{}  {}", describe_fr(e), e.targets.join(" "));
+                            let who = vault.actor_label(&e.actor);
+                            println!("{}  [{who}]  {}", describe_fr(e), e.targets.join(" "));
                         }
                     }
                     Ok(())

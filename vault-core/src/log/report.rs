@@ -86,6 +86,23 @@ pub fn describe_fr(e: &Event) -> String {
 }
 
 impl Vault {
+    /// How a person reads an actor: the user's name for a user id (names of accounts are
+    /// not secret, see docs/threat-model.md), else the actor as it is.
+    pub fn actor_label(&self, actor: &str) -> String {
+        let name = actor
+            .parse::<crate::UserId>()
+            .ok()
+            .and_then(|id| {
+                self.inner
+                    .catalog
+                    .record::<crate::users::UserRecord>(&format!("user/{id}"))
+                    .ok()
+                    .flatten()
+            })
+            .map(|r| r.name);
+        name.unwrap_or_else(|| actor.to_owned())
+    }
+
     /// Events `[start, start + limit)` of the whole log (ids only). Admins and
     /// coordinators; the request is itself recorded.
     pub fn log_events(&self, session: &Session, start: u64, limit: u64) -> Result<Vec<Event>> {
