@@ -285,7 +285,10 @@ fn the_log_is_shown_checkpointed_and_verified_from_the_cli() {
         assert!(report.contains(label), "{report}");
     }
     assert!(!report.contains("Fatou") && !report.contains("recours.odt"));
-    assert!(report.contains("[alice]"), "accounts are shown by name: {report}");
+    assert!(
+        report.contains("[alice]"),
+        "accounts are shown by name: {report}"
+    );
     let json = v.ok(&["log", "show", "--json"], None);
     let all: serde_json::Value = serde_json::from_str(&json).unwrap();
     let all = all.as_array().unwrap();

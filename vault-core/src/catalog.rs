@@ -39,20 +39,36 @@ pub(crate) struct Catalog {
     broken: AtomicBool,
 }
 
+/// Whether sled failed to take its file lock.
+fn is_lock_error(e: &sled::Error) -> bool {
+    matches!(e, sled::Error::Io(io) if io.kind() == std::io::ErrorKind::WouldBlock
+        || io.to_string().contains("could not acquire lock"))
+}
+
 fn open_db(path: &Path) -> Result<sled::Db> {
-    sled::Config::new()
+    let config = sled::Config::new()
         .path(path)
         .cache_capacity(8 * 1024 * 1024)
-        // Every batch is flushed explicitly. Without the background flusher thread the
-        // database is closed (and its lock released) as soon as the vault is dropped.
-        .flush_every_ms(None)
-        .open()
-        .map_err(|e| match e {
-            sled::Error::Io(io) if io.kind() == std::io::ErrorKind::WouldBlock => {
-                Error::Catalog("the catalogue is locked by another process".into())
+        // Every batch is flushed explicitly: no background flusher thread.
+        .flush_every_ms(None);
+    // Callers hold the vault's own lock (vault.lock), so sled's lock can only be held by
+    // a database this process just closed: sled releases it from a background thread,
+    // shortly after. Wait for it (measured: milliseconds; up to 5 s on a loaded machine).
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    loop {
+        match config.open() {
+            Ok(db) => return Ok(db),
+            Err(e) if is_lock_error(&e) && std::time::Instant::now() < deadline => {
+                std::thread::sleep(std::time::Duration::from_millis(10));
             }
-            other => other.into(),
-        })
+            Err(e) if is_lock_error(&e) => {
+                return Err(Error::Catalog(
+                    "the catalogue is locked by another process".into(),
+                ))
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
 }
 
 fn sibling(path: &Path, suffix: &str) -> PathBuf {

@@ -376,3 +376,30 @@ fn reading_past_the_end_keeps_returning_nothing() {
     assert_eq!(reader.read(&mut buf).unwrap(), 0);
     assert_eq!(reader.read(&mut buf).unwrap(), 0);
 }
+
+#[test]
+fn the_in_memory_blob_store_serves_the_same_vault() {
+    let f = Fixture::new();
+    let (data, bob, case, dir) = (f.data(), f.bob, f.case, f.dir);
+    drop(f.vault);
+    let store = vault_core::MemBlobStore::new();
+    let vault = vault_core::Vault::open_with_blobs(&data, Box::new(store.clone())).unwrap();
+    let content = pattern(200_000, 4);
+    let id = vault
+        .add_document(
+            &bob,
+            &case,
+            &content[..],
+            &doc(DocumentKind::Other, "m.bin"),
+        )
+        .unwrap();
+    assert_eq!(read_all(&vault, &bob, &id), content);
+    use vault_core::BlobStore;
+    assert_eq!(store.list().unwrap().len(), 1);
+    assert!(
+        files(&data.join("blobs")).is_empty(),
+        "nothing went to the disk"
+    );
+    assert!(vault.fsck().unwrap().is_clean());
+    drop(dir);
+}

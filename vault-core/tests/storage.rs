@@ -238,7 +238,7 @@ fn a_tampered_blob_id_in_the_catalogue_is_damage_not_a_path() {
     let (data, bob) = (f.data(), f.bob);
     drop(f.vault);
     {
-        let db = sled::open(data.join("catalog")).unwrap();
+        let db = open_catalog(&data);
         let key = format!("doc/{}/{}", f.case, id);
         let record = String::from_utf8(db.get(&key).unwrap().unwrap().to_vec()).unwrap();
         let blob = record.split("\"blob\":\"").nth(1).unwrap()[..64].to_string();

@@ -157,9 +157,24 @@ pub fn files_containing(root: &Path, needle: &[u8]) -> Vec<PathBuf> {
         .collect()
 }
 
+/// The catalogue's sled database (the vault must be closed). sled releases its lock from a
+/// background thread shortly after a vault is dropped: wait for it.
+pub fn open_catalog(data: &Path) -> sled::Db {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    loop {
+        match sled::open(data.join("catalog")) {
+            Ok(db) => return db,
+            Err(_) if std::time::Instant::now() < deadline => {
+                std::thread::sleep(std::time::Duration::from_millis(10));
+            }
+            Err(e) => panic!("cannot open the catalogue: {e}"),
+        }
+    }
+}
+
 /// Every value stored in the catalogue (the vault must be closed).
 pub fn catalogue_values(data: &Path) -> Vec<(String, Vec<u8>)> {
-    let db = sled::open(data.join("catalog")).unwrap();
+    let db = open_catalog(data);
     db.iter()
         .map(|item| {
             let (k, v) = item.unwrap();
