@@ -286,7 +286,7 @@ fn the_log_is_shown_checkpointed_and_verified_from_the_cli() {
     }
     assert!(!report.contains("Fatou") && !report.contains("recours.odt"));
     assert!(
-        report.contains("[alice]"),
+        report.contains("par alice"),
         "accounts are shown by name: {report}"
     );
     let json = v.ok(&["log", "show", "--json"], None);

@@ -1,7 +1,7 @@
 //! `vault case ...`
 
 use clap::Subcommand;
-use vault_core::{CaseId, CaseProfile, CaseStatus};
+use vault_core::{CaseProfile, CaseStatus};
 
 use crate::context::Context;
 
@@ -34,17 +34,17 @@ pub enum CaseCmd {
     },
     /// Show a case / Afficher un dossier
     Show {
-        case: CaseId,
+        case: String,
         #[arg(long)]
         json: bool,
     },
     /// Close a case / Clore un dossier
-    Close { case: CaseId },
+    Close { case: String },
     /// Reopen a case / Rouvrir un dossier
-    Reopen { case: CaseId },
+    Reopen { case: String },
     /// Erase a case and all its documents for good / Effacer définitivement
     Erase {
-        case: CaseId,
+        case: String,
         /// Confirm the erasure
         #[arg(long)]
         yes: bool,
@@ -85,16 +85,17 @@ impl CaseCmd {
                     println!("{}", serde_json::to_string_pretty(&cases)?);
                 } else {
                     for c in cases {
-                        let status = match c.status {
-                            CaseStatus::Open => "ouvert/open",
-                            CaseStatus::Closed => "clos/closed",
-                        };
-                        println!("{}  {:<12} {}", c.id, status, c.profile.name);
+                        println!(
+                            "{}  {:<12} {}",
+                            c.id,
+                            status_label(c.status),
+                            c.profile.name
+                        );
                     }
                 }
             }
             CaseCmd::Show { case, json } => {
-                let c = vault.case(&session, &case)?;
+                let c = vault.case(&session, &vault.resolve_case(&case)?)?;
                 if json {
                     println!("{}", serde_json::to_string_pretty(&c)?);
                 } else {
@@ -111,20 +112,22 @@ impl CaseCmd {
                             println!("{label}: {v}");
                         }
                     }
-                    println!("statut / status: {:?}", c.status);
+                    println!("statut / status: {}", status_label(c.status));
                 }
             }
             CaseCmd::Close { case } => {
-                vault.set_case_status(&session, &case, CaseStatus::Closed)?
+                vault.set_case_status(&session, &vault.resolve_case(&case)?, CaseStatus::Closed)?
             }
-            CaseCmd::Reopen { case } => vault.set_case_status(&session, &case, CaseStatus::Open)?,
+            CaseCmd::Reopen { case } => {
+                vault.set_case_status(&session, &vault.resolve_case(&case)?, CaseStatus::Open)?
+            }
             CaseCmd::Erase { case, yes } => {
                 if !yes {
                     anyhow::bail!(
                         "l'effacement est définitif : ajoutez --yes / erasure is final: add --yes"
                     );
                 }
-                let r = vault.erase_case(&session, &case)?;
+                let r = vault.erase_case(&session, &vault.resolve_case(&case)?)?;
                 eprintln!(
                     "Dossier effacé / case erased: {} documents, {} fichiers / files",
                     r.documents, r.blobs
@@ -132,5 +135,12 @@ impl CaseCmd {
             }
         }
         Ok(())
+    }
+}
+
+fn status_label(status: CaseStatus) -> &'static str {
+    match status {
+        CaseStatus::Open => "ouvert/open",
+        CaseStatus::Closed => "clos/closed",
     }
 }

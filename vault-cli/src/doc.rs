@@ -1,12 +1,13 @@
 //! `vault doc ...` and `vault fsck`.
 
 use std::fs::File;
-use std::io::{self, Write};
-use std::path::PathBuf;
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
 
 use anyhow::{anyhow, Context as _};
 use clap::Subcommand;
-use vault_core::{CaseId, DocumentId, DocumentKind, NewDocument};
+use indicatif::{ProgressBar, ProgressStyle};
+use vault_core::{DocumentKind, NewDocument};
 
 use crate::context::Context;
 
@@ -14,7 +15,7 @@ use crate::context::Context;
 pub enum DocCmd {
     /// Add files to a case; prints one id per file / Ajouter des documents
     Add {
-        case: CaseId,
+        case: String,
         #[arg(required = true)]
         files: Vec<PathBuf>,
         #[arg(long)]
@@ -25,15 +26,24 @@ pub enum DocCmd {
         #[arg(long, default_value = "application/octet-stream")]
         media_type: String,
     },
+    /// Add a new version of a document (not evidence); prints its number / Nouvelle version
+    Replace {
+        doc: String,
+        file: PathBuf,
+        #[arg(long)]
+        note: Option<String>,
+        #[arg(long, default_value = "application/octet-stream")]
+        media_type: String,
+    },
     /// List a case's documents / Lister les documents
     List {
-        case: CaseId,
+        case: String,
         #[arg(long)]
         json: bool,
     },
     /// Write a document to FILE or stdout / Lire un document
     Get {
-        doc: DocumentId,
+        doc: String,
         #[arg(short, long)]
         output: Option<PathBuf>,
         /// Version number (default: the newest)
@@ -41,10 +51,10 @@ pub enum DocCmd {
         version: Option<u32>,
     },
     /// Re-hash every version against its recorded hash / Vérifier un document
-    Verify { doc: DocumentId },
+    Verify { doc: String },
     /// Print a version's age key and blob path, to decrypt it with the `age` tool
     ExportKey {
-        doc: DocumentId,
+        doc: String,
         #[arg(long)]
         version: Option<u32>,
     },
@@ -61,31 +71,32 @@ impl DocCmd {
                 note,
                 media_type,
             } => {
+                let case = vault.resolve_case(&case)?;
                 for path in files {
-                    if path.is_dir() {
-                        return Err(anyhow!(
-                            "{} est un dossier, pas un fichier / is a directory, not a file",
-                            path.display()
-                        ));
-                    }
-                    let file = File::open(&path).with_context(|| {
-                        format!("impossible d'ouvrir / cannot open {}", path.display())
-                    })?;
-                    let filename = path
-                        .file_name()
-                        .map(|n| n.to_string_lossy().into_owned())
-                        .unwrap_or_default();
-                    let new = NewDocument {
-                        kind,
-                        filename,
-                        media_type: media_type.clone(),
-                        note: note.clone(),
-                    };
+                    let (file, new) = open_input(&path, kind, &media_type, note.as_deref())?;
                     println!("{}", vault.add_document(&session, &case, file, &new)?);
                 }
             }
+            DocCmd::Replace {
+                doc,
+                file,
+                note,
+                media_type,
+            } => {
+                let doc = vault.resolve_document(&doc)?;
+                // The kind stays the document's own; the one given here is ignored.
+                let (input, new) =
+                    open_input(&file, DocumentKind::Other, &media_type, note.as_deref())?;
+                let version = vault.add_version(&session, &doc, input, &new)?;
+                println!("{version}");
+            }
             DocCmd::List { case, json } => {
-                let docs = vault.list_documents(&session, &case)?;
+                let mut docs = vault.list_documents(&session, &vault.resolve_case(&case)?)?;
+                // Grouped by kind (identity, appeal, evidence, other), then by name.
+                docs.sort_by(|a, b| {
+                    (a.meta.kind as u8, &a.meta.filename)
+                        .cmp(&(b.meta.kind as u8, &b.meta.filename))
+                });
                 if json {
                     println!("{}", serde_json::to_string_pretty(&docs)?);
                 } else {
@@ -106,7 +117,8 @@ impl DocCmd {
                 output,
                 version,
             } => {
-                let (_, mut reader) = vault.open_document(&session, &doc, version)?;
+                let (_, mut reader) =
+                    vault.open_document(&session, &vault.resolve_document(&doc)?, version)?;
                 match output.filter(|p| p.as_os_str() != "-") {
                     Some(path) => {
                         // Written beside the target and renamed: a damaged document leaves no file.
@@ -128,11 +140,12 @@ impl DocCmd {
                 }
             }
             DocCmd::Verify { doc } => {
-                let n = vault.verify_document(&session, &doc)?;
+                let n = vault.verify_document(&session, &vault.resolve_document(&doc)?)?;
                 eprintln!("Intact : {n} version(s) / intact: {n} version(s)");
             }
             DocCmd::ExportKey { doc, version } => {
-                let (blob, key) = vault.export_version_key(&session, &doc, version)?;
+                let (blob, key) =
+                    vault.export_version_key(&session, &vault.resolve_document(&doc)?, version)?;
                 let h = blob.as_str();
                 let path = ctx
                     .data_dir
@@ -146,6 +159,48 @@ impl DocCmd {
         }
         Ok(())
     }
+}
+
+/// Files above this size get a progress bar (when stderr is a terminal).
+const PROGRESS_ABOVE: u64 = 8 * 1024 * 1024;
+
+/// Opens a file to add: refuses directories, names the document after the file, and shows
+/// a progress bar on stderr for large files when stderr is a terminal.
+fn open_input(
+    path: &Path,
+    kind: DocumentKind,
+    media_type: &str,
+    note: Option<&str>,
+) -> anyhow::Result<(Box<dyn Read>, NewDocument)> {
+    if path.is_dir() {
+        return Err(anyhow!(
+            "{} est un dossier, pas un fichier / is a directory, not a file",
+            path.display()
+        ));
+    }
+    let file = File::open(path)
+        .with_context(|| format!("impossible d'ouvrir / cannot open {}", path.display()))?;
+    let filename = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let new = NewDocument {
+        kind,
+        filename,
+        media_type: media_type.to_owned(),
+        note: note.map(str::to_owned),
+    };
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let input: Box<dyn Read> = if size > PROGRESS_ABOVE && io::stderr().is_terminal() {
+        let bar = ProgressBar::new(size).with_style(
+            ProgressStyle::with_template("{bytes}/{total_bytes} {wide_bar} {eta}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
+        Box::new(bar.wrap_read(file))
+    } else {
+        Box::new(file)
+    };
+    Ok((input, new))
 }
 
 pub fn fsck(ctx: &Context, repair: bool, json: bool) -> anyhow::Result<()> {

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use anyhow::{anyhow, Context as _};
 use clap::Subcommand;
-use vault_core::{describe_fr, CaseId, Checkpoint};
+use vault_core::{describe_fr_as, Checkpoint};
 
 use crate::context::Context;
 
@@ -14,7 +14,7 @@ pub enum LogCmd {
     Show {
         /// Only the events of this case (its access report)
         #[arg(long)]
-        case: Option<CaseId>,
+        case: Option<String>,
         #[arg(long)]
         json: bool,
     },
@@ -58,7 +58,7 @@ impl LogCmd {
                             print!("{sep}{}", serde_json::to_string(e)?);
                         } else {
                             let who = vault.actor_label(&e.actor);
-                            println!("{}  [{who}]  {}", describe_fr(e), e.targets.join(" "));
+                            println!("{}  {}", describe_fr_as(e, &who), e.targets.join(" "));
                         }
                     }
                     Ok(())
@@ -66,7 +66,7 @@ impl LogCmd {
                 let mut printed = 0u64;
                 match case {
                     Some(case) => {
-                        let events = vault.access_report(&session, &case)?;
+                        let events = vault.access_report(&session, &vault.resolve_case(&case)?)?;
                         print(&events, true)?;
                         printed = events.len() as u64;
                     }

@@ -330,7 +330,13 @@ impl Vault {
                 meta,
             });
         }
-        out.sort_by(|a, b| a.meta.created.cmp(&b.meta.created).then(a.id.cmp(&b.id)));
+        out.sort_by(|a, b| {
+            (a.meta.created, &a.meta.filename, &a.id).cmp(&(
+                b.meta.created,
+                &b.meta.filename,
+                &b.id,
+            ))
+        });
         Ok(out)
     }
 

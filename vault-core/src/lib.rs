@@ -55,6 +55,7 @@ mod ids;
 mod keys;
 pub mod log;
 mod model;
+mod resolve;
 mod teams;
 mod users;
 mod vault;
@@ -70,11 +71,12 @@ pub use fsck::FsckReport;
 pub use ids::{CaseId, DocumentId, TeamId, UserId};
 pub use keys::{KdfParams, PublicKey, SecretKey};
 pub use log::event::{Event, Outcome};
-pub use log::report::{action_label_fr, describe_fr};
+pub use log::report::{action_label_fr, describe_fr, describe_fr_as};
 pub use log::verify::{Checkpoint, LogVerification};
 pub use model::{
     Case, CaseProfile, CaseStatus, DocumentInfo, DocumentKind, DocumentMeta, NewDocument, Role,
     Team, User,
 };
+pub use resolve::MIN_PREFIX;
 pub use users::MIN_PASSWORD_CHARS;
 pub use vault::{Created, Session, Vault};

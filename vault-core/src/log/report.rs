@@ -73,16 +73,21 @@ pub fn format_time(secs: u64) -> String {
     )
 }
 
-/// One line of the report, in French.
-pub fn describe_fr(e: &Event) -> String {
+/// One line of the report, in French, naming the actor as `who`.
+pub fn describe_fr_as(e: &Event, who: &str) -> String {
     format!(
         "n°{}  {}  {}  par {}  ({})",
         e.seq,
         format_time(e.time),
         action_label_fr(&e.action),
-        e.actor,
+        who,
         outcome_fr(e.outcome)
     )
+}
+
+/// One line of the report, in French, naming the actor by its id.
+pub fn describe_fr(e: &Event) -> String {
+    describe_fr_as(e, &e.actor)
 }
 
 impl Vault {

@@ -1,0 +1,220 @@
+//! Golden test of the `vault` command: one session through every command, error cases
+//! included, compared with `golden/session.txt`. Ids, hashes, keys and times are replaced
+//! by placeholders. After an intended change of output, regenerate with
+//! `GOLDEN_UPDATE=1 cargo test -p vault-tests --test cli` and review the diff.
+
+mod util;
+
+use std::path::Path;
+use std::process::Command;
+
+use util::*;
+
+struct Transcript {
+    v: VaultDir,
+    text: String,
+}
+
+/// Replaces what changes from run to run.
+fn normalize(text: &str) -> String {
+    let mut out = String::new();
+    for word in text.split_inclusive(|c: char| !c.is_ascii_alphanumeric() && c != '-') {
+        let (body, tail) = word.split_at(
+            word.trim_end_matches(|c: char| !c.is_ascii_alphanumeric() && c != '-')
+                .len(),
+        );
+        let hex = !body.is_empty()
+            && body
+                .bytes()
+                .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase());
+        let replaced = if body.starts_with("AGE-SECRET-KEY-1") {
+            "[KEY]"
+        } else if hex && body.len() == 64 {
+            "[HASH]"
+        } else if hex && body.len() == 32 {
+            "[ID]"
+        } else if hex && body.len() >= 8 && body.bytes().any(|b| b.is_ascii_alphabetic()) {
+            "[PREFIX]"
+        } else {
+            body
+        };
+        out.push_str(replaced);
+        out.push_str(tail);
+    }
+    // Times: "2026-11-28 04:46:07 UTC".
+    let mut lines = Vec::new();
+    for line in out.lines() {
+        let mut l = line.to_string();
+        while let Some(i) = l.find(" UTC") {
+            if i >= 19 && l.is_char_boundary(i - 19) {
+                l.replace_range(i - 19..i + 4, "[TIME]");
+            } else {
+                break;
+            }
+        }
+        lines.push(l);
+    }
+    lines.join("\n")
+}
+
+impl Transcript {
+    /// Runs `vault ARGS` as `user` with the password in `password_file`, and records it.
+    fn run_as(&mut self, user: &str, password_file: &str, args: &[&str]) -> String {
+        let mut cmd = Command::new(bin("vault"));
+        cmd.env_clear()
+            .current_dir(self.v.root.path())
+            .env("VAULT_DIR", self.v.data())
+            .env("VAULT_USER", user)
+            .env(
+                "VAULT_PASSWORD_FILE",
+                self.v.root.path().join(password_file),
+            )
+            .args(args);
+        let out = cmd.output().unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout).to_string();
+        let as_user = match (user, password_file) {
+            ("alice", "password") => String::new(),
+            (_, "password" | "bob-password") if user != "alice" => format!("[as {user}] "),
+            _ => format!("[as {user}, password file {password_file}] "),
+        };
+        self.text
+            .push_str(&format!("$ {as_user}vault {}\n", args.join(" ")));
+        if !stdout.is_empty() {
+            self.text.push_str(stdout.trim_end());
+            self.text.push('\n');
+        }
+        self.text
+            .push_str(&format!("[exit {}]\n", out.status.code().unwrap_or(-1)));
+        for line in String::from_utf8_lossy(&out.stderr).lines() {
+            self.text.push_str(&format!("! {line}\n"));
+        }
+        stdout.trim().to_string()
+    }
+
+    fn run(&mut self, args: &[&str]) -> String {
+        self.run_as("alice", "password", args)
+    }
+
+    fn file(&self, name: &str, content: &[u8]) {
+        std::fs::write(self.v.root.path().join(name), content).unwrap();
+    }
+}
+
+#[test]
+fn every_command_as_in_the_golden_transcript() {
+    let mut t = Transcript {
+        v: VaultDir::init(),
+        text: String::new(),
+    };
+    t.file("bob-password", b"bob-password-1\n");
+    t.file("new-password", b"new-password-2\n");
+    t.file("a.txt", b"x");
+    t.file("r.odt", b"draft");
+    t.file("e.jpg", b"evidence");
+    t.file("bad\tname.pdf", b"x");
+
+    t.run(&["user", "add", "bob", "--new-password-file", "bob-password"]);
+    t.run(&[
+        "user",
+        "add",
+        "carol",
+        "--role",
+        "volunteer",
+        "--new-password-file",
+        "bob-password",
+    ]);
+    t.run(&["user", "list"]);
+    t.run(&["team", "add-member", "Belleville", "bob"]);
+    t.run(&["team", "list"]);
+    let case = t.run(&[
+        "case",
+        "add",
+        "--team",
+        "Belleville",
+        "--name",
+        "Fatou D.",
+        "--born",
+        "1990-02-28",
+        "--nationality",
+        "guinéenne",
+    ]);
+    t.run(&["case", "list"]);
+    t.run(&["case", "show", &case[..8]]);
+    let ids = t.run(&[
+        "doc",
+        "add",
+        &case[..8],
+        "a.txt",
+        "r.odt",
+        "--kind",
+        "appeal",
+    ]);
+    let draft = ids.lines().nth(1).unwrap().to_string();
+    let evidence = t.run_as(
+        "bob",
+        "bob-password",
+        &["doc", "add", &case, "e.jpg", "--kind", "evidence"],
+    );
+    t.run(&["doc", "list", &case]);
+    t.run(&["doc", "replace", &draft[..10], "a.txt"]);
+    t.run(&["doc", "replace", &evidence, "a.txt"]);
+    t.run(&["doc", "get", &evidence[..8]]);
+    t.run(&["doc", "get", &draft, "--version", "1", "-o", "draft-v1.odt"]);
+    assert_eq!(
+        std::fs::read(t.v.root.path().join("draft-v1.odt")).unwrap(),
+        b"draft"
+    );
+    t.run(&["doc", "verify", &evidence]);
+    t.run(&["doc", "add", &case, "missing.pdf", "--kind", "other"]);
+    t.run(&["doc", "add", &case, ".", "--kind", "other"]);
+    t.run(&["doc", "add", &case, "bad\tname.pdf", "--kind", "other"]);
+    t.run(&["case", "show", "00000000"]);
+    t.run(&["case", "show", "0000"]);
+    t.run_as("carol", "bob-password", &["case", "show", &case]);
+    t.run_as("alice", "bob-password", &["case", "list"]);
+    t.run(&["case", "close", &case]);
+    t.run(&["case", "list", "--team", "Belleville"]);
+    t.run(&["case", "reopen", &case]);
+    t.run(&["team", "remove-member", "Belleville", "bob"]);
+    t.run_as("bob", "bob-password", &["doc", "get", &evidence]);
+    t.run(&["log", "checkpoint", "-o", "checkpoint.txt"]);
+    t.run(&["log", "verify", "--checkpoint", "checkpoint.txt"]);
+    t.run(&["log", "show", "--case", &case]);
+    t.run(&["fsck"]);
+    t.run(&[
+        "user",
+        "recover",
+        "bob",
+        "--recovery-key-file",
+        "recovery.key",
+        "--new-password-file",
+        "new-password",
+    ]);
+    t.run_as(
+        "bob",
+        "new-password",
+        &["user", "passwd", "--new-password-file", "bob-password"],
+    );
+    t.run(&["case", "erase", &case]);
+    t.run(&["case", "erase", &case, "--yes"]);
+    t.run(&["doc", "get", &evidence]);
+
+    let got = normalize(&t.text);
+    let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/session.txt");
+    if std::env::var_os("GOLDEN_UPDATE").is_some() {
+        std::fs::write(&golden, format!("{got}\n")).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&golden).unwrap();
+    let (expected, got) = (expected.trim_end(), got.trim_end());
+    if expected != got {
+        for (i, (e, g)) in expected.lines().zip(got.lines()).enumerate() {
+            assert_eq!(e, g, "line {} of golden/session.txt differs", i + 1);
+        }
+        assert_eq!(
+            expected.lines().count(),
+            got.lines().count(),
+            "the transcript's length differs"
+        );
+    }
+}
