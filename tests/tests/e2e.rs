@@ -332,3 +332,15 @@ fn the_log_is_shown_checkpointed_and_verified_from_the_cli() {
     let out = other.vault(&["log", "verify", "--checkpoint"], Some(&kept));
     assert_eq!(out.status.code(), Some(1));
 }
+
+#[test]
+fn no_progress_bar_when_stderr_is_not_a_terminal() {
+    let v = VaultDir::init();
+    let case = v.new_case();
+    let file = v.root.path().join("scan.tiff");
+    std::fs::write(&file, pattern(9 << 20, 3)).unwrap();
+    let out = v.vault(&["doc", "add", &case[..8], "--kind", "identity"], Some(&file));
+    assert!(out.status.success());
+    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(String::from_utf8(out.stdout).unwrap().trim().len(), 32);
+}
