@@ -339,8 +339,15 @@ fn no_progress_bar_when_stderr_is_not_a_terminal() {
     let case = v.new_case();
     let file = v.root.path().join("scan.tiff");
     std::fs::write(&file, pattern(9 << 20, 3)).unwrap();
-    let out = v.vault(&["doc", "add", &case[..8], "--kind", "identity"], Some(&file));
+    let out = v.vault(
+        &["doc", "add", &case[..8], "--kind", "identity"],
+        Some(&file),
+    );
     assert!(out.status.success());
-    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_eq!(String::from_utf8(out.stdout).unwrap().trim().len(), 32);
 }

@@ -126,14 +126,17 @@ impl DocCmd {
                             .parent()
                             .filter(|p| !p.as_os_str().is_empty())
                             .unwrap_or(std::path::Path::new("."));
-                        let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-                        io::copy(&mut reader, &mut tmp).map_err(vault_core::Error::from)?;
+                        let tmp = tempfile::NamedTempFile::new_in(dir)?;
+                        // io::copy reads straight into a BufWriter's buffer: 256 KiB at a time.
+                        let mut out = io::BufWriter::with_capacity(256 * 1024, tmp);
+                        io::copy(&mut reader, &mut out).map_err(vault_core::Error::from)?;
+                        let tmp = out.into_inner().map_err(|e| e.into_error())?;
                         tmp.as_file().sync_all()?;
                         tmp.persist(&path)?;
                         File::open(dir)?.sync_all()?;
                     }
                     None => {
-                        let mut out = io::stdout().lock();
+                        let mut out = io::BufWriter::with_capacity(256 * 1024, io::stdout().lock());
                         io::copy(&mut reader, &mut out).map_err(vault_core::Error::from)?;
                         out.flush()?;
                     }

@@ -78,32 +78,6 @@ pub trait BlobStore: Send + Sync {
     }
 }
 
-/// A reader that hashes what passes through it.
-pub(crate) struct Hashing<W> {
-    pub(crate) inner: W,
-    pub(crate) hasher: blake3::Hasher,
-    pub(crate) count: u64,
-}
-
-impl<W> Hashing<W> {
-    pub(crate) fn new(inner: W) -> Self {
-        Hashing {
-            inner,
-            hasher: blake3::Hasher::new(),
-            count: 0,
-        }
-    }
-}
-
-impl<R: Read> Read for Hashing<R> {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        self.hasher.update(&buf[..n]);
-        self.count += n as u64;
-        Ok(n)
-    }
-}
-
 /// BLAKE3 on another thread: the caller hands over bytes and gets the hash at the end.
 /// Reading a document thus decrypts on one core and hashes on the other.
 pub(crate) struct BackgroundHasher {

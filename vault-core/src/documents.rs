@@ -6,12 +6,12 @@
 //! `tmp/`; only then is the blob committed and the catalogue entry written, in one batch.
 //! Intake needs only the case's public key, so it works while nobody is signed in.
 
-use std::io::{self, BufReader, Read};
+use std::io::{self, BufReader, Read, Write};
 
 use secrecy::SecretString;
 use serde::{Deserialize, Serialize};
 
-use crate::blob::{BackgroundHasher, BlobId, Hashing};
+use crate::blob::{BackgroundHasher, BlobId};
 use crate::catalog::Batch;
 use crate::codec;
 use crate::error::{Error, Result};
@@ -107,20 +107,38 @@ impl Vault {
         let encryptor = age::Encryptor::with_recipients(std::iter::once(key.public().recipient()))
             .map_err(|_| Error::Catalog("cannot start encryption".into()))?;
         let mut writer = encryptor.wrap_output(blob)?;
-        let mut reader = Hashing::new(content.take(limit.saturating_add(1)));
-        io::copy(&mut reader, &mut writer)?;
-        if reader.count > limit {
+        let mut input = content.take(limit.saturating_add(1));
+        // Plaintext is hashed on another thread, ciphertext hashed and written on a third
+        // (the blob writer): this thread only reads and encrypts. 256 KiB reads.
+        let mut hasher = BackgroundHasher::new();
+        let mut buf = vec![0u8; 256 * 1024];
+        let mut size = 0u64;
+        loop {
+            let n = match input.read(&mut buf) {
+                Ok(0) => break,
+                Ok(n) => n,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e.into()),
+            };
+            hasher.update(&buf[..n]);
+            writer.write_all(&buf[..n])?;
+            size += n as u64;
+        }
+        if size > limit {
             return Err(Error::Invalid {
                 field: "document",
                 reason: "larger than the vault's max_document_bytes",
             });
         }
         let blob = writer.finish()?;
+        let hash = hasher
+            .finalize()
+            .ok_or_else(|| Error::Io(io::Error::other("the hashing thread failed")))?;
         Ok(Stored {
             key,
             blob,
-            size: reader.count,
-            hash: reader.hasher.finalize(),
+            size,
+            hash,
         })
     }
 
