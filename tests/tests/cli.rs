@@ -71,7 +71,9 @@ impl Transcript {
             )
             .args(args);
         let out = cmd.output().unwrap();
-        let stdout = String::from_utf8_lossy(&out.stdout).to_string();
+        let root = self.v.root.path().display().to_string();
+        let stdout = String::from_utf8_lossy(&out.stdout).replace(&root, "[ROOT]");
+        let stderr = String::from_utf8_lossy(&out.stderr).replace(&root, "[ROOT]");
         let as_user = match (user, password_file) {
             ("alice", "password") => String::new(),
             (_, "password" | "bob-password") if user != "alice" => format!("[as {user}] "),
@@ -85,7 +87,7 @@ impl Transcript {
         }
         self.text
             .push_str(&format!("[exit {}]\n", out.status.code().unwrap_or(-1)));
-        for line in String::from_utf8_lossy(&out.stderr).lines() {
+        for line in stderr.lines() {
             self.text.push_str(&format!("! {line}\n"));
         }
         stdout.trim().to_string()
@@ -103,9 +105,16 @@ impl Transcript {
 #[test]
 fn every_command_as_in_the_golden_transcript() {
     let mut t = Transcript {
-        v: VaultDir::init(),
+        v: VaultDir::empty(),
         text: String::new(),
     };
+    t.run(&["case", "list"]);
+    t.run(&[
+        "init", "--admin", "alice", "--kdf-memory-kib", "64", "--kdf-iterations", "1",
+        "--kdf-parallelism", "1", "--recovery-key-out", "recovery.key",
+    ]);
+    t.run(&["init", "--admin", "alice"]);
+    t.run(&["team", "add", "Belleville"]);
     t.file("bob-password", b"bob-password-1\n");
     t.file("new-password", b"new-password-2\n");
     t.file("a.txt", b"x");
@@ -180,6 +189,7 @@ fn every_command_as_in_the_golden_transcript() {
     t.run(&["log", "checkpoint", "-o", "checkpoint.txt"]);
     t.run(&["log", "verify", "--checkpoint", "checkpoint.txt"]);
     t.run(&["log", "show", "--case", &case]);
+    t.run(&["log", "prove", "--size", "3", "--event", "1"]);
     t.run(&["fsck"]);
     t.run(&[
         "user",

@@ -25,11 +25,17 @@ pub struct VaultDir {
 pub const ADMIN_PASSWORD: &str = "admin-pass-e2e";
 
 impl VaultDir {
-    /// `vault init` with cheap argon2 parameters, admin "alice", a team "Belleville".
-    pub fn init() -> VaultDir {
+    /// A temporary folder with alice's password file, and no vault yet.
+    pub fn empty() -> VaultDir {
         let root = tempfile::tempdir().unwrap();
         let v = VaultDir { root };
         std::fs::write(v.password_file(), format!("{ADMIN_PASSWORD}\n")).unwrap();
+        v
+    }
+
+    /// `vault init` with cheap argon2 parameters, admin "alice", a team "Belleville".
+    pub fn init() -> VaultDir {
+        let v = VaultDir::empty();
         let out = v.vault(
             &[
                 "init",
