@@ -110,8 +110,17 @@ fn every_command_as_in_the_golden_transcript() {
     };
     t.run(&["case", "list"]);
     t.run(&[
-        "init", "--admin", "alice", "--kdf-memory-kib", "64", "--kdf-iterations", "1",
-        "--kdf-parallelism", "1", "--recovery-key-out", "recovery.key",
+        "init",
+        "--admin",
+        "alice",
+        "--kdf-memory-kib",
+        "64",
+        "--kdf-iterations",
+        "1",
+        "--kdf-parallelism",
+        "1",
+        "--recovery-key-out",
+        "recovery.key",
     ]);
     t.run(&["init", "--admin", "alice"]);
     t.run(&["team", "add", "Belleville"]);

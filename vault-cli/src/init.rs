@@ -53,6 +53,8 @@ impl Init {
         if let Some(url) = self.public_url {
             settings.public_url = url;
         }
+        // Refuse before asking for a password that would not be used.
+        Vault::check_free(&ctx.data_dir)?;
         let password = match &self.new_password_file {
             Some(f) => new_password(Some(f))?,
             None => new_password(ctx.password_file.as_deref())?,

@@ -109,15 +109,8 @@ impl Vault {
         settings.kdf.validate()?;
         check_name("user name", admin_name)?;
         check_password(admin_password)?;
+        Vault::check_free(path)?;
         let existed = path.exists();
-        if existed {
-            let empty = path.is_dir() && fs::read_dir(path)?.next().is_none();
-            if !empty {
-                return Err(Error::AlreadyExists {
-                    path: path.to_path_buf(),
-                });
-            }
-        }
         fs::create_dir_all(path)?;
         // Another process creating the same vault keeps its files: we stop here.
         let lock = lock(path)?;
@@ -195,6 +188,20 @@ impl Vault {
             admin,
             recovery_key: recovery.to_secret_string(),
         })
+    }
+
+    /// Whether a vault can be created in `path`: it must not exist, or be an empty
+    /// directory. Lets a command refuse before asking for a new password.
+    pub fn check_free(path: &Path) -> Result<()> {
+        if path.exists() {
+            let empty = path.is_dir() && fs::read_dir(path)?.next().is_none();
+            if !empty {
+                return Err(Error::AlreadyExists {
+                    path: path.to_path_buf(),
+                });
+            }
+        }
+        Ok(())
     }
 
     /// Opens the vault in `path`, with the filesystem blob store beside it.
