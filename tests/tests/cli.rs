@@ -109,19 +109,7 @@ fn every_command_as_in_the_golden_transcript() {
         text: String::new(),
     };
     t.run(&["case", "list"]);
-    t.run(&[
-        "init",
-        "--admin",
-        "alice",
-        "--kdf-memory-kib",
-        "64",
-        "--kdf-iterations",
-        "1",
-        "--kdf-parallelism",
-        "1",
-        "--recovery-key-out",
-        "recovery.key",
-    ]);
+    t.run(INIT);
     t.run(&["init", "--admin", "alice"]);
     t.run(&["team", "add", "Belleville"]);
     t.file("bob-password", b"bob-password-1\n");

@@ -24,6 +24,22 @@ pub struct VaultDir {
 
 pub const ADMIN_PASSWORD: &str = "admin-pass-e2e";
 
+/// `vault init` as the tests run it: admin "alice", cheap argon2 parameters, the recovery
+/// key written to `recovery.key` (commands run in the temporary folder).
+pub const INIT: &[&str] = &[
+    "init",
+    "--admin",
+    "alice",
+    "--kdf-memory-kib",
+    "64",
+    "--kdf-iterations",
+    "1",
+    "--kdf-parallelism",
+    "1",
+    "--recovery-key-out",
+    "recovery.key",
+];
+
 impl VaultDir {
     /// A temporary folder with alice's password file, and no vault yet.
     pub fn empty() -> VaultDir {
@@ -36,21 +52,7 @@ impl VaultDir {
     /// `vault init` with cheap argon2 parameters, admin "alice", a team "Belleville".
     pub fn init() -> VaultDir {
         let v = VaultDir::empty();
-        let out = v.vault(
-            &[
-                "init",
-                "--admin",
-                "alice",
-                "--kdf-memory-kib",
-                "64",
-                "--kdf-iterations",
-                "1",
-                "--kdf-parallelism",
-                "1",
-                "--recovery-key-out",
-            ],
-            Some(&v.root.path().join("recovery.key")),
-        );
+        let out = v.vault(INIT, None);
         assert!(
             out.status.success(),
             "init: {}",
@@ -77,6 +79,7 @@ impl VaultDir {
     pub fn command(&self, args: &[&str], extra: Option<&Path>) -> Command {
         let mut cmd = Command::new(bin("vault"));
         cmd.env_clear()
+            .current_dir(self.root.path())
             .env("VAULT_DIR", self.data())
             .env("VAULT_USER", "alice")
             .env("VAULT_PASSWORD_FILE", self.password_file())
