@@ -3,7 +3,7 @@
 use clap::Subcommand;
 use vault_core::{CaseProfile, CaseStatus};
 
-use crate::context::Context;
+use crate::context::{print_list, Context};
 
 #[derive(Subcommand)]
 pub enum CaseCmd {
@@ -81,18 +81,11 @@ impl CaseCmd {
                     .into_iter()
                     .filter(|c| team.as_ref().is_none_or(|t| t.id == c.team))
                     .collect();
-                if json {
-                    println!("{}", serde_json::to_string_pretty(&cases)?);
-                } else {
-                    for c in cases {
-                        println!(
-                            "{}  {:<12} {}",
-                            c.id,
-                            status_label(c.status),
-                            c.profile.name
-                        );
-                    }
-                }
+                print_list(json, &cases, |c| {
+                    // Escaped: a name must not drive the terminal.
+                    let name = c.profile.name.escape_debug();
+                    format!("{}  {:<12} {name}", c.id, status_label(c.status))
+                })?;
             }
             CaseCmd::Show { case, json } => {
                 let c = vault.case(&session, &vault.resolve_case(&case)?)?;

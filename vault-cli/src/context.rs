@@ -81,3 +81,19 @@ pub fn describe(e: &anyhow::Error) -> String {
         None => format!("erreur / error: {e:#}"),
     }
 }
+
+/// Prints a listing: pretty JSON with `--json`, else one line per item.
+pub fn print_list<T: serde::Serialize>(
+    json: bool,
+    items: &[T],
+    line: impl Fn(&T) -> String,
+) -> anyhow::Result<()> {
+    if json {
+        println!("{}", serde_json::to_string_pretty(items)?);
+    } else {
+        for item in items {
+            println!("{}", line(item));
+        }
+    }
+    Ok(())
+}

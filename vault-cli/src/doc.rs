@@ -9,7 +9,7 @@ use clap::Subcommand;
 use indicatif::{ProgressBar, ProgressStyle};
 use vault_core::{DocumentKind, NewDocument};
 
-use crate::context::Context;
+use crate::context::{print_list, Context};
 
 #[derive(Subcommand)]
 pub enum DocCmd {
@@ -97,20 +97,16 @@ impl DocCmd {
                     (a.meta.kind as u8, &a.meta.filename)
                         .cmp(&(b.meta.kind as u8, &b.meta.filename))
                 });
-                if json {
-                    println!("{}", serde_json::to_string_pretty(&docs)?);
-                } else {
-                    for d in docs {
-                        println!(
-                            "{}  {:<9} v{} {:>12}  {}",
-                            d.id,
-                            d.meta.kind,
-                            d.versions,
-                            d.meta.size,
-                            d.meta.filename.escape_debug()
-                        );
-                    }
-                }
+                print_list(json, &docs, |d| {
+                    format!(
+                        "{}  {:<9} v{} {:>12}  {}",
+                        d.id,
+                        d.meta.kind,
+                        d.versions,
+                        d.meta.size,
+                        d.meta.filename.escape_debug()
+                    )
+                })?;
             }
             DocCmd::Get {
                 doc,

@@ -2,7 +2,7 @@
 
 use clap::Subcommand;
 
-use crate::context::Context;
+use crate::context::{print_list, Context};
 
 #[derive(Subcommand)]
 pub enum TeamCmd {
@@ -35,18 +35,14 @@ impl TeamCmd {
             TeamCmd::Add { name } => println!("{}", vault.create_team(&session, &name)?.id),
             TeamCmd::List { json } => {
                 let teams = vault.list_teams(&session)?;
-                if json {
-                    println!("{}", serde_json::to_string_pretty(&teams)?);
-                } else {
-                    for t in teams {
-                        println!(
-                            "{}  {} ({} membres / members)",
-                            t.id,
-                            t.name,
-                            t.members.len()
-                        );
-                    }
-                }
+                print_list(json, &teams, |t| {
+                    format!(
+                        "{}  {} ({} membres / members)",
+                        t.id,
+                        t.name,
+                        t.members.len()
+                    )
+                })?;
             }
             TeamCmd::AddMember { team, member } => {
                 vault.add_member(&session, &team, &member)?;

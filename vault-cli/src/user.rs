@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::Subcommand;
 use vault_core::{Role, SecretKey};
 
-use crate::context::{new_password, read_password_file, Context};
+use crate::context::{new_password, print_list, read_password_file, Context};
 
 #[derive(Subcommand)]
 pub enum UserCmd {
@@ -53,13 +53,9 @@ impl UserCmd {
             }
             UserCmd::List { json } => {
                 let users = vault.list_users(&session)?;
-                if json {
-                    println!("{}", serde_json::to_string_pretty(&users)?);
-                } else {
-                    for u in users {
-                        println!("{}  {:<12} {}", u.id, u.role, u.name);
-                    }
-                }
+                print_list(json, &users, |u| {
+                    format!("{}  {:<12} {}", u.id, u.role, u.name)
+                })?;
             }
             UserCmd::Passwd { new_password_file } => {
                 let old = ctx.password("Mot de passe actuel / Current password")?;
