@@ -125,10 +125,7 @@ impl Vault {
             size += n as u64;
         }
         if size > limit {
-            return Err(Error::Invalid {
-                field: "document",
-                reason: "larger than the vault's max_document_bytes",
-            });
+            return Err(Error::TooLarge { limit });
         }
         let blob = writer.finish()?;
         let hash = hasher

@@ -93,6 +93,13 @@ pub enum Error {
         reason: &'static str,
     },
 
+    /// A document is larger than the vault accepts; nothing of it was stored.
+    #[error("the document is larger than the limit of {limit} bytes: nothing was stored")]
+    TooLarge {
+        /// The limit, in bytes.
+        limit: u64,
+    },
+
     /// Evidence documents are immutable.
     #[error(
         "this document is evidence: evidence cannot be replaced or deleted (only erasing the whole case removes it)"
@@ -161,6 +168,9 @@ impl Error {
             Error::NotFound { id, .. } => format!("introuvable : {id}"),
             Error::Duplicate { name, .. } => format!("existe déjà : {name}"),
             Error::Invalid { field, .. } => format!("valeur refusée ({field})"),
+            Error::TooLarge { limit } => format!(
+                "le document dépasse la limite de {limit} octets : rien n'a été enregistré"
+            ),
             Error::Immutable => {
                 "ce document est une preuve : il ne peut être ni remplacé ni supprimé".into()
             }

@@ -299,7 +299,8 @@ impl Vault {
         &self.inner.toml.argon2
     }
 
-    pub(crate) fn max_document_bytes(&self) -> u64 {
+    /// The largest document this vault accepts, in bytes (`limits` in `vault.toml`).
+    pub fn max_document_bytes(&self) -> u64 {
         self.inner.toml.limits.max_document_bytes
     }
 

@@ -1,75 +1,60 @@
-//! `vault-server`: the HTTP face of the vault. For now it opens the vault, holds its lock
-//! and answers health checks; the API, sessions and link pages come with their issues.
+//! `vault-server`: the HTTP face of the vault.
+//!
+//! - a JSON API under `/api/v1` (described by `/api/v1/openapi.json`), with sessions held
+//!   in memory, sign-in throttling and a bounded argon2 pool;
+//! - streaming uploads and downloads: a document never sits whole in memory;
+//! - a one-time setup page when the data directory holds no vault yet;
+//! - `/healthz` for supervisors and tests.
+//!
+//! [`app`] builds the router (tests call it with `tower::ServiceExt::oneshot`); [`serve`]
+//! runs it on a listener until a shutdown future completes.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
-use axum::extract::State;
+mod api;
+mod auth;
+mod error;
+mod html;
+mod middleware;
+mod serve;
+mod sessions;
+mod setup;
+mod state;
+mod stream;
+mod throttle;
+
+use axum::extract::{DefaultBodyLimit, State};
 use axum::http::StatusCode;
 use axum::routing::get;
 use axum::{Json, Router};
-use vault_core::Vault;
 
-/// Shared state of the handlers: a cheap clone of the vault handle.
-#[derive(Clone)]
-pub struct AppState {
-    /// The open vault.
-    pub vault: Vault,
-}
+pub use error::{ApiError, ApiResult};
+pub use serve::{serve, GRACE_PERIOD, HEADER_TIMEOUT};
+pub use sessions::{ABSOLUTE as SESSION_ABSOLUTE, IDLE as SESSION_IDLE};
+pub use state::{AppState, Config};
+pub use throttle::{Policy, ACCOUNT as ACCOUNT_THROTTLE, CLIENT as CLIENT_THROTTLE};
 
 /// The router, separate from the listener so tests can call it directly.
 pub fn app(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
+        .merge(setup::routes())
+        .nest("/api/v1", api::routes())
+        .fallback(fallback)
+        // Uploads stream with their own limit; JSON bodies keep a small one (api::routes).
+        .layer(DefaultBodyLimit::disable())
+        .layer(axum::middleware::from_fn(middleware::request_log))
+        .layer(middleware::security_headers(state.secure()))
         .with_state(state)
 }
 
-/// 200 once the vault is open: supervisors and tests poll it.
+/// 200 once the server is ready, with whether the vault is set up.
 async fn healthz(State(state): State<AppState>) -> (StatusCode, Json<serde_json::Value>) {
-    let _ = state.vault.path();
-    (StatusCode::OK, Json(serde_json::json!({ "status": "ok" })))
+    let status = if state.is_set_up() { "ok" } else { "setup" };
+    (StatusCode::OK, Json(serde_json::json!({ "status": status })))
 }
 
-/// Serves `app` on `listener` until `shutdown` completes.
-pub async fn serve(
-    listener: tokio::net::TcpListener,
-    state: AppState,
-    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
-) -> std::io::Result<()> {
-    axum::serve(listener, app(state))
-        .with_graceful_shutdown(shutdown)
-        .await
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use axum::body::Body;
-    use axum::http::Request;
-    use tower::ServiceExt;
-
-    #[tokio::test]
-    async fn healthz_answers_ok() {
-        let dir = tempfile::tempdir().unwrap();
-        let settings = vault_core::Settings {
-            kdf: vault_core::KdfParams::insecure_for_tests(),
-            ..Default::default()
-        };
-        let password = secrecy::SecretString::from("admin-pass".to_string());
-        let vault = Vault::create(&dir.path().join("v"), &settings, "admin", &password)
-            .unwrap()
-            .vault;
-        let response = app(AppState {
-            vault: vault.clone(),
-        })
-        .oneshot(Request::get("/healthz").body(Body::empty()).unwrap())
-        .await
-        .unwrap();
-        assert_eq!(response.status(), StatusCode::OK);
-        let response = app(AppState { vault })
-            .oneshot(Request::get("/nope").body(Body::empty()).unwrap())
-            .await
-            .unwrap();
-        assert_eq!(response.status(), StatusCode::NOT_FOUND);
-    }
+async fn fallback() -> ApiError {
+    ApiError::not_found()
 }

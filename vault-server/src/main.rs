@@ -7,7 +7,9 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use clap::Parser;
-use vault_server::{serve, AppState};
+use secrecy::ExposeSecret;
+use vault_core::{Error, KdfParams, Vault};
+use vault_server::{serve, AppState, Config};
 
 /// Serveur du coffre / Vault server.
 #[derive(Parser)]
@@ -19,6 +21,50 @@ struct Args {
     /// Address to listen on / Adresse d'écoute
     #[arg(long, env = "VAULT_LISTEN", default_value = "127.0.0.1:8080")]
     listen: SocketAddr,
+    /// Address users reach (https behind a proxy) / Adresse publique
+    #[arg(long, env = "VAULT_PUBLIC_URL", default_value = "http://127.0.0.1:8080")]
+    public_url: String,
+    /// Largest upload, e.g. 2GiB, 500MiB, 1000000 / Taille maximale d'un envoi
+    #[arg(long, env = "VAULT_MAX_UPLOAD", default_value = "2GiB", value_parser = parse_size)]
+    max_upload: u64,
+    /// Take client addresses from X-Forwarded-For (only behind your own proxy)
+    #[arg(long, env = "VAULT_TRUST_PROXY")]
+    trust_proxy: bool,
+    /// argon2id memory in KiB for a vault made by the setup page (default 65536); lower
+    /// only for tests
+    #[arg(long, env = "VAULT_KDF_MEMORY_KIB", hide = true)]
+    kdf_memory_kib: Option<u32>,
+    /// argon2id passes for the setup page's vault (default 3)
+    #[arg(long, env = "VAULT_KDF_ITERATIONS", hide = true)]
+    kdf_iterations: Option<u32>,
+    /// argon2id lanes for the setup page's vault (default 4)
+    #[arg(long, env = "VAULT_KDF_PARALLELISM", hide = true)]
+    kdf_parallelism: Option<u32>,
+}
+
+/// `2GiB`, `500MiB`, `64KiB`, `10MB`, or bytes.
+fn parse_size(text: &str) -> Result<u64, String> {
+    let text = text.trim();
+    let split = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    let (number, unit) = text.split_at(split);
+    let number: u64 = number
+        .parse()
+        .map_err(|_| format!("not a size: {text} (e.g. 2GiB, 500MiB)"))?;
+    let factor: u64 = match unit.trim() {
+        "" | "B" => 1,
+        "KiB" | "K" => 1 << 10,
+        "MiB" | "M" => 1 << 20,
+        "GiB" | "G" => 1 << 30,
+        "KB" => 1_000,
+        "MB" => 1_000_000,
+        "GB" => 1_000_000_000,
+        _ => return Err(format!("unknown unit in {text} (B, KiB, MiB, GiB, KB, MB, GB)")),
+    };
+    number
+        .checked_mul(factor)
+        .ok_or_else(|| format!("too large: {text}"))
 }
 
 async fn shutdown_signal() {
@@ -46,14 +92,55 @@ async fn main() -> anyhow::Result<()> {
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
         )
+        .with_writer(std::io::stderr)
         .init();
     let args = Args::parse();
-    let vault = vault_core::Vault::open(&args.data_dir)
-        .map_err(|e| anyhow::anyhow!("erreur : {} / error: {e}", e.message_fr()))?;
+    let defaults = KdfParams::default();
+    let setup_kdf = (args.kdf_memory_kib.is_some()
+        || args.kdf_iterations.is_some()
+        || args.kdf_parallelism.is_some())
+    .then(|| KdfParams {
+        memory_kib: args.kdf_memory_kib.unwrap_or(defaults.memory_kib),
+        iterations: args.kdf_iterations.unwrap_or(defaults.iterations),
+        parallelism: args.kdf_parallelism.unwrap_or(defaults.parallelism),
+    });
+    let config = Config {
+        public_url: args.public_url.trim_end_matches('/').to_owned(),
+        max_upload_bytes: args.max_upload,
+        setup_kdf,
+        trust_proxy: args.trust_proxy,
+        ..Config::new(args.data_dir.clone())
+    };
     let listener = tokio::net::TcpListener::bind(args.listen)
         .await
         .with_context(|| format!("cannot listen on {}", args.listen))?;
-    tracing::info!(address = %args.listen, "vault-server ready");
-    serve(listener, AppState { vault }, shutdown_signal()).await?;
+    let state = match Vault::open(&args.data_dir) {
+        Ok(vault) => {
+            let swept = vault.swept_at_open();
+            if swept > 0 {
+                tracing::info!(swept, "unfinished uploads from a previous run removed");
+            }
+            AppState::new(vault, config)?
+        }
+        Err(Error::NotAVault { .. }) => {
+            // Refuse a directory that holds something else before offering to set it up.
+            Vault::check_free(&args.data_dir)
+                .map_err(|e| anyhow::anyhow!("erreur : {} / error: {e}", e.message_fr()))?;
+            let (state, token) = AppState::awaiting_setup(config)?;
+            let url = state.setup_url(&token);
+            // On stdout, not in the log: the address is a one-time secret.
+            println!(
+                "Aucun coffre dans {dir} : ouvrez cette adresse pour le créer (une seule fois) :\n\
+                 No vault in {dir}: open this address to create it (once):\n\n    {}\n",
+                url.expose_secret(),
+                dir = args.data_dir.display()
+            );
+            state
+        }
+        Err(e) => anyhow::bail!("erreur : {} / error: {e}", e.message_fr()),
+    };
+    let address = listener.local_addr()?;
+    tracing::info!(%address, "vault-server ready");
+    serve(listener, state, shutdown_signal()).await?;
     Ok(())
 }

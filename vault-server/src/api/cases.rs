@@ -1,0 +1,171 @@
+//! Cases, their access report, and the log checkpoint.
+
+use axum::extract::{Path, State};
+use axum::http::{header, StatusCode};
+use axum::response::IntoResponse;
+use axum::Json;
+use serde::{Deserialize, Serialize};
+use vault_core::{Case, CaseId, CaseProfile, CaseStatus, Event};
+
+use super::{blocking, parse_id, ApiJson};
+use crate::auth::Auth;
+use crate::error::{ApiError, ApiResult};
+use crate::state::AppState;
+
+/// `GET /cases`: the cases of the user's teams.
+pub async fn list(State(state): State<AppState>, auth: Auth) -> ApiResult<Json<Vec<Case>>> {
+    let vault = state.vault()?;
+    blocking(move || vault.list_cases(&auth.session)).await.map(Json)
+}
+
+/// No Debug: it holds a beneficiary's personal data.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewCase {
+    team: String,
+    profile: CaseProfile,
+}
+
+/// `POST /cases`: answers 201 with the new case.
+pub async fn create(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiJson(body): ApiJson<NewCase>,
+) -> ApiResult<(StatusCode, Json<Case>)> {
+    let vault = state.vault()?;
+    let case = blocking(move || {
+        let id = vault.create_case(&auth.session, &body.team, &body.profile)?;
+        vault.case(&auth.session, &id)
+    })
+    .await?;
+    Ok((StatusCode::CREATED, Json(case)))
+}
+
+/// `GET /cases/{case}`.
+pub async fn show(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(case): Path<String>,
+) -> ApiResult<Json<Case>> {
+    let vault = state.vault()?;
+    let case: CaseId = parse_id(&case)?;
+    blocking(move || vault.case(&auth.session, &case)).await.map(Json)
+}
+
+/// A change: a new profile (replacing the old one whole), a new status, or both.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CaseChange {
+    #[serde(default)]
+    profile: Option<CaseProfile>,
+    #[serde(default)]
+    status: Option<CaseStatus>,
+}
+
+/// `PATCH /cases/{case}`.
+pub async fn update(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(case): Path<String>,
+    ApiJson(body): ApiJson<CaseChange>,
+) -> ApiResult<Json<Case>> {
+    let vault = state.vault()?;
+    let case: CaseId = parse_id(&case)?;
+    if body.profile.is_none() && body.status.is_none() {
+        return Err(ApiError::bad_request(
+            "invalid",
+            "rien à changer : donnez profile, status ou les deux",
+            "nothing to change: give profile, status or both",
+        ));
+    }
+    blocking(move || {
+        if let Some(profile) = &body.profile {
+            vault.update_case(&auth.session, &case, profile)?;
+        }
+        if let Some(status) = body.status {
+            vault.set_case_status(&auth.session, &case, status)?;
+        }
+        vault.case(&auth.session, &case)
+    })
+    .await
+    .map(Json)
+}
+
+#[derive(Serialize)]
+pub struct Erased {
+    documents: usize,
+    blobs: usize,
+}
+
+/// `DELETE /cases/{case}`: erases the case for good (crypto-shredding).
+pub async fn erase(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(case): Path<String>,
+) -> ApiResult<Json<Erased>> {
+    let vault = state.vault()?;
+    let case: CaseId = parse_id(&case)?;
+    let report = blocking(move || vault.erase_case(&auth.session, &case)).await?;
+    Ok(Json(Erased {
+        documents: report.documents,
+        blobs: report.blobs,
+    }))
+}
+
+/// One line of an access report.
+#[derive(Serialize)]
+pub struct ReportLine {
+    #[serde(flatten)]
+    event: Event,
+    /// The actor as a person reads it (a user's name).
+    actor_label: String,
+    /// The line in French.
+    text_fr: String,
+}
+
+/// `GET /cases/{case}/access-report`: every event that touched the case.
+pub async fn access_report(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(case): Path<String>,
+) -> ApiResult<Json<Vec<ReportLine>>> {
+    let vault = state.vault()?;
+    let case: CaseId = parse_id(&case)?;
+    blocking(move || {
+        let events = vault.access_report(&auth.session, &case)?;
+        Ok(events
+            .into_iter()
+            .map(|event| {
+                let actor_label = vault.actor_label(&event.actor);
+                let text_fr = vault_core::describe_fr_as(&event, &actor_label);
+                ReportLine {
+                    event,
+                    actor_label,
+                    text_fr,
+                }
+            })
+            .collect())
+    })
+    .await
+    .map(Json)
+}
+
+/// `GET /log/checkpoint`: a signed checkpoint of the access log, as text, for auditors to
+/// keep outside the vault (`vault log verify --checkpoint FILE` checks it later).
+pub async fn checkpoint(
+    State(state): State<AppState>,
+    auth: Auth,
+) -> ApiResult<impl IntoResponse> {
+    let vault = state.vault()?;
+    let checkpoint = blocking(move || vault.checkpoint(&auth.session)).await?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/plain; charset=utf-8"),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"checkpoint.txt\"",
+            ),
+        ],
+        checkpoint.to_string(),
+    ))
+}

@@ -1,0 +1,110 @@
+//! The JSON API under `/api/v1`, described by `openapi.json` (served at
+//! `/api/v1/openapi.json`). Handlers are thin: they parse, call vault-core on a blocking
+//! thread (it encrypts, hashes and fsyncs) and shape the answer; authorization and the
+//! access log are vault-core's.
+
+mod admin;
+mod cases;
+mod documents;
+pub(crate) mod session;
+
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{DefaultBodyLimit, FromRequest, Request};
+use axum::http::{header, StatusCode};
+use axum::response::IntoResponse;
+use axum::routing::{delete, get, post, put};
+use axum::Router;
+use serde::de::DeserializeOwned;
+
+use crate::error::{ApiError, ApiResult};
+use crate::state::AppState;
+
+/// The OpenAPI 3.1 description of this API.
+pub const OPENAPI: &str = include_str!("openapi.json");
+
+/// JSON bodies other than uploads are small.
+const JSON_LIMIT: usize = 256 * 1024;
+
+pub fn routes() -> Router<AppState> {
+    let json = Router::new()
+        .route(
+            "/session",
+            post(session::sign_in)
+                .get(session::whoami)
+                .delete(session::sign_out),
+        )
+        .route("/session/password", put(session::change_password))
+        .route("/users", get(admin::list_users).post(admin::create_user))
+        .route("/users/{user}/recover", post(admin::recover_user))
+        .route("/teams", get(admin::list_teams).post(admin::create_team))
+        .route("/teams/{team}/members", post(admin::add_member))
+        .route("/teams/{team}/members/{user}", delete(admin::remove_member))
+        .route("/cases", get(cases::list).post(cases::create))
+        .route(
+            "/cases/{case}",
+            get(cases::show).patch(cases::update).delete(cases::erase),
+        )
+        .route("/cases/{case}/access-report", get(cases::access_report))
+        .route("/documents/{doc}", get(documents::history).delete(documents::delete))
+        .route("/documents/{doc}/verify", post(documents::verify))
+        .route("/log/checkpoint", get(cases::checkpoint))
+        .route("/openapi.json", get(openapi))
+        .layer(DefaultBodyLimit::max(JSON_LIMIT));
+    // Document bodies stream with their own limit (`Config::max_upload_bytes`).
+    let streams = Router::new()
+        .route(
+            "/cases/{case}/documents",
+            get(documents::list).post(documents::upload),
+        )
+        .route("/documents/{doc}/versions", post(documents::add_version))
+        .route("/documents/{doc}/content", get(documents::content));
+    json.merge(streams)
+}
+
+async fn openapi() -> impl IntoResponse {
+    ([(header::CONTENT_TYPE, "application/json")], OPENAPI)
+}
+
+/// Runs vault-core work on a blocking thread.
+pub(crate) async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> vault_core::Result<T> + Send + 'static,
+) -> ApiResult<T> {
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(|e| ApiError::internal(&e))?
+        .map_err(ApiError::from)
+}
+
+/// A JSON body whose rejections are answered in the API's error format.
+pub(crate) struct ApiJson<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, ApiError> {
+        let rejection: JsonRejection = match axum::Json::<T>::from_request(req, state).await {
+            Ok(axum::Json(v)) => return Ok(ApiJson(v)),
+            Err(rejection) => rejection,
+        };
+        match rejection.status() {
+            StatusCode::PAYLOAD_TOO_LARGE => Err(ApiError::too_large(JSON_LIMIT as u64)),
+            StatusCode::UNSUPPORTED_MEDIA_TYPE => Err(ApiError::new(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "unsupported_media_type",
+                "le corps doit être du JSON (Content-Type: application/json)",
+                "the body must be JSON (Content-Type: application/json)",
+            )),
+            _ => Err(ApiError::bad_request(
+                "invalid_json",
+                "corps JSON invalide",
+                // serde's message names the field and position, not the values.
+                &format!("invalid JSON body: {}", rejection.body_text()),
+            )),
+        }
+    }
+}
+
+/// Parses an id from the path: 32 hex characters, else 404 (the id cannot exist).
+pub(crate) fn parse_id<T: std::str::FromStr>(text: &str) -> ApiResult<T> {
+    text.parse().map_err(|_| ApiError::not_found())
+}

@@ -1,0 +1,164 @@
+//! Sign-in, sign-out, who am I, and changing one's password.
+
+use std::time::Instant;
+
+use axum::extract::State;
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use secrecy::{ExposeSecret, SecretString};
+use serde::Deserialize;
+
+use super::{blocking, ApiJson};
+use crate::auth::{credential, Auth, Client, Credential, COOKIE};
+use crate::error::{ApiError, ApiResult};
+use crate::sessions::ABSOLUTE;
+use crate::state::{AppState, KDF_WAIT};
+
+/// No Debug: it holds a password.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SignIn {
+    user: String,
+    password: SecretString,
+}
+
+/// Runs `work` (argon2 inside) once a slot of the bounded pool is free.
+pub(crate) async fn with_kdf_slot<T: Send + 'static>(
+    state: &AppState,
+    work: impl FnOnce() -> vault_core::Result<T> + Send + 'static,
+) -> ApiResult<T> {
+    let busy = || {
+        ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "busy",
+            "trop de connexions en cours : réessayez dans un instant",
+            "too many sign-ins in progress: retry in a moment",
+        )
+        .retry_after(5)
+    };
+    let _slot = tokio::time::timeout(KDF_WAIT, state.inner.kdf_slots.acquire())
+        .await
+        .map_err(|_| busy())?
+        .map_err(|_| busy())?;
+    blocking(work).await
+}
+
+fn throttled(wait: std::time::Duration) -> ApiError {
+    let seconds = wait.as_secs_f64().ceil() as u64;
+    ApiError::new(
+        StatusCode::TOO_MANY_REQUESTS,
+        "throttled",
+        &format!("trop d'essais : réessayez dans {seconds} s"),
+        &format!("too many attempts: retry in {seconds} s"),
+    )
+    .retry_after(seconds)
+}
+
+/// `POST /session`: answers the token and CSRF token, and sets the cookie.
+pub async fn sign_in(
+    State(state): State<AppState>,
+    Client(client): Client,
+    ApiJson(body): ApiJson<SignIn>,
+) -> ApiResult<Response> {
+    let vault = state.vault()?;
+    let throttle = &state.inner.throttle;
+    throttle
+        .check(&body.user, client, Instant::now())
+        .map_err(throttled)?;
+    let user = body.user.clone();
+    let result = with_kdf_slot(&state, move || {
+        vault.login_from(&body.user, &body.password, client)
+    })
+    .await;
+    let session = match result {
+        Ok(s) => s,
+        Err(e) => {
+            if e.code == "bad_credentials" {
+                throttle.failed(&user, client, Instant::now());
+            }
+            return Err(e);
+        }
+    };
+    throttle.succeeded(&user);
+    let who = session.user().clone();
+    let new = state
+        .inner
+        .sessions
+        .insert(session, Instant::now())
+        .map_err(|e| ApiError::internal(&e))?;
+    let mut cookie = format!(
+        "{COOKIE}={}; Path=/; HttpOnly; SameSite=Strict; Max-Age={}",
+        new.token.expose_secret(),
+        ABSOLUTE.as_secs()
+    );
+    if state.secure() {
+        cookie.push_str("; Secure");
+    }
+    let cookie = HeaderValue::from_str(&cookie).map_err(|e| ApiError::internal(&e))?;
+    let body = serde_json::json!({
+        "token": new.token.expose_secret(),
+        "csrf_token": new.csrf.expose_secret(),
+        "user": who,
+        "idle_timeout_seconds": crate::sessions::IDLE.as_secs(),
+    });
+    Ok(([(header::SET_COOKIE, cookie)], Json(body)).into_response())
+}
+
+/// `DELETE /session`: forgets the session; its identity is zeroized once unused.
+pub async fn sign_out(State(state): State<AppState>, _auth: Auth, headers: HeaderMap) -> Response {
+    if let Some(Credential::Bearer(t) | Credential::Cookie(t)) = credential(&headers) {
+        state.inner.sessions.remove(t);
+    }
+    let expired = format!("{COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+    let mut response = StatusCode::NO_CONTENT.into_response();
+    if let Ok(v) = HeaderValue::from_str(&expired) {
+        response.headers_mut().insert(header::SET_COOKIE, v);
+    }
+    response
+}
+
+/// `GET /session`: who is signed in.
+pub async fn whoami(auth: Auth) -> Json<serde_json::Value> {
+    Json(serde_json::json!({ "user": auth.session.user() }))
+}
+
+/// No Debug: it holds passwords.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChangePassword {
+    old_password: SecretString,
+    new_password: SecretString,
+}
+
+/// `PUT /session/password`.
+pub async fn change_password(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiJson(body): ApiJson<ChangePassword>,
+) -> ApiResult<StatusCode> {
+    let vault = state.vault()?;
+    let name = auth.session.user().name.clone();
+    let throttle = &state.inner.throttle;
+    throttle
+        .check(&name, None, Instant::now())
+        .map_err(throttled)?;
+    let result = with_kdf_slot(&state, move || {
+        vault.change_password(&auth.session, &body.old_password, &body.new_password)
+    })
+    .await;
+    match result {
+        Ok(()) => Ok(StatusCode::NO_CONTENT),
+        // Not 401: the session is fine, the old password is not.
+        Err(e) if e.code == "bad_credentials" => {
+            throttle.failed(&name, None, Instant::now());
+            Err(ApiError::new(
+                StatusCode::FORBIDDEN,
+                "wrong_password",
+                "l'ancien mot de passe est faux",
+                "the old password is wrong",
+            ))
+        }
+        Err(e) => Err(e),
+    }
+}

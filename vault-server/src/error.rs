@@ -1,0 +1,124 @@
+//! The server's one error type: every handler returns it, and it becomes a JSON answer
+//! `{"error": CODE, "message": TEXT}` with the right status. A 5xx answer says little; the
+//! detail goes to the log (never a secret: vault-core's errors hold none).
+
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use vault_core::Error;
+
+/// An error answered to a client.
+#[derive(Debug)]
+pub struct ApiError {
+    /// HTTP status.
+    pub status: StatusCode,
+    /// Stable machine-readable code, e.g. `not_found`.
+    pub code: &'static str,
+    /// French first, then English.
+    pub message: String,
+    /// Seconds to wait before retrying (429, 503).
+    pub retry_after: Option<u64>,
+}
+
+impl ApiError {
+    /// An error with a status, a code and a bilingual message.
+    pub fn new(status: StatusCode, code: &'static str, fr: &str, en: &str) -> Self {
+        ApiError {
+            status,
+            code,
+            message: format!("{fr} / {en}"),
+            retry_after: None,
+        }
+    }
+
+    /// 400 with a code and message.
+    pub fn bad_request(code: &'static str, fr: &str, en: &str) -> Self {
+        ApiError::new(StatusCode::BAD_REQUEST, code, fr, en)
+    }
+
+    /// 401: no valid session.
+    pub fn unauthenticated() -> Self {
+        ApiError::new(
+            StatusCode::UNAUTHORIZED,
+            "unauthenticated",
+            "connexion requise (session absente ou expirée)",
+            "sign-in required (no session, or it expired)",
+        )
+    }
+
+    /// 404 for a route or object that does not exist.
+    pub fn not_found() -> Self {
+        ApiError::new(StatusCode::NOT_FOUND, "not_found", "introuvable", "not found")
+    }
+
+    /// 413: the body is larger than `limit` bytes.
+    pub fn too_large(limit: u64) -> Self {
+        ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "too_large",
+            &format!("le fichier dépasse la limite de {limit} octets : rien n'a été enregistré"),
+            &format!("the file is larger than the limit of {limit} bytes: nothing was stored"),
+        )
+    }
+
+    /// 500 whose detail is logged, not answered.
+    pub fn internal(detail: &dyn std::fmt::Display) -> Self {
+        tracing::error!(error = %detail, "internal error");
+        ApiError::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "internal",
+            "erreur interne du serveur (détail dans le journal du serveur)",
+            "internal server error (details are in the server's log)",
+        )
+    }
+
+    /// Adds a Retry-After.
+    pub fn retry_after(mut self, seconds: u64) -> Self {
+        self.retry_after = Some(seconds.max(1));
+        self
+    }
+}
+
+impl From<Error> for ApiError {
+    fn from(e: Error) -> Self {
+        let (status, code) = match &e {
+            Error::BadCredentials => (StatusCode::UNAUTHORIZED, "bad_credentials"),
+            Error::BadRecoveryKey => (StatusCode::BAD_REQUEST, "bad_recovery_key"),
+            Error::Denied(_) => (StatusCode::FORBIDDEN, "forbidden"),
+            Error::NotFound { .. } => (StatusCode::NOT_FOUND, "not_found"),
+            Error::Duplicate { .. } => (StatusCode::CONFLICT, "conflict"),
+            Error::Invalid { .. } => (StatusCode::BAD_REQUEST, "invalid"),
+            Error::Immutable => (StatusCode::CONFLICT, "immutable"),
+            Error::TooLarge { .. } => (StatusCode::PAYLOAD_TOO_LARGE, "too_large"),
+            Error::LogUnavailable => (StatusCode::SERVICE_UNAVAILABLE, "log_unavailable"),
+            Error::DiskFull => (StatusCode::INSUFFICIENT_STORAGE, "disk_full"),
+            Error::DocumentDamaged(_) => (StatusCode::INTERNAL_SERVER_ERROR, "document_damaged"),
+            _ => return ApiError::internal(&e),
+        };
+        if status.is_server_error() {
+            tracing::error!(error = %e, "request failed");
+        }
+        ApiError {
+            status,
+            code,
+            message: format!("{} / {e}", e.message_fr()),
+            retry_after: None,
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let body = serde_json::json!({ "error": self.code, "message": self.message });
+        let mut response = (self.status, Json(body)).into_response();
+        if let Some(seconds) = self.retry_after {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+        }
+        response
+    }
+}
+
+/// The result type of handlers.
+pub type ApiResult<T> = Result<T, ApiError>;

@@ -1,0 +1,85 @@
+//! The accept loop: HTTP/1.1 with a header-read timeout (slow-header clients are cut
+//! off), the client's address handed to the handlers, and a graceful shutdown that gives
+//! in-flight requests a grace period.
+
+use std::future::Future;
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use axum::extract::ConnectInfo;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::server::graceful::GracefulShutdown;
+use hyper_util::service::TowerToHyperService;
+use tower::ServiceExt;
+
+use crate::state::AppState;
+
+/// A client must send its request headers within this time.
+pub const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
+/// On shutdown, requests in flight get this long to finish.
+pub const GRACE_PERIOD: Duration = Duration::from_secs(30);
+
+/// Serves the app on `listener` until `shutdown` completes, then lets requests in flight
+/// finish (for at most [`GRACE_PERIOD`]). Expired sessions are swept every minute.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    state: AppState,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let router = crate::app(state.clone());
+    let graceful = GracefulShutdown::new();
+    let mut http = hyper::server::conn::http1::Builder::new();
+    http.timer(TokioTimer::new())
+        .header_read_timeout(HEADER_TIMEOUT)
+        .max_buf_size(64 * 1024);
+    let sweeper = tokio::spawn(async move {
+        let mut tick = tokio::time::interval(Duration::from_secs(60));
+        loop {
+            tick.tick().await;
+            state.sweep_sessions();
+        }
+    });
+    tokio::pin!(shutdown);
+    loop {
+        let (stream, addr) = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok(pair) => pair,
+                Err(e) => {
+                    // Out of file descriptors, typically: wait rather than spin.
+                    tracing::warn!(error = %e, "accept failed");
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                    continue;
+                }
+            },
+            () = &mut shutdown => break,
+        };
+        let service = router
+            .clone()
+            .map_request(move |mut request: axum::extract::Request<_>| {
+                request
+                    .extensions_mut()
+                    .insert(ConnectInfo::<SocketAddr>(addr));
+                request
+            });
+        let connection = http.serve_connection(
+            TokioIo::new(stream),
+            TowerToHyperService::new(service),
+        );
+        let connection = graceful.watch(connection);
+        tokio::spawn(async move {
+            if let Err(e) = connection.await {
+                tracing::debug!(error = %e, "connection ended with an error");
+            }
+        });
+    }
+    drop(listener);
+    sweeper.abort();
+    tracing::info!("stopped accepting; waiting for requests in flight");
+    tokio::select! {
+        () = graceful.shutdown() => tracing::info!("all requests finished"),
+        () = tokio::time::sleep(GRACE_PERIOD) => {
+            tracing::warn!("grace period over; unfinished uploads store nothing");
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,215 @@
+//! Signed-in sessions, in memory only: a restart ends them all.
+//!
+//! A session token is 32 random bytes (base64url). The map is keyed by the BLAKE3 hash of
+//! the token, so the server's memory holds no token it could leak in a dump of the map;
+//! the value holds the unlocked user identity (`vault_core::Session`), which zeroizes when
+//! the last reference is dropped: at sign-out, at expiry, or when the request that was
+//! using it ends.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{Duration, Instant};
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use secrecy::{ExposeSecret, SecretString};
+use subtle::ConstantTimeEq;
+use vault_core::Session;
+
+/// A session ends after this long without a request.
+pub const IDLE: Duration = Duration::from_secs(30 * 60);
+/// A session ends this long after sign-in, whatever its use.
+pub const ABSOLUTE: Duration = Duration::from_secs(12 * 60 * 60);
+
+/// 32 random bytes, base64url without padding.
+pub fn random_token() -> std::io::Result<SecretString> {
+    let mut bytes = [0u8; 32];
+    getrandom::fill(&mut bytes).map_err(|e| std::io::Error::other(e.to_string()))?;
+    let token = URL_SAFE_NO_PAD.encode(bytes);
+    bytes.fill(0);
+    Ok(SecretString::from(token))
+}
+
+type TokenHash = [u8; 32];
+
+fn hash(token: &str) -> TokenHash {
+    *blake3::hash(token.as_bytes()).as_bytes()
+}
+
+struct Entry {
+    session: Arc<Session>,
+    csrf: SecretString,
+    created: Instant,
+    last_used: Instant,
+}
+
+impl Entry {
+    fn alive(&self, now: Instant) -> bool {
+        now.saturating_duration_since(self.last_used) < IDLE
+            && now.saturating_duration_since(self.created) < ABSOLUTE
+    }
+}
+
+/// What a request authenticated with a token gets.
+pub struct Authenticated {
+    /// The unlocked user.
+    pub session: Arc<Session>,
+    csrf: SecretString,
+}
+
+impl Authenticated {
+    /// Whether `header` is this session's CSRF token (constant-time comparison).
+    pub fn csrf_matches(&self, header: &str) -> bool {
+        let expected = self.csrf.expose_secret().as_bytes();
+        expected.len() == header.len() && bool::from(expected.ct_eq(header.as_bytes()))
+    }
+}
+
+/// The tokens and CSRF token handed out at sign-in.
+pub struct NewSession {
+    /// Bearer token and cookie value.
+    pub token: SecretString,
+    /// Value of the `X-CSRF-Token` header for cookie-authenticated changes.
+    pub csrf: SecretString,
+}
+
+/// The sessions of this process. Cheap to clone.
+///
+/// A std `Mutex`: it is held only for map operations, never across an `.await`.
+#[derive(Clone, Default)]
+pub struct Sessions {
+    map: Arc<Mutex<HashMap<TokenHash, Entry>>>,
+}
+
+impl Sessions {
+    fn map(&self) -> std::sync::MutexGuard<'_, HashMap<TokenHash, Entry>> {
+        self.map.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Registers a signed-in user; returns the token and CSRF token.
+    pub fn insert(&self, session: Session, now: Instant) -> std::io::Result<NewSession> {
+        let token = random_token()?;
+        let csrf = random_token()?;
+        self.map().insert(
+            hash(token.expose_secret()),
+            Entry {
+                session: Arc::new(session),
+                csrf: csrf.clone(),
+                created: now,
+                last_used: now,
+            },
+        );
+        Ok(NewSession { token, csrf })
+    }
+
+    /// The live session of `token`, which counts as a use. Expired ones are removed.
+    pub fn get(&self, token: &str, now: Instant) -> Option<Authenticated> {
+        let key = hash(token);
+        let mut map = self.map();
+        let entry = map.get_mut(&key)?;
+        if !entry.alive(now) {
+            map.remove(&key);
+            return None;
+        }
+        entry.last_used = now;
+        Some(Authenticated {
+            session: entry.session.clone(),
+            csrf: entry.csrf.clone(),
+        })
+    }
+
+    /// Signs out: the identity is dropped (and zeroized) once no request uses it.
+    pub fn remove(&self, token: &str) -> bool {
+        self.map().remove(&hash(token)).is_some()
+    }
+
+    /// Removes expired sessions; returns how many.
+    pub fn sweep(&self, now: Instant) -> usize {
+        let mut map = self.map();
+        let before = map.len();
+        map.retain(|_, e| e.alive(now));
+        before - map.len()
+    }
+
+    /// Number of live or not yet swept sessions.
+    #[cfg(test)]
+    pub fn len(&self) -> usize {
+        self.map().len()
+    }
+
+    /// Whether there is no session.
+    #[cfg(test)]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn session() -> (tempfile::TempDir, Session) {
+        let dir = tempfile::tempdir().unwrap();
+        let settings = vault_core::Settings {
+            kdf: vault_core::KdfParams::insecure_for_tests(),
+            ..Default::default()
+        };
+        let password = SecretString::from("admin-pass".to_string());
+        let vault = vault_core::Vault::create(&dir.path().join("v"), &settings, "admin", &password)
+            .unwrap()
+            .vault;
+        let s = vault.login("admin", &password).unwrap();
+        (dir, s)
+    }
+
+    #[test]
+    fn tokens_are_random_and_long() {
+        let a = random_token().unwrap();
+        let b = random_token().unwrap();
+        assert_eq!(a.expose_secret().len(), 43);
+        assert_ne!(a.expose_secret(), b.expose_secret());
+    }
+
+    #[test]
+    fn idle_and_absolute_expiry() {
+        let (_dir, s) = session();
+        let sessions = Sessions::default();
+        let t0 = Instant::now();
+        let new = sessions.insert(s, t0).unwrap();
+        let token = new.token.expose_secret();
+        assert!(sessions.get("not-a-token", t0).is_none());
+        // Used every 20 minutes, it lives until the absolute limit.
+        let mut now = t0;
+        while now + Duration::from_secs(20 * 60) < t0 + ABSOLUTE {
+            now += Duration::from_secs(20 * 60);
+            assert!(sessions.get(token, now).is_some(), "alive at {:?}", now - t0);
+        }
+        assert!(sessions.get(token, t0 + ABSOLUTE).is_none());
+        assert!(sessions.is_empty(), "an expired session is removed when seen");
+
+        let (_dir, s) = session();
+        let new = sessions.insert(s, t0).unwrap();
+        let token = new.token.expose_secret();
+        assert!(sessions.get(token, t0 + IDLE - Duration::from_secs(1)).is_some());
+        assert!(sessions
+            .get(token, t0 + 2 * IDLE - Duration::from_secs(1))
+            .is_some());
+        assert_eq!(sessions.sweep(t0 + 3 * IDLE), 1);
+        assert!(sessions.get(token, t0 + 3 * IDLE).is_none());
+    }
+
+    #[test]
+    fn sign_out_and_csrf() {
+        let (_dir, s) = session();
+        let sessions = Sessions::default();
+        let now = Instant::now();
+        let new = sessions.insert(s, now).unwrap();
+        let auth = sessions.get(new.token.expose_secret(), now).unwrap();
+        assert!(auth.csrf_matches(new.csrf.expose_secret()));
+        assert!(!auth.csrf_matches(""));
+        assert!(!auth.csrf_matches(new.token.expose_secret()));
+        assert!(sessions.remove(new.token.expose_secret()));
+        assert!(sessions.get(new.token.expose_secret(), now).is_none());
+        assert!(!sessions.remove(new.token.expose_secret()));
+    }
+}

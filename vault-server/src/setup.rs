@@ -1,0 +1,168 @@
+//! First start: with no vault in the data directory, the server prints a one-time setup
+//! address (`/setup/{token}`). Its page creates the first admin and shows the recovery
+//! key once. Afterwards, and for any other token, the address answers 404.
+
+use axum::extract::rejection::FormRejection;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::routing::get;
+use axum::{Form, Router};
+use secrecy::{ExposeSecret, SecretString};
+use serde::Deserialize;
+use vault_core::{Settings, Vault};
+
+use crate::api::session::with_kdf_slot;
+use crate::html::{css, escape, page};
+use crate::state::AppState;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/", get(home))
+        .route("/assets/vault.css", get(css))
+        .route("/setup/{token}", get(form).post(create))
+}
+
+async fn home(State(state): State<AppState>) -> Response {
+    let body = if state.is_set_up() {
+        "<h1>Coffre de documents</h1>\
+         <p>Le serveur fonctionne. L'interface web des bénévoles arrive bientôt ; en attendant, \
+         l'API est décrite dans <a href=\"/api/v1/openapi.json\">/api/v1/openapi.json</a>.</p>\
+         <p class=\"en\" lang=\"en\">Document vault. The server is running. The volunteers' web \
+         interface comes next; meanwhile the API is described at \
+         <a href=\"/api/v1/openapi.json\">/api/v1/openapi.json</a>.</p>"
+    } else {
+        "<h1>Coffre de documents : à installer</h1>\
+         <p>Aucun coffre n'existe encore. Ouvrez l'adresse d'installation affichée par le \
+         serveur à son démarrage.</p>\
+         <p class=\"en\" lang=\"en\">No vault exists yet. Open the setup address that the \
+         server printed when it started.</p>"
+    };
+    page(StatusCode::OK, "Coffre de documents", body)
+}
+
+fn dead() -> Response {
+    page(
+        StatusCode::NOT_FOUND,
+        "Adresse inconnue",
+        "<h1>Adresse inconnue ou déjà utilisée</h1>\
+         <p>Cette adresse d'installation n'existe pas, ou le coffre a déjà été créé.</p>\
+         <p class=\"en\" lang=\"en\">This setup address does not exist, or the vault was \
+         already created.</p>",
+    )
+}
+
+fn form_page(status: StatusCode, error: Option<&str>, admin: &str) -> Response {
+    let error = error
+        .map(|e| format!("<p class=\"error\" role=\"alert\">{}</p>", escape(e)))
+        .unwrap_or_default();
+    let body = format!(
+        "<h1>Créer le coffre <span class=\"en\" lang=\"en\">/ Create the vault</span></h1>\
+         <p>Choisissez le nom et le mot de passe du premier administrateur. \
+         <span class=\"en\" lang=\"en\">Choose the first admin's name and password.</span></p>\
+         {error}\
+         <form method=\"post\">\
+         <label for=\"admin\">Nom de l'administrateur / Admin name</label>\
+         <input type=\"text\" id=\"admin\" name=\"admin\" required autocomplete=\"username\" value=\"{}\">\
+         <label for=\"password\">Mot de passe, 8 caractères au moins / Password, 8 characters or more</label>\
+         <input type=\"password\" id=\"password\" name=\"password\" required minlength=\"8\" autocomplete=\"new-password\">\
+         <label for=\"confirm\">Le même, encore / The same again</label>\
+         <input type=\"password\" id=\"confirm\" name=\"confirm\" required minlength=\"8\" autocomplete=\"new-password\">\
+         <button type=\"submit\">Créer le coffre / Create the vault</button>\
+         </form>",
+        escape(admin)
+    );
+    page(status, "Créer le coffre", &body)
+}
+
+async fn form(State(state): State<AppState>, Path(token): Path<String>) -> Response {
+    if !state.setup_token_matches(&token) {
+        return dead();
+    }
+    form_page(StatusCode::OK, None, "")
+}
+
+/// No Debug: it holds passwords.
+#[derive(Deserialize)]
+struct SetupForm {
+    admin: String,
+    password: SecretString,
+    confirm: SecretString,
+}
+
+async fn create(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    form: Result<Form<SetupForm>, FormRejection>,
+) -> Response {
+    if !state.setup_token_matches(&token) {
+        return dead();
+    }
+    let Ok(Form(form)) = form else {
+        return form_page(
+            StatusCode::BAD_REQUEST,
+            Some("Formulaire incomplet. / Incomplete form."),
+            "",
+        );
+    };
+    if form.password.expose_secret() != form.confirm.expose_secret() {
+        return form_page(
+            StatusCode::BAD_REQUEST,
+            Some("Les deux mots de passe diffèrent. / The two passwords differ."),
+            &form.admin,
+        );
+    }
+    // Taken now, so that a second submission cannot make a second vault.
+    let Some(hash) = state.take_setup(&token) else {
+        return dead();
+    };
+    let config = state.config().clone();
+    let admin = form.admin.clone();
+    let created = with_kdf_slot(&state, move || {
+        let settings = Settings {
+            public_url: config.public_url.clone(),
+            kdf: config.setup_kdf.clone().unwrap_or_default(),
+            ..Settings::default()
+        };
+        Vault::create(&config.data_dir, &settings, &form.admin, &form.password)
+    })
+    .await;
+    let created = match created {
+        Ok(c) => c,
+        Err(e) => {
+            state.restore_setup(hash);
+            let status = if e.status.is_server_error() {
+                e.status
+            } else {
+                StatusCode::BAD_REQUEST
+            };
+            return form_page(status, Some(&e.message), &admin);
+        }
+    };
+    state.install(created.vault);
+    tracing::info!("vault created by the setup page");
+    let body = format!(
+        "<h1>Coffre créé <span class=\"en\" lang=\"en\">/ Vault created</span></h1>\
+         <p>Administrateur / admin : <strong>{}</strong></p>\
+         <h2>Clé de secours / Recovery key</h2>\
+         <p class=\"key\">{}</p>\
+         <p><strong>Elle ne sera plus jamais affichée.</strong> Recopiez-la sur papier ou \
+         imprimez cette page, puis rangez-la hors ligne dans un lieu sûr de l'association \
+         (pas sur cet ordinateur, pas dans un courriel). Elle seule permet de redonner accès \
+         à un compte dont le mot de passe est perdu, et d'ouvrir le coffre si tous les \
+         mots de passe l'étaient. Qui la détient peut tout lire.</p>\
+         <p class=\"en\" lang=\"en\"><strong>It will never be shown again.</strong> Copy it \
+         on paper or print this page, then keep it offline in a safe place of the \
+         association (not on this computer, not in an e-mail). It alone gives back access \
+         to an account whose password is lost, and opens the vault if every password were. \
+         Whoever holds it can read everything.</p>\
+         <h2>Ensuite / Next</h2>\
+         <p>Connectez-vous par l'API (<a href=\"/api/v1/openapi.json\">description</a>) : \
+         <code>POST /api/v1/session</code>. \
+         <span class=\"en\" lang=\"en\">Sign in through the API: \
+         <code>POST /api/v1/session</code>.</span></p>",
+        escape(&created.admin.name),
+        escape(created.recovery_key.expose_secret())
+    );
+    page(StatusCode::CREATED, "Coffre créé", &body)
+}

@@ -1,0 +1,175 @@
+//! What the handlers share: the vault (once set up), the sessions, the sign-in throttle
+//! and the argon2 pool.
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
+use std::time::Duration;
+
+use secrecy::{ExposeSecret, SecretString};
+use subtle::ConstantTimeEq;
+use tokio::sync::Semaphore;
+use vault_core::{KdfParams, Vault};
+
+use crate::error::{ApiError, ApiResult};
+use crate::sessions::Sessions;
+use crate::throttle::{Policy, Throttle};
+
+/// The server's settings, from its command line or environment.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// The data directory.
+    pub data_dir: PathBuf,
+    /// The address users reach, e.g. `https://coffre.example.org` (cookies are `Secure`
+    /// when it is https).
+    pub public_url: String,
+    /// Largest upload, in bytes (the vault's own limit applies too).
+    pub max_upload_bytes: u64,
+    /// argon2id parameters of a vault made by the setup page (`None`: the defaults).
+    pub setup_kdf: Option<KdfParams>,
+    /// Take the client's address from the last `X-Forwarded-For` entry (behind a proxy).
+    pub trust_proxy: bool,
+    /// Sign-in throttling per account and per client.
+    pub throttle: (Policy, Policy),
+    /// How many argon2 computations run at once (about one per core).
+    pub kdf_slots: usize,
+}
+
+impl Config {
+    /// Defaults for a data directory: `http://127.0.0.1:8080`, 2 GiB uploads.
+    pub fn new(data_dir: PathBuf) -> Config {
+        Config {
+            data_dir,
+            public_url: "http://127.0.0.1:8080".into(),
+            max_upload_bytes: 2 * 1024 * 1024 * 1024,
+            setup_kdf: None,
+            trust_proxy: false,
+            throttle: (crate::throttle::ACCOUNT, crate::throttle::CLIENT),
+            kdf_slots: std::thread::available_parallelism().map_or(1, |n| n.get()),
+        }
+    }
+}
+
+/// Shared state of the handlers: a cheap clone.
+#[derive(Clone)]
+pub struct AppState {
+    pub(crate) inner: Arc<Shared>,
+}
+
+pub(crate) struct Shared {
+    pub config: Config,
+    vault: OnceLock<Vault>,
+    /// BLAKE3 of the one-time setup token, until the vault is created.
+    setup: Mutex<Option<[u8; 32]>>,
+    pub sessions: Sessions,
+    pub throttle: Throttle,
+    /// Bounds the argon2 computations (64 MiB each by default) running at once.
+    pub kdf_slots: Semaphore,
+}
+
+/// Waiting longer than this for an argon2 slot answers 503.
+pub(crate) const KDF_WAIT: Duration = Duration::from_secs(20);
+
+impl AppState {
+    fn build(config: Config, vault: Option<Vault>) -> std::io::Result<AppState> {
+        let (account, client) = config.throttle;
+        let slots = config.kdf_slots.max(1);
+        let cell = OnceLock::new();
+        if let Some(v) = vault {
+            let _ = cell.set(v);
+        }
+        Ok(AppState {
+            inner: Arc::new(Shared {
+                config,
+                vault: cell,
+                setup: Mutex::new(None),
+                sessions: Sessions::default(),
+                throttle: Throttle::new(account, client)?,
+                kdf_slots: Semaphore::new(slots),
+            }),
+        })
+    }
+
+    /// State over an open vault.
+    pub fn new(vault: Vault, config: Config) -> std::io::Result<AppState> {
+        AppState::build(config, Some(vault))
+    }
+
+    /// State of a server with no vault yet; returns the one-time setup token, to print.
+    pub fn awaiting_setup(config: Config) -> std::io::Result<(AppState, SecretString)> {
+        let state = AppState::build(config, None)?;
+        let token = crate::sessions::random_token()?;
+        *state.setup_slot() = Some(*blake3::hash(token.expose_secret().as_bytes()).as_bytes());
+        Ok((state, token))
+    }
+
+    /// The setup address to print: `{public_url}/setup/{token}`.
+    pub fn setup_url(&self, token: &SecretString) -> SecretString {
+        SecretString::from(format!(
+            "{}/setup/{}",
+            self.config().public_url.trim_end_matches('/'),
+            token.expose_secret()
+        ))
+    }
+
+    pub(crate) fn config(&self) -> &Config {
+        &self.inner.config
+    }
+
+    pub(crate) fn secure(&self) -> bool {
+        self.config().public_url.starts_with("https://")
+    }
+
+    /// Whether a vault is open (set up).
+    pub fn is_set_up(&self) -> bool {
+        self.inner.vault.get().is_some()
+    }
+
+    /// The vault, or 503 while the setup page has not been used.
+    pub(crate) fn vault(&self) -> ApiResult<Vault> {
+        self.inner.vault.get().cloned().ok_or_else(|| {
+            ApiError::new(
+                axum::http::StatusCode::SERVICE_UNAVAILABLE,
+                "setup_required",
+                "le coffre n'est pas encore créé : ouvrez l'adresse d'installation affichée au démarrage du serveur",
+                "the vault is not created yet: open the setup address printed when the server started",
+            )
+        })
+    }
+
+    fn setup_slot(&self) -> std::sync::MutexGuard<'_, Option<[u8; 32]>> {
+        self.inner.setup.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Whether `token` is the live setup token.
+    pub(crate) fn setup_token_matches(&self, token: &str) -> bool {
+        let hash = blake3::hash(token.as_bytes());
+        self.setup_slot()
+            .as_ref()
+            .is_some_and(|h| bool::from(h.ct_eq(hash.as_bytes())))
+    }
+
+    /// Takes the setup token so that no second setup can start; `None` if it is not live.
+    pub(crate) fn take_setup(&self, token: &str) -> Option<[u8; 32]> {
+        let mut slot = self.setup_slot();
+        let hash = blake3::hash(token.as_bytes());
+        match *slot {
+            Some(h) if bool::from(h.ct_eq(hash.as_bytes())) => slot.take(),
+            _ => None,
+        }
+    }
+
+    /// Gives the setup token back after a failed setup.
+    pub(crate) fn restore_setup(&self, hash: [u8; 32]) {
+        *self.setup_slot() = Some(hash);
+    }
+
+    /// Installs the vault made by the setup page.
+    pub(crate) fn install(&self, vault: Vault) {
+        let _ = self.inner.vault.set(vault);
+    }
+
+    /// Removes expired sessions; the server calls it every minute.
+    pub fn sweep_sessions(&self) -> usize {
+        self.inner.sessions.sweep(std::time::Instant::now())
+    }
+}

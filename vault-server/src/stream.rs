@@ -1,0 +1,240 @@
+//! Bridges between async request/response bodies and vault-core's blocking `Read`s,
+//! through small bounded channels: memory stays a few chunks whatever the file's size.
+//!
+//! Uploads: a body that ends early (client gone, connection cut, server shutting down)
+//! must never look like a complete file, so the reader sees the end only when the pump
+//! says so explicitly; a channel that closes without that `End` is an error, and the
+//! vault stores nothing.
+
+use std::io::{self, Read};
+
+use axum::body::Body;
+use bytes::{Buf, Bytes};
+use futures_util::{Stream, StreamExt};
+use tokio::sync::mpsc;
+
+/// Chunks in flight between the network and the encrypting thread.
+const DEPTH: usize = 8;
+/// Size of the chunks read from a stored document.
+const CHUNK: usize = 64 * 1024;
+
+enum Piece {
+    Data(Bytes),
+    End,
+}
+
+/// The blocking side of an upload.
+pub struct UploadReader {
+    rx: mpsc::Receiver<io::Result<Piece>>,
+    current: Bytes,
+    ended: bool,
+}
+
+impl Read for UploadReader {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        while self.current.is_empty() {
+            if self.ended {
+                return Ok(0);
+            }
+            match self.rx.blocking_recv() {
+                Some(Ok(Piece::Data(b))) => self.current = b,
+                Some(Ok(Piece::End)) => self.ended = true,
+                Some(Err(e)) => return Err(e),
+                None => {
+                    return Err(io::Error::new(
+                        io::ErrorKind::UnexpectedEof,
+                        "the upload was interrupted",
+                    ))
+                }
+            }
+        }
+        let n = buf.len().min(self.current.len());
+        buf[..n].copy_from_slice(&self.current[..n]);
+        self.current.advance(n);
+        Ok(n)
+    }
+}
+
+/// The async side of an upload: feeds chunks to the reader.
+pub struct UploadPump {
+    tx: mpsc::Sender<io::Result<Piece>>,
+}
+
+/// A connected pump and reader.
+pub fn upload_channel() -> (UploadPump, UploadReader) {
+    let (tx, rx) = mpsc::channel(DEPTH);
+    (
+        UploadPump { tx },
+        UploadReader {
+            rx,
+            current: Bytes::new(),
+            ended: false,
+        },
+    )
+}
+
+impl UploadPump {
+    /// Sends a chunk; `false` when the reader has stopped (it failed or finished early).
+    pub async fn send(&self, chunk: Bytes) -> bool {
+        chunk.is_empty() || self.tx.send(Ok(Piece::Data(chunk))).await.is_ok()
+    }
+
+    /// Tells the reader the upload failed.
+    pub async fn fail(self, error: io::Error) {
+        let _ = self.tx.send(Err(error)).await;
+    }
+
+    /// Tells the reader the upload is complete.
+    pub async fn finish(self) {
+        let _ = self.tx.send(Ok(Piece::End)).await;
+    }
+
+    /// Pumps a whole stream of chunks, then the end (or the stream's error). Returns
+    /// `false` when the stream failed (the client's body was cut off).
+    pub async fn pump<E: std::fmt::Display>(
+        self,
+        mut chunks: impl Stream<Item = Result<Bytes, E>> + Unpin,
+    ) -> bool {
+        while let Some(item) = chunks.next().await {
+            match item {
+                Ok(chunk) => {
+                    if !self.send(chunk).await {
+                        return true; // The reader stopped: its own result says why.
+                    }
+                }
+                Err(e) => {
+                    let error = io::Error::other(format!("the upload failed: {e}"));
+                    self.fail(error).await;
+                    return false;
+                }
+            }
+        }
+        self.finish().await;
+        true
+    }
+}
+
+/// A response body read from a blocking reader on a blocking thread, in 64 KiB chunks.
+/// A read error aborts the body (the client sees a truncated transfer, short of its
+/// Content-Length), and is logged.
+pub fn body_from_reader(mut reader: impl Read + Send + 'static) -> Body {
+    let (tx, mut rx) = mpsc::channel::<io::Result<Bytes>>(DEPTH);
+    tokio::task::spawn_blocking(move || loop {
+        let mut buf = vec![0u8; CHUNK];
+        match reader.read(&mut buf) {
+            Ok(0) => return,
+            Ok(n) => {
+                buf.truncate(n);
+                if tx.blocking_send(Ok(Bytes::from(buf))).is_err() {
+                    return; // The client went away.
+                }
+            }
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => {
+                tracing::error!(error = %e, "download stopped");
+                let _ = tx.blocking_send(Err(e));
+                return;
+            }
+        }
+    });
+    let stream = futures_util::stream::poll_fn(move |cx| rx.poll_recv(cx));
+    Body::from_stream(stream)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn a_complete_upload_reads_back_whole() {
+        let (pump, mut reader) = upload_channel();
+        let chunks = futures_util::stream::iter(
+            [b"ab".as_slice(), b"", b"cde"]
+                .map(|c| Ok::<_, io::Error>(Bytes::from_static(c))),
+        );
+        tokio::spawn(pump.pump(chunks));
+        let out = tokio::task::spawn_blocking(move || {
+            let mut out = Vec::new();
+            reader.read_to_end(&mut out).map(|_| out)
+        })
+        .await
+        .unwrap()
+        .unwrap();
+        assert_eq!(out, b"abcde");
+    }
+
+    #[tokio::test]
+    async fn a_dropped_pump_is_an_error_not_an_end() {
+        let (pump, mut reader) = upload_channel();
+        assert!(pump.send(Bytes::from_static(b"partial")).await);
+        drop(pump);
+        let result = tokio::task::spawn_blocking(move || {
+            let mut out = Vec::new();
+            reader.read_to_end(&mut out)
+        })
+        .await
+        .unwrap();
+        assert_eq!(result.unwrap_err().kind(), io::ErrorKind::UnexpectedEof);
+    }
+
+    #[tokio::test]
+    async fn a_failing_body_fails_the_reader() {
+        let (pump, mut reader) = upload_channel();
+        let chunks = futures_util::stream::iter(vec![
+            Ok(Bytes::from_static(b"abc")),
+            Err("connection reset"),
+        ]);
+        tokio::spawn(pump.pump(chunks));
+        let result = tokio::task::spawn_blocking(move || {
+            let mut out = Vec::new();
+            reader.read_to_end(&mut out)
+        })
+        .await
+        .unwrap();
+        assert!(result.unwrap_err().to_string().contains("connection reset"));
+    }
+}
+
+/// A `Content-Disposition: attachment` naming `filename` safely: an ASCII fallback with
+/// anything unusual replaced by `_`, and the exact name percent-encoded (RFC 6266/8187).
+/// Stored names never hold `/`, `\` or control characters; this holds even if one did.
+pub fn attachment(filename: &str) -> axum::http::HeaderValue {
+    let fallback: String = filename
+        .chars()
+        .map(|c| match c {
+            ' '..='~' if c != '"' && c != '\\' && c != '/' && c != '%' => c,
+            _ => '_',
+        })
+        .collect();
+    let mut encoded = String::new();
+    for b in filename.bytes() {
+        if b.is_ascii_alphanumeric() || b"!#$&+-.^_`|~".contains(&b) {
+            encoded.push(b as char);
+        } else {
+            encoded.push_str(&format!("%{b:02X}"));
+        }
+    }
+    let value = format!("attachment; filename=\"{fallback}\"; filename*=UTF-8''{encoded}");
+    axum::http::HeaderValue::from_str(&value)
+        .unwrap_or_else(|_| axum::http::HeaderValue::from_static("attachment"))
+}
+
+#[cfg(test)]
+mod disposition_tests {
+    use super::attachment;
+
+    #[test]
+    fn names_are_quoted_safely() {
+        assert_eq!(
+            attachment("recours.pdf"),
+            "attachment; filename=\"recours.pdf\"; filename*=UTF-8''recours.pdf"
+        );
+        assert_eq!(
+            attachment("pièce \"1\".pdf"),
+            "attachment; filename=\"pi_ce _1_.pdf\"; filename*=UTF-8''pi%C3%A8ce%20%221%22.pdf"
+        );
+        let evil = attachment("a\r\nSet-Cookie: x=1/../b");
+        let text = evil.to_str().unwrap();
+        assert!(!text.contains('\r') && !text.contains('\n') && !text.contains('/'));
+    }
+}
