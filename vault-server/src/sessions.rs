@@ -192,7 +192,7 @@ mod tests {
         let token = new.token.expose_secret();
         assert!(sessions.get(token, t0 + IDLE - Duration::from_secs(1)).is_some());
         assert!(sessions
-            .get(token, t0 + 2 * IDLE - Duration::from_secs(1))
+            .get(token, t0 + 2 * IDLE - Duration::from_secs(2))
             .is_some());
         assert_eq!(sessions.sweep(t0 + 3 * IDLE), 1);
         assert!(sessions.get(token, t0 + 3 * IDLE).is_none());

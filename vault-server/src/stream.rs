@@ -28,6 +28,9 @@ pub struct UploadReader {
     rx: mpsc::Receiver<io::Result<Piece>>,
     current: Bytes,
     ended: bool,
+    /// Bytes handed out so far, and the most allowed.
+    count: u64,
+    limit: u64,
 }
 
 impl Read for UploadReader {
@@ -37,7 +40,14 @@ impl Read for UploadReader {
                 return Ok(0);
             }
             match self.rx.blocking_recv() {
-                Some(Ok(Piece::Data(b))) => self.current = b,
+                Some(Ok(Piece::Data(b))) => {
+                    self.count += b.len() as u64;
+                    if self.count > self.limit {
+                        let limit = self.limit;
+                        return Err(io::Error::other(vault_core::Error::TooLarge { limit }));
+                    }
+                    self.current = b;
+                }
                 Some(Ok(Piece::End)) => self.ended = true,
                 Some(Err(e)) => return Err(e),
                 None => {
@@ -60,8 +70,8 @@ pub struct UploadPump {
     tx: mpsc::Sender<io::Result<Piece>>,
 }
 
-/// A connected pump and reader.
-pub fn upload_channel() -> (UploadPump, UploadReader) {
+/// A connected pump and reader; the reader fails with `TooLarge` past `limit` bytes.
+pub fn upload_channel(limit: u64) -> (UploadPump, UploadReader) {
     let (tx, rx) = mpsc::channel(DEPTH);
     (
         UploadPump { tx },
@@ -69,6 +79,8 @@ pub fn upload_channel() -> (UploadPump, UploadReader) {
             rx,
             current: Bytes::new(),
             ended: false,
+            count: 0,
+            limit,
         },
     )
 }
@@ -147,7 +159,7 @@ mod tests {
 
     #[tokio::test]
     async fn a_complete_upload_reads_back_whole() {
-        let (pump, mut reader) = upload_channel();
+        let (pump, mut reader) = upload_channel(1 << 20);
         let chunks = futures_util::stream::iter(
             [b"ab".as_slice(), b"", b"cde"]
                 .map(|c| Ok::<_, io::Error>(Bytes::from_static(c))),
@@ -164,8 +176,27 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn more_than_the_limit_is_too_large() {
+        let (pump, mut reader) = upload_channel(4);
+        let chunks = futures_util::stream::iter(
+            [b"ab".as_slice(), b"cde"].map(|c| Ok::<_, io::Error>(Bytes::from_static(c))),
+        );
+        tokio::spawn(pump.pump(chunks));
+        let error = tokio::task::spawn_blocking(move || {
+            let mut out = Vec::new();
+            reader.read_to_end(&mut out).unwrap_err()
+        })
+        .await
+        .unwrap();
+        assert!(matches!(
+            vault_core::Error::from(error),
+            vault_core::Error::TooLarge { limit: 4 }
+        ));
+    }
+
+    #[tokio::test]
     async fn a_dropped_pump_is_an_error_not_an_end() {
-        let (pump, mut reader) = upload_channel();
+        let (pump, mut reader) = upload_channel(1 << 20);
         assert!(pump.send(Bytes::from_static(b"partial")).await);
         drop(pump);
         let result = tokio::task::spawn_blocking(move || {
@@ -179,7 +210,7 @@ mod tests {
 
     #[tokio::test]
     async fn a_failing_body_fails_the_reader() {
-        let (pump, mut reader) = upload_channel();
+        let (pump, mut reader) = upload_channel(1 << 20);
         let chunks = futures_util::stream::iter(vec![
             Ok(Bytes::from_static(b"abc")),
             Err("connection reset"),

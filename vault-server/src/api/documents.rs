@@ -140,7 +140,7 @@ async fn store<T: Send + 'static, E: std::fmt::Display>(
     limit: u64,
     work: impl FnOnce(UploadReader) -> vault_core::Result<T> + Send + 'static,
 ) -> ApiResult<T> {
-    let (pump, reader) = upload_channel();
+    let (pump, reader) = upload_channel(limit);
     let handle = tokio::task::spawn_blocking(move || work(reader));
     let complete = pump.pump(chunks).await;
     let result = handle.await.map_err(|e| ApiError::internal(&e))?;

@@ -1,0 +1,753 @@
+//! Router tests: every route through `tower::ServiceExt::oneshot`, signed in and not,
+//! with bad input.
+
+use std::path::PathBuf;
+
+use axum::body::{Body, Bytes};
+use axum::http::{header, HeaderMap, Method, Request, StatusCode};
+use axum::Router;
+use http_body_util::BodyExt;
+use secrecy::SecretString;
+use serde_json::{json, Value};
+use tower::ServiceExt;
+use vault_core::{KdfParams, Settings, Vault};
+use vault_server::{app, AppState, Config};
+
+const ADMIN_PASSWORD: &str = "admin-pass-router";
+const LIMIT: u64 = 1024 * 1024;
+
+struct Fixture {
+    _dir: tempfile::TempDir,
+    data: PathBuf,
+    app: Router,
+}
+
+struct Reply {
+    status: StatusCode,
+    headers: HeaderMap,
+    body: Bytes,
+}
+
+impl Reply {
+    fn json(&self) -> Value {
+        serde_json::from_slice(&self.body)
+            .unwrap_or_else(|_| panic!("not JSON: {}", String::from_utf8_lossy(&self.body)))
+    }
+    fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+    /// Asserts the status; shows the body when it differs.
+    fn expect(self, status: StatusCode) -> Reply {
+        assert_eq!(self.status, status, "body: {}", self.text());
+        self
+    }
+    fn error_code(&self) -> String {
+        self.json()["error"].as_str().unwrap().to_owned()
+    }
+}
+
+fn config(data: PathBuf) -> Config {
+    Config {
+        max_upload_bytes: LIMIT,
+        ..Config::new(data)
+    }
+}
+
+impl Fixture {
+    /// A vault with admin "admin", a team "Belleville" (made by admin, so theirs) and a
+    /// volunteer "vera" in it.
+    async fn new() -> Fixture {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("data");
+        let settings = Settings {
+            kdf: KdfParams::insecure_for_tests(),
+            ..Settings::default()
+        };
+        let password = SecretString::from(ADMIN_PASSWORD.to_string());
+        let vault = Vault::create(&data, &settings, "admin", &password)
+            .unwrap()
+            .vault;
+        let f = Fixture {
+            app: app(AppState::new(vault, config(data.clone())).unwrap()),
+            data,
+            _dir: dir,
+        };
+        let admin = f.sign_in("admin", ADMIN_PASSWORD).await;
+        f.call(Method::POST, "/api/v1/teams", Some(&admin), json!({"name": "Belleville"}))
+            .await
+            .expect(StatusCode::CREATED);
+        f.call(
+            Method::POST,
+            "/api/v1/users",
+            Some(&admin),
+            json!({"name": "vera", "role": "volunteer", "password": "vera-password"}),
+        )
+        .await
+        .expect(StatusCode::CREATED);
+        f.call(
+            Method::POST,
+            "/api/v1/teams/Belleville/members",
+            Some(&admin),
+            json!({"user": "vera"}),
+        )
+        .await
+        .expect(StatusCode::OK);
+        f
+    }
+
+    async fn send(&self, request: Request<Body>) -> Reply {
+        let response = self.app.clone().oneshot(request).await.unwrap();
+        let status = response.status();
+        let headers = response.headers().clone();
+        let body = response.into_body().collect().await.unwrap().to_bytes();
+        Reply {
+            status,
+            headers,
+            body,
+        }
+    }
+
+    async fn call(&self, method: Method, uri: &str, token: Option<&str>, body: Value) -> Reply {
+        let mut request = Request::builder().method(method).uri(uri);
+        if let Some(t) = token {
+            request = request.header(header::AUTHORIZATION, format!("Bearer {t}"));
+        }
+        let body = if body.is_null() {
+            Body::empty()
+        } else {
+            request = request.header(header::CONTENT_TYPE, "application/json");
+            Body::from(body.to_string())
+        };
+        self.send(request.body(body).unwrap()).await
+    }
+
+    async fn get(&self, uri: &str, token: Option<&str>) -> Reply {
+        self.call(Method::GET, uri, token, Value::Null).await
+    }
+
+    async fn sign_in(&self, user: &str, password: &str) -> String {
+        let r = self
+            .call(
+                Method::POST,
+                "/api/v1/session",
+                None,
+                json!({"user": user, "password": password}),
+            )
+            .await
+            .expect(StatusCode::OK);
+        r.json()["token"].as_str().unwrap().to_owned()
+    }
+
+    async fn new_case(&self, token: &str) -> String {
+        let r = self
+            .call(
+                Method::POST,
+                "/api/v1/cases",
+                Some(token),
+                json!({"team": "Belleville", "profile": {"name": "Amina K.", "birth_date": "1991-04-02"}}),
+            )
+            .await
+            .expect(StatusCode::CREATED);
+        r.json()["id"].as_str().unwrap().to_owned()
+    }
+
+    async fn upload(&self, token: &str, case: &str, query: &str, body: Body) -> Reply {
+        let request = Request::post(format!("/api/v1/cases/{case}/documents?{query}"))
+            .header(header::AUTHORIZATION, format!("Bearer {token}"))
+            .header(header::CONTENT_TYPE, "application/octet-stream")
+            .body(body)
+            .unwrap();
+        self.send(request).await
+    }
+
+    /// Files under the data directory's `tmp/` and `blobs/`.
+    fn stored_files(&self) -> usize {
+        let mut n = 0;
+        let mut stack = vec![self.data.join("tmp"), self.data.join("blobs")];
+        while let Some(d) = stack.pop() {
+            for e in std::fs::read_dir(&d).unwrap() {
+                let e = e.unwrap();
+                if e.file_type().unwrap().is_dir() {
+                    stack.push(e.path());
+                } else {
+                    n += 1;
+                }
+            }
+        }
+        n
+    }
+}
+
+#[tokio::test]
+async fn sign_in_answers_tokens_and_a_strict_cookie() {
+    let f = Fixture::new().await;
+    let r = f
+        .call(
+            Method::POST,
+            "/api/v1/session",
+            None,
+            json!({"user": "vera", "password": "vera-password"}),
+        )
+        .await
+        .expect(StatusCode::OK);
+    let body = r.json();
+    let token = body["token"].as_str().unwrap();
+    assert_eq!(token.len(), 43);
+    assert_eq!(body["csrf_token"].as_str().unwrap().len(), 43);
+    assert_eq!(body["user"]["name"], "vera");
+    let cookie = r.headers[header::SET_COOKIE].to_str().unwrap();
+    assert!(cookie.starts_with(&format!("vault_session={token};")));
+    for attribute in ["HttpOnly", "SameSite=Strict", "Path=/"] {
+        assert!(cookie.contains(attribute), "{cookie}");
+    }
+    assert!(!cookie.contains("Secure"), "plain http: no Secure flag");
+    let me = f.get("/api/v1/session", Some(token)).await.expect(StatusCode::OK);
+    assert_eq!(me.json()["user"]["role"], "volunteer");
+
+    // Sign out: the token is dead, the cookie cleared.
+    let r = f
+        .call(Method::DELETE, "/api/v1/session", Some(token), Value::Null)
+        .await
+        .expect(StatusCode::NO_CONTENT);
+    assert!(r.headers[header::SET_COOKIE].to_str().unwrap().contains("Max-Age=0"));
+    let r = f.get("/api/v1/session", Some(token)).await.expect(StatusCode::UNAUTHORIZED);
+    assert_eq!(r.error_code(), "unauthenticated");
+}
+
+#[tokio::test]
+async fn bad_sign_ins_are_refused_alike_then_throttled() {
+    let f = Fixture::new().await;
+    let wrong = f
+        .call(Method::POST, "/api/v1/session", None, json!({"user": "vera", "password": "nope-nope"}))
+        .await
+        .expect(StatusCode::UNAUTHORIZED);
+    let unknown = f
+        .call(Method::POST, "/api/v1/session", None, json!({"user": "nobody", "password": "nope-nope"}))
+        .await
+        .expect(StatusCode::UNAUTHORIZED);
+    assert_eq!(wrong.json(), unknown.json(), "unknown user and wrong password look the same");
+    assert_eq!(wrong.error_code(), "bad_credentials");
+    assert!(wrong.json()["message"].as_str().unwrap().contains("mot de passe"));
+
+    let r = f
+        .send(
+            Request::post("/api/v1/session")
+                .header(header::CONTENT_TYPE, "application/json")
+                .body(Body::from("{\"user\": \"vera\", \"password\": "))
+                .unwrap(),
+        )
+        .await
+        .expect(StatusCode::BAD_REQUEST);
+    assert_eq!(r.error_code(), "invalid_json");
+    let r = f
+        .send(Request::post("/api/v1/session").body(Body::from("user=vera")).unwrap())
+        .await
+        .expect(StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    assert_eq!(r.error_code(), "unsupported_media_type");
+    f.call(Method::POST, "/api/v1/session", None, json!({"user": "vera", "password": "x", "admin": true}))
+        .await
+        .expect(StatusCode::BAD_REQUEST);
+
+    // Four more failures on vera (five in all): the sixth try waits, even with the right
+    // password, and says how long.
+    for _ in 0..4 {
+        f.call(Method::POST, "/api/v1/session", None, json!({"user": "vera", "password": "nope-nope"}))
+            .await
+            .expect(StatusCode::UNAUTHORIZED);
+    }
+    let r = f
+        .call(Method::POST, "/api/v1/session", None, json!({"user": "vera", "password": "vera-password"}))
+        .await
+        .expect(StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(r.error_code(), "throttled");
+    let wait: u64 = r.headers[header::RETRY_AFTER].to_str().unwrap().parse().unwrap();
+    assert!((1..=2).contains(&wait), "{wait}");
+    // Another account is not held back.
+    f.sign_in("admin", ADMIN_PASSWORD).await;
+}
+
+#[tokio::test]
+async fn every_protected_route_wants_a_session() {
+    let f = Fixture::new().await;
+    let id = "0123456789abcdef0123456789abcdef";
+    let routes = [
+        (Method::GET, "/api/v1/session".to_string()),
+        (Method::DELETE, "/api/v1/session".into()),
+        (Method::PUT, "/api/v1/session/password".into()),
+        (Method::GET, "/api/v1/users".into()),
+        (Method::POST, "/api/v1/users".into()),
+        (Method::POST, "/api/v1/users/vera/recover".into()),
+        (Method::GET, "/api/v1/teams".into()),
+        (Method::POST, "/api/v1/teams".into()),
+        (Method::POST, "/api/v1/teams/Belleville/members".into()),
+        (Method::DELETE, "/api/v1/teams/Belleville/members/vera".into()),
+        (Method::GET, "/api/v1/cases".into()),
+        (Method::POST, "/api/v1/cases".into()),
+        (Method::GET, format!("/api/v1/cases/{id}")),
+        (Method::PATCH, format!("/api/v1/cases/{id}")),
+        (Method::DELETE, format!("/api/v1/cases/{id}")),
+        (Method::GET, format!("/api/v1/cases/{id}/access-report")),
+        (Method::GET, format!("/api/v1/cases/{id}/documents")),
+        (Method::POST, format!("/api/v1/cases/{id}/documents?kind=other&filename=a")),
+        (Method::GET, format!("/api/v1/documents/{id}")),
+        (Method::DELETE, format!("/api/v1/documents/{id}")),
+        (Method::GET, format!("/api/v1/documents/{id}/content")),
+        (Method::POST, format!("/api/v1/documents/{id}/versions?filename=a")),
+        (Method::POST, format!("/api/v1/documents/{id}/verify")),
+        (Method::GET, "/api/v1/log/checkpoint".into()),
+    ];
+    for (method, uri) in &routes {
+        for token in [None, Some("not-a-session-token")] {
+            let r = f.call(method.clone(), uri, token, json!({})).await;
+            assert_eq!(r.status, StatusCode::UNAUTHORIZED, "{method} {uri}: {}", r.text());
+            assert_eq!(r.error_code(), "unauthenticated");
+        }
+    }
+    // The OpenAPI document lists exactly these routes, and itself.
+    let doc = f.get("/api/v1/openapi.json", None).await.expect(StatusCode::OK).json();
+    let mut documented: Vec<String> = Vec::new();
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for method in item.as_object().unwrap().keys() {
+            documented.push(format!("{} {path}", method.to_uppercase()));
+        }
+    }
+    let mut routed: Vec<String> = routes
+        .iter()
+        .map(|(m, u)| {
+            let path = u
+                .trim_start_matches("/api/v1")
+                .split('?')
+                .next()
+                .unwrap()
+                .replace(&format!("cases/{id}"), "cases/{case}")
+                .replace(&format!("documents/{id}"), "documents/{doc}")
+                .replace("users/vera", "users/{user}")
+                .replace("members/vera", "members/{user}")
+                .replace("teams/Belleville", "teams/{team}");
+            format!("{m} {path}")
+        })
+        .collect();
+    routed.push("POST /session".into());
+    routed.push("GET /openapi.json".into());
+    documented.sort();
+    routed.sort();
+    assert_eq!(documented, routed);
+}
+
+#[tokio::test]
+async fn cookie_changes_need_the_csrf_token() {
+    let f = Fixture::new().await;
+    let r = f
+        .call(Method::POST, "/api/v1/session", None, json!({"user": "admin", "password": ADMIN_PASSWORD}))
+        .await
+        .expect(StatusCode::OK);
+    let token = r.json()["token"].as_str().unwrap().to_owned();
+    let csrf = r.json()["csrf_token"].as_str().unwrap().to_owned();
+    let with_cookie = |method: Method, uri: &str, csrf: Option<&str>| {
+        let mut b = Request::builder()
+            .method(method)
+            .uri(uri)
+            .header(header::COOKIE, format!("theme=dark; vault_session={token}"))
+            .header(header::CONTENT_TYPE, "application/json");
+        if let Some(c) = csrf {
+            b = b.header("x-csrf-token", c);
+        }
+        b.body(Body::from(json!({"name": "Permanence Nord"}).to_string())).unwrap()
+    };
+    // Reading needs no CSRF token.
+    f.send(with_cookie(Method::GET, "/api/v1/teams", None)).await.expect(StatusCode::OK);
+    let r = f
+        .send(with_cookie(Method::POST, "/api/v1/teams", None))
+        .await
+        .expect(StatusCode::FORBIDDEN);
+    assert_eq!(r.error_code(), "csrf");
+    let r = f
+        .send(with_cookie(Method::POST, "/api/v1/teams", Some(&token)))
+        .await
+        .expect(StatusCode::FORBIDDEN);
+    assert_eq!(r.error_code(), "csrf");
+    f.send(with_cookie(Method::POST, "/api/v1/teams", Some(&csrf)))
+        .await
+        .expect(StatusCode::CREATED);
+    // A bearer token needs none: browsers never send it on their own.
+    f.call(Method::POST, "/api/v1/teams", Some(&token), json!({"name": "Permanence Sud"}))
+        .await
+        .expect(StatusCode::CREATED);
+}
+
+#[tokio::test]
+async fn users_and_teams_follow_roles() {
+    let f = Fixture::new().await;
+    let admin = f.sign_in("admin", ADMIN_PASSWORD).await;
+    let vera = f.sign_in("vera", "vera-password").await;
+    let users = f.get("/api/v1/users", Some(&admin)).await.expect(StatusCode::OK).json();
+    let names: Vec<&str> = users.as_array().unwrap().iter().map(|u| u["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["admin", "vera"]);
+    let r = f.get("/api/v1/users", Some(&vera)).await.expect(StatusCode::FORBIDDEN);
+    assert_eq!(r.error_code(), "forbidden");
+    let r = f
+        .call(Method::POST, "/api/v1/users", Some(&admin), json!({"name": "vera", "role": "volunteer", "password": "another-pass"}))
+        .await
+        .expect(StatusCode::CONFLICT);
+    assert_eq!(r.error_code(), "conflict");
+    f.call(Method::POST, "/api/v1/users", Some(&admin), json!({"name": "zed", "role": "pope", "password": "another-pass"}))
+        .await
+        .expect(StatusCode::BAD_REQUEST);
+    f.call(Method::POST, "/api/v1/users", Some(&admin), json!({"name": "zed", "role": "volunteer", "password": "short"}))
+        .await
+        .expect(StatusCode::BAD_REQUEST);
+    f.call(Method::POST, "/api/v1/users", Some(&vera), json!({"name": "zed", "role": "volunteer", "password": "long-enough"}))
+        .await
+        .expect(StatusCode::FORBIDDEN);
+    f.call(Method::POST, "/api/v1/teams/Nowhere/members", Some(&admin), json!({"user": "vera"}))
+        .await
+        .expect(StatusCode::NOT_FOUND);
+    let teams = f.get("/api/v1/teams", Some(&admin)).await.expect(StatusCode::OK).json();
+    let epoch = teams[0]["epoch"].as_u64().unwrap();
+    let team = f
+        .call(Method::DELETE, "/api/v1/teams/Belleville/members/vera", Some(&admin), Value::Null)
+        .await
+        .expect(StatusCode::OK)
+        .json();
+    assert_eq!(team["epoch"], epoch + 1, "removing a member rotates the team's keys");
+
+    // Password change: the wrong old password is not a lost session.
+    let r = f
+        .call(Method::PUT, "/api/v1/session/password", Some(&vera), json!({"old_password": "wrong-one", "new_password": "vera-new-password"}))
+        .await
+        .expect(StatusCode::FORBIDDEN);
+    assert_eq!(r.error_code(), "wrong_password");
+    f.call(Method::PUT, "/api/v1/session/password", Some(&vera), json!({"old_password": "vera-password", "new_password": "vera-new-password"}))
+        .await
+        .expect(StatusCode::NO_CONTENT);
+    f.sign_in("vera", "vera-new-password").await;
+    // Recovery with a key that is not the vault's.
+    let r = f
+        .call(Method::POST, "/api/v1/users/vera/recover", Some(&admin), json!({"recovery_key": "AGE-SECRET-KEY-1QQQ", "new_password": "whatever-123"}))
+        .await
+        .expect(StatusCode::BAD_REQUEST);
+    assert!(!r.text().contains("QQQ"), "the key is not echoed");
+}
+
+#[tokio::test]
+async fn cases_can_be_created_changed_and_erased() {
+    let f = Fixture::new().await;
+    let admin = f.sign_in("admin", ADMIN_PASSWORD).await;
+    let vera = f.sign_in("vera", "vera-password").await;
+    let case = f.new_case(&vera).await;
+    let shown = f.get(&format!("/api/v1/cases/{case}"), Some(&admin)).await.expect(StatusCode::OK).json();
+    assert_eq!(shown["profile"]["name"], "Amina K.");
+    assert_eq!(shown["status"], "open");
+    let list = f.get("/api/v1/cases", Some(&vera)).await.expect(StatusCode::OK).json();
+    assert_eq!(list.as_array().unwrap().len(), 1);
+
+    let changed = f
+        .call(Method::PATCH, &format!("/api/v1/cases/{case}"), Some(&vera), json!({"status": "closed", "profile": {"name": "Amina K.", "language": "ar"}}))
+        .await
+        .expect(StatusCode::OK)
+        .json();
+    assert_eq!(changed["status"], "closed");
+    assert_eq!(changed["profile"]["language"], "ar");
+    f.call(Method::PATCH, &format!("/api/v1/cases/{case}"), Some(&vera), json!({}))
+        .await
+        .expect(StatusCode::BAD_REQUEST);
+    f.call(Method::PATCH, &format!("/api/v1/cases/{case}"), Some(&vera), json!({"profile": {"name": " "}}))
+        .await
+        .expect(StatusCode::BAD_REQUEST);
+    f.call(Method::POST, "/api/v1/cases", Some(&vera), json!({"team": "Belleville", "profile": {"name": "X", "birth_date": "1991-02-30"}}))
+        .await
+        .expect(StatusCode::BAD_REQUEST);
+    f.call(Method::POST, "/api/v1/cases", Some(&vera), json!({"team": "Nowhere", "profile": {"name": "X"}}))
+        .await
+        .expect(StatusCode::NOT_FOUND);
+    // Unknown and malformed ids.
+    f.get("/api/v1/cases/0123456789abcdef0123456789abcdef", Some(&vera)).await.expect(StatusCode::NOT_FOUND);
+    f.get("/api/v1/cases/..%2F..%2Fvault.toml", Some(&vera)).await.expect(StatusCode::NOT_FOUND);
+
+    // The report shows who did what; names are resolved for people.
+    let report = f
+        .get(&format!("/api/v1/cases/{case}/access-report"), Some(&vera))
+        .await
+        .expect(StatusCode::OK)
+        .json();
+    let actions: Vec<&str> = report.as_array().unwrap().iter().map(|e| e["action"].as_str().unwrap()).collect();
+    assert!(actions.contains(&"case.create") && actions.contains(&"case.close"), "{actions:?}");
+    assert!(report[0]["text_fr"].as_str().unwrap().contains("par vera"));
+
+    // Only coordinators and admins erase.
+    f.call(Method::DELETE, &format!("/api/v1/cases/{case}"), Some(&vera), Value::Null)
+        .await
+        .expect(StatusCode::FORBIDDEN);
+    f.call(Method::DELETE, &format!("/api/v1/cases/{case}"), Some(&admin), Value::Null)
+        .await
+        .expect(StatusCode::OK);
+    f.get(&format!("/api/v1/cases/{case}"), Some(&admin)).await.expect(StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn documents_stream_in_and_out() {
+    let f = Fixture::new().await;
+    let vera = f.sign_in("vera", "vera-password").await;
+    let case = f.new_case(&vera).await;
+    let content: Vec<u8> = (0..300_000u32).map(|i| (i % 251) as u8).collect();
+    let id = f
+        .upload(&vera, &case, "kind=appeal&filename=recours%20n%C2%B01.pdf", Body::from(content.clone()))
+        .await
+        .expect(StatusCode::CREATED)
+        .json()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let list = f.get(&format!("/api/v1/cases/{case}/documents"), Some(&vera)).await.expect(StatusCode::OK).json();
+    assert_eq!(list[0]["meta"]["filename"], "recours n°1.pdf");
+    assert_eq!(list[0]["meta"]["media_type"], "application/pdf");
+    assert_eq!(list[0]["meta"]["size"], 300_000);
+
+    let r = f.get(&format!("/api/v1/documents/{id}/content"), Some(&vera)).await.expect(StatusCode::OK);
+    assert_eq!(r.body.as_ref(), content.as_slice());
+    assert_eq!(r.headers[header::CONTENT_LENGTH], "300000");
+    assert_eq!(r.headers[header::CONTENT_TYPE], "application/octet-stream");
+    assert_eq!(
+        r.headers[header::CONTENT_DISPOSITION],
+        "attachment; filename=\"recours n_1.pdf\"; filename*=UTF-8''recours%20n%C2%B01.pdf"
+    );
+    assert_eq!(r.headers["x-content-blake3"], blake3::hash(&content).to_hex().as_str());
+
+    // A second version, then the first is still there.
+    let v = f
+        .send(
+            Request::post(format!("/api/v1/documents/{id}/versions?filename=recours-v2.pdf"))
+                .header(header::AUTHORIZATION, format!("Bearer {vera}"))
+                .body(Body::from("v2"))
+                .unwrap(),
+        )
+        .await
+        .expect(StatusCode::CREATED);
+    assert_eq!(v.json()["version"], 2);
+    let r = f.get(&format!("/api/v1/documents/{id}/content?version=1"), Some(&vera)).await.expect(StatusCode::OK);
+    assert_eq!(r.body.len(), 300_000);
+    f.get(&format!("/api/v1/documents/{id}/content?version=9"), Some(&vera)).await.expect(StatusCode::NOT_FOUND);
+    f.get(&format!("/api/v1/documents/{id}/content?version=x"), Some(&vera)).await.expect(StatusCode::BAD_REQUEST);
+    let history = f.get(&format!("/api/v1/documents/{id}"), Some(&vera)).await.expect(StatusCode::OK).json();
+    assert_eq!(history["versions"].as_array().unwrap().len(), 2);
+    let verified = f
+        .call(Method::POST, &format!("/api/v1/documents/{id}/verify"), Some(&vera), Value::Null)
+        .await
+        .expect(StatusCode::OK)
+        .json();
+    assert_eq!(verified, json!({"ok": true, "versions": 2}));
+
+    // Multipart, as a browser form sends it.
+    let boundary = "XyZ0123";
+    let form = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nevidence\r\n\
+         --{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"photo.jpg\"\r\n\
+         Content-Type: image/jpeg\r\n\r\nJPEGDATA\r\n--{boundary}--\r\n"
+    );
+    let r = f
+        .send(
+            Request::post(format!("/api/v1/cases/{case}/documents"))
+                .header(header::AUTHORIZATION, format!("Bearer {vera}"))
+                .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={boundary}"))
+                .body(Body::from(form))
+                .unwrap(),
+        )
+        .await
+        .expect(StatusCode::CREATED);
+    let evidence = r.json()["id"].as_str().unwrap().to_owned();
+    let r = f.get(&format!("/api/v1/documents/{evidence}/content"), Some(&vera)).await.expect(StatusCode::OK);
+    assert_eq!(r.body.as_ref(), b"JPEGDATA");
+    // Evidence is immutable; other documents can be deleted.
+    let r = f
+        .call(Method::DELETE, &format!("/api/v1/documents/{evidence}"), Some(&vera), Value::Null)
+        .await
+        .expect(StatusCode::CONFLICT);
+    assert_eq!(r.error_code(), "immutable");
+    f.call(Method::DELETE, &format!("/api/v1/documents/{id}"), Some(&vera), Value::Null)
+        .await
+        .expect(StatusCode::NO_CONTENT);
+    f.get(&format!("/api/v1/documents/{id}/content"), Some(&vera)).await.expect(StatusCode::NOT_FOUND);
+
+    // Every read is in the case's report.
+    let report = f.get(&format!("/api/v1/cases/{case}/access-report"), Some(&vera)).await.expect(StatusCode::OK).json();
+    let reads = report.as_array().unwrap().iter().filter(|e| e["action"] == "document.read").count();
+    assert!(reads >= 3, "{report}");
+}
+
+#[tokio::test]
+async fn bad_uploads_store_nothing() {
+    let f = Fixture::new().await;
+    let vera = f.sign_in("vera", "vera-password").await;
+    let case = f.new_case(&vera).await;
+    let before = f.stored_files();
+    let bad = [
+        ("kind=passport&filename=a.pdf", "invalid"),
+        ("filename=a.pdf", "invalid"),
+        ("kind=identity", "invalid"),
+        ("kind=identity&filename=..%2F..%2Fetc%2Fpasswd", "invalid"),
+        ("kind=identity&filename=a%0Ab.pdf", "invalid"),
+        ("kind=identity&filename=..", "invalid"),
+        ("kind=identity&filename=a.pdf&colour=red", "invalid_query"),
+    ];
+    for (query, code) in bad {
+        let r = f.upload(&vera, &case, query, Body::from("data")).await.expect(StatusCode::BAD_REQUEST);
+        assert_eq!(r.error_code(), code, "{query}");
+    }
+    f.upload(&vera, "0123456789abcdef0123456789abcdef", "kind=other&filename=a", Body::from("data"))
+        .await
+        .expect(StatusCode::NOT_FOUND);
+
+    // Over the limit, declared: refused before anything is read.
+    let big = vec![7u8; (LIMIT + 64 * 1024 + 1) as usize];
+    let r = f.upload(&vera, &case, "kind=other&filename=big.bin", Body::from(big)).await.expect(StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(r.error_code(), "too_large");
+    // Over the limit, streamed without a length: refused when the limit is crossed.
+    let chunks = (0..20).map(|_| Ok::<_, std::io::Error>(Bytes::from(vec![1u8; 64 * 1024])));
+    let r = f
+        .upload(&vera, &case, "kind=other&filename=big.bin", Body::from_stream(futures_util::stream::iter(chunks)))
+        .await
+        .expect(StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(r.error_code(), "too_large");
+    // A body that breaks off midway.
+    let chunks: Vec<Result<Bytes, std::io::Error>> = vec![
+        Ok(Bytes::from_static(b"first part")),
+        Err(std::io::Error::other("connection reset")),
+    ];
+    let r = f
+        .upload(&vera, &case, "kind=other&filename=cut.bin", Body::from_stream(futures_util::stream::iter(chunks)))
+        .await
+        .expect(StatusCode::BAD_REQUEST);
+    assert_eq!(r.error_code(), "upload_interrupted");
+
+    assert_eq!(f.stored_files(), before, "no blob and no temporary file left");
+    let list = f.get(&format!("/api/v1/cases/{case}/documents"), Some(&vera)).await.expect(StatusCode::OK).json();
+    assert_eq!(list, json!([]));
+}
+
+#[tokio::test]
+async fn outsiders_cannot_reach_a_case() {
+    let f = Fixture::new().await;
+    let admin = f.sign_in("admin", ADMIN_PASSWORD).await;
+    let vera = f.sign_in("vera", "vera-password").await;
+    f.call(Method::POST, "/api/v1/users", Some(&admin), json!({"name": "otto", "role": "volunteer", "password": "otto-password"}))
+        .await
+        .expect(StatusCode::CREATED);
+    let otto = f.sign_in("otto", "otto-password").await;
+    let case = f.new_case(&vera).await;
+    let doc = f.upload(&vera, &case, "kind=identity&filename=id.jpg", Body::from("ID")).await.expect(StatusCode::CREATED).json()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    for uri in [
+        format!("/api/v1/cases/{case}"),
+        format!("/api/v1/cases/{case}/documents"),
+        format!("/api/v1/documents/{doc}/content"),
+        format!("/api/v1/cases/{case}/access-report"),
+    ] {
+        let r = f.get(&uri, Some(&otto)).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{uri}: {}", r.text());
+    }
+    f.upload(&otto, &case, "kind=other&filename=x", Body::from("x")).await.expect(StatusCode::FORBIDDEN);
+    let list = f.get("/api/v1/cases", Some(&otto)).await.expect(StatusCode::OK).json();
+    assert_eq!(list, json!([]));
+}
+
+#[tokio::test]
+async fn responses_carry_security_headers() {
+    let f = Fixture::new().await;
+    for uri in ["/healthz", "/", "/api/v1/cases", "/nowhere", "/api/v1/openapi.json"] {
+        let r = f.get(uri, None).await;
+        let h = &r.headers;
+        let csp = h[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+        assert!(csp.contains("frame-ancestors 'none'") && csp.contains("default-src 'none'"), "{uri}");
+        assert_eq!(h[header::X_CONTENT_TYPE_OPTIONS], "nosniff", "{uri}");
+        assert_eq!(h[header::REFERRER_POLICY], "no-referrer", "{uri}");
+        assert_eq!(h[header::X_FRAME_OPTIONS], "DENY", "{uri}");
+        assert_eq!(h[header::CACHE_CONTROL], "no-store", "{uri}");
+    }
+    let r = f.get("/nowhere", None).await.expect(StatusCode::NOT_FOUND);
+    assert_eq!(r.error_code(), "not_found");
+    let r = f.get("/healthz", None).await.expect(StatusCode::OK);
+    assert_eq!(r.json(), json!({"status": "ok"}));
+}
+
+#[tokio::test]
+async fn the_setup_page_creates_the_vault_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let config = Config {
+        setup_kdf: Some(KdfParams::insecure_for_tests()),
+        ..config(data.clone())
+    };
+    let (state, token) = AppState::awaiting_setup(config).unwrap();
+    let url = state.setup_url(&token);
+    let path = secrecy::ExposeSecret::expose_secret(&url)
+        .strip_prefix("http://127.0.0.1:8080")
+        .unwrap()
+        .to_owned();
+    let f = Fixture {
+        app: app(state),
+        data,
+        _dir: dir,
+    };
+    let r = f.get("/healthz", None).await.expect(StatusCode::OK);
+    assert_eq!(r.json(), json!({"status": "setup"}));
+    let r = f
+        .call(Method::POST, "/api/v1/session", None, json!({"user": "a", "password": "b"}))
+        .await
+        .expect(StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(r.error_code(), "setup_required");
+    f.get("/setup/wrong-token", None).await.expect(StatusCode::NOT_FOUND);
+    let page = f.get(&path, None).await.expect(StatusCode::OK).text();
+    assert!(page.contains("Créer le coffre") && page.contains("Create the vault"));
+
+    let post = |form: &str| {
+        Request::post(path.as_str())
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from(form.to_owned()))
+            .unwrap()
+    };
+    let r = f
+        .send(post("admin=%3Cb%3Eana&password=long-password&confirm=other-password"))
+        .await
+        .expect(StatusCode::BAD_REQUEST);
+    assert!(r.text().contains("diffèrent"));
+    assert!(r.text().contains("value=\"&lt;b&gt;ana\""), "the name is kept, escaped");
+    let r = f.send(post("admin=ana&password=short&confirm=short")).await.expect(StatusCode::BAD_REQUEST);
+    assert!(r.text().contains("password"), "{}", r.text());
+    let r = f
+        .send(post("admin=ana&password=long-password&confirm=long-password"))
+        .await
+        .expect(StatusCode::CREATED);
+    let page = r.text();
+    assert!(page.contains("AGE-SECRET-KEY-1"), "the recovery key is shown once");
+    assert!(page.contains("hors ligne") && page.contains("offline"));
+    assert_eq!(r.headers[header::CACHE_CONTROL], "no-store");
+
+    // The address is dead now; the vault works.
+    f.get(&path, None).await.expect(StatusCode::NOT_FOUND);
+    f.send(post("admin=eve&password=long-password&confirm=long-password"))
+        .await
+        .expect(StatusCode::NOT_FOUND);
+    let r = f.get("/healthz", None).await.expect(StatusCode::OK);
+    assert_eq!(r.json(), json!({"status": "ok"}));
+    f.sign_in("ana", "long-password").await;
+    assert!(f.data.join("vault.toml").is_file());
+}
+
+#[tokio::test]
+async fn checkpoints_are_signed_text() {
+    let f = Fixture::new().await;
+    let admin = f.sign_in("admin", ADMIN_PASSWORD).await;
+    let r = f.get("/api/v1/log/checkpoint", Some(&admin)).await.expect(StatusCode::OK);
+    let text = r.text();
+    let checkpoint = vault_core::Checkpoint::parse(&text).unwrap();
+    assert!(checkpoint.size > 0);
+    let toml = std::fs::read_to_string(f.data.join("vault.toml")).unwrap();
+    let key = toml
+        .lines()
+        .find_map(|l| l.strip_prefix("log_public_key = "))
+        .unwrap()
+        .trim_matches('"');
+    assert!(checkpoint.verify_signature(key));
+}
