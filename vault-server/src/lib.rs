@@ -16,6 +16,7 @@ mod api;
 mod auth;
 mod error;
 mod html;
+mod kdf;
 mod middleware;
 mod serve;
 mod sessions;

@@ -30,6 +30,9 @@ struct Args {
     /// Take client addresses from X-Forwarded-For (only behind your own proxy)
     #[arg(long, env = "VAULT_TRUST_PROXY")]
     trust_proxy: bool,
+    /// Seconds a client has to send its request headers
+    #[arg(long, env = "VAULT_HEADER_TIMEOUT_SECS", default_value_t = 10, hide = true)]
+    header_timeout_secs: u64,
     /// argon2id memory in KiB for a vault made by the setup page (default 65536); lower
     /// only for tests
     #[arg(long, env = "VAULT_KDF_MEMORY_KIB", hide = true)]
@@ -93,6 +96,7 @@ async fn main() -> anyhow::Result<()> {
             tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
         )
         .with_writer(std::io::stderr)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .init();
     let args = Args::parse();
     let defaults = KdfParams::default();
@@ -109,6 +113,7 @@ async fn main() -> anyhow::Result<()> {
         max_upload_bytes: args.max_upload,
         setup_kdf,
         trust_proxy: args.trust_proxy,
+        header_timeout: std::time::Duration::from_secs(args.header_timeout_secs.max(1)),
         ..Config::new(args.data_dir.clone())
     };
     let listener = tokio::net::TcpListener::bind(args.listen)

@@ -14,7 +14,7 @@ use tower::ServiceExt;
 
 use crate::state::AppState;
 
-/// A client must send its request headers within this time.
+/// A client must send its request headers within this time (the default).
 pub const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
 /// On shutdown, requests in flight get this long to finish.
 pub const GRACE_PERIOD: Duration = Duration::from_secs(30);
@@ -30,7 +30,7 @@ pub async fn serve(
     let graceful = GracefulShutdown::new();
     let mut http = hyper::server::conn::http1::Builder::new();
     http.timer(TokioTimer::new())
-        .header_read_timeout(HEADER_TIMEOUT)
+        .header_read_timeout(state.config().header_timeout)
         .max_buf_size(64 * 1024);
     let sweeper = tokio::spawn(async move {
         let mut tick = tokio::time::interval(Duration::from_secs(60));

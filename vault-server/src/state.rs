@@ -7,7 +7,6 @@ use std::time::Duration;
 
 use secrecy::{ExposeSecret, SecretString};
 use subtle::ConstantTimeEq;
-use tokio::sync::Semaphore;
 use vault_core::{KdfParams, Vault};
 
 use crate::error::{ApiError, ApiResult};
@@ -32,6 +31,8 @@ pub struct Config {
     pub throttle: (Policy, Policy),
     /// How many argon2 computations run at once (about one per core).
     pub kdf_slots: usize,
+    /// A client must send its request headers within this time.
+    pub header_timeout: Duration,
 }
 
 impl Config {
@@ -45,6 +46,7 @@ impl Config {
             trust_proxy: false,
             throttle: (crate::throttle::ACCOUNT, crate::throttle::CLIENT),
             kdf_slots: std::thread::available_parallelism().map_or(1, |n| n.get()),
+            header_timeout: crate::serve::HEADER_TIMEOUT,
         }
     }
 }
@@ -62,12 +64,9 @@ pub(crate) struct Shared {
     setup: Mutex<Option<[u8; 32]>>,
     pub sessions: Sessions,
     pub throttle: Throttle,
-    /// Bounds the argon2 computations (64 MiB each by default) running at once.
-    pub kdf_slots: Semaphore,
+    /// Runs the argon2 computations (64 MiB each by default), a few at once.
+    pub kdf: crate::kdf::KdfPool,
 }
-
-/// Waiting longer than this for an argon2 slot answers 503.
-pub(crate) const KDF_WAIT: Duration = Duration::from_secs(20);
 
 impl AppState {
     fn build(config: Config, vault: Option<Vault>) -> std::io::Result<AppState> {
@@ -84,7 +83,7 @@ impl AppState {
                 setup: Mutex::new(None),
                 sessions: Sessions::default(),
                 throttle: Throttle::new(account, client)?,
-                kdf_slots: Semaphore::new(slots),
+                kdf: crate::kdf::KdfPool::new(slots)?,
             }),
         })
     }

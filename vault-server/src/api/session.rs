@@ -9,11 +9,11 @@ use axum::Json;
 use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 
-use super::{blocking, ApiJson};
+use super::ApiJson;
 use crate::auth::{credential, Auth, Client, Credential, COOKIE};
 use crate::error::{ApiError, ApiResult};
 use crate::sessions::ABSOLUTE;
-use crate::state::{AppState, KDF_WAIT};
+use crate::state::AppState;
 
 /// No Debug: it holds a password.
 #[derive(Deserialize)]
@@ -23,25 +23,12 @@ pub struct SignIn {
     password: SecretString,
 }
 
-/// Runs `work` (argon2 inside) once a slot of the bounded pool is free.
+/// Runs `work` (argon2 inside) on the bounded argon2 pool.
 pub(crate) async fn with_kdf_slot<T: Send + 'static>(
     state: &AppState,
     work: impl FnOnce() -> vault_core::Result<T> + Send + 'static,
 ) -> ApiResult<T> {
-    let busy = || {
-        ApiError::new(
-            StatusCode::SERVICE_UNAVAILABLE,
-            "busy",
-            "trop de connexions en cours : réessayez dans un instant",
-            "too many sign-ins in progress: retry in a moment",
-        )
-        .retry_after(5)
-    };
-    let _slot = tokio::time::timeout(KDF_WAIT, state.inner.kdf_slots.acquire())
-        .await
-        .map_err(|_| busy())?
-        .map_err(|_| busy())?;
-    blocking(work).await
+    state.inner.kdf.run(work).await
 }
 
 fn throttled(wait: std::time::Duration) -> ApiError {
