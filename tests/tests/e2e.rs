@@ -2,8 +2,7 @@
 
 mod util;
 
-use std::io::{Read, Write};
-use std::net::TcpStream;
+use std::io::Write;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -143,46 +142,15 @@ fn cli_errors_are_one_clear_line() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("vault init"));
 }
 
-/// GET /healthz over a raw socket; the status code, or None while nothing listens.
-fn healthz(addr: &str) -> Option<u16> {
-    let mut s = TcpStream::connect(addr).ok()?;
-    s.write_all(b"GET /healthz HTTP/1.0\r\nHost: x\r\n\r\n")
-        .ok()?;
-    let mut response = String::new();
-    s.read_to_string(&mut response).ok()?;
-    response.split_whitespace().nth(1)?.parse().ok()
-}
-
 #[test]
 fn the_server_holds_the_vault_and_the_cli_says_so() {
     let v = VaultDir::init();
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let addr = format!("127.0.0.1:{port}");
-    let mut server = Command::new(bin("vault-server"))
-        .env_clear()
-        .args(["--data-dir"])
-        .arg(v.data())
-        .args(["--listen", &addr])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while healthz(&addr) != Some(200) {
-        assert!(Instant::now() < deadline, "the server never became healthy");
-        assert!(server.try_wait().unwrap().is_none(), "the server exited");
-        std::thread::yield_now();
-    }
+    let mut server = util::server::Server::start(&v.data(), &[]);
     let out = v.vault(&["case", "list"], None);
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1));
     assert!(err.contains("vault-server"), "{err}");
-    server.kill().unwrap();
-    server.wait().unwrap();
+    server.kill();
     assert!(v.vault(&["case", "list"], None).status.success());
 }
 
