@@ -8,6 +8,7 @@ use axum::extract::{MatchedPath, Request};
 use axum::http::{header, HeaderName, HeaderValue};
 use axum::middleware::Next;
 use axum::response::Response;
+use tower::layer::util::{Identity, Stack};
 use tower::ServiceBuilder;
 use tower_http::set_header::SetResponseHeaderLayer;
 
@@ -15,37 +16,22 @@ use tower_http::set_header::SetResponseHeaderLayer;
 /// framing. Pages take their style from `/assets/vault.css`.
 pub const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-type Headers = tower::layer::util::Stack<
-    SetResponseHeaderLayer<HeaderValue>,
-    tower::layer::util::Stack<
-        SetResponseHeaderLayer<HeaderValue>,
-        tower::layer::util::Stack<
-            SetResponseHeaderLayer<HeaderValue>,
-            tower::layer::util::Stack<
-                SetResponseHeaderLayer<HeaderValue>,
-                tower::layer::util::Stack<
-                    SetResponseHeaderLayer<HeaderValue>,
-                    tower::layer::util::Stack<
-                        SetResponseHeaderLayer<HeaderValue>,
-                        tower::layer::util::Identity,
-                    >,
-                >,
-            >,
-        >,
+/// One response-header layer; HSTS is `None` (not sent) over plain http.
+type Set<V> = SetResponseHeaderLayer<V>;
+type Headers = Stack<
+    Set<Option<HeaderValue>>,
+    Stack<
+        Set<HeaderValue>,
+        Stack<Set<HeaderValue>, Stack<Set<HeaderValue>, Stack<Set<HeaderValue>, Stack<Set<HeaderValue>, Identity>>>>,
     >,
 >;
 
 /// The security headers; `Strict-Transport-Security` too when served over https.
 pub fn security_headers(https: bool) -> Headers {
-    let hsts = if https {
-        "max-age=31536000"
-    } else {
-        // Without https HSTS is ignored by browsers; max-age=0 keeps the header set uniform.
-        "max-age=0"
-    };
     let set = |name: HeaderName, value: &'static str| {
         SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value))
     };
+    let hsts = https.then(|| HeaderValue::from_static("max-age=31536000"));
     ServiceBuilder::new()
         .layer(set(header::CONTENT_SECURITY_POLICY, CSP))
         .layer(set(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
@@ -53,7 +39,10 @@ pub fn security_headers(https: bool) -> Headers {
         .layer(set(header::X_FRAME_OPTIONS, "DENY"))
         // Answers hold personal data: no cache keeps them.
         .layer(set(header::CACHE_CONTROL, "no-store"))
-        .layer(set(header::STRICT_TRANSPORT_SECURITY, hsts))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::STRICT_TRANSPORT_SECURITY,
+            hsts,
+        ))
         .into_inner()
 }
 

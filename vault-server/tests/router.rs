@@ -665,6 +665,7 @@ async fn responses_carry_security_headers() {
         assert_eq!(h[header::X_FRAME_OPTIONS], "DENY", "{uri}");
         assert_eq!(h[header::CACHE_CONTROL], "no-store", "{uri}");
     }
+    assert!(f.get("/", None).await.headers.get(header::STRICT_TRANSPORT_SECURITY).is_none());
     let r = f.get("/nowhere", None).await.expect(StatusCode::NOT_FOUND);
     assert_eq!(r.error_code(), "not_found");
     let r = f.get("/healthz", None).await.expect(StatusCode::OK);
@@ -750,4 +751,31 @@ async fn checkpoints_are_signed_text() {
         .unwrap()
         .trim_matches('"');
     assert!(checkpoint.verify_signature(key));
+}
+
+#[tokio::test]
+async fn over_https_cookies_are_secure_and_hsts_is_sent() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let settings = Settings {
+        kdf: KdfParams::insecure_for_tests(),
+        ..Settings::default()
+    };
+    let password = SecretString::from(ADMIN_PASSWORD.to_string());
+    let vault = Vault::create(&data, &settings, "admin", &password).unwrap().vault;
+    let config = Config {
+        public_url: "https://coffre.example.org".into(),
+        ..config(data.clone())
+    };
+    let f = Fixture {
+        app: app(AppState::new(vault, config).unwrap()),
+        data,
+        _dir: dir,
+    };
+    let r = f
+        .call(Method::POST, "/api/v1/session", None, json!({"user": "admin", "password": ADMIN_PASSWORD}))
+        .await
+        .expect(StatusCode::OK);
+    assert!(r.headers[header::SET_COOKIE].to_str().unwrap().contains("; Secure"));
+    assert_eq!(r.headers[header::STRICT_TRANSPORT_SECURITY], "max-age=31536000");
 }
