@@ -74,11 +74,16 @@ fn twenty_concurrent_uploads_and_downloads_keep_every_byte() {
                 assert_eq!(status, 201, "{}", String::from_utf8_lossy(&body));
                 let id: serde_json::Value = serde_json::from_slice(&body).unwrap();
                 let id = id["id"].as_str().unwrap().to_owned();
-                let (status, headers, content) = api.get(&format!("/api/v1/documents/{id}/content"));
+                let (status, headers, content) =
+                    api.get(&format!("/api/v1/documents/{id}/content"));
                 assert_eq!(status, 200);
                 let expected = Pattern::hash(len, i);
                 assert_eq!(content.len() as u64, len);
-                assert_eq!(blake3::hash(&content).to_hex().as_str(), expected, "file {i}");
+                assert_eq!(
+                    blake3::hash(&content).to_hex().as_str(),
+                    expected,
+                    "file {i}"
+                );
                 assert_eq!(headers["x-content-blake3"], expected.as_str());
                 assert!(headers["content-disposition"]
                     .to_str()
@@ -100,9 +105,18 @@ fn twenty_concurrent_uploads_and_downloads_keep_every_byte() {
     let fsck = v.ok(&["fsck"], None);
     assert!(fsck.contains("20"), "{fsck}");
     let log = server.log();
-    assert!(!log.contains(api.token.as_deref().unwrap()), "no token in the log");
-    assert!(!log.contains("Fatou") && !log.contains("f3.bin"), "no name in the log");
-    assert!(log.contains("route=/api/v1/documents/{doc}/content"), "{log}");
+    assert!(
+        !log.contains(api.token.as_deref().unwrap()),
+        "no token in the log"
+    );
+    assert!(
+        !log.contains("Fatou") && !log.contains("f3.bin"),
+        "no name in the log"
+    );
+    assert!(
+        log.contains("route=/api/v1/documents/{doc}/content"),
+        "{log}"
+    );
 }
 
 /// Sends the headers and `sent` bytes of an upload announced as `total` bytes.
@@ -135,7 +149,10 @@ fn a_server_killed_during_an_upload_leaves_no_partial_document() {
         std::thread::sleep(Duration::from_millis(10));
     }
     server.kill();
-    assert!(!v.files_in("tmp").is_empty(), "the kill left a partial file to sweep");
+    assert!(
+        !v.files_in("tmp").is_empty(),
+        "the kill left a partial file to sweep"
+    );
 
     // A restart sweeps it; the case has no document; fsck is clean.
     let (server, api) = start(&v);
@@ -144,16 +161,29 @@ fn a_server_killed_during_an_upload_leaves_no_partial_document() {
     assert_eq!(list, json!([]));
     drop(server);
     let fsck = v.vault(&["fsck"], None);
-    assert!(fsck.status.success(), "{}", String::from_utf8_lossy(&fsck.stderr));
+    assert!(
+        fsck.status.success(),
+        "{}",
+        String::from_utf8_lossy(&fsck.stderr)
+    );
     assert!(v.files_in("blobs").is_empty());
 
     // A client that gives up halfway stores nothing either, with the server running.
     let (server, api) = start(&v);
-    let s = partial_upload(&server.base, api.token.as_deref().unwrap(), &case, 4 << 20, 1 << 20);
+    let s = partial_upload(
+        &server.base,
+        api.token.as_deref().unwrap(),
+        &case,
+        4 << 20,
+        1 << 20,
+    );
     drop(s);
     let deadline = Instant::now() + Duration::from_secs(30);
     while !v.files_in("tmp").is_empty() {
-        assert!(Instant::now() < deadline, "the partial file was not removed");
+        assert!(
+            Instant::now() < deadline,
+            "the partial file was not removed"
+        );
         std::thread::sleep(Duration::from_millis(10));
     }
     let (_, list) = api.json("GET", &format!("/api/v1/cases/{case}/documents"), None);
@@ -189,15 +219,27 @@ fn sign_ins_are_throttled_per_client_and_cookies_need_csrf() {
     let (status, _, body) = Api::new(&server.base).send(
         "POST",
         "/api/v1/session",
-        &[("content-type", "application/json"), ("x-forwarded-for", "192.0.2.1")],
+        &[
+            ("content-type", "application/json"),
+            ("x-forwarded-for", "192.0.2.1"),
+        ],
         std::io::Cursor::new(json!({"user": "alice", "password": ADMIN_PASSWORD}).to_string()),
     );
-    assert_eq!(status, 429, "X-Forwarded-For is not trusted by default: {}", String::from_utf8_lossy(&body));
+    assert_eq!(
+        status,
+        429,
+        "X-Forwarded-For is not trusted by default: {}",
+        String::from_utf8_lossy(&body)
+    );
     let head = format!(
         "POST /api/v1/teams HTTP/1.1\r\nContent-Type: application/json\r\nCookie: vault_session={}",
         alice.token.as_deref().unwrap()
     );
-    let (status, answer) = raw_request(&server.base, &head, json!({"name": "Nord"}).to_string().as_bytes());
+    let (status, answer) = raw_request(
+        &server.base,
+        &head,
+        json!({"name": "Nord"}).to_string().as_bytes(),
+    );
     assert_eq!(status, 403, "{answer}");
     assert!(answer.contains("\"csrf\""), "{answer}");
     let (status, teams) = alice.json("GET", "/api/v1/teams", None);
@@ -210,7 +252,14 @@ fn first_start_offers_a_one_time_setup_page() {
     let v = VaultDir::empty();
     let server = Server::start(
         &v.data(),
-        &["--kdf-memory-kib", "64", "--kdf-iterations", "1", "--kdf-parallelism", "1"],
+        &[
+            "--kdf-memory-kib",
+            "64",
+            "--kdf-iterations",
+            "1",
+            "--kdf-parallelism",
+            "1",
+        ],
     );
     let printed = server.printed();
     let url = printed
@@ -255,8 +304,10 @@ fn slow_header_clients_are_cut_off() {
     let server = Server::start(&v.data(), &["--header-timeout-secs", "1"]);
     let address = server.base.trim_start_matches("http://");
     let mut slow = TcpStream::connect(address).unwrap();
-    slow.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\n").unwrap();
-    slow.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    slow.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\n")
+        .unwrap();
+    slow.set_read_timeout(Some(Duration::from_secs(20)))
+        .unwrap();
     let started = Instant::now();
     let mut rest = Vec::new();
     let _ = slow.read_to_end(&mut rest);
@@ -277,12 +328,25 @@ fn two_hundred_concurrent_sign_ins_stay_within_memory() {
     let v = VaultDir::empty();
     let out = v.vault(
         &[
-            "init", "--admin", "alice", "--kdf-memory-kib", "40960", "--kdf-iterations", "1",
-            "--kdf-parallelism", "1", "--recovery-key-out", "recovery.key",
+            "init",
+            "--admin",
+            "alice",
+            "--kdf-memory-kib",
+            "40960",
+            "--kdf-iterations",
+            "1",
+            "--kdf-parallelism",
+            "1",
+            "--recovery-key-out",
+            "recovery.key",
         ],
         None,
     );
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let server = Server::start(&v.data(), &[]);
     let before = server.peak_rss_kib();
     let barrier = std::sync::Arc::new(std::sync::Barrier::new(200));
@@ -306,6 +370,9 @@ fn two_hundred_concurrent_sign_ins_stay_within_memory() {
     let ok = statuses.iter().filter(|s| **s == 200).count();
     assert!(ok >= 100, "only {ok} of 200 sign-ins went through");
     let grown = server.peak_rss_kib().saturating_sub(before);
-    println!("200 concurrent sign-ins: {ok} ok, peak RSS grew by {} MiB", grown / 1024);
+    println!(
+        "200 concurrent sign-ins: {ok} ok, peak RSS grew by {} MiB",
+        grown / 1024
+    );
     assert!(grown < 120 * 1024, "peak RSS grew by {} MiB", grown / 1024);
 }

@@ -57,6 +57,7 @@ pub mod log;
 mod model;
 mod resolve;
 mod teams;
+pub mod testing;
 mod users;
 mod vault;
 

@@ -241,13 +241,10 @@ fn documents_over_the_limit_are_refused_and_leave_nothing() {
         &pattern(1001, 1)[..],
         &doc(DocumentKind::Other, "b"),
     );
-    assert!(matches!(
-        too_big,
-        Err(Error::Invalid {
-            field: "document",
-            ..
-        })
-    ));
+    assert!(
+        matches!(too_big, Err(Error::TooLarge { limit: 1000 })),
+        "{too_big:?}"
+    );
     assert_eq!(vault.list_documents(&alice, &case).unwrap().len(), 1);
     assert!(vault.fsck().unwrap().is_clean());
 }
@@ -278,60 +275,6 @@ fn a_read_error_from_the_source_stores_nothing() {
     assert!(f.vault.fsck().unwrap().is_clean());
 }
 
-/// A blob store on a disk that fills up after `room` bytes.
-struct FullDisk {
-    inner: vault_core::FsBlobStore,
-    room: u64,
-}
-
-struct FullWriter {
-    inner: Box<dyn vault_core::BlobWriter>,
-    room: u64,
-}
-
-impl std::io::Write for FullWriter {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        if buf.len() as u64 > self.room {
-            return Err(std::io::Error::from(std::io::ErrorKind::StorageFull));
-        }
-        self.room -= buf.len() as u64;
-        self.inner.write(buf)
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.inner.flush()
-    }
-}
-
-impl vault_core::BlobWriter for FullWriter {
-    fn commit(self: Box<Self>) -> vault_core::Result<vault_core::BlobId> {
-        self.inner.commit()
-    }
-}
-
-impl vault_core::BlobStore for FullDisk {
-    fn create(&self) -> vault_core::Result<Box<dyn vault_core::BlobWriter>> {
-        Ok(Box::new(FullWriter {
-            inner: self.inner.create()?,
-            room: self.room,
-        }))
-    }
-    fn open(&self, id: &vault_core::BlobId) -> vault_core::Result<Box<dyn Read + Send>> {
-        self.inner.open(id)
-    }
-    fn remove(&self, id: &vault_core::BlobId) -> vault_core::Result<()> {
-        self.inner.remove(id)
-    }
-    fn list(&self) -> vault_core::Result<Vec<vault_core::BlobId>> {
-        self.inner.list()
-    }
-    fn leftovers(&self) -> vault_core::Result<Vec<String>> {
-        self.inner.leftovers()
-    }
-    fn remove_leftovers(&self) -> vault_core::Result<usize> {
-        self.inner.remove_leftovers()
-    }
-}
-
 #[test]
 fn a_full_disk_fails_the_add_clearly_and_keeps_what_was_stored() {
     let f = Fixture::new();
@@ -344,10 +287,10 @@ fn a_full_disk_fails_the_add_clearly_and_keeps_what_was_stored() {
     let data = f.data();
     let (bob, dir) = (f.bob, f.dir);
     drop(f.vault);
-    let full = FullDisk {
-        inner: vault_core::FsBlobStore::new(data.join("blobs"), data.join("tmp")).unwrap(),
-        room: 1 << 20,
-    };
+    let full = vault_core::testing::FullDisk::new(
+        vault_core::FsBlobStore::new(data.join("blobs"), data.join("tmp")).unwrap(),
+        1 << 20,
+    );
     let vault = vault_core::Vault::open_with_blobs(&data, Box::new(full)).unwrap();
     let r = vault.add_document(
         &bob,

@@ -48,7 +48,12 @@ impl ApiError {
 
     /// 404 for a route or object that does not exist.
     pub fn not_found() -> Self {
-        ApiError::new(StatusCode::NOT_FOUND, "not_found", "introuvable", "not found")
+        ApiError::new(
+            StatusCode::NOT_FOUND,
+            "not_found",
+            "introuvable",
+            "not found",
+        )
     }
 
     /// 413: the body is larger than `limit` bytes.

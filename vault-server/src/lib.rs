@@ -53,7 +53,10 @@ pub fn app(state: AppState) -> Router {
 /// 200 once the server is ready, with whether the vault is set up.
 async fn healthz(State(state): State<AppState>) -> (StatusCode, Json<serde_json::Value>) {
     let status = if state.is_set_up() { "ok" } else { "setup" };
-    (StatusCode::OK, Json(serde_json::json!({ "status": status })))
+    (
+        StatusCode::OK,
+        Json(serde_json::json!({ "status": status })),
+    )
 }
 
 async fn fallback() -> ApiError {

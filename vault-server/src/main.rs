@@ -22,7 +22,11 @@ struct Args {
     #[arg(long, env = "VAULT_LISTEN", default_value = "127.0.0.1:8080")]
     listen: SocketAddr,
     /// Address users reach (https behind a proxy) / Adresse publique
-    #[arg(long, env = "VAULT_PUBLIC_URL", default_value = "http://127.0.0.1:8080")]
+    #[arg(
+        long,
+        env = "VAULT_PUBLIC_URL",
+        default_value = "http://127.0.0.1:8080"
+    )]
     public_url: String,
     /// Largest upload, e.g. 2GiB, 500MiB, 1000000 / Taille maximale d'un envoi
     #[arg(long, env = "VAULT_MAX_UPLOAD", default_value = "2GiB", value_parser = parse_size)]
@@ -31,7 +35,12 @@ struct Args {
     #[arg(long, env = "VAULT_TRUST_PROXY")]
     trust_proxy: bool,
     /// Seconds a client has to send its request headers
-    #[arg(long, env = "VAULT_HEADER_TIMEOUT_SECS", default_value_t = 10, hide = true)]
+    #[arg(
+        long,
+        env = "VAULT_HEADER_TIMEOUT_SECS",
+        default_value_t = 10,
+        hide = true
+    )]
     header_timeout_secs: u64,
     /// argon2id memory in KiB for a vault made by the setup page (default 65536); lower
     /// only for tests
@@ -63,7 +72,11 @@ fn parse_size(text: &str) -> Result<u64, String> {
         "KB" => 1_000,
         "MB" => 1_000_000,
         "GB" => 1_000_000_000,
-        _ => return Err(format!("unknown unit in {text} (B, KiB, MiB, GiB, KB, MB, GB)")),
+        _ => {
+            return Err(format!(
+                "unknown unit in {text} (B, KiB, MiB, GiB, KB, MB, GB)"
+            ))
+        }
     };
     number
         .checked_mul(factor)

@@ -22,7 +22,10 @@ type Headers = Stack<
     Set<Option<HeaderValue>>,
     Stack<
         Set<HeaderValue>,
-        Stack<Set<HeaderValue>, Stack<Set<HeaderValue>, Stack<Set<HeaderValue>, Stack<Set<HeaderValue>, Identity>>>>,
+        Stack<
+            Set<HeaderValue>,
+            Stack<Set<HeaderValue>, Stack<Set<HeaderValue>, Stack<Set<HeaderValue>, Identity>>>,
+        >,
     >,
 >;
 

@@ -182,15 +182,24 @@ mod tests {
         let mut now = t0;
         while now + Duration::from_secs(20 * 60) < t0 + ABSOLUTE {
             now += Duration::from_secs(20 * 60);
-            assert!(sessions.get(token, now).is_some(), "alive at {:?}", now - t0);
+            assert!(
+                sessions.get(token, now).is_some(),
+                "alive at {:?}",
+                now - t0
+            );
         }
         assert!(sessions.get(token, t0 + ABSOLUTE).is_none());
-        assert!(sessions.is_empty(), "an expired session is removed when seen");
+        assert!(
+            sessions.is_empty(),
+            "an expired session is removed when seen"
+        );
 
         let (_dir, s) = session();
         let new = sessions.insert(s, t0).unwrap();
         let token = new.token.expose_secret();
-        assert!(sessions.get(token, t0 + IDLE - Duration::from_secs(1)).is_some());
+        assert!(sessions
+            .get(token, t0 + IDLE - Duration::from_secs(1))
+            .is_some());
         assert!(sessions
             .get(token, t0 + 2 * IDLE - Duration::from_secs(2))
             .is_some());

@@ -136,7 +136,10 @@ impl AppState {
     }
 
     fn setup_slot(&self) -> std::sync::MutexGuard<'_, Option<[u8; 32]>> {
-        self.inner.setup.lock().unwrap_or_else(PoisonError::into_inner)
+        self.inner
+            .setup
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
     }
 
     /// Whether `token` is the live setup token.

@@ -13,10 +13,13 @@ use bytes::{Buf, Bytes};
 use futures_util::{Stream, StreamExt};
 use tokio::sync::mpsc;
 
-/// Chunks in flight between the network and the encrypting thread.
+/// Network chunks (about 16 KiB each) in flight between the connection and the encrypting
+/// thread.
 const DEPTH: usize = 8;
+/// Chunks of a download (256 KiB each) in flight: 1 MiB per download at most.
+const DOWNLOAD_DEPTH: usize = 4;
 /// Size of the chunks read from a stored document.
-const CHUNK: usize = 64 * 1024;
+const CHUNK: usize = 256 * 1024;
 
 enum Piece {
     Data(Bytes),
@@ -33,34 +36,59 @@ pub struct UploadReader {
     limit: u64,
 }
 
-impl Read for UploadReader {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        while self.current.is_empty() {
-            if self.ended {
-                return Ok(0);
+impl UploadReader {
+    /// Takes a message from the channel: waits for one when `wait`, else only looks.
+    /// `Ok(false)` when there is nothing (yet, or any more).
+    fn take(&mut self, wait: bool) -> io::Result<bool> {
+        let piece = if wait {
+            self.rx.blocking_recv()
+        } else {
+            match self.rx.try_recv() {
+                Ok(p) => Some(p),
+                Err(mpsc::error::TryRecvError::Empty) => return Ok(false),
+                Err(mpsc::error::TryRecvError::Disconnected) => None,
             }
-            match self.rx.blocking_recv() {
-                Some(Ok(Piece::Data(b))) => {
-                    self.count += b.len() as u64;
-                    if self.count > self.limit {
-                        let limit = self.limit;
-                        return Err(io::Error::other(vault_core::Error::TooLarge { limit }));
-                    }
-                    self.current = b;
+        };
+        match piece {
+            Some(Ok(Piece::Data(b))) => {
+                self.count += b.len() as u64;
+                if self.count > self.limit {
+                    let limit = self.limit;
+                    return Err(io::Error::other(vault_core::Error::TooLarge { limit }));
                 }
-                Some(Ok(Piece::End)) => self.ended = true,
-                Some(Err(e)) => return Err(e),
-                None => {
-                    return Err(io::Error::new(
-                        io::ErrorKind::UnexpectedEof,
-                        "the upload was interrupted",
-                    ))
-                }
+                self.current = b;
+                Ok(true)
             }
+            Some(Ok(Piece::End)) => {
+                self.ended = true;
+                Ok(false)
+            }
+            Some(Err(e)) => Err(e),
+            None => Err(io::Error::new(
+                io::ErrorKind::UnexpectedEof,
+                "the upload was interrupted",
+            )),
         }
-        let n = buf.len().min(self.current.len());
-        buf[..n].copy_from_slice(&self.current[..n]);
-        self.current.advance(n);
+    }
+}
+
+impl Read for UploadReader {
+    /// Fills `buf` with what has arrived, waiting only when nothing has: network chunks are
+    /// small (16 KiB or so), and the encryptor works best on its large reads.
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let mut n = 0;
+        while n < buf.len() {
+            if self.current.is_empty() {
+                if self.ended || !self.take(n == 0)? {
+                    break;
+                }
+                continue;
+            }
+            let k = (buf.len() - n).min(self.current.len());
+            buf[n..n + k].copy_from_slice(&self.current[..k]);
+            self.current.advance(k);
+            n += k;
+        }
         Ok(n)
     }
 }
@@ -126,11 +154,11 @@ impl UploadPump {
     }
 }
 
-/// A response body read from a blocking reader on a blocking thread, in 64 KiB chunks.
+/// A response body read from a blocking reader on a blocking thread, in 256 KiB chunks.
 /// A read error aborts the body (the client sees a truncated transfer, short of its
 /// Content-Length), and is logged.
 pub fn body_from_reader(mut reader: impl Read + Send + 'static) -> Body {
-    let (tx, mut rx) = mpsc::channel::<io::Result<Bytes>>(DEPTH);
+    let (tx, mut rx) = mpsc::channel::<io::Result<Bytes>>(DOWNLOAD_DEPTH);
     tokio::task::spawn_blocking(move || loop {
         let mut buf = vec![0u8; CHUNK];
         match reader.read(&mut buf) {
@@ -161,8 +189,7 @@ mod tests {
     async fn a_complete_upload_reads_back_whole() {
         let (pump, mut reader) = upload_channel(1 << 20);
         let chunks = futures_util::stream::iter(
-            [b"ab".as_slice(), b"", b"cde"]
-                .map(|c| Ok::<_, io::Error>(Bytes::from_static(c))),
+            [b"ab".as_slice(), b"", b"cde"].map(|c| Ok::<_, io::Error>(Bytes::from_static(c))),
         );
         tokio::spawn(pump.pump(chunks));
         let out = tokio::task::spawn_blocking(move || {

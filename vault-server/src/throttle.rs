@@ -156,7 +156,9 @@ mod tests {
         t.failed("alice", None, now);
         assert_eq!(t.check("alice", None, now), Err(Duration::from_secs(2)));
         // Another account is not affected, from the same or another client.
-        assert!(t.check("bob", Some(IpAddr::from([10, 0, 0, 1])), now).is_ok());
+        assert!(t
+            .check("bob", Some(IpAddr::from([10, 0, 0, 1])), now)
+            .is_ok());
         // The wait doubles, and ends.
         let later = now + Duration::from_secs(2);
         assert!(t.check("alice", None, later).is_ok());

@@ -20,6 +20,7 @@ struct Fixture {
     _dir: tempfile::TempDir,
     data: PathBuf,
     app: Router,
+    recovery_key: Option<SecretString>,
 }
 
 struct Reply {
@@ -64,18 +65,22 @@ impl Fixture {
             ..Settings::default()
         };
         let password = SecretString::from(ADMIN_PASSWORD.to_string());
-        let vault = Vault::create(&data, &settings, "admin", &password)
-            .unwrap()
-            .vault;
+        let created = Vault::create(&data, &settings, "admin", &password).unwrap();
         let f = Fixture {
-            app: app(AppState::new(vault, config(data.clone())).unwrap()),
+            app: app(AppState::new(created.vault, config(data.clone())).unwrap()),
             data,
             _dir: dir,
+            recovery_key: Some(created.recovery_key),
         };
         let admin = f.sign_in("admin", ADMIN_PASSWORD).await;
-        f.call(Method::POST, "/api/v1/teams", Some(&admin), json!({"name": "Belleville"}))
-            .await
-            .expect(StatusCode::CREATED);
+        f.call(
+            Method::POST,
+            "/api/v1/teams",
+            Some(&admin),
+            json!({"name": "Belleville"}),
+        )
+        .await
+        .expect(StatusCode::CREATED);
         f.call(
             Method::POST,
             "/api/v1/users",
@@ -201,7 +206,10 @@ async fn sign_in_answers_tokens_and_a_strict_cookie() {
         assert!(cookie.contains(attribute), "{cookie}");
     }
     assert!(!cookie.contains("Secure"), "plain http: no Secure flag");
-    let me = f.get("/api/v1/session", Some(token)).await.expect(StatusCode::OK);
+    let me = f
+        .get("/api/v1/session", Some(token))
+        .await
+        .expect(StatusCode::OK);
     assert_eq!(me.json()["user"]["role"], "volunteer");
 
     // Sign out: the token is dead, the cookie cleared.
@@ -209,8 +217,14 @@ async fn sign_in_answers_tokens_and_a_strict_cookie() {
         .call(Method::DELETE, "/api/v1/session", Some(token), Value::Null)
         .await
         .expect(StatusCode::NO_CONTENT);
-    assert!(r.headers[header::SET_COOKIE].to_str().unwrap().contains("Max-Age=0"));
-    let r = f.get("/api/v1/session", Some(token)).await.expect(StatusCode::UNAUTHORIZED);
+    assert!(r.headers[header::SET_COOKIE]
+        .to_str()
+        .unwrap()
+        .contains("Max-Age=0"));
+    let r = f
+        .get("/api/v1/session", Some(token))
+        .await
+        .expect(StatusCode::UNAUTHORIZED);
     assert_eq!(r.error_code(), "unauthenticated");
 }
 
@@ -218,16 +232,33 @@ async fn sign_in_answers_tokens_and_a_strict_cookie() {
 async fn bad_sign_ins_are_refused_alike_then_throttled() {
     let f = Fixture::new().await;
     let wrong = f
-        .call(Method::POST, "/api/v1/session", None, json!({"user": "vera", "password": "nope-nope"}))
+        .call(
+            Method::POST,
+            "/api/v1/session",
+            None,
+            json!({"user": "vera", "password": "nope-nope"}),
+        )
         .await
         .expect(StatusCode::UNAUTHORIZED);
     let unknown = f
-        .call(Method::POST, "/api/v1/session", None, json!({"user": "nobody", "password": "nope-nope"}))
+        .call(
+            Method::POST,
+            "/api/v1/session",
+            None,
+            json!({"user": "nobody", "password": "nope-nope"}),
+        )
         .await
         .expect(StatusCode::UNAUTHORIZED);
-    assert_eq!(wrong.json(), unknown.json(), "unknown user and wrong password look the same");
+    assert_eq!(
+        wrong.json(),
+        unknown.json(),
+        "unknown user and wrong password look the same"
+    );
     assert_eq!(wrong.error_code(), "bad_credentials");
-    assert!(wrong.json()["message"].as_str().unwrap().contains("mot de passe"));
+    assert!(wrong.json()["message"]
+        .as_str()
+        .unwrap()
+        .contains("mot de passe"));
 
     let r = f
         .send(
@@ -240,27 +271,50 @@ async fn bad_sign_ins_are_refused_alike_then_throttled() {
         .expect(StatusCode::BAD_REQUEST);
     assert_eq!(r.error_code(), "invalid_json");
     let r = f
-        .send(Request::post("/api/v1/session").body(Body::from("user=vera")).unwrap())
+        .send(
+            Request::post("/api/v1/session")
+                .body(Body::from("user=vera"))
+                .unwrap(),
+        )
         .await
         .expect(StatusCode::UNSUPPORTED_MEDIA_TYPE);
     assert_eq!(r.error_code(), "unsupported_media_type");
-    f.call(Method::POST, "/api/v1/session", None, json!({"user": "vera", "password": "x", "admin": true}))
-        .await
-        .expect(StatusCode::BAD_REQUEST);
+    f.call(
+        Method::POST,
+        "/api/v1/session",
+        None,
+        json!({"user": "vera", "password": "x", "admin": true}),
+    )
+    .await
+    .expect(StatusCode::BAD_REQUEST);
 
     // Four more failures on vera (five in all): the sixth try waits, even with the right
     // password, and says how long.
     for _ in 0..4 {
-        f.call(Method::POST, "/api/v1/session", None, json!({"user": "vera", "password": "nope-nope"}))
-            .await
-            .expect(StatusCode::UNAUTHORIZED);
+        f.call(
+            Method::POST,
+            "/api/v1/session",
+            None,
+            json!({"user": "vera", "password": "nope-nope"}),
+        )
+        .await
+        .expect(StatusCode::UNAUTHORIZED);
     }
     let r = f
-        .call(Method::POST, "/api/v1/session", None, json!({"user": "vera", "password": "vera-password"}))
+        .call(
+            Method::POST,
+            "/api/v1/session",
+            None,
+            json!({"user": "vera", "password": "vera-password"}),
+        )
         .await
         .expect(StatusCode::TOO_MANY_REQUESTS);
     assert_eq!(r.error_code(), "throttled");
-    let wait: u64 = r.headers[header::RETRY_AFTER].to_str().unwrap().parse().unwrap();
+    let wait: u64 = r.headers[header::RETRY_AFTER]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
     assert!((1..=2).contains(&wait), "{wait}");
     // Another account is not held back.
     f.sign_in("admin", ADMIN_PASSWORD).await;
@@ -280,7 +334,10 @@ async fn every_protected_route_wants_a_session() {
         (Method::GET, "/api/v1/teams".into()),
         (Method::POST, "/api/v1/teams".into()),
         (Method::POST, "/api/v1/teams/Belleville/members".into()),
-        (Method::DELETE, "/api/v1/teams/Belleville/members/vera".into()),
+        (
+            Method::DELETE,
+            "/api/v1/teams/Belleville/members/vera".into(),
+        ),
         (Method::GET, "/api/v1/cases".into()),
         (Method::POST, "/api/v1/cases".into()),
         (Method::GET, format!("/api/v1/cases/{id}")),
@@ -288,23 +345,38 @@ async fn every_protected_route_wants_a_session() {
         (Method::DELETE, format!("/api/v1/cases/{id}")),
         (Method::GET, format!("/api/v1/cases/{id}/access-report")),
         (Method::GET, format!("/api/v1/cases/{id}/documents")),
-        (Method::POST, format!("/api/v1/cases/{id}/documents?kind=other&filename=a")),
+        (
+            Method::POST,
+            format!("/api/v1/cases/{id}/documents?kind=other&filename=a"),
+        ),
         (Method::GET, format!("/api/v1/documents/{id}")),
         (Method::DELETE, format!("/api/v1/documents/{id}")),
         (Method::GET, format!("/api/v1/documents/{id}/content")),
-        (Method::POST, format!("/api/v1/documents/{id}/versions?filename=a")),
+        (
+            Method::POST,
+            format!("/api/v1/documents/{id}/versions?filename=a"),
+        ),
         (Method::POST, format!("/api/v1/documents/{id}/verify")),
         (Method::GET, "/api/v1/log/checkpoint".into()),
     ];
     for (method, uri) in &routes {
         for token in [None, Some("not-a-session-token")] {
             let r = f.call(method.clone(), uri, token, json!({})).await;
-            assert_eq!(r.status, StatusCode::UNAUTHORIZED, "{method} {uri}: {}", r.text());
+            assert_eq!(
+                r.status,
+                StatusCode::UNAUTHORIZED,
+                "{method} {uri}: {}",
+                r.text()
+            );
             assert_eq!(r.error_code(), "unauthenticated");
         }
     }
     // The OpenAPI document lists exactly these routes, and itself.
-    let doc = f.get("/api/v1/openapi.json", None).await.expect(StatusCode::OK).json();
+    let doc = f
+        .get("/api/v1/openapi.json", None)
+        .await
+        .expect(StatusCode::OK)
+        .json();
     let mut documented: Vec<String> = Vec::new();
     for (path, item) in doc["paths"].as_object().unwrap() {
         for method in item.as_object().unwrap().keys() {
@@ -338,7 +410,12 @@ async fn every_protected_route_wants_a_session() {
 async fn cookie_changes_need_the_csrf_token() {
     let f = Fixture::new().await;
     let r = f
-        .call(Method::POST, "/api/v1/session", None, json!({"user": "admin", "password": ADMIN_PASSWORD}))
+        .call(
+            Method::POST,
+            "/api/v1/session",
+            None,
+            json!({"user": "admin", "password": ADMIN_PASSWORD}),
+        )
         .await
         .expect(StatusCode::OK);
     let token = r.json()["token"].as_str().unwrap().to_owned();
@@ -352,10 +429,13 @@ async fn cookie_changes_need_the_csrf_token() {
         if let Some(c) = csrf {
             b = b.header("x-csrf-token", c);
         }
-        b.body(Body::from(json!({"name": "Permanence Nord"}).to_string())).unwrap()
+        b.body(Body::from(json!({"name": "Permanence Nord"}).to_string()))
+            .unwrap()
     };
     // Reading needs no CSRF token.
-    f.send(with_cookie(Method::GET, "/api/v1/teams", None)).await.expect(StatusCode::OK);
+    f.send(with_cookie(Method::GET, "/api/v1/teams", None))
+        .await
+        .expect(StatusCode::OK);
     let r = f
         .send(with_cookie(Method::POST, "/api/v1/teams", None))
         .await
@@ -370,9 +450,14 @@ async fn cookie_changes_need_the_csrf_token() {
         .await
         .expect(StatusCode::CREATED);
     // A bearer token needs none: browsers never send it on their own.
-    f.call(Method::POST, "/api/v1/teams", Some(&token), json!({"name": "Permanence Sud"}))
-        .await
-        .expect(StatusCode::CREATED);
+    f.call(
+        Method::POST,
+        "/api/v1/teams",
+        Some(&token),
+        json!({"name": "Permanence Sud"}),
+    )
+    .await
+    .expect(StatusCode::CREATED);
 }
 
 #[tokio::test]
@@ -380,53 +465,136 @@ async fn users_and_teams_follow_roles() {
     let f = Fixture::new().await;
     let admin = f.sign_in("admin", ADMIN_PASSWORD).await;
     let vera = f.sign_in("vera", "vera-password").await;
-    let users = f.get("/api/v1/users", Some(&admin)).await.expect(StatusCode::OK).json();
-    let names: Vec<&str> = users.as_array().unwrap().iter().map(|u| u["name"].as_str().unwrap()).collect();
-    assert_eq!(names, ["admin", "vera"]);
-    let r = f.get("/api/v1/users", Some(&vera)).await.expect(StatusCode::FORBIDDEN);
-    assert_eq!(r.error_code(), "forbidden");
-    let r = f
-        .call(Method::POST, "/api/v1/users", Some(&admin), json!({"name": "vera", "role": "volunteer", "password": "another-pass"}))
-        .await
-        .expect(StatusCode::CONFLICT);
-    assert_eq!(r.error_code(), "conflict");
-    f.call(Method::POST, "/api/v1/users", Some(&admin), json!({"name": "zed", "role": "pope", "password": "another-pass"}))
-        .await
-        .expect(StatusCode::BAD_REQUEST);
-    f.call(Method::POST, "/api/v1/users", Some(&admin), json!({"name": "zed", "role": "volunteer", "password": "short"}))
-        .await
-        .expect(StatusCode::BAD_REQUEST);
-    f.call(Method::POST, "/api/v1/users", Some(&vera), json!({"name": "zed", "role": "volunteer", "password": "long-enough"}))
-        .await
-        .expect(StatusCode::FORBIDDEN);
-    f.call(Method::POST, "/api/v1/teams/Nowhere/members", Some(&admin), json!({"user": "vera"}))
-        .await
-        .expect(StatusCode::NOT_FOUND);
-    let teams = f.get("/api/v1/teams", Some(&admin)).await.expect(StatusCode::OK).json();
-    let epoch = teams[0]["epoch"].as_u64().unwrap();
-    let team = f
-        .call(Method::DELETE, "/api/v1/teams/Belleville/members/vera", Some(&admin), Value::Null)
+    let users = f
+        .get("/api/v1/users", Some(&admin))
         .await
         .expect(StatusCode::OK)
         .json();
-    assert_eq!(team["epoch"], epoch + 1, "removing a member rotates the team's keys");
+    let names: Vec<&str> = users
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["admin", "vera"]);
+    let r = f
+        .get("/api/v1/users", Some(&vera))
+        .await
+        .expect(StatusCode::FORBIDDEN);
+    assert_eq!(r.error_code(), "forbidden");
+    let r = f
+        .call(
+            Method::POST,
+            "/api/v1/users",
+            Some(&admin),
+            json!({"name": "vera", "role": "volunteer", "password": "another-pass"}),
+        )
+        .await
+        .expect(StatusCode::CONFLICT);
+    assert_eq!(r.error_code(), "conflict");
+    f.call(
+        Method::POST,
+        "/api/v1/users",
+        Some(&admin),
+        json!({"name": "zed", "role": "pope", "password": "another-pass"}),
+    )
+    .await
+    .expect(StatusCode::BAD_REQUEST);
+    f.call(
+        Method::POST,
+        "/api/v1/users",
+        Some(&admin),
+        json!({"name": "zed", "role": "volunteer", "password": "short"}),
+    )
+    .await
+    .expect(StatusCode::BAD_REQUEST);
+    f.call(
+        Method::POST,
+        "/api/v1/users",
+        Some(&vera),
+        json!({"name": "zed", "role": "volunteer", "password": "long-enough"}),
+    )
+    .await
+    .expect(StatusCode::FORBIDDEN);
+    f.call(
+        Method::POST,
+        "/api/v1/teams/Nowhere/members",
+        Some(&admin),
+        json!({"user": "vera"}),
+    )
+    .await
+    .expect(StatusCode::NOT_FOUND);
+    let teams = f
+        .get("/api/v1/teams", Some(&admin))
+        .await
+        .expect(StatusCode::OK)
+        .json();
+    let epoch = teams[0]["epoch"].as_u64().unwrap();
+    let team = f
+        .call(
+            Method::DELETE,
+            "/api/v1/teams/Belleville/members/vera",
+            Some(&admin),
+            Value::Null,
+        )
+        .await
+        .expect(StatusCode::OK)
+        .json();
+    assert_eq!(
+        team["epoch"],
+        epoch + 1,
+        "removing a member rotates the team's keys"
+    );
 
     // Password change: the wrong old password is not a lost session.
     let r = f
-        .call(Method::PUT, "/api/v1/session/password", Some(&vera), json!({"old_password": "wrong-one", "new_password": "vera-new-password"}))
+        .call(
+            Method::PUT,
+            "/api/v1/session/password",
+            Some(&vera),
+            json!({"old_password": "wrong-one", "new_password": "vera-new-password"}),
+        )
         .await
         .expect(StatusCode::FORBIDDEN);
     assert_eq!(r.error_code(), "wrong_password");
-    f.call(Method::PUT, "/api/v1/session/password", Some(&vera), json!({"old_password": "vera-password", "new_password": "vera-new-password"}))
-        .await
-        .expect(StatusCode::NO_CONTENT);
+    f.call(
+        Method::PUT,
+        "/api/v1/session/password",
+        Some(&vera),
+        json!({"old_password": "vera-password", "new_password": "vera-new-password"}),
+    )
+    .await
+    .expect(StatusCode::NO_CONTENT);
     f.sign_in("vera", "vera-new-password").await;
     // Recovery with a key that is not the vault's.
     let r = f
-        .call(Method::POST, "/api/v1/users/vera/recover", Some(&admin), json!({"recovery_key": "AGE-SECRET-KEY-1QQQ", "new_password": "whatever-123"}))
+        .call(
+            Method::POST,
+            "/api/v1/users/vera/recover",
+            Some(&admin),
+            json!({"recovery_key": "AGE-SECRET-KEY-1QQQ", "new_password": "whatever-123"}),
+        )
         .await
         .expect(StatusCode::BAD_REQUEST);
     assert!(!r.text().contains("QQQ"), "the key is not echoed");
+    let key = secrecy::ExposeSecret::expose_secret(f.recovery_key.as_ref().unwrap()).to_owned();
+    f.call(
+        Method::POST,
+        "/api/v1/users/vera/recover",
+        Some(&vera),
+        json!({"recovery_key": key, "new_password": "vera-recovered"}),
+    )
+    .await
+    .expect(StatusCode::FORBIDDEN);
+    f.call(
+        Method::POST,
+        "/api/v1/users/vera/recover",
+        Some(&admin),
+        json!({"recovery_key": key, "new_password": "vera-recovered"}),
+    )
+    .await
+    .expect(StatusCode::NO_CONTENT);
+    f.sign_in("vera", "vera-recovered").await;
 }
 
 #[tokio::test]
@@ -435,34 +603,74 @@ async fn cases_can_be_created_changed_and_erased() {
     let admin = f.sign_in("admin", ADMIN_PASSWORD).await;
     let vera = f.sign_in("vera", "vera-password").await;
     let case = f.new_case(&vera).await;
-    let shown = f.get(&format!("/api/v1/cases/{case}"), Some(&admin)).await.expect(StatusCode::OK).json();
+    let shown = f
+        .get(&format!("/api/v1/cases/{case}"), Some(&admin))
+        .await
+        .expect(StatusCode::OK)
+        .json();
     assert_eq!(shown["profile"]["name"], "Amina K.");
     assert_eq!(shown["status"], "open");
-    let list = f.get("/api/v1/cases", Some(&vera)).await.expect(StatusCode::OK).json();
+    let list = f
+        .get("/api/v1/cases", Some(&vera))
+        .await
+        .expect(StatusCode::OK)
+        .json();
     assert_eq!(list.as_array().unwrap().len(), 1);
 
     let changed = f
-        .call(Method::PATCH, &format!("/api/v1/cases/{case}"), Some(&vera), json!({"status": "closed", "profile": {"name": "Amina K.", "language": "ar"}}))
+        .call(
+            Method::PATCH,
+            &format!("/api/v1/cases/{case}"),
+            Some(&vera),
+            json!({"status": "closed", "profile": {"name": "Amina K.", "language": "ar"}}),
+        )
         .await
         .expect(StatusCode::OK)
         .json();
     assert_eq!(changed["status"], "closed");
     assert_eq!(changed["profile"]["language"], "ar");
-    f.call(Method::PATCH, &format!("/api/v1/cases/{case}"), Some(&vera), json!({}))
-        .await
-        .expect(StatusCode::BAD_REQUEST);
-    f.call(Method::PATCH, &format!("/api/v1/cases/{case}"), Some(&vera), json!({"profile": {"name": " "}}))
-        .await
-        .expect(StatusCode::BAD_REQUEST);
-    f.call(Method::POST, "/api/v1/cases", Some(&vera), json!({"team": "Belleville", "profile": {"name": "X", "birth_date": "1991-02-30"}}))
-        .await
-        .expect(StatusCode::BAD_REQUEST);
-    f.call(Method::POST, "/api/v1/cases", Some(&vera), json!({"team": "Nowhere", "profile": {"name": "X"}}))
+    f.call(
+        Method::PATCH,
+        &format!("/api/v1/cases/{case}"),
+        Some(&vera),
+        json!({}),
+    )
+    .await
+    .expect(StatusCode::BAD_REQUEST);
+    f.call(
+        Method::PATCH,
+        &format!("/api/v1/cases/{case}"),
+        Some(&vera),
+        json!({"profile": {"name": " "}}),
+    )
+    .await
+    .expect(StatusCode::BAD_REQUEST);
+    f.call(
+        Method::POST,
+        "/api/v1/cases",
+        Some(&vera),
+        json!({"team": "Belleville", "profile": {"name": "X", "birth_date": "1991-02-30"}}),
+    )
+    .await
+    .expect(StatusCode::BAD_REQUEST);
+    f.call(
+        Method::POST,
+        "/api/v1/cases",
+        Some(&vera),
+        json!({"team": "Nowhere", "profile": {"name": "X"}}),
+    )
+    .await
+    .expect(StatusCode::NOT_FOUND);
+    // Unknown and malformed ids.
+    f.get(
+        "/api/v1/cases/0123456789abcdef0123456789abcdef",
+        Some(&vera),
+    )
+    .await
+    .expect(StatusCode::NOT_FOUND);
+    f.get("/api/v1/cases/..%2F..%2Fvault.toml", Some(&vera))
         .await
         .expect(StatusCode::NOT_FOUND);
-    // Unknown and malformed ids.
-    f.get("/api/v1/cases/0123456789abcdef0123456789abcdef", Some(&vera)).await.expect(StatusCode::NOT_FOUND);
-    f.get("/api/v1/cases/..%2F..%2Fvault.toml", Some(&vera)).await.expect(StatusCode::NOT_FOUND);
 
     // The report shows who did what; names are resolved for people.
     let report = f
@@ -470,18 +678,38 @@ async fn cases_can_be_created_changed_and_erased() {
         .await
         .expect(StatusCode::OK)
         .json();
-    let actions: Vec<&str> = report.as_array().unwrap().iter().map(|e| e["action"].as_str().unwrap()).collect();
-    assert!(actions.contains(&"case.create") && actions.contains(&"case.close"), "{actions:?}");
+    let actions: Vec<&str> = report
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["action"].as_str().unwrap())
+        .collect();
+    assert!(
+        actions.contains(&"case.create") && actions.contains(&"case.close"),
+        "{actions:?}"
+    );
     assert!(report[0]["text_fr"].as_str().unwrap().contains("par vera"));
 
     // Only coordinators and admins erase.
-    f.call(Method::DELETE, &format!("/api/v1/cases/{case}"), Some(&vera), Value::Null)
+    f.call(
+        Method::DELETE,
+        &format!("/api/v1/cases/{case}"),
+        Some(&vera),
+        Value::Null,
+    )
+    .await
+    .expect(StatusCode::FORBIDDEN);
+    f.call(
+        Method::DELETE,
+        &format!("/api/v1/cases/{case}"),
+        Some(&admin),
+        Value::Null,
+    )
+    .await
+    .expect(StatusCode::OK);
+    f.get(&format!("/api/v1/cases/{case}"), Some(&admin))
         .await
-        .expect(StatusCode::FORBIDDEN);
-    f.call(Method::DELETE, &format!("/api/v1/cases/{case}"), Some(&admin), Value::Null)
-        .await
-        .expect(StatusCode::OK);
-    f.get(&format!("/api/v1/cases/{case}"), Some(&admin)).await.expect(StatusCode::NOT_FOUND);
+        .expect(StatusCode::NOT_FOUND);
 }
 
 #[tokio::test]
@@ -491,19 +719,31 @@ async fn documents_stream_in_and_out() {
     let case = f.new_case(&vera).await;
     let content: Vec<u8> = (0..300_000u32).map(|i| (i % 251) as u8).collect();
     let id = f
-        .upload(&vera, &case, "kind=appeal&filename=recours%20n%C2%B01.pdf", Body::from(content.clone()))
+        .upload(
+            &vera,
+            &case,
+            "kind=appeal&filename=recours%20n%C2%B01.pdf",
+            Body::from(content.clone()),
+        )
         .await
         .expect(StatusCode::CREATED)
         .json()["id"]
         .as_str()
         .unwrap()
         .to_owned();
-    let list = f.get(&format!("/api/v1/cases/{case}/documents"), Some(&vera)).await.expect(StatusCode::OK).json();
+    let list = f
+        .get(&format!("/api/v1/cases/{case}/documents"), Some(&vera))
+        .await
+        .expect(StatusCode::OK)
+        .json();
     assert_eq!(list[0]["meta"]["filename"], "recours n°1.pdf");
     assert_eq!(list[0]["meta"]["media_type"], "application/pdf");
     assert_eq!(list[0]["meta"]["size"], 300_000);
 
-    let r = f.get(&format!("/api/v1/documents/{id}/content"), Some(&vera)).await.expect(StatusCode::OK);
+    let r = f
+        .get(&format!("/api/v1/documents/{id}/content"), Some(&vera))
+        .await
+        .expect(StatusCode::OK);
     assert_eq!(r.body.as_ref(), content.as_slice());
     assert_eq!(r.headers[header::CONTENT_LENGTH], "300000");
     assert_eq!(r.headers[header::CONTENT_TYPE], "application/octet-stream");
@@ -511,27 +751,57 @@ async fn documents_stream_in_and_out() {
         r.headers[header::CONTENT_DISPOSITION],
         "attachment; filename=\"recours n_1.pdf\"; filename*=UTF-8''recours%20n%C2%B01.pdf"
     );
-    assert_eq!(r.headers["x-content-blake3"], blake3::hash(&content).to_hex().as_str());
+    assert_eq!(
+        r.headers["x-content-blake3"],
+        blake3::hash(&content).to_hex().as_str()
+    );
 
     // A second version, then the first is still there.
     let v = f
         .send(
-            Request::post(format!("/api/v1/documents/{id}/versions?filename=recours-v2.pdf"))
-                .header(header::AUTHORIZATION, format!("Bearer {vera}"))
-                .body(Body::from("v2"))
-                .unwrap(),
+            Request::post(format!(
+                "/api/v1/documents/{id}/versions?filename=recours-v2.pdf"
+            ))
+            .header(header::AUTHORIZATION, format!("Bearer {vera}"))
+            .body(Body::from("v2"))
+            .unwrap(),
         )
         .await
         .expect(StatusCode::CREATED);
     assert_eq!(v.json()["version"], 2);
-    let r = f.get(&format!("/api/v1/documents/{id}/content?version=1"), Some(&vera)).await.expect(StatusCode::OK);
+    let r = f
+        .get(
+            &format!("/api/v1/documents/{id}/content?version=1"),
+            Some(&vera),
+        )
+        .await
+        .expect(StatusCode::OK);
     assert_eq!(r.body.len(), 300_000);
-    f.get(&format!("/api/v1/documents/{id}/content?version=9"), Some(&vera)).await.expect(StatusCode::NOT_FOUND);
-    f.get(&format!("/api/v1/documents/{id}/content?version=x"), Some(&vera)).await.expect(StatusCode::BAD_REQUEST);
-    let history = f.get(&format!("/api/v1/documents/{id}"), Some(&vera)).await.expect(StatusCode::OK).json();
+    f.get(
+        &format!("/api/v1/documents/{id}/content?version=9"),
+        Some(&vera),
+    )
+    .await
+    .expect(StatusCode::NOT_FOUND);
+    f.get(
+        &format!("/api/v1/documents/{id}/content?version=x"),
+        Some(&vera),
+    )
+    .await
+    .expect(StatusCode::BAD_REQUEST);
+    let history = f
+        .get(&format!("/api/v1/documents/{id}"), Some(&vera))
+        .await
+        .expect(StatusCode::OK)
+        .json();
     assert_eq!(history["versions"].as_array().unwrap().len(), 2);
     let verified = f
-        .call(Method::POST, &format!("/api/v1/documents/{id}/verify"), Some(&vera), Value::Null)
+        .call(
+            Method::POST,
+            &format!("/api/v1/documents/{id}/verify"),
+            Some(&vera),
+            Value::Null,
+        )
         .await
         .expect(StatusCode::OK)
         .json();
@@ -548,29 +818,59 @@ async fn documents_stream_in_and_out() {
         .send(
             Request::post(format!("/api/v1/cases/{case}/documents"))
                 .header(header::AUTHORIZATION, format!("Bearer {vera}"))
-                .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={boundary}"))
+                .header(
+                    header::CONTENT_TYPE,
+                    format!("multipart/form-data; boundary={boundary}"),
+                )
                 .body(Body::from(form))
                 .unwrap(),
         )
         .await
         .expect(StatusCode::CREATED);
     let evidence = r.json()["id"].as_str().unwrap().to_owned();
-    let r = f.get(&format!("/api/v1/documents/{evidence}/content"), Some(&vera)).await.expect(StatusCode::OK);
+    let r = f
+        .get(
+            &format!("/api/v1/documents/{evidence}/content"),
+            Some(&vera),
+        )
+        .await
+        .expect(StatusCode::OK);
     assert_eq!(r.body.as_ref(), b"JPEGDATA");
     // Evidence is immutable; other documents can be deleted.
     let r = f
-        .call(Method::DELETE, &format!("/api/v1/documents/{evidence}"), Some(&vera), Value::Null)
+        .call(
+            Method::DELETE,
+            &format!("/api/v1/documents/{evidence}"),
+            Some(&vera),
+            Value::Null,
+        )
         .await
         .expect(StatusCode::CONFLICT);
     assert_eq!(r.error_code(), "immutable");
-    f.call(Method::DELETE, &format!("/api/v1/documents/{id}"), Some(&vera), Value::Null)
+    f.call(
+        Method::DELETE,
+        &format!("/api/v1/documents/{id}"),
+        Some(&vera),
+        Value::Null,
+    )
+    .await
+    .expect(StatusCode::NO_CONTENT);
+    f.get(&format!("/api/v1/documents/{id}/content"), Some(&vera))
         .await
-        .expect(StatusCode::NO_CONTENT);
-    f.get(&format!("/api/v1/documents/{id}/content"), Some(&vera)).await.expect(StatusCode::NOT_FOUND);
+        .expect(StatusCode::NOT_FOUND);
 
     // Every read is in the case's report.
-    let report = f.get(&format!("/api/v1/cases/{case}/access-report"), Some(&vera)).await.expect(StatusCode::OK).json();
-    let reads = report.as_array().unwrap().iter().filter(|e| e["action"] == "document.read").count();
+    let report = f
+        .get(&format!("/api/v1/cases/{case}/access-report"), Some(&vera))
+        .await
+        .expect(StatusCode::OK)
+        .json();
+    let reads = report
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["action"] == "document.read")
+        .count();
     assert!(reads >= 3, "{report}");
 }
 
@@ -590,21 +890,37 @@ async fn bad_uploads_store_nothing() {
         ("kind=identity&filename=a.pdf&colour=red", "invalid_query"),
     ];
     for (query, code) in bad {
-        let r = f.upload(&vera, &case, query, Body::from("data")).await.expect(StatusCode::BAD_REQUEST);
+        let r = f
+            .upload(&vera, &case, query, Body::from("data"))
+            .await
+            .expect(StatusCode::BAD_REQUEST);
         assert_eq!(r.error_code(), code, "{query}");
     }
-    f.upload(&vera, "0123456789abcdef0123456789abcdef", "kind=other&filename=a", Body::from("data"))
-        .await
-        .expect(StatusCode::NOT_FOUND);
+    f.upload(
+        &vera,
+        "0123456789abcdef0123456789abcdef",
+        "kind=other&filename=a",
+        Body::from("data"),
+    )
+    .await
+    .expect(StatusCode::NOT_FOUND);
 
     // Over the limit, declared: refused before anything is read.
     let big = vec![7u8; (LIMIT + 64 * 1024 + 1) as usize];
-    let r = f.upload(&vera, &case, "kind=other&filename=big.bin", Body::from(big)).await.expect(StatusCode::PAYLOAD_TOO_LARGE);
+    let r = f
+        .upload(&vera, &case, "kind=other&filename=big.bin", Body::from(big))
+        .await
+        .expect(StatusCode::PAYLOAD_TOO_LARGE);
     assert_eq!(r.error_code(), "too_large");
     // Over the limit, streamed without a length: refused when the limit is crossed.
     let chunks = (0..20).map(|_| Ok::<_, std::io::Error>(Bytes::from(vec![1u8; 64 * 1024])));
     let r = f
-        .upload(&vera, &case, "kind=other&filename=big.bin", Body::from_stream(futures_util::stream::iter(chunks)))
+        .upload(
+            &vera,
+            &case,
+            "kind=other&filename=big.bin",
+            Body::from_stream(futures_util::stream::iter(chunks)),
+        )
         .await
         .expect(StatusCode::PAYLOAD_TOO_LARGE);
     assert_eq!(r.error_code(), "too_large");
@@ -614,13 +930,26 @@ async fn bad_uploads_store_nothing() {
         Err(std::io::Error::other("connection reset")),
     ];
     let r = f
-        .upload(&vera, &case, "kind=other&filename=cut.bin", Body::from_stream(futures_util::stream::iter(chunks)))
+        .upload(
+            &vera,
+            &case,
+            "kind=other&filename=cut.bin",
+            Body::from_stream(futures_util::stream::iter(chunks)),
+        )
         .await
         .expect(StatusCode::BAD_REQUEST);
     assert_eq!(r.error_code(), "upload_interrupted");
 
-    assert_eq!(f.stored_files(), before, "no blob and no temporary file left");
-    let list = f.get(&format!("/api/v1/cases/{case}/documents"), Some(&vera)).await.expect(StatusCode::OK).json();
+    assert_eq!(
+        f.stored_files(),
+        before,
+        "no blob and no temporary file left"
+    );
+    let list = f
+        .get(&format!("/api/v1/cases/{case}/documents"), Some(&vera))
+        .await
+        .expect(StatusCode::OK)
+        .json();
     assert_eq!(list, json!([]));
 }
 
@@ -629,12 +958,26 @@ async fn outsiders_cannot_reach_a_case() {
     let f = Fixture::new().await;
     let admin = f.sign_in("admin", ADMIN_PASSWORD).await;
     let vera = f.sign_in("vera", "vera-password").await;
-    f.call(Method::POST, "/api/v1/users", Some(&admin), json!({"name": "otto", "role": "volunteer", "password": "otto-password"}))
-        .await
-        .expect(StatusCode::CREATED);
+    f.call(
+        Method::POST,
+        "/api/v1/users",
+        Some(&admin),
+        json!({"name": "otto", "role": "volunteer", "password": "otto-password"}),
+    )
+    .await
+    .expect(StatusCode::CREATED);
     let otto = f.sign_in("otto", "otto-password").await;
     let case = f.new_case(&vera).await;
-    let doc = f.upload(&vera, &case, "kind=identity&filename=id.jpg", Body::from("ID")).await.expect(StatusCode::CREATED).json()["id"]
+    let doc = f
+        .upload(
+            &vera,
+            &case,
+            "kind=identity&filename=id.jpg",
+            Body::from("ID"),
+        )
+        .await
+        .expect(StatusCode::CREATED)
+        .json()["id"]
         .as_str()
         .unwrap()
         .to_owned();
@@ -647,25 +990,45 @@ async fn outsiders_cannot_reach_a_case() {
         let r = f.get(&uri, Some(&otto)).await;
         assert_eq!(r.status, StatusCode::FORBIDDEN, "{uri}: {}", r.text());
     }
-    f.upload(&otto, &case, "kind=other&filename=x", Body::from("x")).await.expect(StatusCode::FORBIDDEN);
-    let list = f.get("/api/v1/cases", Some(&otto)).await.expect(StatusCode::OK).json();
+    f.upload(&otto, &case, "kind=other&filename=x", Body::from("x"))
+        .await
+        .expect(StatusCode::FORBIDDEN);
+    let list = f
+        .get("/api/v1/cases", Some(&otto))
+        .await
+        .expect(StatusCode::OK)
+        .json();
     assert_eq!(list, json!([]));
 }
 
 #[tokio::test]
 async fn responses_carry_security_headers() {
     let f = Fixture::new().await;
-    for uri in ["/healthz", "/", "/api/v1/cases", "/nowhere", "/api/v1/openapi.json"] {
+    for uri in [
+        "/healthz",
+        "/",
+        "/api/v1/cases",
+        "/nowhere",
+        "/api/v1/openapi.json",
+    ] {
         let r = f.get(uri, None).await;
         let h = &r.headers;
         let csp = h[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
-        assert!(csp.contains("frame-ancestors 'none'") && csp.contains("default-src 'none'"), "{uri}");
+        assert!(
+            csp.contains("frame-ancestors 'none'") && csp.contains("default-src 'none'"),
+            "{uri}"
+        );
         assert_eq!(h[header::X_CONTENT_TYPE_OPTIONS], "nosniff", "{uri}");
         assert_eq!(h[header::REFERRER_POLICY], "no-referrer", "{uri}");
         assert_eq!(h[header::X_FRAME_OPTIONS], "DENY", "{uri}");
         assert_eq!(h[header::CACHE_CONTROL], "no-store", "{uri}");
     }
-    assert!(f.get("/", None).await.headers.get(header::STRICT_TRANSPORT_SECURITY).is_none());
+    assert!(f
+        .get("/", None)
+        .await
+        .headers
+        .get(header::STRICT_TRANSPORT_SECURITY)
+        .is_none());
     let r = f.get("/nowhere", None).await.expect(StatusCode::NOT_FOUND);
     assert_eq!(r.error_code(), "not_found");
     let r = f.get("/healthz", None).await.expect(StatusCode::OK);
@@ -690,15 +1053,23 @@ async fn the_setup_page_creates_the_vault_once() {
         app: app(state),
         data,
         _dir: dir,
+        recovery_key: None,
     };
     let r = f.get("/healthz", None).await.expect(StatusCode::OK);
     assert_eq!(r.json(), json!({"status": "setup"}));
     let r = f
-        .call(Method::POST, "/api/v1/session", None, json!({"user": "a", "password": "b"}))
+        .call(
+            Method::POST,
+            "/api/v1/session",
+            None,
+            json!({"user": "a", "password": "b"}),
+        )
         .await
         .expect(StatusCode::SERVICE_UNAVAILABLE);
     assert_eq!(r.error_code(), "setup_required");
-    f.get("/setup/wrong-token", None).await.expect(StatusCode::NOT_FOUND);
+    f.get("/setup/wrong-token", None)
+        .await
+        .expect(StatusCode::NOT_FOUND);
     let page = f.get(&path, None).await.expect(StatusCode::OK).text();
     assert!(page.contains("Créer le coffre") && page.contains("Create the vault"));
 
@@ -709,27 +1080,42 @@ async fn the_setup_page_creates_the_vault_once() {
             .unwrap()
     };
     let r = f
-        .send(post("admin=%3Cb%3Eana&password=long-password&confirm=other-password"))
+        .send(post(
+            "admin=%3Cb%3Eana&password=long-password&confirm=other-password",
+        ))
         .await
         .expect(StatusCode::BAD_REQUEST);
     assert!(r.text().contains("diffèrent"));
-    assert!(r.text().contains("value=\"&lt;b&gt;ana\""), "the name is kept, escaped");
-    let r = f.send(post("admin=ana&password=short&confirm=short")).await.expect(StatusCode::BAD_REQUEST);
+    assert!(
+        r.text().contains("value=\"&lt;b&gt;ana\""),
+        "the name is kept, escaped"
+    );
+    let r = f
+        .send(post("admin=ana&password=short&confirm=short"))
+        .await
+        .expect(StatusCode::BAD_REQUEST);
     assert!(r.text().contains("password"), "{}", r.text());
     let r = f
-        .send(post("admin=ana&password=long-password&confirm=long-password"))
+        .send(post(
+            "admin=ana&password=long-password&confirm=long-password",
+        ))
         .await
         .expect(StatusCode::CREATED);
     let page = r.text();
-    assert!(page.contains("AGE-SECRET-KEY-1"), "the recovery key is shown once");
+    assert!(
+        page.contains("AGE-SECRET-KEY-1"),
+        "the recovery key is shown once"
+    );
     assert!(page.contains("hors ligne") && page.contains("offline"));
     assert_eq!(r.headers[header::CACHE_CONTROL], "no-store");
 
     // The address is dead now; the vault works.
     f.get(&path, None).await.expect(StatusCode::NOT_FOUND);
-    f.send(post("admin=eve&password=long-password&confirm=long-password"))
-        .await
-        .expect(StatusCode::NOT_FOUND);
+    f.send(post(
+        "admin=eve&password=long-password&confirm=long-password",
+    ))
+    .await
+    .expect(StatusCode::NOT_FOUND);
     let r = f.get("/healthz", None).await.expect(StatusCode::OK);
     assert_eq!(r.json(), json!({"status": "ok"}));
     f.sign_in("ana", "long-password").await;
@@ -740,7 +1126,10 @@ async fn the_setup_page_creates_the_vault_once() {
 async fn checkpoints_are_signed_text() {
     let f = Fixture::new().await;
     let admin = f.sign_in("admin", ADMIN_PASSWORD).await;
-    let r = f.get("/api/v1/log/checkpoint", Some(&admin)).await.expect(StatusCode::OK);
+    let r = f
+        .get("/api/v1/log/checkpoint", Some(&admin))
+        .await
+        .expect(StatusCode::OK);
     let text = r.text();
     let checkpoint = vault_core::Checkpoint::parse(&text).unwrap();
     assert!(checkpoint.size > 0);
@@ -762,7 +1151,9 @@ async fn over_https_cookies_are_secure_and_hsts_is_sent() {
         ..Settings::default()
     };
     let password = SecretString::from(ADMIN_PASSWORD.to_string());
-    let vault = Vault::create(&data, &settings, "admin", &password).unwrap().vault;
+    let vault = Vault::create(&data, &settings, "admin", &password)
+        .unwrap()
+        .vault;
     let config = Config {
         public_url: "https://coffre.example.org".into(),
         ..config(data.clone())
@@ -771,11 +1162,150 @@ async fn over_https_cookies_are_secure_and_hsts_is_sent() {
         app: app(AppState::new(vault, config).unwrap()),
         data,
         _dir: dir,
+        recovery_key: None,
     };
     let r = f
-        .call(Method::POST, "/api/v1/session", None, json!({"user": "admin", "password": ADMIN_PASSWORD}))
+        .call(
+            Method::POST,
+            "/api/v1/session",
+            None,
+            json!({"user": "admin", "password": ADMIN_PASSWORD}),
+        )
         .await
         .expect(StatusCode::OK);
-    assert!(r.headers[header::SET_COOKIE].to_str().unwrap().contains("; Secure"));
-    assert_eq!(r.headers[header::STRICT_TRANSPORT_SECURITY], "max-age=31536000");
+    assert!(r.headers[header::SET_COOKIE]
+        .to_str()
+        .unwrap()
+        .contains("; Secure"));
+    assert_eq!(
+        r.headers[header::STRICT_TRANSPORT_SECURITY],
+        "max-age=31536000"
+    );
+}
+
+#[tokio::test]
+async fn a_tampered_document_is_reported_and_never_served_whole() {
+    let f = Fixture::new().await;
+    let vera = f.sign_in("vera", "vera-password").await;
+    let case = f.new_case(&vera).await;
+    let content = vec![42u8; 200_000];
+    let id = f
+        .upload(
+            &vera,
+            &case,
+            "kind=evidence&filename=photo.jpg",
+            Body::from(content),
+        )
+        .await
+        .expect(StatusCode::CREATED)
+        .json()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    // Flip one byte in the middle of the only blob.
+    let mut stack = vec![f.data.join("blobs")];
+    let mut blob = None;
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p)
+            } else {
+                blob = Some(p)
+            }
+        }
+    }
+    let blob = blob.unwrap();
+    let mut bytes = std::fs::read(&blob).unwrap();
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 1;
+    std::fs::write(&blob, bytes).unwrap();
+
+    let verified = f
+        .call(
+            Method::POST,
+            &format!("/api/v1/documents/{id}/verify"),
+            Some(&vera),
+            Value::Null,
+        )
+        .await
+        .expect(StatusCode::OK)
+        .json();
+    assert_eq!(verified["ok"], false);
+    assert!(
+        verified["problem"].as_str().unwrap().contains("damaged"),
+        "{verified}"
+    );
+    // The download starts (the length is announced) but breaks off before the damage.
+    let response = f
+        .app
+        .clone()
+        .oneshot(
+            Request::get(format!("/api/v1/documents/{id}/content"))
+                .header(header::AUTHORIZATION, format!("Bearer {vera}"))
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(response.headers()[header::CONTENT_LENGTH], "200000");
+    assert!(
+        response.into_body().collect().await.is_err(),
+        "the body fails"
+    );
+}
+
+#[tokio::test]
+async fn a_full_disk_is_a_clear_error_and_stores_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let settings = Settings {
+        kdf: KdfParams::insecure_for_tests(),
+        ..Settings::default()
+    };
+    let password = SecretString::from(ADMIN_PASSWORD.to_string());
+    let created = Vault::create(&data, &settings, "admin", &password).unwrap();
+    let admin = created.vault.login("admin", &password).unwrap();
+    created.vault.create_team(&admin, "Belleville").unwrap();
+    drop((admin, created));
+    let blobs = vault_core::FsBlobStore::new(data.join("blobs"), data.join("tmp")).unwrap();
+    let full = vault_core::testing::FullDisk::new(blobs, 100_000);
+    let vault = Vault::open_with_blobs(&data, Box::new(full)).unwrap();
+    let f = Fixture {
+        app: app(AppState::new(vault, config(data.clone())).unwrap()),
+        data,
+        _dir: dir,
+        recovery_key: None,
+    };
+    let admin = f.sign_in("admin", ADMIN_PASSWORD).await;
+    let case = f.new_case(&admin).await;
+    f.upload(
+        &admin,
+        &case,
+        "kind=other&filename=small.txt",
+        Body::from("fits"),
+    )
+    .await
+    .expect(StatusCode::CREATED);
+    let r = f
+        .upload(
+            &admin,
+            &case,
+            "kind=other&filename=big.bin",
+            Body::from(vec![0u8; 500_000]),
+        )
+        .await
+        .expect(StatusCode::INSUFFICIENT_STORAGE);
+    assert_eq!(r.error_code(), "disk_full");
+    assert!(r.json()["message"]
+        .as_str()
+        .unwrap()
+        .contains("disque plein"));
+    let list = f
+        .get(&format!("/api/v1/cases/{case}/documents"), Some(&admin))
+        .await
+        .expect(StatusCode::OK)
+        .json();
+    assert_eq!(list.as_array().unwrap().len(), 1, "only the first document");
 }

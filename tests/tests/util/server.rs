@@ -20,7 +20,11 @@ pub struct Server {
     stdout: Arc<Mutex<String>>,
 }
 
-fn collect(stream: impl Read + Send + 'static, into: Arc<Mutex<String>>, lines: mpsc::Sender<String>) {
+fn collect(
+    stream: impl Read + Send + 'static,
+    into: Arc<Mutex<String>>,
+    lines: mpsc::Sender<String>,
+) {
     std::thread::spawn(move || {
         for line in BufReader::new(stream).lines() {
             let Ok(line) = line else { return };
@@ -187,9 +191,7 @@ impl Api {
         for (k, v) in headers {
             b = b.header(*k, *v);
         }
-        let request = b
-            .body(ureq::SendBody::from_owned_reader(body))
-            .unwrap();
+        let request = b.body(ureq::SendBody::from_owned_reader(body)).unwrap();
         let mut response = self.agent.run(request).unwrap();
         let status = response.status().as_u16();
         let headers = response.headers().clone();
@@ -232,9 +234,8 @@ impl Api {
         let value = if bytes.is_empty() {
             Value::Null
         } else {
-            serde_json::from_slice(&bytes).unwrap_or_else(|_| {
-                Value::String(String::from_utf8_lossy(&bytes).into_owned())
-            })
+            serde_json::from_slice(&bytes)
+                .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into_owned()))
         };
         (status, value)
     }

@@ -16,7 +16,9 @@ use crate::state::AppState;
 /// `GET /users`.
 pub async fn list_users(State(state): State<AppState>, auth: Auth) -> ApiResult<Json<Vec<User>>> {
     let vault = state.vault()?;
-    blocking(move || vault.list_users(&auth.session)).await.map(Json)
+    blocking(move || vault.list_users(&auth.session))
+        .await
+        .map(Json)
 }
 
 /// No Debug: it holds a password.
@@ -69,7 +71,9 @@ pub async fn recover_user(
 /// `GET /teams`.
 pub async fn list_teams(State(state): State<AppState>, auth: Auth) -> ApiResult<Json<Vec<Team>>> {
     let vault = state.vault()?;
-    blocking(move || vault.list_teams(&auth.session)).await.map(Json)
+    blocking(move || vault.list_teams(&auth.session))
+        .await
+        .map(Json)
 }
 
 #[derive(Deserialize)]

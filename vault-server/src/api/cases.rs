@@ -15,7 +15,9 @@ use crate::state::AppState;
 /// `GET /cases`: the cases of the user's teams.
 pub async fn list(State(state): State<AppState>, auth: Auth) -> ApiResult<Json<Vec<Case>>> {
     let vault = state.vault()?;
-    blocking(move || vault.list_cases(&auth.session)).await.map(Json)
+    blocking(move || vault.list_cases(&auth.session))
+        .await
+        .map(Json)
 }
 
 /// No Debug: it holds a beneficiary's personal data.
@@ -49,7 +51,9 @@ pub async fn show(
 ) -> ApiResult<Json<Case>> {
     let vault = state.vault()?;
     let case: CaseId = parse_id(&case)?;
-    blocking(move || vault.case(&auth.session, &case)).await.map(Json)
+    blocking(move || vault.case(&auth.session, &case))
+        .await
+        .map(Json)
 }
 
 /// A change: a new profile (replacing the old one whole), a new status, or both.
@@ -152,10 +156,7 @@ pub async fn access_report(
 
 /// `GET /log/checkpoint`: a signed checkpoint of the access log, as text, for auditors to
 /// keep outside the vault (`vault log verify --checkpoint FILE` checks it later).
-pub async fn checkpoint(
-    State(state): State<AppState>,
-    auth: Auth,
-) -> ApiResult<impl IntoResponse> {
+pub async fn checkpoint(State(state): State<AppState>, auth: Auth) -> ApiResult<impl IntoResponse> {
     let vault = state.vault()?;
     let checkpoint = blocking(move || vault.checkpoint(&auth.session)).await?;
     Ok((

@@ -13,7 +13,9 @@ use axum::Json;
 use bytes::Bytes;
 use futures_util::Stream;
 use serde::{Deserialize, Serialize};
-use vault_core::{check_filename, DocumentId, DocumentInfo, DocumentKind, DocumentMeta, NewDocument};
+use vault_core::{
+    check_filename, DocumentId, DocumentInfo, DocumentKind, DocumentMeta, NewDocument,
+};
 
 use super::{blocking, parse_id};
 use crate::auth::Auth;
@@ -73,7 +75,9 @@ fn kind(text: Option<&str>) -> ApiResult<DocumentKind> {
 /// A media type from the file name's extension; the stored type is informative only
 /// (downloads are always served as attachments).
 fn media_type(filename: &str) -> &'static str {
-    let ext = filename.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+    let ext = filename
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase());
     match ext.as_deref() {
         Some("pdf") => "application/pdf",
         Some("jpg" | "jpeg") => "image/jpeg",
@@ -118,7 +122,10 @@ fn new_document(
 
 /// The upload limit: the server's and the vault's, whichever is lower.
 fn limit(state: &AppState, vault: &vault_core::Vault) -> u64 {
-    state.config().max_upload_bytes.min(vault.max_document_bytes())
+    state
+        .config()
+        .max_upload_bytes
+        .min(vault.max_document_bytes())
 }
 
 /// 413 at once when the declared length is over the limit.
@@ -185,7 +192,9 @@ pub async fn upload(
     let id = if multipart {
         let mut form = Multipart::from_request(request, &state)
             .await
-            .map_err(|e| ApiError::bad_request("invalid_form", "formulaire invalide", &e.body_text()))?;
+            .map_err(|e| {
+                ApiError::bad_request("invalid_form", "formulaire invalide", &e.body_text())
+            })?;
         let mut kind_field = q.kind.clone();
         loop {
             let field = form.next_field().await.map_err(|e| {

@@ -45,7 +45,10 @@ pub fn routes() -> Router<AppState> {
             get(cases::show).patch(cases::update).delete(cases::erase),
         )
         .route("/cases/{case}/access-report", get(cases::access_report))
-        .route("/documents/{doc}", get(documents::history).delete(documents::delete))
+        .route(
+            "/documents/{doc}",
+            get(documents::history).delete(documents::delete),
+        )
         .route("/documents/{doc}/verify", post(documents::verify))
         .route("/log/checkpoint", get(cases::checkpoint))
         .route("/openapi.json", get(openapi))
