@@ -143,6 +143,18 @@ pub struct Api {
 /// Status, headers and body of an answer.
 pub type Answer = (u16, ureq::http::HeaderMap, Vec<u8>);
 
+fn answer(mut response: ureq::http::Response<ureq::Body>) -> Answer {
+    let status = response.status().as_u16();
+    let headers = response.headers().clone();
+    let mut body = Vec::new();
+    response
+        .body_mut()
+        .as_reader()
+        .read_to_end(&mut body)
+        .unwrap();
+    (status, headers, body)
+}
+
 impl Api {
     pub fn new(base: &str) -> Api {
         let agent = ureq::Agent::config_builder()
@@ -192,31 +204,13 @@ impl Api {
             b = b.header(*k, *v);
         }
         let request = b.body(ureq::SendBody::from_owned_reader(body)).unwrap();
-        let mut response = self.agent.run(request).unwrap();
-        let status = response.status().as_u16();
-        let headers = response.headers().clone();
-        let mut body = Vec::new();
-        response
-            .body_mut()
-            .as_reader()
-            .read_to_end(&mut body)
-            .unwrap();
-        (status, headers, body)
+        answer(self.agent.run(request).unwrap())
     }
 
     /// GET, body as bytes.
     pub fn get(&self, path: &str) -> Answer {
         let request = self.request("GET", path).body(()).unwrap();
-        let mut response = self.agent.run(request).unwrap();
-        let status = response.status().as_u16();
-        let headers = response.headers().clone();
-        let mut body = Vec::new();
-        response
-            .body_mut()
-            .as_reader()
-            .read_to_end(&mut body)
-            .unwrap();
-        (status, headers, body)
+        answer(self.agent.run(request).unwrap())
     }
 
     /// A JSON request (or none), a JSON answer (`null` when empty).
