@@ -280,6 +280,8 @@ impl Vault {
         for k in catalog.keys(&format!("wrap/case/{case}/"))? {
             batch.remove(&k);
         }
+        // Its share links' wraps go with it: crypto-shredding reaches them too.
+        self.remove_case_links(&mut batch, case)?;
         batch.remove(&format!("profile/{case}"));
         batch.remove(&format!("case/{case}"));
         // The catalogue first: a crash after it leaves orphan blobs (fsck removes them),

@@ -50,6 +50,10 @@ impl New {
     }
 }
 
+/// What else a new version's catalogue batch must carry (an upload link's counters),
+/// given the version's metadata.
+pub(crate) type Extra<'a> = &'a dyn Fn(&mut Batch, &DocumentMeta) -> Result<()>;
+
 /// A version whose contents are stored but not yet in the catalogue.
 struct Stored {
     key: SecretKey,
@@ -100,9 +104,8 @@ fn check_new(new: &NewDocument) -> Result<()> {
 
 impl Vault {
     /// Encrypts `content` to a fresh version key into an uncommitted blob.
-    fn store_contents(&self, content: impl Read) -> Result<Stored> {
+    fn store_contents(&self, content: impl Read, limit: u64) -> Result<Stored> {
         let key = SecretKey::generate();
-        let limit = self.max_document_bytes();
         let blob = self.inner.blobs.create()?;
         let encryptor = age::Encryptor::with_recipients(std::iter::once(key.public().recipient()))
             .map_err(|_| Error::Catalog("cannot start encryption".into()))?;
@@ -141,6 +144,7 @@ impl Vault {
 
     /// Commits the blob and writes version `number` of `doc` in the catalogue, wrapped to
     /// the case's current key. Holds the write lock: a key rotation cannot interleave.
+    #[allow(clippy::too_many_arguments)]
     fn commit_version(
         &self,
         case: &CaseId,
@@ -149,7 +153,8 @@ impl Vault {
         new: &NewDocument,
         kind: New,
         audit: &mut Audit,
-    ) -> Result<u32> {
+        extra: Option<Extra<'_>>,
+    ) -> Result<(u32, DocumentMeta)> {
         let _guard = self.write_lock();
         let catalog = &self.inner.catalog;
         let case_record = self.case_record(case)?;
@@ -193,8 +198,11 @@ impl Vault {
         });
         batch.put(&doc_key, &record)?;
         batch.put(&format!("docindex/{doc}"), case)?;
+        if let Some(extra) = extra {
+            extra(&mut batch, &meta)?;
+        }
         match self.commit(batch, audit, &[]) {
-            Ok(()) => Ok(number),
+            Ok(()) => Ok((number, meta)),
             // Nothing was recorded, so nothing was applied: the blob can go.
             Err(Error::LogUnavailable) => {
                 let _ = self.inner.blobs.remove(&blob);
@@ -216,24 +224,31 @@ impl Vault {
     ) -> Result<DocumentId> {
         let targets = vec![target("case", case)];
         self.audited(Actor::system(), "document.add", targets, |audit| {
-            self.intake_inner(case, content, new, audit)
+            let limit = self.max_document_bytes();
+            self.intake_inner(case, content, new, audit, limit, None)
+                .map(|(id, _)| id)
         })
     }
 
-    fn intake_inner(
+    /// Stores a new document of `case` (at most `limit` bytes) with only the case's public
+    /// key; `extra` adds to its catalogue batch.
+    pub(crate) fn intake_inner(
         &self,
         case: &CaseId,
         content: impl Read,
         new: &NewDocument,
         audit: &mut Audit,
-    ) -> Result<DocumentId> {
+        limit: u64,
+        extra: Option<Extra<'_>>,
+    ) -> Result<(DocumentId, DocumentMeta)> {
         check_new(new)?;
         self.case_record(case)?;
         let id = DocumentId::generate()?;
         audit.target("document", &id);
-        let stored = self.store_contents(content)?;
-        self.commit_version(case, &id, stored, new, New::Document(new.kind), audit)?;
-        Ok(id)
+        let stored = self.store_contents(content, limit)?;
+        let kind = New::Document(new.kind);
+        let (_, meta) = self.commit_version(case, &id, stored, new, kind, audit, extra)?;
+        Ok((id, meta))
     }
 
     /// Adds a document to a case of one of the user's teams.
@@ -247,7 +262,9 @@ impl Vault {
         let targets = vec![target("case", case)];
         self.audited(session.actor(), "document.add", targets, |audit| {
             self.case_key(session, case)?;
-            self.intake_inner(case, content, new, audit)
+            let limit = self.max_document_bytes();
+            self.intake_inner(case, content, new, audit, limit, None)
+                .map(|(id, _)| id)
         })
     }
 
@@ -267,9 +284,10 @@ impl Vault {
             if first.kind == DocumentKind::Evidence {
                 return Err(Error::Immutable);
             }
-            let stored = self.store_contents(content)?;
+            let stored = self.store_contents(content, self.max_document_bytes())?;
             let kind = New::Version(first.kind);
-            self.commit_version(&record.case, doc, stored, new, kind, audit)
+            self.commit_version(&record.case, doc, stored, new, kind, audit, None)
+                .map(|(number, _)| number)
         })
     }
 
@@ -291,7 +309,7 @@ impl Vault {
     }
 
     /// Opens version `number`'s key and metadata.
-    fn version_meta(
+    pub(crate) fn version_meta(
         &self,
         record: &DocumentRecord,
         number: u32,
@@ -301,10 +319,8 @@ impl Vault {
         let wrap = catalog.required_raw(&format!("wrap/version/{}/{number}", record.id))?;
         let key =
             keys::unwrap(&wrap, case_key)?.ok_or_else(|| Error::damaged("a document key wrap"))?;
-        let sealed = catalog.required_raw(&format!("meta/{}/{number}", record.id))?;
-        let plain =
-            keys::open(&sealed, &key)?.ok_or_else(|| Error::damaged("document metadata"))?;
-        Ok((key, codec::decode(&plain, "document metadata")?))
+        let meta = self.meta_with_key(&record.id, number, &key)?;
+        Ok((key, meta))
     }
 
     fn pick_version(record: &DocumentRecord, version: Option<u32>) -> Result<&VersionRecord> {
@@ -400,22 +416,47 @@ impl Vault {
     ) -> Result<(DocumentMeta, DocumentReader)> {
         let v = Self::pick_version(record, version)?;
         let (key, meta) = self.version_meta(record, v.number, case_key)?;
-        let blob = self.inner.blobs.open(&v.blob)?;
+        let reader = self.reader(&v.blob, &key, &meta)?;
+        Ok((meta, reader))
+    }
+
+    /// The metadata of version `number` of `doc`, opened with the version's own key.
+    pub(crate) fn meta_with_key(
+        &self,
+        doc: &DocumentId,
+        number: u32,
+        key: &SecretKey,
+    ) -> Result<DocumentMeta> {
+        let sealed = self
+            .inner
+            .catalog
+            .required_raw(&format!("meta/{doc}/{number}"))?;
+        let plain = keys::open(&sealed, key)?.ok_or_else(|| Error::damaged("document metadata"))?;
+        codec::decode(&plain, "document metadata")
+    }
+
+    /// A plaintext stream of a blob, checked against `meta` as it is read.
+    pub(crate) fn reader(
+        &self,
+        blob: &BlobId,
+        key: &SecretKey,
+        meta: &DocumentMeta,
+    ) -> Result<DocumentReader> {
+        let blob = self.inner.blobs.open(blob)?;
         let damaged = || Error::DocumentDamaged("its encrypted file does not decrypt".into());
         let decryptor = age::Decryptor::new_buffered(BufReader::with_capacity(64 * 1024, blob))
             .map_err(|_| damaged())?;
         let stream = decryptor
             .decrypt(std::iter::once(key.identity()))
             .map_err(|_| damaged())?;
-        let reader = DocumentReader {
+        Ok(DocumentReader {
             inner: Box::new(stream),
             hasher: BackgroundHasher::new(),
             count: 0,
             verified: false,
             expected_size: meta.size,
             expected_hash: meta.blake3.clone(),
-        };
-        Ok((meta, reader))
+        })
     }
 
     /// Re-reads every version of a document and checks it against its recorded size and

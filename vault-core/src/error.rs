@@ -100,6 +100,26 @@ pub enum Error {
         limit: u64,
     },
 
+    /// A share or upload link that does not exist, expired, was used up, revoked or
+    /// locked: deliberately one error, so that a dead link reveals nothing.
+    #[error("this link does not exist or is no longer valid")]
+    LinkUnavailable,
+
+    /// This share link asks for its passphrase.
+    #[error("this link needs its passphrase")]
+    PassphraseRequired,
+
+    /// A wrong passphrase; the link locks when no try is left.
+    #[error("wrong passphrase: {tries_left} tries left before the link locks")]
+    WrongPassphrase {
+        /// Tries left.
+        tries_left: u32,
+    },
+
+    /// An upload link has taken all the files it accepts.
+    #[error("this upload link accepts no more files")]
+    LinkFull,
+
     /// Evidence documents are immutable.
     #[error(
         "this document is evidence: evidence cannot be replaced or deleted (only erasing the whole case removes it)"
@@ -171,6 +191,12 @@ impl Error {
             Error::TooLarge { limit } => format!(
                 "le document dépasse la limite de {limit} octets : rien n'a été enregistré"
             ),
+            Error::LinkUnavailable => "ce lien n'existe pas ou n'est plus valable".into(),
+            Error::PassphraseRequired => "ce lien demande sa phrase secrète".into(),
+            Error::WrongPassphrase { tries_left } => format!(
+                "phrase secrète erronée : encore {tries_left} essai(s) avant le blocage du lien"
+            ),
+            Error::LinkFull => "ce lien de dépôt n'accepte plus de fichier".into(),
             Error::Immutable => {
                 "ce document est une preuve : il ne peut être ni remplacé ni supprimé".into()
             }

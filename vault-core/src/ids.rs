@@ -20,7 +20,7 @@ pub(crate) fn new_id() -> Result<String> {
 }
 
 /// Seconds since the Unix epoch.
-pub(crate) fn now() -> u64 {
+pub fn now() -> u64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map(|d| d.as_secs())
@@ -35,6 +35,7 @@ macro_rules! id_type {
         pub struct $name(String);
 
         impl $name {
+            #[allow(dead_code)]
             pub(crate) fn generate() -> Result<Self> {
                 new_id().map($name)
             }
@@ -80,4 +81,8 @@ id_type!(
 id_type!(
     /// Identifies a document (all its versions).
     DocumentId
+);
+id_type!(
+    /// Identifies a share or upload link: derived from its token, which is never stored.
+    LinkId
 );

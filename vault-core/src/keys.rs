@@ -42,22 +42,15 @@ impl SecretKey {
         salt: &[u8],
         params: &KdfParams,
     ) -> Result<Self> {
-        params.validate()?;
-        let argon = argon2::Argon2::new(
-            argon2::Algorithm::Argon2id,
-            argon2::Version::V0x13,
-            params.to_argon2()?,
-        );
-        let mut out = Zeroizing::new([0u8; 32]);
-        argon
-            .hash_password_into(password.expose_secret().as_bytes(), salt, out.as_mut())
-            .map_err(|_| Error::Invalid {
-                field: "password",
-                reason: "argon2id refused it",
-            })?;
+        let seed = argon2id(password.expose_secret().as_bytes(), salt, params)?;
+        SecretKey::from_seed(&seed)
+    }
+
+    /// The identity whose secret scalar is `seed` (32 bytes from a KDF).
+    pub(crate) fn from_seed(seed: &[u8; 32]) -> Result<Self> {
         // age builds an identity only from its Bech32 text: encode, parse, clear.
         let hrp = bech32::Hrp::parse_unchecked("age-secret-key-");
-        let mut text = bech32::encode_upper::<bech32::Bech32>(hrp, out.as_ref())
+        let mut text = bech32::encode_upper::<bech32::Bech32>(hrp, seed)
             .map_err(|_| Error::Catalog("cannot encode a derived key".into()))?;
         let parsed = x25519::Identity::from_str(&text);
         text.zeroize();
@@ -203,6 +196,24 @@ pub(crate) fn unwrap(wrap: &[u8], with: &SecretKey) -> Result<Option<SecretKey>>
     SecretKey::parse(text)
         .map(Some)
         .map_err(|_| Error::damaged("a key wrap"))
+}
+
+/// argon2id of `secret` with `salt`: 32 bytes, cleared on drop.
+pub(crate) fn argon2id(secret: &[u8], salt: &[u8], params: &KdfParams) -> Result<Zeroizing<[u8; 32]>> {
+    params.validate()?;
+    let argon = argon2::Argon2::new(
+        argon2::Algorithm::Argon2id,
+        argon2::Version::V0x13,
+        params.to_argon2()?,
+    );
+    let mut out = Zeroizing::new([0u8; 32]);
+    argon
+        .hash_password_into(secret, salt, out.as_mut())
+        .map_err(|_| Error::Invalid {
+            field: "password",
+            reason: "argon2id refused it",
+        })?;
+    Ok(out)
 }
 
 /// Encrypts a small secret (a profile, metadata, a key) to the recipients.

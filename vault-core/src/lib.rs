@@ -53,10 +53,12 @@ mod error;
 mod fsck;
 mod ids;
 mod keys;
+mod links;
 pub mod log;
 mod model;
 mod resolve;
 mod teams;
+mod units;
 pub mod testing;
 mod users;
 mod vault;
@@ -69,8 +71,15 @@ pub use config::{Settings, FORMAT_VERSION};
 pub use documents::{check_filename, DocumentReader};
 pub use error::{Error, Result};
 pub use fsck::FsckReport;
-pub use ids::{CaseId, DocumentId, TeamId, UserId};
+pub use ids::{now as unix_now, CaseId, DocumentId, LinkId, TeamId, UserId};
 pub use keys::{KdfParams, PublicKey, SecretKey};
+pub use links::share::{NewShare, ShareInfo, SharedDocument, SharedView};
+pub use links::upload::{NewUploadLink, Receipt, UploadLinkInfo, UploadView};
+pub use links::{
+    LinkStatus, LinkToken, PASSPHRASE_TRIES, SHARE_DEFAULT_DOWNLOADS, SHARE_DEFAULT_TTL,
+    SHARE_MAX_DOWNLOADS, SHARE_MAX_TTL, UPLOAD_DEFAULT_BYTES, UPLOAD_DEFAULT_FILES,
+    UPLOAD_DEFAULT_TTL, UPLOAD_MAX_FILES, UPLOAD_MAX_TTL,
+};
 pub use log::event::{Event, Outcome};
 pub use log::report::{action_label_fr, describe_fr, describe_fr_as};
 pub use log::verify::{Checkpoint, LogVerification};
@@ -79,5 +88,6 @@ pub use model::{
     Team, User,
 };
 pub use resolve::MIN_PREFIX;
+pub use units::{parse_duration, parse_size};
 pub use users::MIN_PASSWORD_CHARS;
 pub use vault::{Created, Session, Vault};

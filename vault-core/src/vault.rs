@@ -44,6 +44,10 @@ pub(crate) struct Inner {
     /// Serialises read-modify-write changes of the catalogue. A std Mutex: it is never
     /// held across an await (vault-core has none) nor while a document streams in.
     write: Mutex<()>,
+    /// One lock per upload link in use: its uploads run one at a time, so its file and
+    /// byte limits hold under concurrent uploads (a std Mutex, held while a file streams
+    /// in; only uploads to the same link wait for it).
+    pub(crate) link_locks: Mutex<std::collections::HashMap<crate::ids::LinkId, Arc<Mutex<()>>>>,
     swept: usize,
     /// Size and right edge of the access log; its lock serialises appends.
     pub(crate) log: Mutex<LogState>,
@@ -267,6 +271,7 @@ impl Vault {
                 catalog,
                 blobs,
                 write: Mutex::new(()),
+                link_locks: Mutex::new(std::collections::HashMap::new()),
                 swept,
                 log: Mutex::new(log),
                 pseudonym_key: Mutex::new(None),

@@ -60,6 +60,11 @@ impl Audit {
         }
     }
 
+    /// The operation's action, e.g. `share.open`.
+    pub(crate) fn action(&self) -> &'static str {
+        self.action
+    }
+
     fn event(&self, action: &'static str, outcome: Outcome) -> NewEvent {
         NewEvent {
             actor: self.actor.id.clone(),
@@ -78,9 +83,14 @@ pub(crate) fn target(kind: &str, id: impl std::fmt::Display) -> String {
 
 fn outcome_of(e: &Error) -> Outcome {
     match e {
-        Error::Denied(_) | Error::BadCredentials | Error::BadRecoveryKey | Error::Immutable => {
-            Outcome::Denied
-        }
+        Error::Denied(_)
+        | Error::BadCredentials
+        | Error::BadRecoveryKey
+        | Error::Immutable
+        | Error::LinkUnavailable
+        | Error::PassphraseRequired
+        | Error::WrongPassphrase { .. }
+        | Error::LinkFull => Outcome::Denied,
         _ => Outcome::Failed,
     }
 }
@@ -126,6 +136,29 @@ impl Vault {
         self.append_events(batch, events)?;
         audit.committed = true;
         Ok(())
+    }
+
+    /// Applies a change with events of their own outcomes (the operation's own action
+    /// first): a refusal that still changes state, such as a wrong passphrase counted.
+    pub(crate) fn commit_events(
+        &self,
+        batch: Batch,
+        audit: &mut Audit,
+        events: &[(&'static str, Outcome)],
+    ) -> Result<()> {
+        let events = events.iter().map(|(a, o)| audit.event(a, *o)).collect();
+        self.append_events(batch, events)?;
+        audit.committed = true;
+        Ok(())
+    }
+
+    /// The actor of a link's holder: `share:<id>` or `upload:<id>`, with the client's
+    /// daily pseudonym.
+    pub(crate) fn link_actor(&self, kind: &str, id: impl std::fmt::Display, client: Option<IpAddr>) -> Result<Actor> {
+        Ok(Actor {
+            id: format!("{kind}:{id}"),
+            client: client.map(|a| self.client_pseudonym(a)).transpose()?,
+        })
     }
 
     /// The pseudonym of a client address: keyed BLAKE3 with a random key that lives in

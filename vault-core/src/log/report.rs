@@ -39,6 +39,18 @@ pub fn action_label_fr(action: &str) -> &str {
         "log.checkpoint" => "signature d'un point de contrôle du journal",
         "log.read" => "lecture du journal",
         "user.list" => "liste des comptes",
+        "share.create" => "création d'un lien de partage",
+        "share.list" => "liste des liens de partage",
+        "share.open" => "ouverture d'un lien de partage",
+        "share.download" => "téléchargement par un lien de partage",
+        "share.passphrase_failed" => "phrase secrète erronée sur un lien de partage",
+        "share.locked" => "blocage d'un lien de partage (trop d'essais)",
+        "share.revoke" => "révocation d'un lien de partage",
+        "share.expire" => "expiration d'un lien de partage (clés détruites)",
+        "upload.create" => "création d'un lien de dépôt",
+        "upload.list" => "liste des liens de dépôt",
+        "upload.open" => "ouverture d'un lien de dépôt",
+        "upload.revoke" => "révocation d'un lien de dépôt",
         other => other,
     }
 }

@@ -1,0 +1,520 @@
+//! Share links: a volunteer sends some documents of a case to a lawyer.
+//!
+//! Opening the link (its page) consumes nothing; each download is counted atomically
+//! under the catalogue's write lock, with its event, before the first byte is handed out.
+
+use std::fmt;
+use std::net::IpAddr;
+
+use secrecy::{ExposeSecret, SecretString};
+use serde::{Deserialize, Serialize};
+
+use super::{lifetime, LinkStatus, LinkToken, PASSPHRASE_TRIES};
+use super::{SHARE_DEFAULT_DOWNLOADS, SHARE_DEFAULT_TTL, SHARE_MAX_DOWNLOADS, SHARE_MAX_TTL};
+use crate::blob::BlobId;
+use crate::catalog::Batch;
+use crate::documents::{DocumentReader, DocumentRecord};
+use crate::error::{Error, Result};
+use crate::ids::{now, random_bytes, CaseId, DocumentId, LinkId, UserId};
+use crate::keys::{self, KdfParams, SecretKey};
+use crate::log::audit::{target, Actor, Audit};
+use crate::log::event::Outcome;
+use crate::model::DocumentMeta;
+use crate::vault::{Session, Vault};
+
+#[derive(Clone, Serialize, Deserialize)]
+pub(crate) struct ShareRecord {
+    pub id: LinkId,
+    pub case: CaseId,
+    pub creator: UserId,
+    pub created: u64,
+    pub expires: u64,
+    pub max_downloads: u32,
+    pub downloads: u32,
+    pub revoked: bool,
+    pub failed_passphrases: u32,
+    pub locked: bool,
+    /// The wraps are deleted: nothing opens the documents any more.
+    pub purged: bool,
+    pub passphrase: Option<PassphraseKdf>,
+    pub documents: Vec<SharedVersion>,
+}
+
+/// How a passphrase is stretched before it is mixed into the link's key.
+#[derive(Clone, Serialize, Deserialize)]
+pub(crate) struct PassphraseKdf {
+    salt: String,
+    params: KdfParams,
+}
+
+/// The version of a document that the link gives (the newest when it was made).
+#[derive(Clone, Serialize, Deserialize)]
+pub(crate) struct SharedVersion {
+    doc: DocumentId,
+    version: u32,
+    blob: BlobId,
+}
+
+impl ShareRecord {
+    fn status(&self, now: u64) -> LinkStatus {
+        if self.revoked {
+            LinkStatus::Revoked
+        } else if self.locked {
+            LinkStatus::Locked
+        } else if self.downloads >= self.max_downloads {
+            LinkStatus::Exhausted
+        } else if now >= self.expires {
+            LinkStatus::Expired
+        } else {
+            LinkStatus::Live
+        }
+    }
+
+    fn targets(&self) -> Vec<String> {
+        vec![target("case", &self.case), target("share", &self.id)]
+    }
+}
+
+/// What a volunteer asks for when sharing.
+#[derive(Default)]
+pub struct NewShare {
+    /// Documents of the case (their newest versions are shared).
+    pub documents: Vec<DocumentId>,
+    /// Seconds the link lives: 7 days when `None`, 30 days at most.
+    pub expires_in: Option<u64>,
+    /// Downloads allowed in all: 5 when `None`, 50 at most.
+    pub max_downloads: Option<u32>,
+    /// A passphrase to send separately (SMS, phone); mixed into the key with argon2id.
+    pub passphrase: Option<SecretString>,
+    /// Who it is for, e.g. "Me Dupont"; sealed to the case key.
+    pub label: Option<String>,
+}
+
+impl fmt::Debug for NewShare {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "NewShare({} documents, ***)", self.documents.len())
+    }
+}
+
+/// A share link as the members of the case's team see it.
+#[derive(Clone, Serialize)]
+pub struct ShareInfo {
+    /// The link's id (not its token: the address cannot be rebuilt from it).
+    pub id: LinkId,
+    /// Its case.
+    pub case: CaseId,
+    /// Who it is for.
+    pub label: Option<String>,
+    /// Who made it.
+    pub creator: UserId,
+    /// When (Unix seconds).
+    pub created: u64,
+    /// Until when (Unix seconds).
+    pub expires: u64,
+    /// Downloads allowed.
+    pub max_downloads: u32,
+    /// Downloads made.
+    pub downloads: u32,
+    /// Whether it asks for a passphrase.
+    pub passphrase: bool,
+    /// The shared documents.
+    pub documents: Vec<DocumentId>,
+    /// Live or why not.
+    pub status: LinkStatus,
+}
+
+impl fmt::Debug for ShareInfo {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "ShareInfo({}, {:?}, ***)", self.id, self.status)
+    }
+}
+
+/// A document as the link's holder sees it.
+#[derive(Clone, Debug)]
+pub struct SharedDocument {
+    /// Its id (used in the download address).
+    pub id: DocumentId,
+    /// Name, kind, size.
+    pub meta: DocumentMeta,
+}
+
+/// What a live link shows.
+#[derive(Clone, Debug)]
+pub struct SharedView {
+    /// The documents still available.
+    pub documents: Vec<SharedDocument>,
+    /// Until when (Unix seconds).
+    pub expires: u64,
+    /// Downloads left, for all documents together.
+    pub downloads_left: u32,
+}
+
+fn check_label(label: &Option<String>) -> Result<()> {
+    match label {
+        Some(l) if l.chars().count() > 200 || l.chars().any(char::is_control) => {
+            Err(Error::Invalid {
+                field: "label",
+                reason: "at most 200 characters, no control character",
+            })
+        }
+        _ => Ok(()),
+    }
+}
+
+impl Vault {
+    fn share_record(&self, id: &LinkId) -> Result<Option<ShareRecord>> {
+        self.inner.catalog.record(&format!("share/{id}"))
+    }
+
+    /// Makes a share link for some documents of a case. Returns the link and its token,
+    /// which exists nowhere else: put it in the address now, it cannot be shown again.
+    pub fn create_share(
+        &self,
+        session: &Session,
+        case: &CaseId,
+        new: &NewShare,
+    ) -> Result<(ShareInfo, LinkToken)> {
+        self.audited(session.actor(), "share.create", vec![target("case", case)], |audit| {
+            let ttl = lifetime(new.expires_in, SHARE_DEFAULT_TTL, SHARE_MAX_TTL)?;
+            let max = new.max_downloads.unwrap_or(SHARE_DEFAULT_DOWNLOADS);
+            if !(1..=SHARE_MAX_DOWNLOADS).contains(&max) {
+                return Err(Error::Invalid {
+                    field: "downloads",
+                    reason: "from 1 to 50",
+                });
+            }
+            let mut docs = new.documents.clone();
+            docs.sort();
+            docs.dedup();
+            if docs.is_empty() || docs.len() > 100 {
+                return Err(Error::Invalid {
+                    field: "documents",
+                    reason: "from 1 to 100 documents of the case",
+                });
+            }
+            check_label(&new.label)?;
+            let (case_record, case_key) = self.case_key(session, case)?;
+            let token = LinkToken::generate()?;
+            let id = token.id();
+            audit.target("share", &id);
+            let (kdf, link_key) = match &new.passphrase {
+                Some(p) if p.expose_secret().chars().count() < 4 => {
+                    return Err(Error::Invalid {
+                        field: "passphrase",
+                        reason: "at least 4 characters",
+                    })
+                }
+                Some(p) => {
+                    let mut salt = [0u8; 16];
+                    random_bytes(&mut salt)?;
+                    let params = self.inner.toml.argon2.clone();
+                    let stretched = keys::argon2id(p.expose_secret().as_bytes(), &salt, &params)?;
+                    let kdf = PassphraseKdf {
+                        salt: hex::encode(salt),
+                        params,
+                    };
+                    (Some(kdf), token.key(Some(&stretched))?)
+                }
+                None => (None, token.key(None)?),
+            };
+            let mut batch = Batch::default();
+            let mut shared = Vec::new();
+            for doc in &docs {
+                let record: DocumentRecord = self
+                    .inner
+                    .catalog
+                    .record(&format!("doc/{case}/{doc}"))?
+                    .ok_or_else(|| Error::not_found("document", doc.as_str()))?;
+                let latest = record.versions.last().ok_or_else(|| Error::damaged("a document without version"))?;
+                let (version_key, _) = self.version_meta(&record, latest.number, &case_key)?;
+                batch.put_raw(
+                    &format!("sharewrap/{id}/{doc}"),
+                    keys::wrap(&version_key, &[&link_key.public()])?,
+                );
+                audit.target("document", doc);
+                shared.push(SharedVersion {
+                    doc: doc.clone(),
+                    version: latest.number,
+                    blob: latest.blob.clone(),
+                });
+            }
+            if let Some(label) = &new.label {
+                batch.put_raw(
+                    &format!("sharelabel/{id}"),
+                    keys::seal(label.as_bytes(), &[&case_record.public])?,
+                );
+            }
+            let created = now();
+            let record = ShareRecord {
+                id: id.clone(),
+                case: case.clone(),
+                creator: session.user.id.clone(),
+                created,
+                expires: created + ttl,
+                max_downloads: max,
+                downloads: 0,
+                revoked: false,
+                failed_passphrases: 0,
+                locked: false,
+                purged: false,
+                passphrase: kdf,
+                documents: shared,
+            };
+            batch.put(&format!("share/{id}"), &record)?;
+            batch.put(&format!("linkidx/{case}/{id}"), &"share")?;
+            let _guard = self.write_lock();
+            // The case may have been erased while the wraps were made.
+            self.case_record(case)?;
+            self.commit(batch, audit, &[])?;
+            Ok((self.share_info(record, new.label.clone(), created), token))
+        })
+    }
+
+    fn share_info(&self, r: ShareRecord, label: Option<String>, now: u64) -> ShareInfo {
+        ShareInfo {
+            status: r.status(now),
+            id: r.id,
+            case: r.case,
+            label,
+            creator: r.creator,
+            created: r.created,
+            expires: r.expires,
+            max_downloads: r.max_downloads,
+            downloads: r.downloads,
+            passphrase: r.passphrase.is_some(),
+            documents: r.documents.into_iter().map(|d| d.doc).collect(),
+        }
+    }
+
+    /// The share links of a case, newest first, for the members of its team.
+    pub fn list_shares(&self, session: &Session, case: &CaseId) -> Result<Vec<ShareInfo>> {
+        self.audited(session.actor(), "share.list", vec![target("case", case)], |_| {
+            let (_, case_key) = self.case_key(session, case)?;
+            let catalog = &self.inner.catalog;
+            let now = now();
+            let mut out = Vec::new();
+            for key in catalog.keys(&format!("linkidx/{case}/"))? {
+                let id: LinkId = key.rsplit('/').next().unwrap_or_default().parse()?;
+                let Some(record) = self.share_record(&id)? else { continue };
+                let label = match catalog.raw(&format!("sharelabel/{id}"))? {
+                    Some(sealed) => keys::open(&sealed, &case_key)?
+                        .map(|p| String::from_utf8_lossy(&p).into_owned()),
+                    None => None,
+                };
+                out.push(self.share_info(record, label, now));
+            }
+            out.sort_by(|a, b| b.created.cmp(&a.created).then(a.id.cmp(&b.id)));
+            Ok(out)
+        })
+    }
+
+    /// Revokes a share link: its keys are destroyed at once.
+    pub fn revoke_share(&self, session: &Session, id: &LinkId) -> Result<()> {
+        self.audited(session.actor(), "share.revoke", vec![target("share", id)], |audit| {
+            let record = self
+                .share_record(id)?
+                .ok_or_else(|| Error::not_found("share link", id.as_str()))?;
+            audit.target("case", &record.case);
+            self.case_key(session, &record.case)?;
+            let _guard = self.write_lock();
+            let mut record = self
+                .share_record(id)?
+                .ok_or_else(|| Error::not_found("share link", id.as_str()))?;
+            record.revoked = true;
+            let mut batch = Batch::default();
+            self.purge_share(&mut batch, &mut record)?;
+            self.commit(batch, audit, &[])
+        })
+    }
+
+    /// Adds the removal of a link's wraps to `batch`, and records it in `record`.
+    fn purge_share(&self, batch: &mut Batch, record: &mut ShareRecord) -> Result<()> {
+        for k in self.inner.catalog.keys(&format!("sharewrap/{}/", record.id))? {
+            batch.remove(&k);
+        }
+        record.purged = true;
+        batch.put(&format!("share/{}", record.id), record)
+    }
+
+    /// The link's record, live, with its holder's actor; every dead or unknown link gives
+    /// the same [`Error::LinkUnavailable`].
+    fn live_share(
+        &self,
+        token: &LinkToken,
+        client: Option<IpAddr>,
+    ) -> Result<(ShareRecord, Actor)> {
+        let id = token.id();
+        let record = self.share_record(&id)?.ok_or(Error::LinkUnavailable)?;
+        let actor = self.link_actor("share", &id, client)?;
+        Ok((record, actor))
+    }
+
+    /// The link's key, checking the passphrase. A wrong one is counted (and recorded);
+    /// at the last try the link locks and its keys are destroyed.
+    fn share_key(
+        &self,
+        record: &ShareRecord,
+        token: &LinkToken,
+        passphrase: Option<&SecretString>,
+        audit: &mut Audit,
+    ) -> Result<SecretKey> {
+        let Some(kdf) = &record.passphrase else {
+            return token.key(None);
+        };
+        let passphrase = passphrase.ok_or(Error::PassphraseRequired)?;
+        let salt = hex::decode(&kdf.salt).map_err(|_| Error::damaged("a share link"))?;
+        let stretched = keys::argon2id(passphrase.expose_secret().as_bytes(), &salt, &kdf.params)?;
+        let key = token.key(Some(&stretched))?;
+        // Any wrap of the link tells whether the key is right.
+        let catalog = &self.inner.catalog;
+        let wrap = catalog
+            .scan(&format!("sharewrap/{}/", record.id))?
+            .into_iter()
+            .next()
+            .ok_or(Error::LinkUnavailable)?;
+        if keys::unwrap(&wrap.1, &key)?.is_some() {
+            return Ok(key);
+        }
+        let _guard = self.write_lock();
+        let mut record = self.share_record(&record.id)?.ok_or(Error::LinkUnavailable)?;
+        record.failed_passphrases += 1;
+        let tries_left = PASSPHRASE_TRIES.saturating_sub(record.failed_passphrases);
+        let mut batch = Batch::default();
+        let mut events = vec![
+            (audit.action(), Outcome::Denied),
+            ("share.passphrase_failed", Outcome::Denied),
+        ];
+        if tries_left == 0 {
+            record.locked = true;
+            events.push(("share.locked", Outcome::Ok));
+            self.purge_share(&mut batch, &mut record)?;
+        } else {
+            batch.put(&format!("share/{}", record.id), &record)?;
+        }
+        self.commit_events(batch, audit, &events)?;
+        Err(if tries_left == 0 {
+            Error::LinkUnavailable
+        } else {
+            Error::WrongPassphrase { tries_left }
+        })
+    }
+
+    /// What a link shows: its documents, expiry and downloads left. Consumes nothing;
+    /// the opening is recorded.
+    pub fn open_share(
+        &self,
+        token: &LinkToken,
+        passphrase: Option<&SecretString>,
+        client: Option<IpAddr>,
+        now: u64,
+    ) -> Result<SharedView> {
+        let (record, actor) = self.live_share(token, client)?;
+        self.audited(actor, "share.open", record.targets(), |audit| {
+            if record.status(now) != LinkStatus::Live {
+                return Err(Error::LinkUnavailable);
+            }
+            let key = self.share_key(&record, token, passphrase, audit)?;
+            let mut documents = Vec::new();
+            for shared in &record.documents {
+                // A document deleted since is simply no longer offered.
+                if let Some((version_key, meta)) = self.shared_version(&record, shared, &key)? {
+                    drop(version_key);
+                    documents.push(SharedDocument {
+                        id: shared.doc.clone(),
+                        meta,
+                    });
+                }
+            }
+            Ok(SharedView {
+                documents,
+                expires: record.expires,
+                downloads_left: record.max_downloads - record.downloads,
+            })
+        })
+    }
+
+    /// The key and metadata of a shared version, if the document still exists.
+    fn shared_version(
+        &self,
+        record: &ShareRecord,
+        shared: &SharedVersion,
+        key: &SecretKey,
+    ) -> Result<Option<(SecretKey, DocumentMeta)>> {
+        let catalog = &self.inner.catalog;
+        if !catalog.contains(&format!("docindex/{}", shared.doc))? {
+            return Ok(None);
+        }
+        let Some(wrap) = catalog.raw(&format!("sharewrap/{}/{}", record.id, shared.doc))? else {
+            return Err(Error::LinkUnavailable);
+        };
+        let version_key = keys::unwrap(&wrap, key)?.ok_or(Error::LinkUnavailable)?;
+        let meta = self.meta_with_key(&shared.doc, shared.version, &version_key)?;
+        Ok(Some((version_key, meta)))
+    }
+
+    /// Downloads one shared document: counts one download, atomically and durably with
+    /// its event, then hands out the plaintext stream. Returns the downloads left.
+    pub fn download_shared(
+        &self,
+        token: &LinkToken,
+        doc: &DocumentId,
+        passphrase: Option<&SecretString>,
+        client: Option<IpAddr>,
+        now: u64,
+    ) -> Result<(DocumentMeta, DocumentReader, u32)> {
+        let (record, actor) = self.live_share(token, client)?;
+        let mut targets = record.targets();
+        targets.push(target("document", doc));
+        self.audited(actor, "share.download", targets, |audit| {
+            if record.status(now) != LinkStatus::Live {
+                return Err(Error::LinkUnavailable);
+            }
+            let shared = record
+                .documents
+                .iter()
+                .find(|s| &s.doc == doc)
+                .ok_or(Error::LinkUnavailable)?;
+            let key = self.share_key(&record, token, passphrase, audit)?;
+            let (version_key, meta) = self
+                .shared_version(&record, shared, &key)?
+                .ok_or(Error::LinkUnavailable)?;
+            let reader = self.reader(&shared.blob, &version_key, &meta)?;
+            let _guard = self.write_lock();
+            let mut record = self.share_record(&record.id)?.ok_or(Error::LinkUnavailable)?;
+            if record.status(now) != LinkStatus::Live {
+                return Err(Error::LinkUnavailable);
+            }
+            record.downloads += 1;
+            let mut batch = Batch::default();
+            if record.downloads == record.max_downloads {
+                // The last download: the keys go now, this reader has what it needs.
+                self.purge_share(&mut batch, &mut record)?;
+            } else {
+                batch.put(&format!("share/{}", record.id), &record)?;
+            }
+            self.commit(batch, audit, &[])?;
+            Ok((meta, reader, record.max_downloads - record.downloads))
+        })
+    }
+
+    /// Destroys the keys of every dead share link not yet purged.
+    pub(crate) fn sweep_shares(&self, now: u64) -> Result<usize> {
+        let mut swept = 0;
+        for record in self.inner.catalog.records::<ShareRecord>("share/")? {
+            if record.purged || record.status(now) == LinkStatus::Live {
+                continue;
+            }
+            self.audited(Actor::system(), "share.expire", record.targets(), |audit| {
+                let _guard = self.write_lock();
+                let Some(mut record) = self.share_record(&record.id)? else {
+                    return Ok(());
+                };
+                let mut batch = Batch::default();
+                self.purge_share(&mut batch, &mut record)?;
+                self.commit(batch, audit, &[])
+            })?;
+            swept += 1;
+        }
+        Ok(swept)
+    }
+}
