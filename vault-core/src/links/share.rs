@@ -63,7 +63,8 @@ impl ShareRecord {
             LinkStatus::Locked
         } else if self.downloads >= self.max_downloads {
             LinkStatus::Exhausted
-        } else if now >= self.expires {
+        } else if now >= self.expires || self.purged {
+            // Only a dead link is purged: one purged otherwise alive was swept as expired.
             LinkStatus::Expired
         } else {
             LinkStatus::Live
