@@ -81,7 +81,7 @@ pub use links::{
     UPLOAD_DEFAULT_TTL, UPLOAD_MAX_FILES, UPLOAD_MAX_TTL,
 };
 pub use log::event::{Event, Outcome};
-pub use log::report::{action_label_fr, describe_fr, describe_fr_as};
+pub use log::report::{action_label_fr, describe_fr, describe_fr_as, format_time};
 pub use log::verify::{Checkpoint, LogVerification};
 pub use model::{
     Case, CaseProfile, CaseStatus, DocumentInfo, DocumentKind, DocumentMeta, NewDocument, Role,

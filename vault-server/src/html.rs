@@ -22,10 +22,15 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// A whole page around `body` (already HTML).
+/// A whole page around `body` (already HTML), in French.
 pub fn page(status: StatusCode, title: &str, body: &str) -> Response {
+    page_in(status, "fr", title, body)
+}
+
+/// A whole page around `body` (already HTML), in language `lang` (`fr`, `en`).
+pub fn page_in(status: StatusCode, lang: &str, title: &str, body: &str) -> Response {
     let html = format!(
-        "<!doctype html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta name=\"robots\" content=\"noindex\">\n\
          <title>{}</title>\n<link rel=\"stylesheet\" href=\"/assets/vault.css\">\n</head>\n\

@@ -43,6 +43,14 @@ impl KdfPool {
         &self,
         work: impl FnOnce() -> vault_core::Result<T> + Send + 'static,
     ) -> ApiResult<T> {
+        self.run_core(work).await?.map_err(ApiError::from)
+    }
+
+    /// Like [`KdfPool::run`], with vault-core's own error for the caller to tell apart.
+    pub async fn run_core<T: Send + 'static>(
+        &self,
+        work: impl FnOnce() -> vault_core::Result<T> + Send + 'static,
+    ) -> ApiResult<vault_core::Result<T>> {
         let (done, result) = tokio::sync::oneshot::channel();
         let job: Job = Box::new(move || {
             let _ = done.send(work());
@@ -64,8 +72,7 @@ impl KdfPool {
         }
         result
             .await
-            .map_err(|_| ApiError::internal(&"an argon2 job panicked"))?
-            .map_err(ApiError::from)
+            .map_err(|_| ApiError::internal(&"an argon2 job panicked"))
     }
 }
 

@@ -16,7 +16,9 @@ mod api;
 mod auth;
 mod error;
 mod html;
+mod i18n;
 mod kdf;
+mod links;
 mod middleware;
 mod serve;
 mod sessions;
@@ -41,6 +43,7 @@ pub fn app(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .merge(setup::routes())
+        .merge(links::routes(state.clone()))
         .nest("/api/v1", api::routes())
         .fallback(fallback)
         // Uploads stream with their own limit; JSON bodies keep a small one (api::routes).

@@ -34,6 +34,9 @@ struct Args {
     /// Take client addresses from X-Forwarded-For (only behind your own proxy)
     #[arg(long, env = "VAULT_TRUST_PROXY")]
     trust_proxy: bool,
+    /// Requests per minute per client on share and upload link pages
+    #[arg(long, env = "VAULT_LINK_RATE", default_value_t = 60)]
+    link_rate: u32,
     /// Seconds a client has to send its request headers
     #[arg(
         long,
@@ -56,31 +59,7 @@ struct Args {
 
 /// `2GiB`, `500MiB`, `64KiB`, `10MB`, or bytes.
 fn parse_size(text: &str) -> Result<u64, String> {
-    let text = text.trim();
-    let split = text
-        .find(|c: char| !c.is_ascii_digit())
-        .unwrap_or(text.len());
-    let (number, unit) = text.split_at(split);
-    let number: u64 = number
-        .parse()
-        .map_err(|_| format!("not a size: {text} (e.g. 2GiB, 500MiB)"))?;
-    let factor: u64 = match unit.trim() {
-        "" | "B" => 1,
-        "KiB" | "K" => 1 << 10,
-        "MiB" | "M" => 1 << 20,
-        "GiB" | "G" => 1 << 30,
-        "KB" => 1_000,
-        "MB" => 1_000_000,
-        "GB" => 1_000_000_000,
-        _ => {
-            return Err(format!(
-                "unknown unit in {text} (B, KiB, MiB, GiB, KB, MB, GB)"
-            ))
-        }
-    };
-    number
-        .checked_mul(factor)
-        .ok_or_else(|| format!("too large: {text}"))
+    vault_core::parse_size(text).map_err(|e| e.to_string())
 }
 
 async fn shutdown_signal() {
@@ -127,6 +106,7 @@ async fn main() -> anyhow::Result<()> {
         setup_kdf,
         trust_proxy: args.trust_proxy,
         header_timeout: std::time::Duration::from_secs(args.header_timeout_secs.max(1)),
+        link_rate_per_minute: args.link_rate.max(1),
         ..Config::new(args.data_dir.clone())
     };
     let listener = tokio::net::TcpListener::bind(args.listen)

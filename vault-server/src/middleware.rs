@@ -18,16 +18,8 @@ pub const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self' data
 
 /// One response-header layer; HSTS is `None` (not sent) over plain http.
 type Set<V> = SetResponseHeaderLayer<V>;
-type Headers = Stack<
-    Set<Option<HeaderValue>>,
-    Stack<
-        Set<HeaderValue>,
-        Stack<
-            Set<HeaderValue>,
-            Stack<Set<HeaderValue>, Stack<Set<HeaderValue>, Stack<Set<HeaderValue>, Identity>>>,
-        >,
-    >,
->;
+type S<Inner> = Stack<Set<HeaderValue>, Inner>;
+type Headers = Stack<Set<Option<HeaderValue>>, S<S<S<S<S<S<Identity>>>>>>>;
 
 /// The security headers; `Strict-Transport-Security` too when served over https.
 pub fn security_headers(https: bool) -> Headers {
@@ -42,6 +34,8 @@ pub fn security_headers(https: bool) -> Headers {
         .layer(set(header::X_FRAME_OPTIONS, "DENY"))
         // Answers hold personal data: no cache keeps them.
         .layer(set(header::CACHE_CONTROL, "no-store"))
+        // Link pages above all: no search engine lists them.
+        .layer(set(HeaderName::from_static("x-robots-tag"), "noindex, nofollow"))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::STRICT_TRANSPORT_SECURITY,
             hsts,

@@ -34,9 +34,15 @@ pub async fn serve(
         .max_buf_size(64 * 1024);
     let sweeper = tokio::spawn(async move {
         let mut tick = tokio::time::interval(Duration::from_secs(60));
+        let mut minutes = 0u64;
         loop {
             tick.tick().await;
             state.sweep_sessions();
+            // Dead share links lose their keys: at start, then every five minutes.
+            if minutes % 5 == 0 {
+                state.sweep_links().await;
+            }
+            minutes += 1;
         }
     });
     tokio::pin!(shutdown);

@@ -33,6 +33,8 @@ pub struct Config {
     pub kdf_slots: usize,
     /// A client must send its request headers within this time.
     pub header_timeout: Duration,
+    /// Requests per minute per client on share and upload link pages.
+    pub link_rate_per_minute: u32,
 }
 
 impl Config {
@@ -47,6 +49,7 @@ impl Config {
             throttle: (crate::throttle::ACCOUNT, crate::throttle::CLIENT),
             kdf_slots: std::thread::available_parallelism().map_or(1, |n| n.get()),
             header_timeout: crate::serve::HEADER_TIMEOUT,
+            link_rate_per_minute: 60,
         }
     }
 }
@@ -64,6 +67,8 @@ pub(crate) struct Shared {
     setup: Mutex<Option<[u8; 32]>>,
     pub sessions: Sessions,
     pub throttle: Throttle,
+    /// Requests per client on the link pages.
+    pub link_rate: crate::throttle::RateLimit,
     /// Runs the argon2 computations (64 MiB each by default), a few at once.
     pub kdf: crate::kdf::KdfPool,
 }
@@ -72,6 +77,7 @@ impl AppState {
     fn build(config: Config, vault: Option<Vault>) -> std::io::Result<AppState> {
         let (account, client) = config.throttle;
         let slots = config.kdf_slots.max(1);
+        let rate = config.link_rate_per_minute;
         let cell = OnceLock::new();
         if let Some(v) = vault {
             let _ = cell.set(v);
@@ -83,6 +89,7 @@ impl AppState {
                 setup: Mutex::new(None),
                 sessions: Sessions::default(),
                 throttle: Throttle::new(account, client)?,
+                link_rate: crate::throttle::RateLimit::new(rate)?,
                 kdf: crate::kdf::KdfPool::new(slots)?,
             }),
         })
@@ -168,6 +175,20 @@ impl AppState {
     /// Installs the vault made by the setup page.
     pub(crate) fn install(&self, vault: Vault) {
         let _ = self.inner.vault.set(vault);
+    }
+
+    /// Destroys the keys of share links that died since the last sweep.
+    pub async fn sweep_links(&self) {
+        let Some(vault) = self.inner.vault.get().cloned() else {
+            return;
+        };
+        let now = vault_core::unix_now();
+        match tokio::task::spawn_blocking(move || vault.sweep_links(now)).await {
+            Ok(Ok(0)) => {}
+            Ok(Ok(n)) => tracing::info!(links = n, "dead share links swept"),
+            Ok(Err(e)) => tracing::error!(error = %e, "sweeping share links failed"),
+            Err(e) => tracing::error!(error = %e, "sweeping share links failed"),
+        }
     }
 
     /// Removes expired sessions; the server calls it every minute.

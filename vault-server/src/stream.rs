@@ -154,6 +154,22 @@ impl UploadPump {
     }
 }
 
+/// Streams `chunks` into `work`, which runs on a blocking thread with the reader; returns
+/// its result and whether the body arrived whole (`false`: the client's body broke off).
+pub async fn stream_into<T: Send + 'static, E: std::fmt::Display>(
+    chunks: impl Stream<Item = Result<Bytes, E>> + Unpin,
+    limit: u64,
+    work: impl FnOnce(UploadReader) -> vault_core::Result<T> + Send + 'static,
+) -> (vault_core::Result<T>, bool) {
+    let (pump, reader) = upload_channel(limit);
+    let handle = tokio::task::spawn_blocking(move || work(reader));
+    let complete = pump.pump(chunks).await;
+    let result = handle
+        .await
+        .unwrap_or_else(|e| Err(vault_core::Error::Io(io::Error::other(e.to_string()))));
+    (result, complete)
+}
+
 /// A response body read from a blocking reader on a blocking thread, in 256 KiB chunks.
 /// A read error aborts the body (the client sees a truncated transfer, short of its
 /// Content-Length), and is logged.

@@ -199,3 +199,66 @@ mod tests {
         assert!(t.table.lock().unwrap().len() <= MAX_ENTRIES);
     }
 }
+
+/// A fixed-window request limit per client, for the pages anyone can open (share and
+/// upload links): `per_minute` requests per client per minute. Addresses are kept as
+/// keyed hashes in a bounded table.
+pub struct RateLimit {
+    key: [u8; 32],
+    per_minute: u32,
+    table: Mutex<HashMap<[u8; 32], (u64, u32)>>,
+}
+
+impl RateLimit {
+    /// A limit of `per_minute` requests per client.
+    pub fn new(per_minute: u32) -> std::io::Result<RateLimit> {
+        let mut key = [0u8; 32];
+        getrandom::fill(&mut key).map_err(|e| std::io::Error::other(e.to_string()))?;
+        Ok(RateLimit {
+            key,
+            per_minute,
+            table: Mutex::new(HashMap::new()),
+        })
+    }
+
+    /// Counts a request at Unix second `now`; `Err(seconds to wait)` past the limit.
+    /// Requests with no known client share one counter.
+    pub fn check(&self, client: Option<IpAddr>, now: u64) -> Result<(), u64> {
+        let who = client.map(|a| a.to_string()).unwrap_or_default();
+        let key = *blake3::keyed_hash(&self.key, who.as_bytes()).as_bytes();
+        let minute = now / 60;
+        let mut table = self.table.lock().unwrap_or_else(PoisonError::into_inner);
+        if table.len() >= MAX_ENTRIES {
+            table.retain(|_, (m, _)| *m == minute);
+        }
+        let entry = table.entry(key).or_insert((minute, 0));
+        if entry.0 != minute {
+            *entry = (minute, 0);
+        }
+        entry.1 += 1;
+        if entry.1 > self.per_minute {
+            Err(60 - now % 60)
+        } else {
+            Ok(())
+        }
+    }
+}
+
+#[cfg(test)]
+mod rate_tests {
+    use super::*;
+
+    #[test]
+    fn a_client_is_held_to_its_rate_per_minute() {
+        let r = RateLimit::new(3).unwrap();
+        let a = Some(IpAddr::from([198, 51, 100, 1]));
+        let b = Some(IpAddr::from([198, 51, 100, 2]));
+        let t = 6_000_000; // the start of a minute
+        for _ in 0..3 {
+            assert!(r.check(a, t).is_ok());
+        }
+        assert_eq!(r.check(a, t + 15), Err(45));
+        assert!(r.check(b, t + 15).is_ok(), "another client is not held back");
+        assert!(r.check(a, t + 60).is_ok(), "a new minute starts afresh");
+    }
+}

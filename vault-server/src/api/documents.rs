@@ -21,7 +21,7 @@ use super::{blocking, parse_id};
 use crate::auth::Auth;
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
-use crate::stream::{attachment, body_from_reader, upload_channel, UploadReader};
+use crate::stream::{attachment, body_from_reader, stream_into, UploadReader};
 
 /// `GET /cases/{case}/documents`.
 pub async fn list(
@@ -147,14 +147,10 @@ async fn store<T: Send + 'static, E: std::fmt::Display>(
     limit: u64,
     work: impl FnOnce(UploadReader) -> vault_core::Result<T> + Send + 'static,
 ) -> ApiResult<T> {
-    let (pump, reader) = upload_channel(limit);
-    let handle = tokio::task::spawn_blocking(move || work(reader));
-    let complete = pump.pump(chunks).await;
-    let result = handle.await.map_err(|e| ApiError::internal(&e))?;
-    match result {
-        Ok(v) => Ok(v),
-        Err(vault_core::Error::TooLarge { .. }) => Err(ApiError::too_large(limit)),
-        Err(_) if !complete => {
+    match stream_into(chunks, limit, work).await {
+        (Ok(v), _) => Ok(v),
+        (Err(vault_core::Error::TooLarge { .. }), _) => Err(ApiError::too_large(limit)),
+        (Err(_), false) => {
             tracing::info!("upload cut off; nothing stored");
             Err(ApiError::bad_request(
                 "upload_interrupted",
@@ -162,7 +158,7 @@ async fn store<T: Send + 'static, E: std::fmt::Display>(
                 "the upload was interrupted: nothing was stored",
             ))
         }
-        Err(e) => Err(e.into()),
+        (Err(e), true) => Err(e.into()),
     }
 }
 

@@ -6,6 +6,7 @@
 mod admin;
 mod cases;
 mod documents;
+mod links;
 pub(crate) mod session;
 
 use axum::extract::rejection::JsonRejection;
@@ -50,6 +51,16 @@ pub fn routes() -> Router<AppState> {
             get(documents::history).delete(documents::delete),
         )
         .route("/documents/{doc}/verify", post(documents::verify))
+        .route(
+            "/cases/{case}/shares",
+            get(links::list_shares).post(links::create_share),
+        )
+        .route("/shares/{id}", delete(links::revoke_share))
+        .route(
+            "/cases/{case}/upload-links",
+            get(links::list_upload_links).post(links::create_upload_link),
+        )
+        .route("/upload-links/{id}", delete(links::revoke_upload_link))
         .route("/log/checkpoint", get(cases::checkpoint))
         .route("/openapi.json", get(openapi))
         .layer(DefaultBodyLimit::max(JSON_LIMIT));

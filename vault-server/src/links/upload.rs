@@ -1,0 +1,214 @@
+//! `/u/{token}`: the upload page (GET) and the upload itself (POST multipart, one or more
+//! parts named `files`), answered with a receipt: names, sizes, BLAKE3 hashes. The
+//! uploader can read nothing back.
+
+use axum::extract::{FromRequest, Multipart, Path, Query, Request, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use vault_core::{Error, LinkToken, Receipt};
+
+use super::{dead, link_page, run, trouble, LangQuery};
+use crate::auth::Client;
+use crate::html::escape;
+use crate::i18n::Lang;
+use crate::state::AppState;
+use crate::stream::stream_into;
+
+/// `GET /u/{token}`: what the link still takes, and the form.
+pub async fn page(
+    State(state): State<AppState>,
+    Client(client): Client,
+    Path(token): Path<String>,
+    Query(q): Query<LangQuery>,
+    headers: axum::http::HeaderMap,
+) -> Response {
+    let lang = q.pick(&headers);
+    let t = lang.t();
+    let (Some(token), Ok(vault)) = (LinkToken::parse(&token), state.vault()) else {
+        return dead(lang);
+    };
+    let now = vault_core::unix_now();
+    let view = match run(move || vault.open_upload_link(&token, client, now)).await {
+        Ok(v) => v,
+        Err(Error::LinkUnavailable) => return dead(lang),
+        Err(e) => return trouble(lang, &e),
+    };
+    let body = format!(
+        "<p>{intro}</p>\n<p>{limits} <strong>{files}</strong> ({size}) — {expires} {when}.</p>\n\
+         <form method=\"post\" enctype=\"multipart/form-data\" action=\"?lang={code}\">\
+         <label for=\"files\">{files_label}</label>\
+         <input type=\"file\" id=\"files\" name=\"files\" multiple accept=\"image/*,application/pdf\">\
+         <label for=\"camera\">{camera_label}</label>\
+         <input type=\"file\" id=\"camera\" name=\"files\" accept=\"image/*\" capture=\"environment\">\
+         <button type=\"submit\">{send}</button></form>",
+        intro = t.upload_intro,
+        limits = t.upload_limits,
+        files = view.files_left,
+        size = t.size(view.bytes_left),
+        expires = t.expires,
+        when = vault_core::format_time(view.expires),
+        code = lang.code(),
+        files_label = t.upload_files_label,
+        camera_label = t.upload_camera_label,
+        send = t.send,
+    );
+    link_page(StatusCode::OK, lang, t.upload_title, &body)
+}
+
+/// A phone's file name made safe to store: the last path component, control characters
+/// replaced, at most 255 bytes; never empty, `.` or `..`.
+pub fn safe_name(name: &str) -> String {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or("");
+    let mut out: String = base
+        .chars()
+        .map(|c| if c.is_control() { '_' } else { c })
+        .collect();
+    while out.len() > 255 {
+        out.pop();
+    }
+    let trimmed = out.trim();
+    if trimmed.is_empty() || trimmed == "." || trimmed == ".." {
+        "document".to_owned()
+    } else {
+        trimmed.to_owned()
+    }
+}
+
+/// A part's media type if it is a plain `type/subtype`, else octet-stream.
+fn media_type(given: Option<&str>) -> String {
+    match given {
+        Some(m)
+            if m.len() <= 100
+                && m.contains('/')
+                && m.bytes().all(|b| b.is_ascii_alphanumeric() || b"/.+-".contains(&b)) =>
+        {
+            m.to_owned()
+        }
+        _ => "application/octet-stream".to_owned(),
+    }
+}
+
+enum Outcome {
+    Stored(Receipt),
+    Refused(String, String),
+}
+
+/// `POST /u/{token}`: stores each file of the form, then answers the receipt.
+pub async fn receive(
+    State(state): State<AppState>,
+    Client(client): Client,
+    Path(token): Path<String>,
+    Query(q): Query<LangQuery>,
+    request: Request,
+) -> Response {
+    let lang = q.pick(request.headers());
+    let t = lang.t();
+    let (Some(_), Ok(vault)) = (LinkToken::parse(&token), state.vault()) else {
+        return dead(lang);
+    };
+    let limit = state.config().max_upload_bytes;
+    let mut form = match Multipart::from_request(request, &state).await {
+        Ok(f) => f,
+        Err(_) => return link_page(StatusCode::BAD_REQUEST, lang, t.nothing_chosen, ""),
+    };
+    let mut outcomes = Vec::new();
+    loop {
+        let field = match form.next_field().await {
+            Ok(Some(f)) => f,
+            Ok(None) => break,
+            Err(_) => {
+                outcomes.push(Outcome::Refused(String::new(), t.refused_failed.to_owned()));
+                break;
+            }
+        };
+        // Browsers send an empty part for a file input left empty.
+        let name = match (field.name(), field.file_name()) {
+            (Some("files"), Some(n)) if !n.is_empty() => safe_name(n),
+            _ => continue,
+        };
+        let media = media_type(field.content_type());
+        let token = LinkToken::parse(&token).expect("parsed above");
+        let v = vault.clone();
+        let stored_name = name.clone();
+        let now = vault_core::unix_now();
+        let (result, _) = stream_into(Box::pin(field), limit, move |reader| {
+            v.upload_via_link(&token, reader, &stored_name, &media, client, now)
+        })
+        .await;
+        outcomes.push(match result {
+            Ok(receipt) => Outcome::Stored(receipt),
+            Err(Error::LinkUnavailable) if outcomes.is_empty() => return dead(lang),
+            Err(Error::TooLarge { .. }) => Outcome::Refused(name, t.refused_too_large.into()),
+            Err(Error::LinkFull) => Outcome::Refused(name, t.refused_full.into()),
+            Err(Error::Invalid { .. }) => Outcome::Refused(name, t.refused_invalid.into()),
+            Err(Error::LogUnavailable) => return trouble(lang, &Error::LogUnavailable),
+            Err(e) => {
+                tracing::warn!(error = %e, "an upload through a link failed");
+                Outcome::Refused(name, t.refused_failed.into())
+            }
+        });
+    }
+    receipt(lang, &outcomes)
+}
+
+fn receipt(lang: Lang, outcomes: &[Outcome]) -> Response {
+    let t = lang.t();
+    let mut stored = String::new();
+    let mut refused = String::new();
+    for o in outcomes {
+        match o {
+            Outcome::Stored(r) => stored.push_str(&format!(
+                "<tr><td>{}</td><td>{}</td><td class=\"hash\">{}</td></tr>\n",
+                escape(&r.meta.filename),
+                t.size(r.meta.size),
+                r.meta.blake3
+            )),
+            Outcome::Refused(name, why) => refused.push_str(&format!(
+                "<li><strong>{}</strong> : {}</li>\n",
+                escape(name),
+                escape(why)
+            )),
+        }
+    }
+    let mut body = String::new();
+    if !stored.is_empty() {
+        body.push_str(&format!(
+            "<p>{}</p>\n<table>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th>\
+             <th scope=\"col\">{}</th></tr></thead>\n<tbody>\n{stored}</tbody>\n</table>\n",
+            t.receipt_intro, t.receipt_name, t.receipt_size, t.receipt_hash
+        ));
+    }
+    if !refused.is_empty() {
+        body.push_str(&format!(
+            "<h2>{}</h2>\n<ul class=\"refused\">\n{refused}</ul>\n",
+            t.refused_title
+        ));
+    }
+    let status = match (stored.is_empty(), refused.is_empty()) {
+        (true, true) => {
+            body.push_str(&format!("<p>{}</p>", t.nothing_chosen));
+            StatusCode::BAD_REQUEST
+        }
+        (true, false) => StatusCode::UNPROCESSABLE_ENTITY,
+        _ => StatusCode::OK,
+    };
+    link_page(status, lang, t.receipt_title, &body).into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phone_file_names_are_made_safe() {
+        assert_eq!(safe_name("IMG_0001.jpg"), "IMG_0001.jpg");
+        assert_eq!(safe_name("../../etc/passwd"), "passwd");
+        assert_eq!(safe_name("C:\\Users\\a\\photo.jpg"), "photo.jpg");
+        assert_eq!(safe_name("a\nb\u{7}.jpg"), "a_b_.jpg");
+        assert_eq!(safe_name(".."), "document");
+        assert_eq!(safe_name("dir/"), "document");
+        assert_eq!(safe_name(&"é".repeat(200)).len(), 254);
+        assert_eq!(media_type(Some("image/jpeg")), "image/jpeg");
+        assert_eq!(media_type(Some("text/html; charset=x\r\n")), "application/octet-stream");
+    }
+}
