@@ -50,7 +50,7 @@ fn link_page(status: StatusCode, lang: Lang, title: &str, body: &str) -> Respons
         "<p class=\"lang\"><a href=\"?lang={}\" lang=\"{}\">{}</a></p>\n<h1>{}</h1>\n{body}",
         other.code(),
         other.code(),
-        other.t().switch_to,
+        lang.t().switch_to,
         escape(title)
     );
     let mut response = page_in(status, lang.code(), title, &body);
