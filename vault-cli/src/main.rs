@@ -6,6 +6,7 @@ mod case;
 mod context;
 mod doc;
 mod init;
+mod link;
 mod log;
 mod team;
 mod user;
@@ -50,6 +51,12 @@ enum Command {
     /// Documents
     #[command(subcommand)]
     Doc(doc::DocCmd),
+    /// Share links for lawyers / Liens de partage
+    #[command(subcommand)]
+    Share(link::ShareCmd),
+    /// Upload links for beneficiaries / Liens de dépôt
+    #[command(subcommand)]
+    UploadLink(link::UploadLinkCmd),
     /// Access log / Journal des accès
     #[command(subcommand)]
     Log(log::LogCmd),
@@ -76,6 +83,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Team(cmd) => cmd.run(&ctx),
         Command::Case(cmd) => cmd.run(&ctx),
         Command::Doc(cmd) => cmd.run(&ctx),
+        Command::Share(cmd) => cmd.run(&ctx),
+        Command::UploadLink(cmd) => cmd.run(&ctx),
         Command::Log(cmd) => cmd.run(&ctx),
         Command::Fsck { repair, json } => doc::fsck(&ctx, repair, json),
     }

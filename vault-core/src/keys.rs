@@ -199,7 +199,11 @@ pub(crate) fn unwrap(wrap: &[u8], with: &SecretKey) -> Result<Option<SecretKey>>
 }
 
 /// argon2id of `secret` with `salt`: 32 bytes, cleared on drop.
-pub(crate) fn argon2id(secret: &[u8], salt: &[u8], params: &KdfParams) -> Result<Zeroizing<[u8; 32]>> {
+pub(crate) fn argon2id(
+    secret: &[u8],
+    salt: &[u8],
+    params: &KdfParams,
+) -> Result<Zeroizing<[u8; 32]>> {
     params.validate()?;
     let argon = argon2::Argon2::new(
         argon2::Algorithm::Argon2id,

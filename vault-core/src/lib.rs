@@ -58,8 +58,8 @@ pub mod log;
 mod model;
 mod resolve;
 mod teams;
-mod units;
 pub mod testing;
+mod units;
 mod users;
 mod vault;
 

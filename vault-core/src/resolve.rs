@@ -1,7 +1,7 @@
 //! Ids typed by people: any unique prefix of at least 8 characters.
 
 use crate::error::{Error, Result};
-use crate::ids::{CaseId, DocumentId};
+use crate::ids::{CaseId, DocumentId, LinkId};
 use crate::vault::Vault;
 
 /// The shortest prefix accepted.
@@ -39,5 +39,15 @@ impl Vault {
     /// The document whose id starts with `prefix` (at least 8 hex characters).
     pub fn resolve_document(&self, prefix: &str) -> Result<DocumentId> {
         self.resolve("docindex", "document", prefix)?.parse()
+    }
+
+    /// The share link whose id starts with `prefix` (at least 8 hex characters).
+    pub fn resolve_share(&self, prefix: &str) -> Result<LinkId> {
+        self.resolve("share", "share link", prefix)?.parse()
+    }
+
+    /// The upload link whose id starts with `prefix` (at least 8 hex characters).
+    pub fn resolve_upload_link(&self, prefix: &str) -> Result<LinkId> {
+        self.resolve("uplink", "upload link", prefix)?.parse()
     }
 }

@@ -7,8 +7,7 @@ use std::io::Read;
 use common::*;
 use secrecy::{ExposeSecret, SecretString};
 use vault_core::{
-    DocumentId, DocumentKind, Error, LinkToken, NewShare, NewUploadLink, Vault,
-    SHARE_DEFAULT_TTL,
+    DocumentId, DocumentKind, Error, LinkToken, NewShare, NewUploadLink, Vault, SHARE_DEFAULT_TTL,
 };
 
 fn share(f: &Fixture, docs: &[&DocumentId], max: u32, passphrase: Option<&str>) -> LinkToken {
@@ -22,9 +21,15 @@ fn share(f: &Fixture, docs: &[&DocumentId], max: u32, passphrase: Option<&str>) 
     f.vault.create_share(&f.bob, &f.case, &new).unwrap().1
 }
 
-fn download(vault: &Vault, token: &LinkToken, doc: &DocumentId, pass: Option<&str>) -> Result<Vec<u8>, Error> {
+fn download(
+    vault: &Vault,
+    token: &LinkToken,
+    doc: &DocumentId,
+    pass: Option<&str>,
+) -> Result<Vec<u8>, Error> {
     let pass = pass.map(|p| SecretString::from(p.to_string()));
-    let (_, mut reader, _) = vault.download_shared(token, doc, pass.as_ref(), None, vault_core::unix_now())?;
+    let (_, mut reader, _) =
+        vault.download_shared(token, doc, pass.as_ref(), None, vault_core::unix_now())?;
     let mut out = Vec::new();
     reader.read_to_end(&mut out).unwrap();
     Ok(out)
@@ -38,7 +43,12 @@ fn is_unavailable<T: std::fmt::Debug>(r: Result<T, Error>) -> bool {
 fn opening_consumes_nothing_and_downloads_are_counted_then_keys_destroyed() {
     let f = Fixture::new();
     let a = f.add(&f.bob, DocumentKind::Appeal, "recours.pdf", b"recours");
-    let b = f.add(&f.bob, DocumentKind::Identity, "passeport.jpg", b"passeport");
+    let b = f.add(
+        &f.bob,
+        DocumentKind::Identity,
+        "passeport.jpg",
+        b"passeport",
+    );
     let other = f.add(&f.bob, DocumentKind::Evidence, "preuve.jpg", b"preuve");
     let token = share(&f, &[&a, &b], 3, None);
     let now = vault_core::unix_now();
@@ -55,12 +65,17 @@ fn opening_consumes_nothing_and_downloads_are_counted_then_keys_destroyed() {
         .iter()
         .map(|d| d.meta.filename.clone())
         .collect();
-    assert!(names.contains(&"recours.pdf".to_string()) && names.contains(&"passeport.jpg".to_string()));
+    assert!(
+        names.contains(&"recours.pdf".to_string()) && names.contains(&"passeport.jpg".to_string())
+    );
     // Only what was shared.
     assert!(is_unavailable(download(&f.vault, &token, &other, None)));
     assert_eq!(download(&f.vault, &token, &a, None).unwrap(), b"recours");
     assert_eq!(download(&f.vault, &token, &b, None).unwrap(), b"passeport");
-    let (_, _, left) = f.vault.download_shared(&token, &a, None, None, now).unwrap();
+    let (_, _, left) = f
+        .vault
+        .download_shared(&token, &a, None, None, now)
+        .unwrap();
     assert_eq!(left, 0);
     assert!(is_unavailable(f.vault.open_share(&token, None, None, now)));
     assert!(is_unavailable(download(&f.vault, &token, &a, None)));
@@ -74,17 +89,26 @@ fn opening_consumes_nothing_and_downloads_are_counted_then_keys_destroyed() {
     let actor = format!("share:{}", token.id());
     let downloads = report
         .iter()
-        .filter(|e| e.actor == actor && e.action == "share.download" && e.outcome == vault_core::Outcome::Ok)
+        .filter(|e| {
+            e.actor == actor && e.action == "share.download" && e.outcome == vault_core::Outcome::Ok
+        })
         .count();
     assert_eq!(downloads, 3);
-    assert!(report.iter().any(|e| e.actor == actor && e.action == "share.open"));
+    assert!(report
+        .iter()
+        .any(|e| e.actor == actor && e.action == "share.open"));
     assert!(report.iter().any(|e| e.action == "share.create"));
 }
 
 #[test]
 fn twenty_concurrent_downloads_of_a_five_download_link_give_exactly_five() {
     let f = Fixture::new();
-    let a = f.add(&f.bob, DocumentKind::Appeal, "recours.pdf", &pattern(300_000, 1));
+    let a = f.add(
+        &f.bob,
+        DocumentKind::Appeal,
+        "recours.pdf",
+        &pattern(300_000, 1),
+    );
     let token = share(&f, &[&a], 5, None);
     let text = token.to_secret_string().expose_secret().to_owned();
     let results: Vec<bool> = std::thread::scope(|s| {
@@ -119,9 +143,19 @@ fn expiry_revocation_lock_and_exhaustion_all_look_like_an_unknown_link() {
 
     let expiring = share(&f, &[&a], 5, None);
     let later = now + SHARE_DEFAULT_TTL + 1;
-    assert!(f.vault.open_share(&expiring, None, None, later - 2).is_ok(), "alive just before");
-    let expired = f.vault.open_share(&expiring, None, None, later).unwrap_err();
-    assert_eq!(f.vault.sweep_links(later).unwrap(), 1, "the sweeper destroys its keys");
+    assert!(
+        f.vault.open_share(&expiring, None, None, later - 2).is_ok(),
+        "alive just before"
+    );
+    let expired = f
+        .vault
+        .open_share(&expiring, None, None, later)
+        .unwrap_err();
+    assert_eq!(
+        f.vault.sweep_links(later).unwrap(),
+        1,
+        "the sweeper destroys its keys"
+    );
     assert_eq!(f.vault.sweep_links(later).unwrap(), 0);
 
     let revoked_token = share(&f, &[&a], 5, None);
@@ -130,18 +164,32 @@ fn expiry_revocation_lock_and_exhaustion_all_look_like_an_unknown_link() {
         Err(Error::Denied(_))
     ));
     f.vault.revoke_share(&f.bob, &revoked_token.id()).unwrap();
-    let revoked = f.vault.open_share(&revoked_token, None, None, now).unwrap_err();
+    let revoked = f
+        .vault
+        .open_share(&revoked_token, None, None, now)
+        .unwrap_err();
 
     let exhausted_token = share(&f, &[&a], 1, None);
     download(&f.vault, &exhausted_token, &a, None).unwrap();
-    let exhausted = f.vault.open_share(&exhausted_token, None, None, now).unwrap_err();
+    let exhausted = f
+        .vault
+        .open_share(&exhausted_token, None, None, now)
+        .unwrap_err();
 
     let locked_token = share(&f, &[&a], 5, Some("citron vert"));
     for _ in 0..vault_core::PASSPHRASE_TRIES {
-        let _ = f.vault.open_share(&locked_token, Some(&SecretString::from("faux".to_string())), None, now);
+        let _ = f.vault.open_share(
+            &locked_token,
+            Some(&SecretString::from("faux".to_string())),
+            None,
+            now,
+        );
     }
     let right = SecretString::from("citron vert".to_string());
-    let locked = f.vault.open_share(&locked_token, Some(&right), None, now).unwrap_err();
+    let locked = f
+        .vault
+        .open_share(&locked_token, Some(&right), None, now)
+        .unwrap_err();
 
     let unknown = f
         .vault
@@ -152,13 +200,24 @@ fn expiry_revocation_lock_and_exhaustion_all_look_like_an_unknown_link() {
         assert_eq!(e.to_string(), unknown.to_string());
         assert_eq!(e.message_fr(), unknown.message_fr());
     }
-    let statuses: Vec<_> = f.vault.list_shares(&f.bob, &f.case).unwrap().into_iter().map(|s| s.status).collect();
+    let statuses: Vec<_> = f
+        .vault
+        .list_shares(&f.bob, &f.case)
+        .unwrap()
+        .into_iter()
+        .map(|s| s.status)
+        .collect();
     use vault_core::LinkStatus::*;
     for s in [Expired, Revoked, Exhausted, Locked] {
         assert!(statuses.contains(&s), "{statuses:?}");
     }
     let report = f.vault.access_report(&f.bob, &f.case).unwrap();
-    for action in ["share.expire", "share.revoke", "share.locked", "share.passphrase_failed"] {
+    for action in [
+        "share.expire",
+        "share.revoke",
+        "share.locked",
+        "share.passphrase_failed",
+    ] {
         assert!(report.iter().any(|e| e.action == action), "{action}");
     }
 }
@@ -169,16 +228,32 @@ fn a_passphrase_is_needed_counted_and_locks_the_link() {
     let a = f.add(&f.bob, DocumentKind::Appeal, "recours.pdf", b"recours");
     let token = share(&f, &[&a], 5, Some("citron vert"));
     let now = vault_core::unix_now();
-    assert!(matches!(f.vault.open_share(&token, None, None, now), Err(Error::PassphraseRequired)));
+    assert!(matches!(
+        f.vault.open_share(&token, None, None, now),
+        Err(Error::PassphraseRequired)
+    ));
     let wrong = SecretString::from("citron jaune".to_string());
     match f.vault.open_share(&token, Some(&wrong), None, now) {
         Err(Error::WrongPassphrase { tries_left }) => assert_eq!(tries_left, 9),
         other => panic!("{other:?}"),
     }
     let right = SecretString::from("citron vert".to_string());
-    assert_eq!(f.vault.open_share(&token, Some(&right), None, now).unwrap().documents.len(), 1);
-    assert_eq!(download(&f.vault, &token, &a, Some("citron vert")).unwrap(), b"recours");
-    assert!(matches!(download(&f.vault, &token, &a, None), Err(Error::PassphraseRequired)));
+    assert_eq!(
+        f.vault
+            .open_share(&token, Some(&right), None, now)
+            .unwrap()
+            .documents
+            .len(),
+        1
+    );
+    assert_eq!(
+        download(&f.vault, &token, &a, Some("citron vert")).unwrap(),
+        b"recours"
+    );
+    assert!(matches!(
+        download(&f.vault, &token, &a, None),
+        Err(Error::PassphraseRequired)
+    ));
     // Without the passphrase the token's own key opens nothing.
     for _ in 0..8 {
         assert!(matches!(
@@ -186,8 +261,16 @@ fn a_passphrase_is_needed_counted_and_locks_the_link() {
             Err(Error::WrongPassphrase { .. })
         ));
     }
-    assert!(is_unavailable(f.vault.open_share(&token, Some(&wrong), None, now)), "the tenth locks");
-    assert!(is_unavailable(f.vault.open_share(&token, Some(&right), None, now)));
+    assert!(
+        is_unavailable(f.vault.open_share(&token, Some(&wrong), None, now)),
+        "the tenth locks"
+    );
+    assert!(is_unavailable(f.vault.open_share(
+        &token,
+        Some(&right),
+        None,
+        now
+    )));
 }
 
 #[test]
@@ -199,23 +282,56 @@ fn sharing_checks_its_input_and_membership() {
         ..NewShare::default()
     };
     let bad = [
-        NewShare { expires_in: Some(31 * 86_400), ..base() },
-        NewShare { expires_in: Some(0), ..base() },
-        NewShare { max_downloads: Some(0), ..base() },
-        NewShare { max_downloads: Some(51), ..base() },
-        NewShare { documents: vec![], ..base() },
-        NewShare { label: Some("a\nb".into()), ..base() },
-        NewShare { passphrase: Some(SecretString::from("abc".to_string())), ..base() },
+        NewShare {
+            expires_in: Some(31 * 86_400),
+            ..base()
+        },
+        NewShare {
+            expires_in: Some(0),
+            ..base()
+        },
+        NewShare {
+            max_downloads: Some(0),
+            ..base()
+        },
+        NewShare {
+            max_downloads: Some(51),
+            ..base()
+        },
+        NewShare {
+            documents: vec![],
+            ..base()
+        },
+        NewShare {
+            label: Some("a\nb".into()),
+            ..base()
+        },
+        NewShare {
+            passphrase: Some(SecretString::from("abc".to_string())),
+            ..base()
+        },
     ];
     for new in &bad {
-        assert!(matches!(f.vault.create_share(&f.bob, &f.case, new), Err(Error::Invalid { .. })), "{new:?}");
+        assert!(
+            matches!(
+                f.vault.create_share(&f.bob, &f.case, new),
+                Err(Error::Invalid { .. })
+            ),
+            "{new:?}"
+        );
     }
-    assert!(matches!(f.vault.create_share(&f.carol, &f.case, &base()), Err(Error::Denied(_))));
+    assert!(matches!(
+        f.vault.create_share(&f.carol, &f.case, &base()),
+        Err(Error::Denied(_))
+    ));
     let unknown = NewShare {
         documents: vec!["0123456789abcdef0123456789abcdef".parse().unwrap()],
         ..base()
     };
-    assert!(matches!(f.vault.create_share(&f.bob, &f.case, &unknown), Err(Error::NotFound { .. })));
+    assert!(matches!(
+        f.vault.create_share(&f.bob, &f.case, &unknown),
+        Err(Error::NotFound { .. })
+    ));
     let (info, token) = f.vault.create_share(&f.bob, &f.case, &base()).unwrap();
     assert_eq!(info.max_downloads, 5);
     assert_eq!(info.expires - info.created, SHARE_DEFAULT_TTL);
@@ -236,15 +352,29 @@ fn the_token_is_stored_nowhere_and_erasure_removes_the_links() {
         upload.to_secret_string().expose_secret().to_owned(),
     ];
     let data = f.data();
-    let Fixture { vault, alice, bob, carol, case, dir, .. } = f;
+    let Fixture {
+        vault,
+        alice,
+        bob,
+        carol,
+        case,
+        dir,
+        ..
+    } = f;
     vault.erase_case(&alice, &case).unwrap();
     drop((vault, alice, bob, carol));
     for text in &texts {
-        assert!(files_containing(&data, text.as_bytes()).is_empty(), "a token is on disk");
+        assert!(
+            files_containing(&data, text.as_bytes()).is_empty(),
+            "a token is on disk"
+        );
     }
     let values = catalogue_values(&data);
     for prefix in ["share/", "sharewrap/", "sharelabel/", "uplink/", "linkidx/"] {
-        assert!(!values.iter().any(|(k, _)| k.starts_with(prefix)), "{prefix} left after erasure");
+        assert!(
+            !values.iter().any(|(k, _)| k.starts_with(prefix)),
+            "{prefix} left after erasure"
+        );
     }
     drop(dir);
 }
@@ -261,18 +391,30 @@ fn uploads_respect_the_links_limits_and_names() {
     let now = vault_core::unix_now();
     let view = f.vault.open_upload_link(&token, None, now).unwrap();
     assert_eq!((view.files_left, view.bytes_left), (3, 1000));
-    let up = |content: &[u8], name: &str| f.vault.upload_via_link(&token, content, name, "image/jpeg", None, now);
+    let up = |content: &[u8], name: &str| {
+        f.vault
+            .upload_via_link(&token, content, name, "image/jpeg", None, now)
+    };
     let r = up(&[1u8; 600], "photo-1.jpg").unwrap();
     assert_eq!(r.meta.size, 600);
     assert_eq!(r.meta.blake3, blake3::hash(&[1u8; 600]).to_hex().as_str());
     // Over the bytes left: refused whole.
-    assert!(matches!(up(&[2u8; 600], "photo-2.jpg"), Err(Error::TooLarge { limit: 400 })));
+    assert!(matches!(
+        up(&[2u8; 600], "photo-2.jpg"),
+        Err(Error::TooLarge { limit: 400 })
+    ));
     for bad in ["../photo.jpg", "a\nb.jpg", "", ".."] {
-        assert!(matches!(up(b"x", bad), Err(Error::Invalid { .. })), "{bad:?}");
+        assert!(
+            matches!(up(b"x", bad), Err(Error::Invalid { .. })),
+            "{bad:?}"
+        );
     }
     up(&[3u8; 100], "photo-3.jpg").unwrap();
     up(&[4u8; 100], "photo-4.jpg").unwrap();
-    assert!(matches!(up(b"x", "photo-5.jpg"), Err(Error::LinkFull)), "three files at most");
+    assert!(
+        matches!(up(b"x", "photo-5.jpg"), Err(Error::LinkFull)),
+        "three files at most"
+    );
     assert!(is_unavailable(f.vault.open_upload_link(&token, None, now)));
 
     // What the volunteer then sees: three documents of kind other, by the link.
@@ -282,10 +424,21 @@ fn uploads_respect_the_links_limits_and_names() {
     assert_eq!(names, ["photo-1.jpg", "photo-3.jpg", "photo-4.jpg"]);
     assert!(docs.iter().all(|d| d.meta.kind == DocumentKind::Other));
     let listed = &f.vault.list_upload_links(&f.bob, &f.case).unwrap()[0];
-    assert_eq!((listed.id.clone(), listed.files, listed.bytes), (info.id, 3, 800));
+    assert_eq!(
+        (listed.id.clone(), listed.files, listed.bytes),
+        (info.id, 3, 800)
+    );
     let report = f.vault.access_report(&f.bob, &f.case).unwrap();
     let actor = format!("upload:{}", token.id());
-    assert_eq!(report.iter().filter(|e| e.actor == actor && e.action == "document.add" && e.outcome == vault_core::Outcome::Ok).count(), 3);
+    assert_eq!(
+        report
+            .iter()
+            .filter(|e| e.actor == actor
+                && e.action == "document.add"
+                && e.outcome == vault_core::Outcome::Ok)
+            .count(),
+        3
+    );
     assert!(f.vault.fsck().unwrap().is_clean());
 }
 
@@ -293,13 +446,33 @@ fn uploads_respect_the_links_limits_and_names() {
 fn upload_links_expire_and_are_revoked_and_hold_under_concurrency() {
     let f = Fixture::new();
     let now = vault_core::unix_now();
-    let (_, token) = f.vault.create_upload_link(&f.bob, &f.case, &NewUploadLink::default()).unwrap();
+    let (_, token) = f
+        .vault
+        .create_upload_link(&f.bob, &f.case, &NewUploadLink::default())
+        .unwrap();
     let late = now + vault_core::UPLOAD_DEFAULT_TTL;
-    assert!(is_unavailable(f.vault.upload_via_link(&token, &b"x"[..], "a.jpg", "image/jpeg", None, late)));
+    assert!(is_unavailable(f.vault.upload_via_link(
+        &token,
+        &b"x"[..],
+        "a.jpg",
+        "image/jpeg",
+        None,
+        late
+    )));
     f.vault.revoke_upload_link(&f.bob, &token.id()).unwrap();
-    assert!(is_unavailable(f.vault.upload_via_link(&token, &b"x"[..], "a.jpg", "image/jpeg", None, now)));
+    assert!(is_unavailable(f.vault.upload_via_link(
+        &token,
+        &b"x"[..],
+        "a.jpg",
+        "image/jpeg",
+        None,
+        now
+    )));
 
-    let new = NewUploadLink { max_files: Some(3), ..NewUploadLink::default() };
+    let new = NewUploadLink {
+        max_files: Some(3),
+        ..NewUploadLink::default()
+    };
     let (_, token) = f.vault.create_upload_link(&f.bob, &f.case, &new).unwrap();
     let text = token.to_secret_string().expose_secret().to_owned();
     let stored = std::thread::scope(|s| {
@@ -310,7 +483,14 @@ fn upload_links_expire_and_are_revoked_and_hold_under_concurrency() {
                 s.spawn(move || {
                     let token = LinkToken::parse(&text).unwrap();
                     let content = pattern(100_000, i);
-                    match vault.upload_via_link(&token, &content[..], &format!("p{i}.jpg"), "image/jpeg", None, now) {
+                    match vault.upload_via_link(
+                        &token,
+                        &content[..],
+                        &format!("p{i}.jpg"),
+                        "image/jpeg",
+                        None,
+                        now,
+                    ) {
                         Ok(_) => 1,
                         Err(Error::LinkFull) => 0,
                         Err(e) => panic!("{e}"),

@@ -231,7 +231,10 @@ mod tests {
     fn language_from_query_then_header() {
         let mut h = HeaderMap::new();
         assert_eq!(Lang::pick(None, &h), Lang::Fr);
-        h.insert(header::ACCEPT_LANGUAGE, "en-GB,en;q=0.9,fr;q=0.8".parse().unwrap());
+        h.insert(
+            header::ACCEPT_LANGUAGE,
+            "en-GB,en;q=0.9,fr;q=0.8".parse().unwrap(),
+        );
         assert_eq!(Lang::pick(None, &h), Lang::En);
         assert_eq!(Lang::pick(Some("fr"), &h), Lang::Fr);
         h.insert(header::ACCEPT_LANGUAGE, "ar, fr-FR;q=0.5".parse().unwrap());

@@ -35,7 +35,10 @@ pub fn security_headers(https: bool) -> Headers {
         // Answers hold personal data: no cache keeps them.
         .layer(set(header::CACHE_CONTROL, "no-store"))
         // Link pages above all: no search engine lists them.
-        .layer(set(HeaderName::from_static("x-robots-tag"), "noindex, nofollow"))
+        .layer(set(
+            HeaderName::from_static("x-robots-tag"),
+            "noindex, nofollow",
+        ))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::STRICT_TRANSPORT_SECURITY,
             hsts,

@@ -258,7 +258,10 @@ mod rate_tests {
             assert!(r.check(a, t).is_ok());
         }
         assert_eq!(r.check(a, t + 15), Err(45));
-        assert!(r.check(b, t + 15).is_ok(), "another client is not held back");
+        assert!(
+            r.check(b, t + 15).is_ok(),
+            "another client is not held back"
+        );
         assert!(r.check(a, t + 60).is_ok(), "a new minute starts afresh");
     }
 }

@@ -24,12 +24,22 @@ async fn setup() -> Setup {
     let mut docs = Vec::new();
     for (name, content) in [("recours.pdf", "RECOURS"), ("passeport.jpg", "PASSEPORT")] {
         let r = f
-            .upload(&vera, &case, &format!("kind=appeal&filename={name}"), Body::from(content))
+            .upload(
+                &vera,
+                &case,
+                &format!("kind=appeal&filename={name}"),
+                Body::from(content),
+            )
             .await
             .expect(StatusCode::CREATED);
         docs.push(r.json()["id"].as_str().unwrap().to_owned());
     }
-    Setup { f, vera, case, docs }
+    Setup {
+        f,
+        vera,
+        case,
+        docs,
+    }
 }
 
 impl Setup {
@@ -37,21 +47,39 @@ impl Setup {
     async fn share(&self, body: Value) -> (String, String) {
         let r = self
             .f
-            .call(Method::POST, &format!("/api/v1/cases/{}/shares", self.case), Some(&self.vera), body)
+            .call(
+                Method::POST,
+                &format!("/api/v1/cases/{}/shares", self.case),
+                Some(&self.vera),
+                body,
+            )
             .await
             .expect(StatusCode::CREATED);
         let v = r.json();
         let url = v["url"].as_str().unwrap();
-        (url.strip_prefix(PUBLIC).unwrap().to_owned(), v["link"]["id"].as_str().unwrap().to_owned())
+        (
+            url.strip_prefix(PUBLIC).unwrap().to_owned(),
+            v["link"]["id"].as_str().unwrap().to_owned(),
+        )
     }
 
     async fn upload_link(&self, body: Value) -> String {
         let r = self
             .f
-            .call(Method::POST, &format!("/api/v1/cases/{}/upload-links", self.case), Some(&self.vera), body)
+            .call(
+                Method::POST,
+                &format!("/api/v1/cases/{}/upload-links", self.case),
+                Some(&self.vera),
+                body,
+            )
             .await
             .expect(StatusCode::CREATED);
-        r.json()["url"].as_str().unwrap().strip_prefix(PUBLIC).unwrap().to_owned()
+        r.json()["url"]
+            .as_str()
+            .unwrap()
+            .strip_prefix(PUBLIC)
+            .unwrap()
+            .to_owned()
     }
 
     async fn download(&self, path: &str, doc: &str, form: &str) -> Reply {
@@ -98,15 +126,25 @@ async fn post_files(f: &Fixture, path: &str, parts: &[(&str, &str, &[u8])]) -> R
 #[tokio::test]
 async fn opening_ten_times_consumes_nothing_and_downloads_are_counted() {
     let s = setup().await;
-    let (path, _) = s.share(json!({"documents": [s.docs[0], s.docs[1]], "max_downloads": 2, "label": "Me Dupont"})).await;
+    let (path, _) = s
+        .share(
+            json!({"documents": [s.docs[0], s.docs[1]], "max_downloads": 2, "label": "Me Dupont"}),
+        )
+        .await;
     assert_eq!(path.len(), "/s/".len() + 43);
     for _ in 0..10 {
         let page = s.f.get(&path, None).await.expect(StatusCode::OK).text();
         assert!(page.contains("recours.pdf") && page.contains("passeport.jpg"));
         assert!(page.contains("Téléchargements restants"));
-        assert!(page.contains("<strong>2</strong>"), "still two downloads left");
+        assert!(
+            page.contains("<strong>2</strong>"),
+            "still two downloads left"
+        );
     }
-    let r = s.download(&path, &s.docs[0], "").await.expect(StatusCode::OK);
+    let r = s
+        .download(&path, &s.docs[0], "")
+        .await
+        .expect(StatusCode::OK);
     assert_eq!(r.body.as_ref(), b"RECOURS");
     assert_eq!(
         r.headers[header::CONTENT_DISPOSITION],
@@ -114,33 +152,62 @@ async fn opening_ten_times_consumes_nothing_and_downloads_are_counted() {
     );
     let page = s.f.get(&path, None).await.expect(StatusCode::OK).text();
     assert!(page.contains("<strong>1</strong>"));
-    s.download(&path, &s.docs[1], "").await.expect(StatusCode::OK);
+    s.download(&path, &s.docs[1], "")
+        .await
+        .expect(StatusCode::OK);
     s.f.get(&path, None).await.expect(StatusCode::NOT_FOUND);
 
     // The volunteer's view: the link is used up, and the report says when it was used.
-    let links = s.f.get(&format!("/api/v1/cases/{}/shares", s.case), Some(&s.vera)).await.expect(StatusCode::OK).json();
+    let links =
+        s.f.get(&format!("/api/v1/cases/{}/shares", s.case), Some(&s.vera))
+            .await
+            .expect(StatusCode::OK)
+            .json();
     assert_eq!(links[0]["status"], "exhausted");
     assert_eq!(links[0]["downloads"], 2);
     assert_eq!(links[0]["label"], "Me Dupont");
-    let report = s.f.get(&format!("/api/v1/cases/{}/access-report", s.case), Some(&s.vera)).await.expect(StatusCode::OK).json();
-    let downloads: Vec<&Value> = report.as_array().unwrap().iter().filter(|e| e["action"] == "share.download").collect();
+    let report =
+        s.f.get(
+            &format!("/api/v1/cases/{}/access-report", s.case),
+            Some(&s.vera),
+        )
+        .await
+        .expect(StatusCode::OK)
+        .json();
+    let downloads: Vec<&Value> = report
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["action"] == "share.download")
+        .collect();
     assert_eq!(downloads.len(), 2);
-    assert!(downloads[0]["text_fr"].as_str().unwrap().contains("téléchargement par un lien de partage"));
+    assert!(downloads[0]["text_fr"]
+        .as_str()
+        .unwrap()
+        .contains("téléchargement par un lien de partage"));
 }
 
 #[tokio::test]
 async fn twenty_concurrent_downloads_with_a_limit_of_five() {
     let s = setup().await;
-    let (path, _) = s.share(json!({"documents": [s.docs[0]], "max_downloads": 5})).await;
+    let (path, _) = s
+        .share(json!({"documents": [s.docs[0]], "max_downloads": 5}))
+        .await;
     let mut handles = Vec::new();
     for _ in 0..20 {
         let app = s.f.app.clone();
         let uri = format!("{path}/{}", s.docs[0]);
         handles.push(tokio::spawn(async move {
             use tower::ServiceExt;
-            let response = app.oneshot(Request::post(uri).body(Body::empty()).unwrap()).await.unwrap();
+            let response = app
+                .oneshot(Request::post(uri).body(Body::empty()).unwrap())
+                .await
+                .unwrap();
             let status = response.status();
-            let body = http_body_util::BodyExt::collect(response.into_body()).await.unwrap().to_bytes();
+            let body = http_body_util::BodyExt::collect(response.into_body())
+                .await
+                .unwrap()
+                .to_bytes();
             (status, body)
         }));
     }
@@ -163,12 +230,23 @@ async fn twenty_concurrent_downloads_with_a_limit_of_five() {
 async fn every_dead_link_gets_the_same_page_and_strict_headers() {
     let s = setup().await;
     let (revoked, revoked_id) = s.share(json!({"documents": [s.docs[0]]})).await;
-    s.f.call(Method::DELETE, &format!("/api/v1/shares/{revoked_id}"), Some(&s.vera), Value::Null)
+    s.f.call(
+        Method::DELETE,
+        &format!("/api/v1/shares/{revoked_id}"),
+        Some(&s.vera),
+        Value::Null,
+    )
+    .await
+    .expect(StatusCode::NO_CONTENT);
+    let (exhausted, _) = s
+        .share(json!({"documents": [s.docs[0]], "max_downloads": 1}))
+        .await;
+    s.download(&exhausted, &s.docs[0], "")
         .await
-        .expect(StatusCode::NO_CONTENT);
-    let (exhausted, _) = s.share(json!({"documents": [s.docs[0]], "max_downloads": 1})).await;
-    s.download(&exhausted, &s.docs[0], "").await.expect(StatusCode::OK);
-    let (locked, _) = s.share(json!({"documents": [s.docs[0]], "passphrase": "citron vert"})).await;
+        .expect(StatusCode::OK);
+    let (locked, _) = s
+        .share(json!({"documents": [s.docs[0]], "passphrase": "citron vert"}))
+        .await;
     for _ in 0..vault_core::PASSPHRASE_TRIES {
         s.f.send(
             Request::post(locked.as_str())
@@ -178,13 +256,17 @@ async fn every_dead_link_gets_the_same_page_and_strict_headers() {
         )
         .await;
     }
-    let (expiring, _) = s.share(json!({"documents": [s.docs[0]], "expires": 1})).await;
+    let (expiring, _) = s
+        .share(json!({"documents": [s.docs[0]], "expires": 1}))
+        .await;
     s.f.get(&expiring, None).await.expect(StatusCode::OK);
     tokio::time::sleep(std::time::Duration::from_millis(2100)).await;
     let unknown = format!("/s/{}", "A".repeat(43));
     let malformed = "/s/not-a-token".to_string();
     let mut bodies = Vec::new();
-    for path in [&revoked, &exhausted, &locked, &expiring, &unknown, &malformed] {
+    for path in [
+        &revoked, &exhausted, &locked, &expiring, &unknown, &malformed,
+    ] {
         let r = s.f.get(path, None).await.expect(StatusCode::NOT_FOUND);
         for (name, value) in [
             ("referrer-policy", "no-referrer"),
@@ -193,24 +275,36 @@ async fn every_dead_link_gets_the_same_page_and_strict_headers() {
         ] {
             assert_eq!(r.headers[name], value, "{name}");
         }
-        assert!(r.headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap().contains("default-src 'none'"));
+        assert!(r.headers[header::CONTENT_SECURITY_POLICY]
+            .to_str()
+            .unwrap()
+            .contains("default-src 'none'"));
         bodies.push(r.body);
         // Downloads too.
-        s.download(path, &s.docs[0], "").await.expect(StatusCode::NOT_FOUND);
+        s.download(path, &s.docs[0], "")
+            .await
+            .expect(StatusCode::NOT_FOUND);
     }
-    assert!(bodies.windows(2).all(|w| w[0] == w[1]), "all dead links look the same");
+    assert!(
+        bodies.windows(2).all(|w| w[0] == w[1]),
+        "all dead links look the same"
+    );
     let live = s.share(json!({"documents": [s.docs[0]]})).await.0;
     let r = s.f.get(&live, None).await.expect(StatusCode::OK);
     assert_eq!(r.headers["x-robots-tag"], "noindex, nofollow");
     assert_eq!(r.headers["referrer-policy"], "no-referrer");
     // A document not shared by this link is not reachable through it.
-    s.download(&live, &s.docs[1], "").await.expect(StatusCode::NOT_FOUND);
+    s.download(&live, &s.docs[1], "")
+        .await
+        .expect(StatusCode::NOT_FOUND);
 }
 
 #[tokio::test]
 async fn a_passphrase_opens_the_link_and_a_wrong_one_is_counted() {
     let s = setup().await;
-    let (path, _) = s.share(json!({"documents": [s.docs[0]], "passphrase": "citron vert"})).await;
+    let (path, _) = s
+        .share(json!({"documents": [s.docs[0]], "passphrase": "citron vert"}))
+        .await;
     let page = s.f.get(&path, None).await.expect(StatusCode::OK).text();
     assert!(page.contains("type=\"password\"") && !page.contains("recours.pdf"));
     let post = |form: &'static str| {
@@ -219,14 +313,30 @@ async fn a_passphrase_opens_the_link_and_a_wrong_one_is_counted() {
             .body(Body::from(form))
             .unwrap()
     };
-    let r = s.f.send(post("passphrase=citron+jaune")).await.expect(StatusCode::FORBIDDEN);
-    assert!(r.text().contains("Phrase secrète erronée") && r.text().contains(" 9<"), "{}", r.text());
-    let r = s.f.send(post("passphrase=citron+vert")).await.expect(StatusCode::OK);
+    let r =
+        s.f.send(post("passphrase=citron+jaune"))
+            .await
+            .expect(StatusCode::FORBIDDEN);
+    assert!(
+        r.text().contains("Phrase secrète erronée") && r.text().contains(" 9<"),
+        "{}",
+        r.text()
+    );
+    let r =
+        s.f.send(post("passphrase=citron+vert"))
+            .await
+            .expect(StatusCode::OK);
     assert!(r.text().contains("recours.pdf"));
     // Without it a download asks for it; with it, it works.
-    let r = s.download(&path, &s.docs[0], "").await.expect(StatusCode::OK);
+    let r = s
+        .download(&path, &s.docs[0], "")
+        .await
+        .expect(StatusCode::OK);
     assert!(r.text().contains("type=\"password\""));
-    let r = s.download(&path, &s.docs[0], "passphrase=citron+vert").await.expect(StatusCode::OK);
+    let r = s
+        .download(&path, &s.docs[0], "passphrase=citron+vert")
+        .await
+        .expect(StatusCode::OK);
     assert_eq!(r.body.as_ref(), b"RECOURS");
 }
 
@@ -235,16 +345,32 @@ async fn pages_speak_french_or_english() {
     let s = setup().await;
     let (path, _) = s.share(json!({"documents": [s.docs[0]]})).await;
     let fr = s.f.get(&path, None).await.expect(StatusCode::OK).text();
-    assert!(fr.contains("<html lang=\"fr\">") && fr.contains("Télécharger") && fr.contains("?lang=en"));
-    let en = s.f.get(&format!("{path}?lang=en"), None).await.expect(StatusCode::OK).text();
-    assert!(en.contains("<html lang=\"en\">") && en.contains(">Download<") && en.contains("?lang=fr"));
-    let r = s
-        .f
-        .send(Request::get(path.as_str()).header(header::ACCEPT_LANGUAGE, "en-US,en;q=0.8").body(Body::empty()).unwrap())
+    assert!(
+        fr.contains("<html lang=\"fr\">") && fr.contains("Télécharger") && fr.contains("?lang=en")
+    );
+    let en =
+        s.f.get(&format!("{path}?lang=en"), None)
+            .await
+            .expect(StatusCode::OK)
+            .text();
+    assert!(
+        en.contains("<html lang=\"en\">") && en.contains(">Download<") && en.contains("?lang=fr")
+    );
+    let r =
+        s.f.send(
+            Request::get(path.as_str())
+                .header(header::ACCEPT_LANGUAGE, "en-US,en;q=0.8")
+                .body(Body::empty())
+                .unwrap(),
+        )
         .await
         .expect(StatusCode::OK);
     assert!(r.text().contains("Documents shared with you"));
-    let dead = s.f.get("/s/x?lang=en", None).await.expect(StatusCode::NOT_FOUND).text();
+    let dead =
+        s.f.get("/s/x?lang=en", None)
+            .await
+            .expect(StatusCode::NOT_FOUND)
+            .text();
     assert!(dead.contains("no longer valid"));
 }
 
@@ -261,29 +387,66 @@ async fn sharing_through_the_api_checks_input_and_membership() {
         json!({"documents": [s.docs[0]], "passphrase": "abc"}),
         json!({"documents": [s.docs[0]], "colour": "red"}),
     ] {
-        s.f.call(Method::POST, &url, Some(&s.vera), bad.clone()).await.expect(StatusCode::BAD_REQUEST);
+        s.f.call(Method::POST, &url, Some(&s.vera), bad.clone())
+            .await
+            .expect(StatusCode::BAD_REQUEST);
     }
     let admin = s.f.sign_in("admin", ADMIN_PASSWORD).await;
-    s.f.call(Method::POST, "/api/v1/users", Some(&admin), json!({"name": "otto", "role": "volunteer", "password": "otto-password"}))
-        .await
-        .expect(StatusCode::CREATED);
+    s.f.call(
+        Method::POST,
+        "/api/v1/users",
+        Some(&admin),
+        json!({"name": "otto", "role": "volunteer", "password": "otto-password"}),
+    )
+    .await
+    .expect(StatusCode::CREATED);
     let otto = s.f.sign_in("otto", "otto-password").await;
-    s.f.call(Method::POST, &url, Some(&otto), json!({"documents": [s.docs[0]]})).await.expect(StatusCode::FORBIDDEN);
-    s.f.get(&url, Some(&otto)).await.expect(StatusCode::FORBIDDEN);
-    let (_, id) = s.share(json!({"documents": [s.docs[0]]})).await;
-    s.f.call(Method::DELETE, &format!("/api/v1/shares/{id}"), Some(&otto), Value::Null).await.expect(StatusCode::FORBIDDEN);
-    s.f.call(Method::DELETE, "/api/v1/shares/0123456789abcdef0123456789abcdef", Some(&s.vera), Value::Null)
+    s.f.call(
+        Method::POST,
+        &url,
+        Some(&otto),
+        json!({"documents": [s.docs[0]]}),
+    )
+    .await
+    .expect(StatusCode::FORBIDDEN);
+    s.f.get(&url, Some(&otto))
         .await
-        .expect(StatusCode::NOT_FOUND);
-    let listed = s.f.get(&url, Some(&s.vera)).await.expect(StatusCode::OK).json();
+        .expect(StatusCode::FORBIDDEN);
+    let (_, id) = s.share(json!({"documents": [s.docs[0]]})).await;
+    s.f.call(
+        Method::DELETE,
+        &format!("/api/v1/shares/{id}"),
+        Some(&otto),
+        Value::Null,
+    )
+    .await
+    .expect(StatusCode::FORBIDDEN);
+    s.f.call(
+        Method::DELETE,
+        "/api/v1/shares/0123456789abcdef0123456789abcdef",
+        Some(&s.vera),
+        Value::Null,
+    )
+    .await
+    .expect(StatusCode::NOT_FOUND);
+    let listed =
+        s.f.get(&url, Some(&s.vera))
+            .await
+            .expect(StatusCode::OK)
+            .json();
     assert_eq!(listed[0]["status"], "live");
-    assert!(listed[0].get("url").is_none() && listed[0].get("token").is_none(), "the address is shown once");
+    assert!(
+        listed[0].get("url").is_none() && listed[0].get("token").is_none(),
+        "the address is shown once"
+    );
 }
 
 #[tokio::test]
 async fn beneficiaries_upload_several_files_within_the_limits() {
     let s = setup().await;
-    let path = s.upload_link(json!({"max_files": 3, "max_bytes": "1MiB"})).await;
+    let path = s
+        .upload_link(json!({"max_files": 3, "max_bytes": "1MiB"}))
+        .await;
     let page = s.f.get(&path, None).await.expect(StatusCode::OK).text();
     assert!(page.contains("enctype=\"multipart/form-data\"") && page.contains("name=\"files\""));
     assert!(page.contains("capture=\"environment\""));
@@ -320,10 +483,29 @@ async fn beneficiaries_upload_several_files_within_the_limits() {
     s.f.get(&path, None).await.expect(StatusCode::NOT_FOUND);
 
     // What the volunteer sees: three documents of kind other, names made safe.
-    let docs = s.f.get(&format!("/api/v1/cases/{}/documents", s.case), Some(&s.vera)).await.expect(StatusCode::OK).json();
-    let uploaded: Vec<&Value> = docs.as_array().unwrap().iter().filter(|d| d["meta"]["kind"] == "other").collect();
+    let docs =
+        s.f.get(
+            &format!("/api/v1/cases/{}/documents", s.case),
+            Some(&s.vera),
+        )
+        .await
+        .expect(StatusCode::OK)
+        .json();
+    let uploaded: Vec<&Value> = docs
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["meta"]["kind"] == "other")
+        .collect();
     assert_eq!(uploaded.len(), 3);
-    let links = s.f.get(&format!("/api/v1/cases/{}/upload-links", s.case), Some(&s.vera)).await.expect(StatusCode::OK).json();
+    let links =
+        s.f.get(
+            &format!("/api/v1/cases/{}/upload-links", s.case),
+            Some(&s.vera),
+        )
+        .await
+        .expect(StatusCode::OK)
+        .json();
     assert_eq!(links[0]["files"], 3);
     assert_eq!(links[0]["status"], "exhausted");
 }
@@ -331,23 +513,56 @@ async fn beneficiaries_upload_several_files_within_the_limits() {
 #[tokio::test]
 async fn uploads_over_the_limits_or_after_expiry_are_refused_clearly() {
     let s = setup().await;
-    let path = s.upload_link(json!({"max_files": 2, "max_bytes": 100_000})).await;
+    let path = s
+        .upload_link(json!({"max_files": 2, "max_bytes": 100_000}))
+        .await;
     let before = s.f.stored_files();
     let big = vec![1u8; 150_000];
-    let r = post_files(&s.f, &path, &[("files", "big.jpg", &big)]).await.expect(StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(r.text().contains("big.jpg") && r.text().contains("trop volumineux"), "{}", r.text());
-    assert_eq!(s.f.stored_files(), before, "nothing of the big file is kept");
-    let r = post_files(&s.f, &path, &[("files", "a.jpg", b"A"), ("files", "b.jpg", b"B"), ("files", "c.jpg", b"C")])
+    let r = post_files(&s.f, &path, &[("files", "big.jpg", &big)])
         .await
-        .expect(StatusCode::OK);
+        .expect(StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.text().contains("big.jpg") && r.text().contains("trop volumineux"),
+        "{}",
+        r.text()
+    );
+    assert_eq!(
+        s.f.stored_files(),
+        before,
+        "nothing of the big file is kept"
+    );
+    let r = post_files(
+        &s.f,
+        &path,
+        &[
+            ("files", "a.jpg", b"A"),
+            ("files", "b.jpg", b"B"),
+            ("files", "c.jpg", b"C"),
+        ],
+    )
+    .await
+    .expect(StatusCode::OK);
     assert!(r.text().contains("a.jpg") && r.text().contains("b.jpg"));
-    assert!(r.text().contains("accepte plus de fichier"), "the third is refused: {}", r.text());
+    assert!(
+        r.text().contains("accepte plus de fichier"),
+        "the third is refused: {}",
+        r.text()
+    );
 
     let short = s.upload_link(json!({"expires": 1})).await;
     tokio::time::sleep(std::time::Duration::from_millis(2100)).await;
     s.f.get(&short, None).await.expect(StatusCode::NOT_FOUND);
-    post_files(&s.f, &short, &[("files", "late.jpg", b"LATE")]).await.expect(StatusCode::NOT_FOUND);
-    let docs = s.f.get(&format!("/api/v1/cases/{}/documents", s.case), Some(&s.vera)).await.expect(StatusCode::OK).json();
+    post_files(&s.f, &short, &[("files", "late.jpg", b"LATE")])
+        .await
+        .expect(StatusCode::NOT_FOUND);
+    let docs =
+        s.f.get(
+            &format!("/api/v1/cases/{}/documents", s.case),
+            Some(&s.vera),
+        )
+        .await
+        .expect(StatusCode::OK)
+        .json();
     assert!(!docs.to_string().contains("late.jpg") && !docs.to_string().contains("big.jpg"));
 }
 
@@ -360,7 +575,9 @@ async fn link_pages_are_rate_limited_per_client() {
         ..vault_core::Settings::default()
     };
     let password = secrecy::SecretString::from(ADMIN_PASSWORD.to_string());
-    let vault = vault_core::Vault::create(&data, &settings, "admin", &password).unwrap().vault;
+    let vault = vault_core::Vault::create(&data, &settings, "admin", &password)
+        .unwrap()
+        .vault;
     let config = vault_server::Config {
         link_rate_per_minute: 5,
         ..config(data.clone())
@@ -375,7 +592,10 @@ async fn link_pages_are_rate_limited_per_client() {
     for _ in 0..5 {
         f.get(&unknown, None).await.expect(StatusCode::NOT_FOUND);
     }
-    let r = f.get(&unknown, None).await.expect(StatusCode::TOO_MANY_REQUESTS);
+    let r = f
+        .get(&unknown, None)
+        .await
+        .expect(StatusCode::TOO_MANY_REQUESTS);
     assert!(r.headers.contains_key(header::RETRY_AFTER));
     // The API is not counted.
     f.get("/healthz", None).await.expect(StatusCode::OK);

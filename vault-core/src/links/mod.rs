@@ -126,6 +126,19 @@ pub enum LinkStatus {
     Locked,
 }
 
+impl LinkStatus {
+    /// The status in French, for people.
+    pub fn label_fr(self) -> &'static str {
+        match self {
+            LinkStatus::Live => "actif",
+            LinkStatus::Expired => "expiré",
+            LinkStatus::Exhausted => "épuisé",
+            LinkStatus::Revoked => "révoqué",
+            LinkStatus::Locked => "bloqué",
+        }
+    }
+}
+
 /// Checks a requested lifetime: `None` is `default`; 0 and more than `max` are refused.
 pub(crate) fn lifetime(asked: Option<u64>, default: u64, max: u64) -> Result<u64> {
     let ttl = asked.unwrap_or(default);
@@ -186,11 +199,23 @@ mod tests {
         assert_eq!(text.len(), 43);
         let back = LinkToken::parse(&text).unwrap();
         assert_eq!(back.id(), t.id());
-        assert_eq!(back.key(None).unwrap().public(), t.key(None).unwrap().public());
+        assert_eq!(
+            back.key(None).unwrap().public(),
+            t.key(None).unwrap().public()
+        );
         let p = [7u8; 32];
-        assert_ne!(t.key(Some(&p)).unwrap().public(), t.key(None).unwrap().public());
+        assert_ne!(
+            t.key(Some(&p)).unwrap().public(),
+            t.key(None).unwrap().public()
+        );
         assert_ne!(LinkToken::generate().unwrap().id(), t.id());
-        for bad in ["", "short", &text[..42], &format!("{text}A"), &text.replace(&text[..1], "*")] {
+        for bad in [
+            "",
+            "short",
+            &text[..42],
+            &format!("{text}A"),
+            &text.replace(&text[..1], "*"),
+        ] {
             assert!(LinkToken::parse(bad).is_none(), "{bad}");
         }
         assert_eq!(format!("{t:?}"), "LinkToken(***)");

@@ -175,100 +175,109 @@ impl Vault {
         case: &CaseId,
         new: &NewShare,
     ) -> Result<(ShareInfo, LinkToken)> {
-        self.audited(session.actor(), "share.create", vec![target("case", case)], |audit| {
-            let ttl = lifetime(new.expires_in, SHARE_DEFAULT_TTL, SHARE_MAX_TTL)?;
-            let max = new.max_downloads.unwrap_or(SHARE_DEFAULT_DOWNLOADS);
-            if !(1..=SHARE_MAX_DOWNLOADS).contains(&max) {
-                return Err(Error::Invalid {
-                    field: "downloads",
-                    reason: "from 1 to 50",
-                });
-            }
-            let mut docs = new.documents.clone();
-            docs.sort();
-            docs.dedup();
-            if docs.is_empty() || docs.len() > 100 {
-                return Err(Error::Invalid {
-                    field: "documents",
-                    reason: "from 1 to 100 documents of the case",
-                });
-            }
-            check_label(&new.label)?;
-            let (case_record, case_key) = self.case_key(session, case)?;
-            let token = LinkToken::generate()?;
-            let id = token.id();
-            audit.target("share", &id);
-            let (kdf, link_key) = match &new.passphrase {
-                Some(p) if p.expose_secret().chars().count() < 4 => {
+        self.audited(
+            session.actor(),
+            "share.create",
+            vec![target("case", case)],
+            |audit| {
+                let ttl = lifetime(new.expires_in, SHARE_DEFAULT_TTL, SHARE_MAX_TTL)?;
+                let max = new.max_downloads.unwrap_or(SHARE_DEFAULT_DOWNLOADS);
+                if !(1..=SHARE_MAX_DOWNLOADS).contains(&max) {
                     return Err(Error::Invalid {
-                        field: "passphrase",
-                        reason: "at least 4 characters",
-                    })
+                        field: "downloads",
+                        reason: "from 1 to 50",
+                    });
                 }
-                Some(p) => {
-                    let mut salt = [0u8; 16];
-                    random_bytes(&mut salt)?;
-                    let params = self.inner.toml.argon2.clone();
-                    let stretched = keys::argon2id(p.expose_secret().as_bytes(), &salt, &params)?;
-                    let kdf = PassphraseKdf {
-                        salt: hex::encode(salt),
-                        params,
-                    };
-                    (Some(kdf), token.key(Some(&stretched))?)
+                let mut docs = new.documents.clone();
+                docs.sort();
+                docs.dedup();
+                if docs.is_empty() || docs.len() > 100 {
+                    return Err(Error::Invalid {
+                        field: "documents",
+                        reason: "from 1 to 100 documents of the case",
+                    });
                 }
-                None => (None, token.key(None)?),
-            };
-            let mut batch = Batch::default();
-            let mut shared = Vec::new();
-            for doc in &docs {
-                let record: DocumentRecord = self
-                    .inner
-                    .catalog
-                    .record(&format!("doc/{case}/{doc}"))?
-                    .ok_or_else(|| Error::not_found("document", doc.as_str()))?;
-                let latest = record.versions.last().ok_or_else(|| Error::damaged("a document without version"))?;
-                let (version_key, _) = self.version_meta(&record, latest.number, &case_key)?;
-                batch.put_raw(
-                    &format!("sharewrap/{id}/{doc}"),
-                    keys::wrap(&version_key, &[&link_key.public()])?,
-                );
-                audit.target("document", doc);
-                shared.push(SharedVersion {
-                    doc: doc.clone(),
-                    version: latest.number,
-                    blob: latest.blob.clone(),
-                });
-            }
-            if let Some(label) = &new.label {
-                batch.put_raw(
-                    &format!("sharelabel/{id}"),
-                    keys::seal(label.as_bytes(), &[&case_record.public])?,
-                );
-            }
-            let created = now();
-            let record = ShareRecord {
-                id: id.clone(),
-                case: case.clone(),
-                creator: session.user.id.clone(),
-                created,
-                expires: created + ttl,
-                max_downloads: max,
-                downloads: 0,
-                revoked: false,
-                failed_passphrases: 0,
-                locked: false,
-                purged: false,
-                passphrase: kdf,
-                documents: shared,
-            };
-            batch.put(&format!("share/{id}"), &record)?;
-            batch.put(&format!("linkidx/{case}/{id}"), &"share")?;
-            let _guard = self.write_lock();
-            // The case may have been erased while the wraps were made.
-            self.case_record(case)?;
-            self.commit(batch, audit, &[])?;
-            Ok((self.share_info(record, new.label.clone(), created), token))
-        })
+                check_label(&new.label)?;
+                let (case_record, case_key) = self.case_key(session, case)?;
+                let token = LinkToken::generate()?;
+                let id = token.id();
+                audit.target("share", &id);
+                let (kdf, link_key) = match &new.passphrase {
+                    Some(p) if p.expose_secret().chars().count() < 4 => {
+                        return Err(Error::Invalid {
+                            field: "passphrase",
+                            reason: "at least 4 characters",
+                        })
+                    }
+                    Some(p) => {
+                        let mut salt = [0u8; 16];
+                        random_bytes(&mut salt)?;
+                        let params = self.inner.toml.argon2.clone();
+                        let stretched =
+                            keys::argon2id(p.expose_secret().as_bytes(), &salt, &params)?;
+                        let kdf = PassphraseKdf {
+                            salt: hex::encode(salt),
+                            params,
+                        };
+                        (Some(kdf), token.key(Some(&stretched))?)
+                    }
+                    None => (None, token.key(None)?),
+                };
+                let mut batch = Batch::default();
+                let mut shared = Vec::new();
+                for doc in &docs {
+                    let record: DocumentRecord = self
+                        .inner
+                        .catalog
+                        .record(&format!("doc/{case}/{doc}"))?
+                        .ok_or_else(|| Error::not_found("document", doc.as_str()))?;
+                    let latest = record
+                        .versions
+                        .last()
+                        .ok_or_else(|| Error::damaged("a document without version"))?;
+                    let (version_key, _) = self.version_meta(&record, latest.number, &case_key)?;
+                    batch.put_raw(
+                        &format!("sharewrap/{id}/{doc}"),
+                        keys::wrap(&version_key, &[&link_key.public()])?,
+                    );
+                    audit.target("document", doc);
+                    shared.push(SharedVersion {
+                        doc: doc.clone(),
+                        version: latest.number,
+                        blob: latest.blob.clone(),
+                    });
+                }
+                if let Some(label) = &new.label {
+                    batch.put_raw(
+                        &format!("sharelabel/{id}"),
+                        keys::seal(label.as_bytes(), &[&case_record.public])?,
+                    );
+                }
+                let created = now();
+                let record = ShareRecord {
+                    id: id.clone(),
+                    case: case.clone(),
+                    creator: session.user.id.clone(),
+                    created,
+                    expires: created + ttl,
+                    max_downloads: max,
+                    downloads: 0,
+                    revoked: false,
+                    failed_passphrases: 0,
+                    locked: false,
+                    purged: false,
+                    passphrase: kdf,
+                    documents: shared,
+                };
+                batch.put(&format!("share/{id}"), &record)?;
+                batch.put(&format!("linkidx/{case}/{id}"), &"share")?;
+                let _guard = self.write_lock();
+                // The case may have been erased while the wraps were made.
+                self.case_record(case)?;
+                self.commit(batch, audit, &[])?;
+                Ok((self.share_info(record, new.label.clone(), created), token))
+            },
+        )
     }
 
     fn share_info(&self, r: ShareRecord, label: Option<String>, now: u64) -> ShareInfo {
@@ -289,48 +298,64 @@ impl Vault {
 
     /// The share links of a case, newest first, for the members of its team.
     pub fn list_shares(&self, session: &Session, case: &CaseId) -> Result<Vec<ShareInfo>> {
-        self.audited(session.actor(), "share.list", vec![target("case", case)], |_| {
-            let (_, case_key) = self.case_key(session, case)?;
-            let catalog = &self.inner.catalog;
-            let now = now();
-            let mut out = Vec::new();
-            for key in catalog.keys(&format!("linkidx/{case}/"))? {
-                let id: LinkId = key.rsplit('/').next().unwrap_or_default().parse()?;
-                let Some(record) = self.share_record(&id)? else { continue };
-                let label = match catalog.raw(&format!("sharelabel/{id}"))? {
-                    Some(sealed) => keys::open(&sealed, &case_key)?
-                        .map(|p| String::from_utf8_lossy(&p).into_owned()),
-                    None => None,
-                };
-                out.push(self.share_info(record, label, now));
-            }
-            out.sort_by(|a, b| b.created.cmp(&a.created).then(a.id.cmp(&b.id)));
-            Ok(out)
-        })
+        self.audited(
+            session.actor(),
+            "share.list",
+            vec![target("case", case)],
+            |_| {
+                let (_, case_key) = self.case_key(session, case)?;
+                let catalog = &self.inner.catalog;
+                let now = now();
+                let mut out = Vec::new();
+                for key in catalog.keys(&format!("linkidx/{case}/"))? {
+                    let id: LinkId = key.rsplit('/').next().unwrap_or_default().parse()?;
+                    let Some(record) = self.share_record(&id)? else {
+                        continue;
+                    };
+                    let label = match catalog.raw(&format!("sharelabel/{id}"))? {
+                        Some(sealed) => keys::open(&sealed, &case_key)?
+                            .map(|p| String::from_utf8_lossy(&p).into_owned()),
+                        None => None,
+                    };
+                    out.push(self.share_info(record, label, now));
+                }
+                out.sort_by(|a, b| b.created.cmp(&a.created).then(a.id.cmp(&b.id)));
+                Ok(out)
+            },
+        )
     }
 
     /// Revokes a share link: its keys are destroyed at once.
     pub fn revoke_share(&self, session: &Session, id: &LinkId) -> Result<()> {
-        self.audited(session.actor(), "share.revoke", vec![target("share", id)], |audit| {
-            let record = self
-                .share_record(id)?
-                .ok_or_else(|| Error::not_found("share link", id.as_str()))?;
-            audit.target("case", &record.case);
-            self.case_key(session, &record.case)?;
-            let _guard = self.write_lock();
-            let mut record = self
-                .share_record(id)?
-                .ok_or_else(|| Error::not_found("share link", id.as_str()))?;
-            record.revoked = true;
-            let mut batch = Batch::default();
-            self.purge_share(&mut batch, &mut record)?;
-            self.commit(batch, audit, &[])
-        })
+        self.audited(
+            session.actor(),
+            "share.revoke",
+            vec![target("share", id)],
+            |audit| {
+                let record = self
+                    .share_record(id)?
+                    .ok_or_else(|| Error::not_found("share link", id.as_str()))?;
+                audit.target("case", &record.case);
+                self.case_key(session, &record.case)?;
+                let _guard = self.write_lock();
+                let mut record = self
+                    .share_record(id)?
+                    .ok_or_else(|| Error::not_found("share link", id.as_str()))?;
+                record.revoked = true;
+                let mut batch = Batch::default();
+                self.purge_share(&mut batch, &mut record)?;
+                self.commit(batch, audit, &[])
+            },
+        )
     }
 
     /// Adds the removal of a link's wraps to `batch`, and records it in `record`.
     fn purge_share(&self, batch: &mut Batch, record: &mut ShareRecord) -> Result<()> {
-        for k in self.inner.catalog.keys(&format!("sharewrap/{}/", record.id))? {
+        for k in self
+            .inner
+            .catalog
+            .keys(&format!("sharewrap/{}/", record.id))?
+        {
             batch.remove(&k);
         }
         record.purged = true;
@@ -377,7 +402,9 @@ impl Vault {
             return Ok(key);
         }
         let _guard = self.write_lock();
-        let mut record = self.share_record(&record.id)?.ok_or(Error::LinkUnavailable)?;
+        let mut record = self
+            .share_record(&record.id)?
+            .ok_or(Error::LinkUnavailable)?;
         record.failed_passphrases += 1;
         let tries_left = PASSPHRASE_TRIES.saturating_sub(record.failed_passphrases);
         let mut batch = Batch::default();
@@ -481,7 +508,9 @@ impl Vault {
                 .ok_or(Error::LinkUnavailable)?;
             let reader = self.reader(&shared.blob, &version_key, &meta)?;
             let _guard = self.write_lock();
-            let mut record = self.share_record(&record.id)?.ok_or(Error::LinkUnavailable)?;
+            let mut record = self
+                .share_record(&record.id)?
+                .ok_or(Error::LinkUnavailable)?;
             if record.status(now) != LinkStatus::Live {
                 return Err(Error::LinkUnavailable);
             }

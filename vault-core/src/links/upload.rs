@@ -11,7 +11,10 @@ use std::sync::PoisonError;
 use serde::{Deserialize, Serialize};
 
 use super::{lifetime, LinkStatus, LinkToken};
-use super::{UPLOAD_DEFAULT_BYTES, UPLOAD_DEFAULT_FILES, UPLOAD_DEFAULT_TTL, UPLOAD_MAX_FILES, UPLOAD_MAX_TTL};
+use super::{
+    UPLOAD_DEFAULT_BYTES, UPLOAD_DEFAULT_FILES, UPLOAD_DEFAULT_TTL, UPLOAD_MAX_FILES,
+    UPLOAD_MAX_TTL,
+};
 use crate::catalog::Batch;
 use crate::error::{Error, Result};
 use crate::ids::{now, CaseId, DocumentId, LinkId, UserId};
@@ -142,84 +145,104 @@ impl Vault {
         case: &CaseId,
         new: &NewUploadLink,
     ) -> Result<(UploadLinkInfo, LinkToken)> {
-        self.audited(session.actor(), "upload.create", vec![target("case", case)], |audit| {
-            let ttl = lifetime(new.expires_in, UPLOAD_DEFAULT_TTL, UPLOAD_MAX_TTL)?;
-            let max_files = new.max_files.unwrap_or(UPLOAD_DEFAULT_FILES);
-            if !(1..=UPLOAD_MAX_FILES).contains(&max_files) {
-                return Err(Error::Invalid {
-                    field: "files",
-                    reason: "from 1 to 100",
-                });
-            }
-            let max_bytes = new.max_bytes.unwrap_or(UPLOAD_DEFAULT_BYTES);
-            if max_bytes == 0 || max_bytes > self.max_document_bytes() {
-                return Err(Error::Invalid {
-                    field: "bytes",
-                    reason: "more than zero and at most the vault's document limit",
-                });
-            }
-            self.case_key(session, case)?;
-            let token = LinkToken::generate()?;
-            let id = token.id();
-            audit.target("upload", &id);
-            let created = now();
-            let record = UploadRecord {
-                id: id.clone(),
-                case: case.clone(),
-                creator: session.user.id.clone(),
-                created,
-                expires: created + ttl,
-                max_files,
-                max_bytes,
-                files: 0,
-                bytes: 0,
-                revoked: false,
-            };
-            let mut batch = Batch::default();
-            batch.put(&format!("uplink/{id}"), &record)?;
-            batch.put(&format!("linkidx/{case}/{id}"), &"upload")?;
-            let _guard = self.write_lock();
-            self.case_record(case)?;
-            self.commit(batch, audit, &[])?;
-            Ok(((record, created).into(), token))
-        })
+        self.audited(
+            session.actor(),
+            "upload.create",
+            vec![target("case", case)],
+            |audit| {
+                let ttl = lifetime(new.expires_in, UPLOAD_DEFAULT_TTL, UPLOAD_MAX_TTL)?;
+                let max_files = new.max_files.unwrap_or(UPLOAD_DEFAULT_FILES);
+                if !(1..=UPLOAD_MAX_FILES).contains(&max_files) {
+                    return Err(Error::Invalid {
+                        field: "files",
+                        reason: "from 1 to 100",
+                    });
+                }
+                let max_bytes = new.max_bytes.unwrap_or(UPLOAD_DEFAULT_BYTES);
+                if max_bytes == 0 || max_bytes > self.max_document_bytes() {
+                    return Err(Error::Invalid {
+                        field: "bytes",
+                        reason: "more than zero and at most the vault's document limit",
+                    });
+                }
+                self.case_key(session, case)?;
+                let token = LinkToken::generate()?;
+                let id = token.id();
+                audit.target("upload", &id);
+                let created = now();
+                let record = UploadRecord {
+                    id: id.clone(),
+                    case: case.clone(),
+                    creator: session.user.id.clone(),
+                    created,
+                    expires: created + ttl,
+                    max_files,
+                    max_bytes,
+                    files: 0,
+                    bytes: 0,
+                    revoked: false,
+                };
+                let mut batch = Batch::default();
+                batch.put(&format!("uplink/{id}"), &record)?;
+                batch.put(&format!("linkidx/{case}/{id}"), &"upload")?;
+                let _guard = self.write_lock();
+                self.case_record(case)?;
+                self.commit(batch, audit, &[])?;
+                Ok(((record, created).into(), token))
+            },
+        )
     }
 
     /// The upload links of a case, newest first.
-    pub fn list_upload_links(&self, session: &Session, case: &CaseId) -> Result<Vec<UploadLinkInfo>> {
-        self.audited(session.actor(), "upload.list", vec![target("case", case)], |_| {
-            self.case_key(session, case)?;
-            let now = now();
-            let mut out: Vec<UploadLinkInfo> = Vec::new();
-            for key in self.inner.catalog.keys(&format!("linkidx/{case}/"))? {
-                let id: LinkId = key.rsplit('/').next().unwrap_or_default().parse()?;
-                if let Some(record) = self.upload_record(&id)? {
-                    out.push((record, now).into());
+    pub fn list_upload_links(
+        &self,
+        session: &Session,
+        case: &CaseId,
+    ) -> Result<Vec<UploadLinkInfo>> {
+        self.audited(
+            session.actor(),
+            "upload.list",
+            vec![target("case", case)],
+            |_| {
+                self.case_key(session, case)?;
+                let now = now();
+                let mut out: Vec<UploadLinkInfo> = Vec::new();
+                for key in self.inner.catalog.keys(&format!("linkidx/{case}/"))? {
+                    let id: LinkId = key.rsplit('/').next().unwrap_or_default().parse()?;
+                    if let Some(record) = self.upload_record(&id)? {
+                        out.push((record, now).into());
+                    }
                 }
-            }
-            out.sort_by(|a, b| b.created.cmp(&a.created).then(a.id.cmp(&b.id)));
-            Ok(out)
-        })
+                out.sort_by(|a, b| b.created.cmp(&a.created).then(a.id.cmp(&b.id)));
+                Ok(out)
+            },
+        )
     }
 
     /// Revokes an upload link: it takes nothing more.
     pub fn revoke_upload_link(&self, session: &Session, id: &LinkId) -> Result<()> {
-        self.audited(session.actor(), "upload.revoke", vec![target("upload", id)], |audit| {
-            let not_found = || Error::not_found("upload link", id.as_str());
-            let record = self.upload_record(id)?.ok_or_else(not_found)?;
-            audit.target("case", &record.case);
-            self.case_key(session, &record.case)?;
-            let _guard = self.write_lock();
-            let mut record = self.upload_record(id)?.ok_or_else(not_found)?;
-            record.revoked = true;
-            let mut batch = Batch::default();
-            batch.put(&format!("uplink/{id}"), &record)?;
-            self.commit(batch, audit, &[])
-        })
+        self.audited(
+            session.actor(),
+            "upload.revoke",
+            vec![target("upload", id)],
+            |audit| {
+                let not_found = || Error::not_found("upload link", id.as_str());
+                let record = self.upload_record(id)?.ok_or_else(not_found)?;
+                audit.target("case", &record.case);
+                self.case_key(session, &record.case)?;
+                let _guard = self.write_lock();
+                let mut record = self.upload_record(id)?.ok_or_else(not_found)?;
+                record.revoked = true;
+                let mut batch = Batch::default();
+                batch.put(&format!("uplink/{id}"), &record)?;
+                self.commit(batch, audit, &[])
+            },
+        )
     }
 
     fn live_upload(&self, token: &LinkToken) -> Result<UploadRecord> {
-        self.upload_record(&token.id())?.ok_or(Error::LinkUnavailable)
+        self.upload_record(&token.id())?
+            .ok_or(Error::LinkUnavailable)
     }
 
     /// What the uploader's page shows; the opening is recorded.
@@ -260,7 +283,9 @@ impl Vault {
         let lock = self.link_lock(&record.id);
         let _one_at_a_time = lock.lock().unwrap_or_else(PoisonError::into_inner);
         self.audited(actor, "document.add", record.targets(), |audit| {
-            let record = self.upload_record(&record.id)?.ok_or(Error::LinkUnavailable)?;
+            let record = self
+                .upload_record(&record.id)?
+                .ok_or(Error::LinkUnavailable)?;
             match record.status(now) {
                 LinkStatus::Live => {}
                 LinkStatus::Exhausted => return Err(Error::LinkFull),

@@ -154,7 +154,12 @@ impl Vault {
 
     /// The actor of a link's holder: `share:<id>` or `upload:<id>`, with the client's
     /// daily pseudonym.
-    pub(crate) fn link_actor(&self, kind: &str, id: impl std::fmt::Display, client: Option<IpAddr>) -> Result<Actor> {
+    pub(crate) fn link_actor(
+        &self,
+        kind: &str,
+        id: impl std::fmt::Display,
+        client: Option<IpAddr>,
+    ) -> Result<Actor> {
         Ok(Actor {
             id: format!("{kind}:{id}"),
             client: client.map(|a| self.client_pseudonym(a)).transpose()?,

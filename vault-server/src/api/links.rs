@@ -103,7 +103,10 @@ pub async fn create_share(
     };
     // A passphrase is stretched with argon2: on the bounded pool.
     let (info, token) = if new.passphrase.is_some() {
-        with_kdf_slot(&state, move || vault.create_share(&auth.session, &case, &new)).await?
+        with_kdf_slot(&state, move || {
+            vault.create_share(&auth.session, &case, &new)
+        })
+        .await?
     } else {
         blocking(move || vault.create_share(&auth.session, &case, &new)).await?
     };

@@ -54,10 +54,9 @@ fn link_page(status: StatusCode, lang: Lang, title: &str, body: &str) -> Respons
         escape(title)
     );
     let mut response = page_in(status, lang.code(), title, &body);
-    response.headers_mut().insert(
-        header::VARY,
-        HeaderValue::from_static("Accept-Language"),
-    );
+    response
+        .headers_mut()
+        .insert(header::VARY, HeaderValue::from_static("Accept-Language"));
     response
 }
 
@@ -84,12 +83,8 @@ async fn rate_limit(
         Err(wait) => {
             let lang = q.pick(request.headers());
             let t = lang.t();
-            let mut response = link_page(
-                StatusCode::TOO_MANY_REQUESTS,
-                lang,
-                t.too_many_requests,
-                "",
-            );
+            let mut response =
+                link_page(StatusCode::TOO_MANY_REQUESTS, lang, t.too_many_requests, "");
             response
                 .headers_mut()
                 .insert(header::RETRY_AFTER, HeaderValue::from(wait));

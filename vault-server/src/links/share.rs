@@ -78,7 +78,10 @@ fn passphrase_form(lang: Lang, tries_left: Option<u32>) -> Response {
     let (status, error) = match tries_left {
         Some(n) => (
             StatusCode::FORBIDDEN,
-            format!("<p class=\"error\" role=\"alert\">{} {n}</p>", t.passphrase_wrong),
+            format!(
+                "<p class=\"error\" role=\"alert\">{} {n}</p>",
+                t.passphrase_wrong
+            ),
         ),
         None => (StatusCode::OK, String::new()),
     };

@@ -80,7 +80,8 @@ fn media_type(given: Option<&str>) -> String {
         Some(m)
             if m.len() <= 100
                 && m.contains('/')
-                && m.bytes().all(|b| b.is_ascii_alphanumeric() || b"/.+-".contains(&b)) =>
+                && m.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"/.+-".contains(&b)) =>
         {
             m.to_owned()
         }
@@ -209,6 +210,9 @@ mod tests {
         assert_eq!(safe_name("dir/"), "document");
         assert_eq!(safe_name(&"é".repeat(200)).len(), 254);
         assert_eq!(media_type(Some("image/jpeg")), "image/jpeg");
-        assert_eq!(media_type(Some("text/html; charset=x\r\n")), "application/octet-stream");
+        assert_eq!(
+            media_type(Some("text/html; charset=x\r\n")),
+            "application/octet-stream"
+        );
     }
 }
