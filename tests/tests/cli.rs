@@ -52,7 +52,8 @@ fn normalize(text: &str) -> String {
             "[HASH]"
         } else if hex && body.len() == 32 {
             "[ID]"
-        } else if hex && body.len() >= 8 && body.bytes().any(|b| b.is_ascii_alphabetic()) {
+        } else if hex && body.len() >= 8 && body != "00000000" {
+            // Random prefixes can be all digits; no other number here has 8 digits.
             "[PREFIX]"
         } else {
             body

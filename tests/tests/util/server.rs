@@ -157,10 +157,22 @@ fn answer(mut response: ureq::http::Response<ureq::Body>) -> Answer {
 
 impl Api {
     pub fn new(base: &str) -> Api {
-        let agent = ureq::Agent::config_builder()
-            .http_status_as_error(false)
-            .build()
-            .into();
+        Api::with_pool(base, true)
+    }
+
+    /// A client that opens a connection per request (for servers that drop idle ones).
+    pub fn unpooled(base: &str) -> Api {
+        Api::with_pool(base, false)
+    }
+
+    fn with_pool(base: &str, pool: bool) -> Api {
+        let mut config = ureq::Agent::config_builder().http_status_as_error(false);
+        if !pool {
+            config = config
+                .max_idle_connections(0)
+                .max_idle_connections_per_host(0);
+        }
+        let agent = config.build().into();
         Api {
             agent,
             base: base.to_owned(),
@@ -213,17 +225,30 @@ impl Api {
         answer(self.agent.run(request).unwrap())
     }
 
+    /// Sends a body of known length (with Content-Length, not chunked).
+    pub fn send_bytes(
+        &self,
+        method: &str,
+        path: &str,
+        content_type: &str,
+        body: Vec<u8>,
+    ) -> Answer {
+        let request = self
+            .request(method, path)
+            .header("content-type", content_type)
+            .body(body)
+            .unwrap();
+        answer(self.agent.run(request).unwrap())
+    }
+
     /// A JSON request (or none), a JSON answer (`null` when empty).
     pub fn json(&self, method: &str, path: &str, body: Option<Value>) -> (u16, Value) {
         let (status, _, bytes) = match body {
-            Some(v) => self.send(
-                method,
-                path,
-                &[("content-type", "application/json")],
-                std::io::Cursor::new(v.to_string().into_bytes()),
-            ),
+            Some(v) => {
+                self.send_bytes(method, path, "application/json", v.to_string().into_bytes())
+            }
             None if method == "GET" => self.get(path),
-            None => self.send(method, path, &[], std::io::empty()),
+            None => self.send_bytes(method, path, "application/octet-stream", Vec::new()),
         };
         let value = if bytes.is_empty() {
             Value::Null
