@@ -191,6 +191,7 @@ fn every_command_as_in_the_golden_transcript() {
         b"draft"
     );
     t.run(&["doc", "verify", &evidence]);
+    t.run(&["doc", "reclassify", &evidence, "--kind", "other"]);
     let url = t.run(&[
         "share",
         "create",

@@ -52,6 +52,12 @@ pub enum DocCmd {
     },
     /// Re-hash every version against its recorded hash / Vérifier un document
     Verify { doc: String },
+    /// File a document under another kind (uploads arrive as other) / Changer le type
+    Reclassify {
+        doc: String,
+        #[arg(long)]
+        kind: DocumentKind,
+    },
     /// Print a version's age key and blob path, to decrypt it with the `age` tool
     ExportKey {
         doc: String,
@@ -141,6 +147,10 @@ impl DocCmd {
             DocCmd::Verify { doc } => {
                 let n = vault.verify_document(&session, &vault.resolve_document(&doc)?)?;
                 eprintln!("Intact : {n} version(s) / intact: {n} version(s)");
+            }
+            DocCmd::Reclassify { doc, kind } => {
+                vault.set_document_kind(&session, &vault.resolve_document(&doc)?, kind)?;
+                eprintln!("Type changé : {kind} / kind changed: {kind}");
             }
             DocCmd::ExportKey { doc, version } => {
                 let (blob, key) =

@@ -57,7 +57,7 @@ impl LogCmd {
                             let sep = if first && i == 0 { "[\n" } else { ",\n" };
                             print!("{sep}{}", serde_json::to_string(e)?);
                         } else {
-                            let who = vault.actor_label(&e.actor);
+                            let who = vault.actor_label_for(&session, &e.actor);
                             println!("{}  {}", describe_fr_as(e, &who), e.targets.join(" "));
                         }
                     }

@@ -473,6 +473,40 @@ impl Vault {
         })
     }
 
+    /// Changes a document's kind (an upload from a beneficiary arrives as `other`): every
+    /// version's metadata is sealed again. Evidence stays evidence.
+    pub fn set_document_kind(
+        &self,
+        session: &Session,
+        doc: &DocumentId,
+        kind: DocumentKind,
+    ) -> Result<()> {
+        let targets = vec![target("document", doc)];
+        self.audited(session.actor(), "document.reclassify", targets, |audit| {
+            let (record, case_key) = self.document_record(session, doc, audit)?;
+            let _guard = self.write_lock();
+            // Re-read under the lock: a version may have been added since.
+            let record: DocumentRecord = self
+                .inner
+                .catalog
+                .record(&format!("doc/{}/{doc}", record.case))?
+                .ok_or_else(|| Error::not_found("document", doc.as_str()))?;
+            let mut batch = Batch::default();
+            for v in &record.versions {
+                let (key, mut meta) = self.version_meta(&record, v.number, &case_key)?;
+                if meta.kind == DocumentKind::Evidence && kind != DocumentKind::Evidence {
+                    return Err(Error::Immutable);
+                }
+                meta.kind = kind;
+                batch.put_raw(
+                    &format!("meta/{doc}/{}", v.number),
+                    keys::seal(&codec::encode(&meta)?, &[&key.public()])?,
+                );
+            }
+            self.commit(batch, audit, &[])
+        })
+    }
+
     /// Deletes a document and all its versions. Evidence cannot be deleted.
     pub fn delete_document(&self, session: &Session, doc: &DocumentId) -> Result<()> {
         let targets = vec![target("document", doc)];

@@ -503,3 +503,60 @@ fn upload_links_expire_and_are_revoked_and_hold_under_concurrency() {
     assert_eq!(stored, 3);
     assert_eq!(f.vault.list_documents(&f.bob, &f.case).unwrap().len(), 3);
 }
+
+#[test]
+fn a_volunteer_reclassifies_an_upload_and_the_report_names_the_lawyer() {
+    let f = Fixture::new();
+    let (_, token) = f
+        .vault
+        .create_upload_link(&f.bob, &f.case, &NewUploadLink::default())
+        .unwrap();
+    let now = vault_core::unix_now();
+    let r = f
+        .vault
+        .upload_via_link(&token, &b"photo"[..], "titre.jpg", "image/jpeg", None, now)
+        .unwrap();
+    f.vault
+        .set_document_kind(&f.bob, &r.id, DocumentKind::Identity)
+        .unwrap();
+    let docs = f.vault.list_documents(&f.bob, &f.case).unwrap();
+    assert_eq!(docs[0].meta.kind, DocumentKind::Identity);
+    assert_eq!(docs[0].meta.filename, "titre.jpg");
+    assert!(matches!(
+        f.vault
+            .set_document_kind(&f.carol, &r.id, DocumentKind::Other),
+        Err(Error::Denied(_))
+    ));
+    f.vault
+        .set_document_kind(&f.bob, &r.id, DocumentKind::Evidence)
+        .unwrap();
+    assert!(matches!(
+        f.vault
+            .set_document_kind(&f.bob, &r.id, DocumentKind::Other),
+        Err(Error::Immutable)
+    ));
+
+    let token = share(&f, &[&r.id], 5, None);
+    download(&f.vault, &token, &r.id, None).unwrap();
+    let report = f.vault.access_report(&f.bob, &f.case).unwrap();
+    let download = report
+        .iter()
+        .find(|e| e.action == "share.download")
+        .unwrap();
+    assert_eq!(
+        f.vault.actor_label_for(&f.bob, &download.actor),
+        "Me Dupont (lien de partage)"
+    );
+    assert_eq!(
+        f.vault.actor_label_for(&f.carol, &download.actor),
+        "lien de partage"
+    );
+    let upload = report
+        .iter()
+        .find(|e| e.actor.starts_with("upload:"))
+        .unwrap();
+    assert_eq!(
+        f.vault.actor_label_for(&f.bob, &upload.actor),
+        "lien de dépôt"
+    );
+}

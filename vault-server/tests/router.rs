@@ -182,6 +182,7 @@ async fn every_protected_route_wants_a_session() {
         ),
         (Method::GET, format!("/api/v1/documents/{id}")),
         (Method::DELETE, format!("/api/v1/documents/{id}")),
+        (Method::PATCH, format!("/api/v1/documents/{id}")),
         (Method::GET, format!("/api/v1/documents/{id}/content")),
         (
             Method::POST,

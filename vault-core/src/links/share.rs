@@ -325,6 +325,25 @@ impl Vault {
         )
     }
 
+    /// A share link's label, for a member of its case's team (not recorded: it names no
+    /// one the member cannot already see in the link list).
+    pub(crate) fn share_label(&self, session: &Session, id: &LinkId) -> Result<Option<String>> {
+        let Some(record) = self.share_record(id)? else {
+            return Ok(None);
+        };
+        let (_, case_key) = self.case_key(session, &record.case)?;
+        self.open_label(id, &case_key)
+    }
+
+    fn open_label(&self, id: &LinkId, case_key: &SecretKey) -> Result<Option<String>> {
+        Ok(match self.inner.catalog.raw(&format!("sharelabel/{id}"))? {
+            Some(sealed) => {
+                keys::open(&sealed, case_key)?.map(|p| String::from_utf8_lossy(&p).into_owned())
+            }
+            None => None,
+        })
+    }
+
     /// Revokes a share link: its keys are destroyed at once.
     pub fn revoke_share(&self, session: &Session, id: &LinkId) -> Result<()> {
         self.audited(

@@ -35,6 +35,7 @@ pub fn action_label_fr(action: &str) -> &str {
         "document.read" => "lecture d'un document",
         "document.verify" => "vérification d'un document",
         "document.delete" => "suppression d'un document",
+        "document.reclassify" => "changement du type d'un document",
         "document.export_key" => "export de la clé d'un document",
         "log.checkpoint" => "signature d'un point de contrôle du journal",
         "log.read" => "lecture du journal",
@@ -132,6 +133,25 @@ impl Vault {
             let end = self.log_size().min(start.saturating_add(limit));
             (start..end).map(|i| self.log_event(i)).collect()
         })
+    }
+
+    /// Like [`Vault::actor_label`], and for a share link its label when the session's
+    /// user may read it ("Me Dupont (lien de partage)"); upload links are named as such.
+    pub fn actor_label_for(&self, session: &Session, actor: &str) -> String {
+        if let Some(id) = actor.strip_prefix("share:") {
+            return match id
+                .parse()
+                .ok()
+                .and_then(|id| self.share_label(session, &id).ok().flatten())
+            {
+                Some(label) => format!("{label} (lien de partage)"),
+                None => "lien de partage".into(),
+            };
+        }
+        if actor.starts_with("upload:") {
+            return "lien de dépôt".into();
+        }
+        self.actor_label(actor)
     }
 
     /// Every event that touched a case, in order. For members of the case's team; the

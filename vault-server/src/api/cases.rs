@@ -140,7 +140,7 @@ pub async fn access_report(
         Ok(events
             .into_iter()
             .map(|event| {
-                let actor_label = vault.actor_label(&event.actor);
+                let actor_label = vault.actor_label_for(&auth.session, &event.actor);
                 let text_fr = vault_core::describe_fr_as(&event, &actor_label);
                 ReportLine {
                     event,

@@ -333,6 +333,31 @@ pub async fn verify(
     }
 }
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reclassify {
+    kind: DocumentKind,
+}
+
+/// `PATCH /documents/{doc}` with `{"kind": ...}`: files a document under another kind
+/// (uploads from beneficiaries arrive as `other`); evidence stays evidence.
+pub async fn reclassify(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(doc): Path<String>,
+    super::ApiJson(body): super::ApiJson<Reclassify>,
+) -> ApiResult<Json<History>> {
+    let vault = state.vault()?;
+    let doc: DocumentId = parse_id(&doc)?;
+    let id = doc.clone();
+    let versions = blocking(move || {
+        vault.set_document_kind(&auth.session, &doc, body.kind)?;
+        vault.document_history(&auth.session, &doc)
+    })
+    .await?;
+    Ok(Json(History { id, versions }))
+}
+
 /// `DELETE /documents/{doc}`: deletes a document and its versions (never evidence).
 pub async fn delete(
     State(state): State<AppState>,

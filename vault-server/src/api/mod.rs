@@ -48,7 +48,9 @@ pub fn routes() -> Router<AppState> {
         .route("/cases/{case}/access-report", get(cases::access_report))
         .route(
             "/documents/{doc}",
-            get(documents::history).delete(documents::delete),
+            get(documents::history)
+                .patch(documents::reclassify)
+                .delete(documents::delete),
         )
         .route("/documents/{doc}/verify", post(documents::verify))
         .route(
