@@ -122,7 +122,7 @@ pub enum Error {
 
     /// Evidence documents are immutable.
     #[error(
-        "this document is evidence: evidence cannot be replaced or deleted (only erasing the whole case removes it)"
+        "this document is evidence: evidence cannot be replaced, deleted or filed under another kind (only erasing the whole case removes it)"
     )]
     Immutable,
 
@@ -198,7 +198,7 @@ impl Error {
             ),
             Error::LinkFull => "ce lien de dépôt n'accepte plus de fichier".into(),
             Error::Immutable => {
-                "ce document est une preuve : il ne peut être ni remplacé ni supprimé".into()
+                "ce document est une preuve : il ne peut être ni remplacé, ni supprimé, ni reclassé".into()
             }
             Error::DocumentDamaged(_) => {
                 "document endommagé : restaurez le coffre depuis une sauvegarde".into()
