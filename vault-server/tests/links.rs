@@ -568,26 +568,10 @@ async fn uploads_over_the_limits_or_after_expiry_are_refused_clearly() {
 
 #[tokio::test]
 async fn link_pages_are_rate_limited_per_client() {
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("data");
-    let settings = vault_core::Settings {
-        kdf: vault_core::KdfParams::insecure_for_tests(),
-        ..vault_core::Settings::default()
-    };
-    let password = secrecy::SecretString::from(ADMIN_PASSWORD.to_string());
-    let vault = vault_core::Vault::create(&data, &settings, "admin", &password)
-        .unwrap()
-        .vault;
-    let config = vault_server::Config {
+    let f = Fixture::bare(|c| vault_server::Config {
         link_rate_per_minute: 5,
-        ..config(data.clone())
-    };
-    let f = Fixture {
-        app: vault_server::app(vault_server::AppState::new(vault, config).unwrap()),
-        data,
-        _dir: dir,
-        recovery_key: None,
-    };
+        ..c
+    });
     let unknown = format!("/s/{}", "A".repeat(43));
     for _ in 0..5 {
         f.get(&unknown, None).await.expect(StatusCode::NOT_FOUND);

@@ -984,26 +984,10 @@ async fn checkpoints_are_signed_text() {
 
 #[tokio::test]
 async fn over_https_cookies_are_secure_and_hsts_is_sent() {
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("data");
-    let settings = Settings {
-        kdf: KdfParams::insecure_for_tests(),
-        ..Settings::default()
-    };
-    let password = SecretString::from(ADMIN_PASSWORD.to_string());
-    let vault = Vault::create(&data, &settings, "admin", &password)
-        .unwrap()
-        .vault;
-    let config = Config {
+    let f = Fixture::bare(|c| Config {
         public_url: "https://coffre.example.org".into(),
-        ..config(data.clone())
-    };
-    let f = Fixture {
-        app: app(AppState::new(vault, config).unwrap()),
-        data,
-        _dir: dir,
-        recovery_key: None,
-    };
+        ..c
+    });
     let r = f
         .call(
             Method::POST,

@@ -56,9 +56,8 @@ pub fn config(data: PathBuf) -> Config {
 }
 
 impl Fixture {
-    /// A vault with admin "admin", a team "Belleville" (made by admin, so theirs) and a
-    /// volunteer "vera" in it.
-    pub async fn new() -> Fixture {
+    /// A vault with its admin only, served with `adjust(config)`.
+    pub fn bare(adjust: impl FnOnce(Config) -> Config) -> Fixture {
         let dir = tempfile::tempdir().unwrap();
         let data = dir.path().join("data");
         let settings = Settings {
@@ -67,12 +66,18 @@ impl Fixture {
         };
         let password = SecretString::from(ADMIN_PASSWORD.to_string());
         let created = Vault::create(&data, &settings, "admin", &password).unwrap();
-        let f = Fixture {
-            app: app(AppState::new(created.vault, config(data.clone())).unwrap()),
+        Fixture {
+            app: app(AppState::new(created.vault, adjust(config(data.clone()))).unwrap()),
             data,
             _dir: dir,
             recovery_key: Some(created.recovery_key),
-        };
+        }
+    }
+
+    /// A vault with admin "admin", a team "Belleville" (made by admin, so theirs) and a
+    /// volunteer "vera" in it.
+    pub async fn new() -> Fixture {
+        let f = Fixture::bare(|c| c);
         let admin = f.sign_in("admin", ADMIN_PASSWORD).await;
         f.call(
             Method::POST,
