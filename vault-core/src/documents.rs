@@ -190,6 +190,11 @@ impl Vault {
             &format!("meta/{doc}/{number}"),
             keys::seal(&codec::encode(&meta)?, &[&stored.key.public()])?,
         );
+        // Checks that must hold under the lock run before the blob is committed: if one
+        // fails, dropping the writer deletes the partial file.
+        if let Some(extra) = extra {
+            extra(&mut batch, &meta)?;
+        }
         let blob = stored.blob.commit()?;
         record.versions.push(VersionRecord {
             number,
@@ -198,9 +203,6 @@ impl Vault {
         });
         batch.put(&doc_key, &record)?;
         batch.put(&format!("docindex/{doc}"), case)?;
-        if let Some(extra) = extra {
-            extra(&mut batch, &meta)?;
-        }
         match self.commit(batch, audit, &[]) {
             Ok(()) => Ok((number, meta)),
             // Nothing was recorded, so nothing was applied: the blob can go.
@@ -285,8 +287,21 @@ impl Vault {
                 return Err(Error::Immutable);
             }
             let stored = self.store_contents(content, self.max_document_bytes())?;
+            // Checked again under the write lock: the document may have been reclassified
+            // (as evidence, say) while the new version streamed in.
+            let unchanged = |_: &mut Batch, _: &DocumentMeta| {
+                let current = self.current_record(&record)?;
+                match self.version_meta(&current, 1, &case_key)?.1.kind {
+                    DocumentKind::Evidence => Err(Error::Immutable),
+                    kind if kind != first.kind => Err(Error::Invalid {
+                        field: "kind",
+                        reason: "changed while the version was sent; send it again",
+                    }),
+                    _ => Ok(()),
+                }
+            };
             let kind = New::Version(first.kind);
-            self.commit_version(&record.case, doc, stored, new, kind, audit, None)
+            self.commit_version(&record.case, doc, stored, new, kind, audit, Some(&unchanged))
                 .map(|(number, _)| number)
         })
     }
@@ -306,6 +321,14 @@ impl Vault {
         let (_, case_key) = self.case_key(session, &case)?;
         let record = catalog.required(&format!("doc/{case}/{doc}"))?;
         Ok((record, case_key))
+    }
+
+    /// A document's record as the catalogue has it now (under the write lock: as it stays).
+    fn current_record(&self, record: &DocumentRecord) -> Result<DocumentRecord> {
+        self.inner
+            .catalog
+            .record(&format!("doc/{}/{}", record.case, record.id))?
+            .ok_or_else(|| Error::not_found("document", record.id.as_str()))
     }
 
     /// Opens version `number`'s key and metadata.
@@ -486,11 +509,7 @@ impl Vault {
             let (record, case_key) = self.document_record(session, doc, audit)?;
             let _guard = self.write_lock();
             // Re-read under the lock: a version may have been added since.
-            let record: DocumentRecord = self
-                .inner
-                .catalog
-                .record(&format!("doc/{}/{doc}", record.case))?
-                .ok_or_else(|| Error::not_found("document", doc.as_str()))?;
+            let record = self.current_record(&record)?;
             let mut batch = Batch::default();
             for v in &record.versions {
                 let (key, mut meta) = self.version_meta(&record, v.number, &case_key)?;
@@ -522,15 +541,13 @@ impl Vault {
         audit: &mut Audit,
     ) -> Result<()> {
         let (record, case_key) = self.document_record(session, doc, audit)?;
+        let _guard = self.write_lock();
+        let catalog = &self.inner.catalog;
+        // Under the lock: a version may have been added, or the document reclassified, since.
+        let record = self.current_record(&record)?;
         if self.version_meta(&record, 1, &case_key)?.1.kind == DocumentKind::Evidence {
             return Err(Error::Immutable);
         }
-        let _guard = self.write_lock();
-        let catalog = &self.inner.catalog;
-        // Re-read under the lock: a version may have been added since.
-        let record: DocumentRecord = catalog
-            .record(&format!("doc/{}/{doc}", record.case))?
-            .ok_or_else(|| Error::not_found("document", doc.as_str()))?;
         let mut batch = Batch::default();
         let blobs = self.remove_document_entries(&mut batch, &record)?;
         self.commit(batch, audit, &[])?;

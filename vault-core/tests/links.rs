@@ -560,3 +560,65 @@ fn a_volunteer_reclassifies_an_upload_and_the_report_names_the_lawyer() {
         "lien de dépôt"
     );
 }
+
+/// Hands out `inner`, calling `hook` once, before the first byte: what another volunteer
+/// does while a file is still streaming in.
+struct Meanwhile<R, F: FnMut()> {
+    inner: R,
+    hook: Option<F>,
+}
+
+impl<R: Read, F: FnMut()> Read for Meanwhile<R, F> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if let Some(mut hook) = self.hook.take() {
+            hook();
+        }
+        self.inner.read(buf)
+    }
+}
+
+#[test]
+fn what_happens_while_a_file_streams_in_is_not_undone() {
+    let f = Fixture::new();
+    let now = vault_core::unix_now();
+    let (_, token) = f
+        .vault
+        .create_upload_link(&f.bob, &f.case, &NewUploadLink::default())
+        .unwrap();
+    // Revoked while the beneficiary's photo is on its way: refused, and the link stays revoked.
+    let content = Meanwhile {
+        inner: &pattern(300_000, 1)[..],
+        hook: Some(|| f.vault.revoke_upload_link(&f.bob, &token.id()).unwrap()),
+    };
+    let sent = f
+        .vault
+        .upload_via_link(&token, content, "a.jpg", "image/jpeg", None, now);
+    assert!(is_unavailable(sent));
+    let links = f.vault.list_upload_links(&f.bob, &f.case).unwrap();
+    assert_eq!(links[0].status, vault_core::LinkStatus::Revoked);
+    assert_eq!(links[0].files, 0);
+    assert!(f.vault.list_documents(&f.bob, &f.case).unwrap().is_empty());
+
+    // Made evidence while a new version was on its way: the version is refused.
+    let draft = f
+        .vault
+        .add_document(&f.bob, &f.case, &b"draft"[..], &doc(DocumentKind::Other, "p.pdf"))
+        .unwrap();
+    let content = Meanwhile {
+        inner: &b"second"[..],
+        hook: Some(|| {
+            f.vault
+                .set_document_kind(&f.bob, &draft, DocumentKind::Evidence)
+                .unwrap()
+        }),
+    };
+    let sent = f
+        .vault
+        .add_version(&f.bob, &draft, content, &doc(DocumentKind::Other, "p.pdf"));
+    assert!(matches!(sent, Err(Error::Immutable)), "{sent:?}");
+    assert_eq!(f.vault.document_history(&f.bob, &draft).unwrap().len(), 1);
+    assert!(matches!(
+        f.vault.delete_document(&f.bob, &draft),
+        Err(Error::Immutable)
+    ));
+}

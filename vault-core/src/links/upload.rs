@@ -298,11 +298,25 @@ impl Vault {
                 note: None,
             };
             let limit = (record.max_bytes - record.bytes).min(self.max_document_bytes());
+            // Runs under the write lock: counts on the record as it is then, so a revocation
+            // made while the file streamed in is neither undone nor ignored.
             let count = |batch: &mut Batch, meta: &DocumentMeta| {
-                let mut record = record.clone();
-                record.files += 1;
-                record.bytes += meta.size;
-                batch.put(&format!("uplink/{}", record.id), &record)
+                let mut current = self
+                    .upload_record(&record.id)?
+                    .ok_or(Error::LinkUnavailable)?;
+                match current.status(now) {
+                    LinkStatus::Live => {}
+                    LinkStatus::Exhausted => return Err(Error::LinkFull),
+                    _ => return Err(Error::LinkUnavailable),
+                }
+                if meta.size > current.max_bytes - current.bytes {
+                    return Err(Error::TooLarge {
+                        limit: current.max_bytes - current.bytes,
+                    });
+                }
+                current.files += 1;
+                current.bytes += meta.size;
+                batch.put(&format!("uplink/{}", current.id), &current)
             };
             let (id, meta) =
                 self.intake_inner(&record.case, content, &new, audit, limit, Some(&count))?;
