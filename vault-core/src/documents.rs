@@ -301,8 +301,16 @@ impl Vault {
                 }
             };
             let kind = New::Version(first.kind);
-            self.commit_version(&record.case, doc, stored, new, kind, audit, Some(&unchanged))
-                .map(|(number, _)| number)
+            self.commit_version(
+                &record.case,
+                doc,
+                stored,
+                new,
+                kind,
+                audit,
+                Some(&unchanged),
+            )
+            .map(|(number, _)| number)
         })
     }
 

@@ -602,7 +602,12 @@ fn what_happens_while_a_file_streams_in_is_not_undone() {
     // Made evidence while a new version was on its way: the version is refused.
     let draft = f
         .vault
-        .add_document(&f.bob, &f.case, &b"draft"[..], &doc(DocumentKind::Other, "p.pdf"))
+        .add_document(
+            &f.bob,
+            &f.case,
+            &b"draft"[..],
+            &doc(DocumentKind::Other, "p.pdf"),
+        )
         .unwrap();
     let content = Meanwhile {
         inner: &b"second"[..],

@@ -7,6 +7,7 @@
 //! vault stores nothing.
 
 use std::io::{self, Read};
+use std::time::Duration;
 
 use axum::body::Body;
 use bytes::{Buf, Bytes};
@@ -20,6 +21,9 @@ const DEPTH: usize = 8;
 const DOWNLOAD_DEPTH: usize = 4;
 /// Size of the chunks read from a stored document.
 const CHUNK: usize = 256 * 1024;
+/// An upload that sends nothing for this long is cut off: a stalled client must not hold
+/// a thread (and, for an upload link, the link) for ever.
+pub const BODY_IDLE: Duration = Duration::from_secs(60);
 
 enum Piece {
     Data(Bytes),
@@ -133,9 +137,27 @@ impl UploadPump {
     /// `false` when the stream failed (the client's body was cut off).
     pub async fn pump<E: std::fmt::Display>(
         self,
-        mut chunks: impl Stream<Item = Result<Bytes, E>> + Unpin,
+        chunks: impl Stream<Item = Result<Bytes, E>> + Unpin,
     ) -> bool {
-        while let Some(item) = chunks.next().await {
+        self.pump_within(chunks, BODY_IDLE).await
+    }
+
+    /// [`UploadPump::pump`], failing when no chunk comes for `idle`.
+    async fn pump_within<E: std::fmt::Display>(
+        self,
+        mut chunks: impl Stream<Item = Result<Bytes, E>> + Unpin,
+        idle: Duration,
+    ) -> bool {
+        loop {
+            let item = match tokio::time::timeout(idle, chunks.next()).await {
+                Ok(Some(item)) => item,
+                Ok(None) => break,
+                Err(_) => {
+                    let error = io::Error::new(io::ErrorKind::TimedOut, "the upload stalled");
+                    self.fail(error).await;
+                    return false;
+                }
+            };
             match item {
                 Ok(chunk) => {
                     if !self.send(chunk).await {
@@ -266,6 +288,22 @@ mod tests {
         .await
         .unwrap();
         assert!(result.unwrap_err().to_string().contains("connection reset"));
+    }
+
+    #[tokio::test]
+    async fn a_stalled_body_fails_the_reader() {
+        let (pump, mut reader) = upload_channel(1 << 20);
+        let chunks = futures_util::stream::iter([Ok::<_, io::Error>(Bytes::from_static(b"abc"))])
+            .chain(futures_util::stream::pending());
+        let pumping = tokio::spawn(pump.pump_within(Box::pin(chunks), Duration::from_millis(50)));
+        let result = tokio::task::spawn_blocking(move || {
+            let mut out = Vec::new();
+            reader.read_to_end(&mut out)
+        })
+        .await
+        .unwrap();
+        assert_eq!(result.unwrap_err().kind(), io::ErrorKind::TimedOut);
+        assert!(!pumping.await.unwrap(), "the body is reported broken");
     }
 }
 

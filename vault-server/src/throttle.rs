@@ -41,8 +41,22 @@ const MAX_ENTRIES: usize = 100_000;
 
 struct Counter {
     failures: u32,
+    /// Attempts begun and not yet ended: they count as failures until they end, so a
+    /// burst of parallel guesses cannot all pass the check before any of them fails.
+    in_flight: u32,
     blocked_until: Instant,
     last_failure: Instant,
+}
+
+impl Counter {
+    fn new(now: Instant) -> Counter {
+        Counter {
+            failures: 0,
+            in_flight: 0,
+            blocked_until: now,
+            last_failure: now,
+        }
+    }
 }
 
 /// Failure counters. A std `Mutex`, held only for table operations.
@@ -51,6 +65,13 @@ pub struct Throttle {
     account: Policy,
     client: Policy,
     table: Mutex<HashMap<[u8; 32], Counter>>,
+}
+
+/// A sign-in attempt under way; ended by [`Attempt::failed`] or [`Attempt::succeeded`],
+/// or by being dropped (an attempt that failed for another reason than the password).
+pub struct Attempt<'a> {
+    throttle: &'a Throttle,
+    keys: Vec<([u8; 32], Policy)>,
 }
 
 impl Throttle {
@@ -69,7 +90,7 @@ impl Throttle {
     fn keys(&self, user: &str, client: Option<IpAddr>) -> Vec<([u8; 32], Policy)> {
         let mut keys = vec![(self.hash(b"user", user.as_bytes()), self.account)];
         if let Some(addr) = client {
-            keys.push((self.hash(b"addr", addr.to_string().as_bytes()), self.client));
+            keys.push((self.hash(b"addr", &network(addr)), self.client));
         }
         keys
     }
@@ -80,42 +101,59 @@ impl Throttle {
         *h.finalize().as_bytes()
     }
 
-    /// `Err(wait)` when this account or client must wait before trying again.
-    pub fn check(&self, user: &str, client: Option<IpAddr>, now: Instant) -> Result<(), Duration> {
-        let table = self.table.lock().unwrap_or_else(PoisonError::into_inner);
-        let wait = self
-            .keys(user, client)
-            .iter()
-            .filter_map(|(k, _)| table.get(k))
-            .map(|c| c.blocked_until.saturating_duration_since(now))
-            .max()
-            .unwrap_or_default();
-        if wait.is_zero() {
-            Ok(())
-        } else {
-            Err(wait)
-        }
+    fn table(&self) -> std::sync::MutexGuard<'_, HashMap<[u8; 32], Counter>> {
+        self.table.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// Records a failed sign-in.
-    pub fn failed(&self, user: &str, client: Option<IpAddr>, now: Instant) {
-        let mut table = self.table.lock().unwrap_or_else(PoisonError::into_inner);
-        if table.len() >= MAX_ENTRIES {
-            table.retain(|_, c| now.saturating_duration_since(c.last_failure) < ACCOUNT.forget);
-            if table.len() >= MAX_ENTRIES {
-                // Still full: a flood of distinct names. Forget the quietest half.
-                let mut ages: Vec<Instant> = table.values().map(|c| c.last_failure).collect();
-                ages.sort_unstable();
-                let cut = ages[ages.len() / 2];
-                table.retain(|_, c| c.last_failure > cut);
+    /// Begins a sign-in attempt, or `Err(wait)` when this account or client must wait.
+    /// Attempts under way count as failures: past the free tries, a new attempt waits
+    /// (one second) until those under way end.
+    pub fn begin(
+        &self,
+        user: &str,
+        client: Option<IpAddr>,
+        now: Instant,
+    ) -> Result<Attempt<'_>, Duration> {
+        let keys = self.keys(user, client);
+        let mut table = self.table();
+        let mut wait = Duration::ZERO;
+        for (key, policy) in &keys {
+            if let Some(c) = table.get(key) {
+                let failures = if now.saturating_duration_since(c.last_failure) >= policy.forget {
+                    0
+                } else {
+                    c.failures
+                };
+                wait = wait.max(c.blocked_until.saturating_duration_since(now));
+                if c.in_flight > 0 && failures + c.in_flight >= policy.free {
+                    wait = wait.max(Duration::from_secs(1));
+                }
             }
         }
-        for (key, policy) in self.keys(user, client) {
-            let c = table.entry(key).or_insert(Counter {
-                failures: 0,
-                blocked_until: now,
-                last_failure: now,
-            });
+        if !wait.is_zero() {
+            return Err(wait);
+        }
+        make_room(&mut table, now);
+        for (key, _) in &keys {
+            table
+                .entry(*key)
+                .or_insert_with(|| Counter::new(now))
+                .in_flight += 1;
+        }
+        drop(table);
+        Ok(Attempt {
+            throttle: self,
+            keys,
+        })
+    }
+}
+
+impl Attempt<'_> {
+    /// The password was wrong: counts a failure, and past the free tries sets the wait.
+    pub fn failed(self, now: Instant) {
+        let mut table = self.throttle.table();
+        for (key, policy) in &self.keys {
+            let c = table.entry(*key).or_insert_with(|| Counter::new(now));
             if now.saturating_duration_since(c.last_failure) >= policy.forget {
                 c.failures = 0;
             }
@@ -127,15 +165,61 @@ impl Throttle {
                 c.blocked_until = now + wait;
             }
         }
+        // Drop ends the attempt.
     }
 
-    /// Records a successful sign-in: the account's counter starts again (not the client's).
-    pub fn succeeded(&self, user: &str) {
-        let key = self.hash(b"user", user.as_bytes());
-        self.table
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .remove(&key);
+    /// Signed in: the account's counter starts again (not the client's).
+    pub fn succeeded(self) {
+        let mut table = self.throttle.table();
+        if let Some((account, _)) = self.keys.first() {
+            if let Some(c) = table.get_mut(account) {
+                c.failures = 0;
+                c.blocked_until = Instant::now().min(c.blocked_until);
+            }
+        }
+    }
+}
+
+impl Drop for Attempt<'_> {
+    fn drop(&mut self) {
+        let mut table = self.throttle.table();
+        for (key, _) in &self.keys {
+            if let Some(c) = table.get_mut(key) {
+                c.in_flight = c.in_flight.saturating_sub(1);
+                if c.in_flight == 0 && c.failures == 0 {
+                    table.remove(key);
+                }
+            }
+        }
+    }
+}
+
+/// The part of a client address that names the client: an IPv4 address, or the /64
+/// network of an IPv6 address (one machine is routinely given a whole /64).
+fn network(addr: IpAddr) -> Vec<u8> {
+    match addr {
+        IpAddr::V4(v4) => v4.octets().to_vec(),
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => v4.octets().to_vec(),
+            None => v6.octets()[..8].to_vec(),
+        },
+    }
+}
+
+/// Keeps the table under `MAX_ENTRIES`: forgets old counters first, then, if a flood of
+/// distinct names still fills it, the quietest half of those with nothing under way.
+fn make_room(table: &mut HashMap<[u8; 32], Counter>, now: Instant) {
+    if table.len() < MAX_ENTRIES {
+        return;
+    }
+    table.retain(|_, c| {
+        c.in_flight > 0 || now.saturating_duration_since(c.last_failure) < ACCOUNT.forget
+    });
+    if table.len() >= MAX_ENTRIES {
+        let mut ages: Vec<Instant> = table.values().map(|c| c.last_failure).collect();
+        ages.sort_unstable();
+        let cut = ages[ages.len() / 2];
+        table.retain(|_, c| c.in_flight > 0 || c.last_failure > cut);
     }
 }
 
@@ -143,30 +227,65 @@ impl Throttle {
 mod tests {
     use super::*;
 
+    /// One attempt with a wrong password.
+    fn fail(t: &Throttle, user: &str, client: Option<IpAddr>, now: Instant) {
+        t.begin(user, client, now)
+            .expect("not throttled")
+            .failed(now);
+    }
+
+    fn wait(t: &Throttle, user: &str, client: Option<IpAddr>, now: Instant) -> Option<Duration> {
+        t.begin(user, client, now).err()
+    }
+
     #[test]
     fn an_account_waits_after_five_failures_whatever_the_client() {
         let t = Throttle::new(ACCOUNT, CLIENT).unwrap();
         let now = Instant::now();
         for i in 0..4u8 {
-            let addr = IpAddr::from([10, 0, 0, i]);
-            assert!(t.check("alice", Some(addr), now).is_ok());
-            t.failed("alice", Some(addr), now);
+            fail(&t, "alice", Some(IpAddr::from([10, 0, 0, i])), now);
         }
-        assert!(t.check("alice", None, now).is_ok());
-        t.failed("alice", None, now);
-        assert_eq!(t.check("alice", None, now), Err(Duration::from_secs(2)));
+        fail(&t, "alice", None, now);
+        assert_eq!(wait(&t, "alice", None, now), Some(Duration::from_secs(2)));
         // Another account is not affected, from the same or another client.
-        assert!(t
-            .check("bob", Some(IpAddr::from([10, 0, 0, 1])), now)
-            .is_ok());
+        assert_eq!(
+            wait(&t, "bob", Some(IpAddr::from([10, 0, 0, 1])), now),
+            None
+        );
         // The wait doubles, and ends.
         let later = now + Duration::from_secs(2);
-        assert!(t.check("alice", None, later).is_ok());
-        t.failed("alice", None, later);
-        assert_eq!(t.check("alice", None, later), Err(Duration::from_secs(4)));
+        fail(&t, "alice", None, later);
+        assert_eq!(wait(&t, "alice", None, later), Some(Duration::from_secs(4)));
         // A success resets the account.
-        t.succeeded("alice");
-        assert!(t.check("alice", None, later).is_ok());
+        let even_later = later + Duration::from_secs(4);
+        t.begin("alice", None, even_later).unwrap().succeeded();
+        fail(&t, "alice", None, even_later);
+        assert_eq!(wait(&t, "alice", None, even_later), None);
+    }
+
+    #[test]
+    fn parallel_attempts_cannot_outrun_the_count() {
+        let t = Throttle::new(ACCOUNT, CLIENT).unwrap();
+        let now = Instant::now();
+        // Sent all at once, before any has failed: only the free tries get through.
+        let begun: Vec<_> = (0..50)
+            .filter_map(|_| t.begin("alice", None, now).ok())
+            .collect();
+        assert_eq!(begun.len(), ACCOUNT.free as usize);
+        for attempt in begun {
+            attempt.failed(now);
+        }
+        assert!(wait(&t, "alice", None, now).is_some());
+        // The same from one client trying many names.
+        let addr = Some(IpAddr::from([192, 0, 2, 9]));
+        let begun: Vec<_> = (0..50)
+            .filter_map(|i| t.begin(&format!("u{i}"), addr, now).ok())
+            .collect();
+        assert_eq!(begun.len(), CLIENT.free as usize);
+        // Attempts that end without a failure (say, the vault was busy) free their place.
+        drop(begun);
+        assert_eq!(wait(&t, "v", addr, now), None);
+        assert_eq!(t.table().len(), 1, "only alice's counter remains");
     }
 
     #[test]
@@ -175,18 +294,20 @@ mod tests {
         let now = Instant::now();
         let addr = Some(IpAddr::from([192, 0, 2, 7]));
         for i in 0..20 {
-            assert!(t.check(&format!("user{i}"), addr, now).is_ok());
-            t.failed(&format!("user{i}"), addr, now);
+            fail(&t, &format!("user{i}"), addr, now);
         }
-        assert!(t.check("someone-new", addr, now).is_err());
-        assert!(t
-            .check("someone-new", Some(IpAddr::from([192, 0, 2, 8])), now)
-            .is_ok());
+        assert!(wait(&t, "someone-new", addr, now).is_some());
+        assert_eq!(
+            wait(&t, "someone-new", Some(IpAddr::from([192, 0, 2, 8])), now),
+            None
+        );
         // Waits are capped.
-        for _ in 0..100 {
-            t.failed("x", addr, now);
+        let mut at = now;
+        for i in 0..30 {
+            at += wait(&t, &format!("n{i}"), addr, at).unwrap_or_default();
+            fail(&t, &format!("n{i}"), addr, at);
         }
-        assert_eq!(t.check("y", addr, now), Err(CLIENT.max));
+        assert_eq!(wait(&t, "y", addr, at), Some(CLIENT.max));
     }
 
     #[test]
@@ -194,9 +315,14 @@ mod tests {
         let t = Throttle::new(ACCOUNT, CLIENT).unwrap();
         let now = Instant::now();
         for i in 0..(MAX_ENTRIES + 10) {
-            t.failed(&i.to_string(), None, now + Duration::from_millis(i as u64));
+            fail(
+                &t,
+                &i.to_string(),
+                None,
+                now + Duration::from_millis(i as u64),
+            );
         }
-        assert!(t.table.lock().unwrap().len() <= MAX_ENTRIES);
+        assert!(t.table().len() <= MAX_ENTRIES);
     }
 }
 
@@ -224,12 +350,17 @@ impl RateLimit {
     /// Counts a request at Unix second `now`; `Err(seconds to wait)` past the limit.
     /// Requests with no known client share one counter.
     pub fn check(&self, client: Option<IpAddr>, now: u64) -> Result<(), u64> {
-        let who = client.map(|a| a.to_string()).unwrap_or_default();
-        let key = *blake3::keyed_hash(&self.key, who.as_bytes()).as_bytes();
+        let who = client.map(network).unwrap_or_default();
+        let mut key = *blake3::keyed_hash(&self.key, &who).as_bytes();
         let minute = now / 60;
         let mut table = self.table.lock().unwrap_or_else(PoisonError::into_inner);
-        if table.len() >= MAX_ENTRIES {
+        if table.len() >= MAX_ENTRIES - 1 && !table.contains_key(&key) {
             table.retain(|_, (m, _)| *m == minute);
+            if table.len() >= MAX_ENTRIES - 1 {
+                // A flood of distinct clients within one minute: the newcomers share one
+                // counter rather than grow the table.
+                key = [0; 32];
+            }
         }
         let entry = table.entry(key).or_insert((minute, 0));
         if entry.0 != minute {
@@ -263,5 +394,24 @@ mod rate_tests {
             "another client is not held back"
         );
         assert!(r.check(a, t + 60).is_ok(), "a new minute starts afresh");
+    }
+
+    #[test]
+    fn an_ipv6_client_is_its_64_network_and_the_table_stays_bounded() {
+        let r = RateLimit::new(2).unwrap();
+        let t = 6_000_000;
+        let a1: IpAddr = "2001:db8:1:2::1".parse().unwrap();
+        let a2: IpAddr = "2001:db8:1:2:ffff::9".parse().unwrap();
+        let other: IpAddr = "2001:db8:1:3::1".parse().unwrap();
+        assert!(r.check(Some(a1), t).is_ok());
+        assert!(r.check(Some(a2), t).is_ok());
+        assert!(r.check(Some(a1), t).is_err(), "same /64, same counter");
+        assert!(r.check(Some(other), t).is_ok());
+
+        let r = RateLimit::new(1_000).unwrap();
+        for i in 0..(MAX_ENTRIES as u32 + 500) {
+            let _ = r.check(Some(IpAddr::from(i.to_be_bytes())), t);
+        }
+        assert!(r.table.lock().unwrap().len() <= MAX_ENTRIES);
     }
 }

@@ -280,10 +280,24 @@ async fn every_dead_link_gets_the_same_page_and_strict_headers() {
             .unwrap()
             .contains("default-src 'none'"));
         bodies.push(r.body);
-        // Downloads too.
-        s.download(path, &s.docs[0], "")
+        // Downloads too; and the language switch of that answer leads back to the
+        // link's page, never to a download.
+        let r = s
+            .download(path, &s.docs[0], "")
             .await
             .expect(StatusCode::NOT_FOUND);
+        assert_eq!(r.body, bodies[0]);
+        if path != &malformed {
+            assert!(r.text().contains("href=\"?lang=en\""));
+            let r =
+                s.f.get(&format!("{path}/{}?lang=en", s.docs[0]), None)
+                    .await
+                    .expect(StatusCode::SEE_OTHER);
+            assert_eq!(
+                r.headers[header::LOCATION],
+                format!("{path}?lang=en").as_str()
+            );
+        }
     }
     assert!(
         bodies.windows(2).all(|w| w[0] == w[1]),
@@ -473,14 +487,18 @@ async fn beneficiaries_upload_several_files_within_the_limits() {
     assert!(receipt.contains(blake3::hash(&photo).to_hex().as_str()));
     assert!(receipt.contains("195,3 Ko"));
 
-    // The link is full now: one more file is refused, nothing of it kept.
+    // The link is full now: it is dead, for a new upload as for its page; nothing is kept.
     let before = s.f.stored_files();
+    let dead_page =
+        s.f.get(&path, None)
+            .await
+            .expect(StatusCode::NOT_FOUND)
+            .text();
     let r = post_files(&s.f, &path, &[("files", "extra.jpg", b"EXTRA")])
         .await
-        .expect(StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(r.text().contains("accepte plus de fichier"), "{}", r.text());
+        .expect(StatusCode::NOT_FOUND);
+    assert_eq!(r.text(), dead_page);
     assert_eq!(s.f.stored_files(), before);
-    s.f.get(&path, None).await.expect(StatusCode::NOT_FOUND);
 
     // What the volunteer sees: three documents of kind other, names made safe.
     let docs =

@@ -118,6 +118,21 @@ async fn bad_sign_ins_are_refused_alike_then_throttled() {
     )
     .await
     .expect(StatusCode::BAD_REQUEST);
+    // A refused value is never quoted back: the message names the field only.
+    let r = f
+        .call(
+            Method::POST,
+            "/api/v1/session",
+            None,
+            json!({"user": "vera", "password": 987654321}),
+        )
+        .await
+        .expect(StatusCode::BAD_REQUEST);
+    let message = r.json()["message"].as_str().unwrap().to_owned();
+    assert!(
+        message.contains("password") && !message.contains("987654321"),
+        "{message}"
+    );
 
     // Four more failures on vera (five in all): the sixth try waits, even with the right
     // password, and says how long.
@@ -668,6 +683,26 @@ async fn documents_stream_in_and_out() {
         .await
         .expect(StatusCode::CREATED);
     let evidence = r.json()["id"].as_str().unwrap().to_owned();
+    // A form field other than the file is read only so far.
+    let long = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\n{}\r\n\
+         --{boundary}--\r\n",
+        "e".repeat(100_000)
+    );
+    let r = f
+        .send(
+            Request::post(format!("/api/v1/cases/{case}/documents"))
+                .header(header::AUTHORIZATION, format!("Bearer {vera}"))
+                .header(
+                    header::CONTENT_TYPE,
+                    format!("multipart/form-data; boundary={boundary}"),
+                )
+                .body(Body::from(long))
+                .unwrap(),
+        )
+        .await
+        .expect(StatusCode::BAD_REQUEST);
+    assert_eq!(r.error_code(), "invalid_form");
     let r = f
         .get(
             &format!("/api/v1/documents/{evidence}/content"),

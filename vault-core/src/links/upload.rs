@@ -245,6 +245,16 @@ impl Vault {
             .ok_or(Error::LinkUnavailable)
     }
 
+    /// `Ok` when the link takes files now, else [`Error::LinkUnavailable`] (whatever the
+    /// reason, a used-up link included). Records nothing: the server asks before reading a
+    /// request's body, and each upload is recorded.
+    pub fn check_upload_link(&self, token: &LinkToken, now: u64) -> Result<()> {
+        match self.live_upload(token)?.status(now) {
+            LinkStatus::Live => Ok(()),
+            _ => Err(Error::LinkUnavailable),
+        }
+    }
+
     /// What the uploader's page shows; the opening is recorded.
     pub fn open_upload_link(
         &self,

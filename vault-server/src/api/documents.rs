@@ -205,9 +205,7 @@ pub async fn upload(
             };
             match field.name() {
                 Some("kind") => {
-                    kind_field = Some(field.text().await.map_err(|e| {
-                        ApiError::bad_request("invalid_form", "formulaire invalide", &e.body_text())
-                    })?)
+                    kind_field = Some(small_text(field).await?);
                 }
                 Some("file") => {
                     let kind = kind(kind_field.as_deref())?;
@@ -233,6 +231,26 @@ pub async fn upload(
         .await?
     };
     Ok((StatusCode::CREATED, Json(Created { id })))
+}
+
+/// A short text field of a form (a kind's name): at most 64 bytes are read.
+async fn small_text(mut field: axum::extract::multipart::Field<'_>) -> ApiResult<String> {
+    const MAX: usize = 64;
+    let invalid = || {
+        ApiError::bad_request(
+            "invalid_form",
+            "formulaire invalide : champ kind trop long ou illisible",
+            "invalid form: field kind too long or unreadable",
+        )
+    };
+    let mut text = Vec::new();
+    while let Some(chunk) = field.chunk().await.map_err(|_| invalid())? {
+        if text.len() + chunk.len() > MAX {
+            return Err(invalid());
+        }
+        text.extend_from_slice(&chunk);
+    }
+    String::from_utf8(text).map_err(|_| invalid())
 }
 
 /// `POST /documents/{doc}/versions?filename=NAME`: a new version (raw body); the kind

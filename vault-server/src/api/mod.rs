@@ -110,12 +110,83 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
                 "le corps doit être du JSON (Content-Type: application/json)",
                 "the body must be JSON (Content-Type: application/json)",
             )),
-            _ => Err(ApiError::bad_request(
-                "invalid_json",
-                "corps JSON invalide",
-                // serde's message names the field and position, not the values.
-                &format!("invalid JSON body: {}", rejection.body_text()),
-            )),
+            _ => {
+                // serde's message can quote the value it refused (a password sent as a
+                // number, say): only the field's name is passed on.
+                let field = match &rejection {
+                    JsonRejection::JsonDataError(e) => field_of(&e.body_text()),
+                    _ => None,
+                };
+                Err(match field {
+                    Some(field) => ApiError::bad_request(
+                        "invalid_json",
+                        &format!(
+                            "corps JSON invalide : champ « {field} » absent, inconnu ou mal formé"
+                        ),
+                        &format!(
+                            "invalid JSON body: field `{field}` missing, unknown or malformed"
+                        ),
+                    ),
+                    None => ApiError::bad_request(
+                        "invalid_json",
+                        "corps JSON invalide",
+                        "invalid JSON body",
+                    ),
+                })
+            }
+        }
+    }
+}
+
+/// The field an error of serde's names: the path before the reason ("password: invalid
+/// type ..."), or the name in "missing field `x`" / "unknown field `x`"; never a value.
+fn field_of(text: &str) -> Option<String> {
+    let text = text.strip_prefix("Failed to deserialize the JSON body into the target type: ")?;
+    let plain = |s: &str| {
+        !s.is_empty()
+            && s.len() <= 64
+            && s.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"_.[]".contains(&b))
+    };
+    for marker in ["missing field `", "unknown field `"] {
+        if let Some(rest) = text.find(marker).map(|i| &text[i + marker.len()..]) {
+            let name = rest.split('`').next().unwrap_or("");
+            return plain(name).then(|| name.to_owned());
+        }
+    }
+    let path = text.split(": ").next().unwrap_or("");
+    plain(path).then(|| path.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::field_of;
+
+    #[test]
+    fn json_errors_name_the_field_never_the_value() {
+        let p = "Failed to deserialize the JSON body into the target type: ";
+        let cases = [
+            (
+                "password: invalid type: integer `123456`, expected a string at line 1 column 30",
+                Some("password"),
+            ),
+            ("missing field `user` at line 1 column 2", Some("user")),
+            (
+                "unknown field `admin`, expected `user` or `password` at line 1 column 9",
+                Some("admin"),
+            ),
+            (
+                "kind: unknown variant `secret-value`, expected one of `identity` at line 1",
+                Some("kind"),
+            ),
+            (
+                "invalid type: string \"hunter2\", expected struct at line 1 column 9",
+                None,
+            ),
+        ];
+        for (text, field) in cases {
+            let got = field_of(&format!("{p}{text}"));
+            assert_eq!(got.as_deref(), field, "{text}");
         }
     }
 }

@@ -50,10 +50,9 @@ pub async fn sign_in(
 ) -> ApiResult<Response> {
     let vault = state.vault()?;
     let throttle = &state.inner.throttle;
-    throttle
-        .check(&body.user, client, Instant::now())
+    let attempt = throttle
+        .begin(&body.user, client, Instant::now())
         .map_err(throttled)?;
-    let user = body.user.clone();
     let result = with_kdf_slot(&state, move || {
         vault.login_from(&body.user, &body.password, client)
     })
@@ -62,12 +61,12 @@ pub async fn sign_in(
         Ok(s) => s,
         Err(e) => {
             if e.code == "bad_credentials" {
-                throttle.failed(&user, client, Instant::now());
+                attempt.failed(Instant::now());
             }
             return Err(e);
         }
     };
-    throttle.succeeded(&user);
+    attempt.succeeded();
     let who = session.user().clone();
     let new = state
         .inner
@@ -127,18 +126,21 @@ pub async fn change_password(
     let vault = state.vault()?;
     let name = auth.session.user().name.clone();
     let throttle = &state.inner.throttle;
-    throttle
-        .check(&name, None, Instant::now())
+    let attempt = throttle
+        .begin(&name, None, Instant::now())
         .map_err(throttled)?;
     let result = with_kdf_slot(&state, move || {
         vault.change_password(&auth.session, &body.old_password, &body.new_password)
     })
     .await;
     match result {
-        Ok(()) => Ok(StatusCode::NO_CONTENT),
+        Ok(()) => {
+            attempt.succeeded();
+            Ok(StatusCode::NO_CONTENT)
+        }
         // Not 401: the session is fine, the old password is not.
         Err(e) if e.code == "bad_credentials" => {
-            throttle.failed(&name, None, Instant::now());
+            attempt.failed(Instant::now());
             Err(ApiError::new(
                 StatusCode::FORBIDDEN,
                 "wrong_password",

@@ -14,7 +14,7 @@ use axum::extract::{Query, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::get;
 use axum::Router;
 use serde::Deserialize;
 
@@ -26,7 +26,10 @@ use crate::state::AppState;
 pub fn routes(state: AppState) -> Router<AppState> {
     Router::new()
         .route("/s/{token}", get(share::page).post(share::unlock))
-        .route("/s/{token}/{doc}", post(share::download))
+        .route(
+            "/s/{token}/{doc}",
+            get(share::to_page).post(share::download),
+        )
         .route("/u/{token}", get(upload::page).post(upload::receive))
         .route_layer(axum::middleware::from_fn_with_state(state, rate_limit))
 }
@@ -114,4 +117,16 @@ fn trouble(lang: Lang, e: &vault_core::Error) -> Response {
         ),
     };
     link_page(status, lang, &text, "").into_response()
+}
+
+/// The answer when argon2 work (a passphrase) cannot be queued: the API's status and
+/// Retry-After, on a page in the visitor's language.
+fn busy(lang: Lang, e: crate::error::ApiError) -> Response {
+    let mut response = link_page(e.status, lang, lang.t().busy, "");
+    if let Some(wait) = e.retry_after {
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from(wait));
+    }
+    response
 }

@@ -11,7 +11,7 @@ use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 use vault_core::{DocumentId, Error, LinkToken, SharedView};
 
-use super::{dead, link_page, run, trouble, LangQuery};
+use super::{busy, dead, link_page, run, trouble, LangQuery};
 use crate::auth::Client;
 use crate::html::escape;
 use crate::i18n::Lang;
@@ -126,7 +126,7 @@ async fn open(
     let result = if passphrase.is_some() {
         match state.inner.kdf.run_core(work).await {
             Ok(r) => r,
-            Err(e) => return e.into_response(),
+            Err(e) => return busy(lang, e),
         }
     } else {
         run(work).await
@@ -161,6 +161,21 @@ pub async fn unlock(
     open(&state, client, q.pick(&headers), token, passphrase).await
 }
 
+/// `GET /s/{token}/{doc}` (the language switch of a page answered to a download): back to
+/// the link's page. A GET never downloads.
+pub async fn to_page(
+    Path((token, _)): Path<(String, String)>,
+    Query(q): Query<LangQuery>,
+    headers: HeaderMap,
+) -> Response {
+    let lang = q.pick(&headers);
+    if LinkToken::parse(&token).is_none() {
+        return dead(lang);
+    }
+    let to = format!("/s/{token}?lang={}", lang.code());
+    (StatusCode::SEE_OTHER, [(header::LOCATION, to)]).into_response()
+}
+
 /// `POST /s/{token}/{doc}`: one download, counted before the first byte.
 pub async fn download(
     State(state): State<AppState>,
@@ -185,7 +200,7 @@ pub async fn download(
     let result = if has_passphrase {
         match state.inner.kdf.run_core(work).await {
             Ok(r) => r,
-            Err(e) => return e.into_response(),
+            Err(e) => return busy(lang, e),
         }
     } else {
         run(work).await

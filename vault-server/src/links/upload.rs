@@ -104,9 +104,16 @@ pub async fn receive(
 ) -> Response {
     let lang = q.pick(request.headers());
     let t = lang.t();
-    let (Some(_), Ok(vault)) = (LinkToken::parse(&token), state.vault()) else {
+    let (Some(parsed), Ok(vault)) = (LinkToken::parse(&token), state.vault()) else {
         return dead(lang);
     };
+    // A dead or used-up link gets the dead-link page before its body is read, as its GET.
+    let v = vault.clone();
+    match run(move || v.check_upload_link(&parsed, vault_core::unix_now())).await {
+        Ok(()) => {}
+        Err(Error::LinkUnavailable) => return dead(lang),
+        Err(e) => return trouble(lang, &e),
+    }
     let limit = state.config().max_upload_bytes;
     let mut form = match Multipart::from_request(request, &state).await {
         Ok(f) => f,
