@@ -284,7 +284,7 @@ fn first_start_offers_a_one_time_setup_page() {
     let page = String::from_utf8_lossy(&page).into_owned();
     assert_eq!(status, 201, "{page}");
     let key = page
-        .split(|c: char| c == '<' || c == '>')
+        .split(['<', '>'])
         .find(|s| s.starts_with("AGE-SECRET-KEY-1"))
         .unwrap()
         .to_owned();

@@ -39,7 +39,7 @@ pub async fn serve(
             tick.tick().await;
             state.sweep_sessions();
             // Dead share links lose their keys: at start, then every five minutes.
-            if minutes % 5 == 0 {
+            if minutes.is_multiple_of(5) {
                 state.sweep_links().await;
             }
             minutes += 1;

@@ -158,6 +158,11 @@ fn field_of(text: &str) -> Option<String> {
     plain(path).then(|| path.to_owned())
 }
 
+/// Parses an id from the path: 32 hex characters, else 404 (the id cannot exist).
+pub(crate) fn parse_id<T: std::str::FromStr>(text: &str) -> ApiResult<T> {
+    text.parse().map_err(|_| ApiError::not_found())
+}
+
 #[cfg(test)]
 mod tests {
     use super::field_of;
@@ -189,9 +194,4 @@ mod tests {
             assert_eq!(got.as_deref(), field, "{text}");
         }
     }
-}
-
-/// Parses an id from the path: 32 hex characters, else 404 (the id cannot exist).
-pub(crate) fn parse_id<T: std::str::FromStr>(text: &str) -> ApiResult<T> {
-    text.parse().map_err(|_| ApiError::not_found())
 }
