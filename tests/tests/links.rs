@@ -177,8 +177,7 @@ fn a_lawyer_and_a_beneficiary_use_their_links_in_chromium() {
     std::fs::write(&file, b"JPEG photo of a residence permit").unwrap();
     phone.type_into("#files", &file.display().to_string());
     phone.click("form button[type=submit]");
-    let receipt = phone.source();
-    assert!(receipt.contains("titre-de-sejour.jpg"), "{receipt}");
+    let receipt = phone.wait_for("titre-de-sejour.jpg");
     assert!(receipt.contains(
         blake3::hash(b"JPEG photo of a residence permit")
             .to_hex()

@@ -162,6 +162,20 @@ impl Browser {
             .to_owned()
     }
 
+    /// Waits (10 s at most) until the page holds `text`, for a navigation a click
+    /// started; answers the page.
+    pub fn wait_for(&self, text: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let page = self.source();
+            if page.contains(text) {
+                return page;
+            }
+            assert!(Instant::now() < deadline, "no {text:?} in {page}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
     /// Clicks the first element matching a CSS selector.
     pub fn click(&self, css: &str) {
         let found = self.command(
