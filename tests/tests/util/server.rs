@@ -241,6 +241,21 @@ impl Api {
         answer(self.agent.run(request).unwrap())
     }
 
+    /// Sends a body of known length with the given headers.
+    pub fn send_with(
+        &self,
+        method: &str,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: Vec<u8>,
+    ) -> Answer {
+        let mut b = self.request(method, path);
+        for (k, v) in headers {
+            b = b.header(*k, *v);
+        }
+        answer(self.agent.run(b.body(body).unwrap()).unwrap())
+    }
+
     /// A JSON request (or none), a JSON answer (`null` when empty).
     pub fn json(&self, method: &str, path: &str, body: Option<Value>) -> (u16, Value) {
         let (status, _, bytes) = match body {
