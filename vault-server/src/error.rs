@@ -18,6 +18,8 @@ pub struct ApiError {
     pub message: String,
     /// Seconds to wait before retrying (429, 503).
     pub retry_after: Option<u64>,
+    fr: String,
+    en: String,
 }
 
 impl ApiError {
@@ -28,6 +30,8 @@ impl ApiError {
             code,
             message: format!("{fr} / {en}"),
             retry_after: None,
+            fr: fr.to_owned(),
+            en: en.to_owned(),
         }
     }
 
@@ -77,6 +81,15 @@ impl ApiError {
         )
     }
 
+    /// The message in French (`fr`) or English.
+    pub fn message_in(&self, lang: &str) -> &str {
+        if lang == "fr" {
+            &self.fr
+        } else {
+            &self.en
+        }
+    }
+
     /// Adds a Retry-After.
     pub fn retry_after(mut self, seconds: u64) -> Self {
         self.retry_after = Some(seconds.max(1));
@@ -103,12 +116,7 @@ impl From<Error> for ApiError {
         if status.is_server_error() {
             tracing::error!(error = %e, "request failed");
         }
-        ApiError {
-            status,
-            code,
-            message: format!("{} / {e}", e.message_fr()),
-            retry_after: None,
-        }
+        ApiError::new(status, code, &e.message_fr(), &e.to_string())
     }
 }
 

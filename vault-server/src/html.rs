@@ -40,6 +40,20 @@ pub fn page_in(status: StatusCode, lang: &str, title: &str, body: &str) -> Respo
     (status, Html(html)).into_response()
 }
 
+/// The script of the web interface (served at `/assets/vault.js`); pages work without it.
+pub const JS: &str = include_str!("../assets/vault.js");
+
+/// `GET /assets/vault.js`.
+pub async fn js() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        JS,
+    )
+}
+
 /// `GET /assets/vault.css`.
 pub async fn css() -> impl IntoResponse {
     (

@@ -3,6 +3,7 @@
 //! - a JSON API under `/api/v1` (described by `/api/v1/openapi.json`), with sessions held
 //!   in memory, sign-in throttling and a bounded argon2 pool;
 //! - streaming uploads and downloads: a document never sits whole in memory;
+//! - the volunteers' web interface (server-rendered pages, see [`web`]);
 //! - a one-time setup page when the data directory holds no vault yet;
 //! - `/healthz` for supervisors and tests.
 //!
@@ -26,6 +27,7 @@ mod setup;
 mod state;
 mod stream;
 mod throttle;
+mod web;
 
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::StatusCode;
@@ -44,6 +46,7 @@ pub fn app(state: AppState) -> Router {
         .route("/healthz", get(healthz))
         .merge(setup::routes())
         .merge(links::routes(state.clone()))
+        .merge(web::routes())
         .nest("/api/v1", api::routes())
         .fallback(fallback)
         // Uploads stream with their own limit; JSON bodies keep a small one (api::routes).

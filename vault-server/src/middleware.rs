@@ -12,9 +12,10 @@ use tower::layer::util::{Identity, Stack};
 use tower::ServiceBuilder;
 use tower_http::set_header::SetResponseHeaderLayer;
 
-/// The Content-Security-Policy of every response: nothing from elsewhere, no script, no
-/// framing. Pages take their style from `/assets/vault.css`.
-pub const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+/// The Content-Security-Policy of every response: nothing from elsewhere, no inline
+/// script, no framing. Pages take their style from `/assets/vault.css` and their only
+/// script (copy buttons, upload progress) from `/assets/vault.js`.
+pub const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 /// One response-header layer; HSTS is `None` (not sent) over plain http.
 type Set<V> = SetResponseHeaderLayer<V>;

@@ -58,6 +58,11 @@ pub struct Authenticated {
 }
 
 impl Authenticated {
+    /// The CSRF token, for the hidden field of the web interface's forms.
+    pub fn csrf(&self) -> &SecretString {
+        &self.csrf
+    }
+
     /// Whether `header` is this session's CSRF token (constant-time comparison).
     pub fn csrf_matches(&self, header: &str) -> bool {
         let expected = self.csrf.expose_secret().as_bytes();

@@ -5,7 +5,7 @@
 use axum::extract::rejection::FormRejection;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Form, Router};
 use secrecy::{ExposeSecret, SecretString};
@@ -13,24 +13,21 @@ use serde::Deserialize;
 use vault_core::{Settings, Vault};
 
 use crate::api::session::with_kdf_slot;
-use crate::html::{css, escape, page};
+use crate::html::{css, escape, js, page};
 use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/", get(home))
         .route("/assets/vault.css", get(css))
+        .route("/assets/vault.js", get(js))
         .route("/setup/{token}", get(form).post(create))
 }
 
 async fn home(State(state): State<AppState>) -> Response {
     let body = if state.is_set_up() {
-        "<h1>Coffre de documents</h1>\
-         <p>Le serveur fonctionne. L'interface web des bénévoles arrive bientôt ; en attendant, \
-         l'API est décrite dans <a href=\"/api/v1/openapi.json\">/api/v1/openapi.json</a>.</p>\
-         <p class=\"en\" lang=\"en\">Document vault. The server is running. The volunteers' web \
-         interface comes next; meanwhile the API is described at \
-         <a href=\"/api/v1/openapi.json\">/api/v1/openapi.json</a>.</p>"
+        // The web interface: its list of cases, or its sign-in page.
+        return axum::response::Redirect::to("/cases").into_response();
     } else {
         "<h1>Coffre de documents : à installer</h1>\
          <p>Aucun coffre n'existe encore. Ouvrez l'adresse d'installation affichée par le \

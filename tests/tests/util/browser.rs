@@ -51,6 +51,33 @@ pub fn artefacts() -> PathBuf {
     dir
 }
 
+/// axe-core's source, fetched by `tests/tools/fetch-axe.sh` into
+/// `target/axe-core/axe.min.js` (CI runs it). Missing: `None` with a printed reason, or a
+/// failure in CI.
+pub fn axe_source() -> Option<String> {
+    let exe = std::env::current_exe().unwrap();
+    let path = exe
+        .ancestors()
+        .nth(3)
+        .unwrap()
+        .join("axe-core")
+        .join("axe.min.js");
+    match std::fs::read_to_string(&path) {
+        Ok(source) => Some(source),
+        Err(_) => {
+            let why = format!(
+                "{} is missing (run tests/tools/fetch-axe.sh)",
+                path.display()
+            );
+            if std::env::var_os("CI").is_some() {
+                panic!("accessibility checks must run in CI: {why}");
+            }
+            eprintln!("skipping accessibility checks: {why}");
+            None
+        }
+    }
+}
+
 /// Whether ChromeDriver answers `/status` with ready (any failure: not yet).
 fn ready(port: u16) -> bool {
     use std::io::{Read, Write};
@@ -190,6 +217,27 @@ impl Browser {
         self.command("POST", &format!("element/{id}/click"), json!({}));
     }
 
+    /// Clicks, then waits (10 s at most) until a new page has loaded; answers it.
+    pub fn click_and_load(&self, css: &str) -> String {
+        self.execute("window.__before_click = true;", json!([]));
+        self.click(css);
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let loaded = self.execute(
+                "return window.__before_click === undefined && document.readyState === 'complete'",
+                json!([]),
+            );
+            if loaded == Value::Bool(true) {
+                return self.source();
+            }
+            assert!(
+                Instant::now() < deadline,
+                "no new page after clicking {css}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
     /// Types into the first element matching a CSS selector.
     pub fn type_into(&self, css: &str, text: &str) {
         let found = self.command(
@@ -206,6 +254,79 @@ impl Browser {
             &format!("element/{id}/value"),
             json!({ "text": text }),
         );
+    }
+
+    /// Runs a script in the page (`arguments[i]` are `args`); answers what it returns.
+    pub fn execute(&self, script: &str, args: Value) -> Value {
+        self.command(
+            "POST",
+            "execute/sync",
+            json!({ "script": script, "args": args }),
+        )
+    }
+
+    /// The address the browser is at.
+    pub fn url(&self) -> String {
+        self.command("GET", "url", Value::Null)
+            .as_str()
+            .unwrap()
+            .to_owned()
+    }
+
+    /// The value of the first form field matching a CSS selector.
+    pub fn value(&self, css: &str) -> String {
+        self.execute(
+            "return document.querySelector(arguments[0]).value",
+            json!([css]),
+        )
+        .as_str()
+        .unwrap_or_else(|| panic!("no field {css}"))
+        .to_owned()
+    }
+
+    /// Sets a `<select>` (or any field) to `value`.
+    pub fn set(&self, css: &str, value: &str) {
+        self.execute(
+            "document.querySelector(arguments[0]).value = arguments[1]",
+            json!([css, value]),
+        );
+    }
+
+    /// Runs axe-core in the page; saves every violation under
+    /// `target/browser-artefacts/axe-NAME.json` and answers the serious and critical ones
+    /// (`None` when axe-core is not there: see [`axe_source`]).
+    pub fn axe(&self, name: &str) -> Option<Vec<String>> {
+        let source = axe_source()?;
+        // The source is the body of the injected function (not eval'd: the pages' CSP
+        // forbids eval); axe-core sets `window.axe`.
+        self.execute(&format!("{source}\nreturn true;"), json!([]));
+        let found = self.command(
+            "POST",
+            "execute/async",
+            json!({"script": "const done = arguments[arguments.length - 1];\
+                axe.run(document).then(r => done(r.violations.map(v => ({\
+                  id: v.id, impact: v.impact, help: v.help,\
+                  targets: v.nodes.map(n => n.target.join(' '))}))))\
+                .catch(e => done({error: String(e)}));",
+                   "args": []}),
+        );
+        assert!(found.is_array(), "axe-core failed: {found}");
+        let path = artefacts().join(format!("axe-{name}.json"));
+        std::fs::write(&path, serde_json::to_string_pretty(&found).unwrap()).unwrap();
+        Some(
+            found
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|v| matches!(v["impact"].as_str(), Some("serious" | "critical")))
+                .map(|v| {
+                    format!(
+                        "{} ({}): {} at {}",
+                        v["id"], v["impact"], v["help"], v["targets"]
+                    )
+                })
+                .collect(),
+        )
     }
 
     /// Saves a PNG of the viewport under `target/browser-artefacts/NAME.png`.

@@ -299,6 +299,14 @@ pub async fn content(
     let q: VersionQuery = query(&request)?;
     let (meta, reader) =
         blocking(move || vault.open_document(&auth.session, &doc, q.version)).await?;
+    Ok(download_response(&meta, reader))
+}
+
+/// A document as a download: streamed, with its length, a safe file name and its BLAKE3.
+pub(crate) fn download_response(
+    meta: &vault_core::DocumentMeta,
+    reader: impl std::io::Read + Send + 'static,
+) -> Response {
     let mut response = Body::new(body_from_reader(reader)).into_response();
     let headers = response.headers_mut();
     headers.insert(
@@ -310,7 +318,7 @@ pub async fn content(
     if let Ok(v) = HeaderValue::from_str(&meta.blake3) {
         headers.insert("x-content-blake3", v);
     }
-    Ok(response)
+    response
 }
 
 #[derive(Serialize)]

@@ -65,7 +65,7 @@ pub struct Made<T> {
     url: String,
 }
 
-fn url(state: &AppState, kind: &str, token: &LinkToken) -> String {
+pub(crate) fn url(state: &AppState, kind: &str, token: &LinkToken) -> String {
     format!(
         "{}/{kind}/{}",
         state.config().public_url.trim_end_matches('/'),

@@ -5,8 +5,8 @@
 
 mod admin;
 mod cases;
-mod documents;
-mod links;
+pub(crate) mod documents;
+pub(crate) mod links;
 pub(crate) mod session;
 
 use axum::extract::rejection::JsonRejection;

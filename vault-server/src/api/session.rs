@@ -42,21 +42,26 @@ fn throttled(wait: std::time::Duration) -> ApiError {
     .retry_after(seconds)
 }
 
-/// `POST /session`: answers the token and CSRF token, and sets the cookie.
-pub async fn sign_in(
-    State(state): State<AppState>,
-    Client(client): Client,
-    ApiJson(body): ApiJson<SignIn>,
-) -> ApiResult<Response> {
+/// A signed-in user's new session and the cookie that carries it.
+pub(crate) struct SignedIn {
+    pub new: crate::sessions::NewSession,
+    pub cookie: HeaderValue,
+    pub user: vault_core::User,
+}
+
+/// Checks a name and password (throttled, on the argon2 pool) and opens a session.
+pub(crate) async fn authenticate(
+    state: &AppState,
+    user: String,
+    password: SecretString,
+    client: Option<std::net::IpAddr>,
+) -> ApiResult<SignedIn> {
     let vault = state.vault()?;
     let throttle = &state.inner.throttle;
     let attempt = throttle
-        .begin(&body.user, client, Instant::now())
+        .begin(&user, client, Instant::now())
         .map_err(throttled)?;
-    let result = with_kdf_slot(&state, move || {
-        vault.login_from(&body.user, &body.password, client)
-    })
-    .await;
+    let result = with_kdf_slot(state, move || vault.login_from(&user, &password, client)).await;
     let session = match result {
         Ok(s) => s,
         Err(e) => {
@@ -82,13 +87,33 @@ pub async fn sign_in(
         cookie.push_str("; Secure");
     }
     let cookie = HeaderValue::from_str(&cookie).map_err(|e| ApiError::internal(&e))?;
+    Ok(SignedIn {
+        new,
+        cookie,
+        user: who,
+    })
+}
+
+/// `POST /session`: answers the token and CSRF token, and sets the cookie.
+pub async fn sign_in(
+    State(state): State<AppState>,
+    Client(client): Client,
+    ApiJson(body): ApiJson<SignIn>,
+) -> ApiResult<Response> {
+    let SignedIn { new, cookie, user } =
+        authenticate(&state, body.user, body.password, client).await?;
     let body = serde_json::json!({
         "token": new.token.expose_secret(),
         "csrf_token": new.csrf.expose_secret(),
-        "user": who,
+        "user": user,
         "idle_timeout_seconds": crate::sessions::IDLE.as_secs(),
     });
     Ok(([(header::SET_COOKIE, cookie)], Json(body)).into_response())
+}
+
+/// The `Set-Cookie` value that deletes the session cookie.
+pub(crate) fn expired_cookie() -> HeaderValue {
+    HeaderValue::from_static("vault_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0")
 }
 
 /// `DELETE /session`: forgets the session; its identity is zeroized once unused.
@@ -96,11 +121,10 @@ pub async fn sign_out(State(state): State<AppState>, _auth: Auth, headers: Heade
     if let Some(Credential::Bearer(t) | Credential::Cookie(t)) = credential(&headers) {
         state.inner.sessions.remove(t);
     }
-    let expired = format!("{COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
     let mut response = StatusCode::NO_CONTENT.into_response();
-    if let Ok(v) = HeaderValue::from_str(&expired) {
-        response.headers_mut().insert(header::SET_COOKIE, v);
-    }
+    response
+        .headers_mut()
+        .insert(header::SET_COOKIE, expired_cookie());
     response
 }
 

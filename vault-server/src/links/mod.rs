@@ -10,6 +10,8 @@
 mod share;
 mod upload;
 
+pub(crate) use upload::safe_name;
+
 use axum::extract::{Query, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::Next;

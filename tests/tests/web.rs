@@ -1,0 +1,239 @@
+//! The volunteers' web interface in headless Chromium (always in CI): sign in, create a
+//! case, upload two files, share one with a lawyer who downloads it in a fresh browser,
+//! ask the person for documents through an upload link, classify what came, revoke, and
+//! the coordinators' page. Every main page is checked with axe-core and photographed.
+
+mod util;
+
+use util::browser::{missing, Browser};
+use util::server::Server;
+use util::*;
+
+const PUBLIC: &str = "http://127.0.0.1:8080";
+
+/// Checks a page with axe-core: no serious or critical violation.
+fn accessible(b: &Browser, name: &str) {
+    if let Some(violations) = b.axe(name) {
+        assert!(
+            violations.is_empty(),
+            "accessibility of {name}: {violations:#?}"
+        );
+    }
+}
+
+/// The address shown in the page's `#link` field, on the test server.
+fn shown_link(b: &Browser, base: &str) -> String {
+    let link = b.value("#link");
+    assert!(link.starts_with(PUBLIC), "{link}");
+    link.replacen(PUBLIC, base, 1)
+}
+
+#[test]
+fn a_volunteer_works_a_case_from_the_browser() {
+    if let Some(why) = missing() {
+        eprintln!("skipping the web interface's browser test: {why}");
+        return;
+    }
+    let v = VaultDir::init();
+    let server = Server::start(&v.data(), &[]);
+    let base = server.base.clone();
+    let desk = Browser::start("fr");
+
+    // Signing in: a wrong password says so, then the right one opens the list of cases.
+    desk.open(&format!("{base}/"));
+    desk.wait_for("Mot de passe");
+    assert!(desk.url().ends_with("/login"), "{}", desk.url());
+    accessible(&desk, "login");
+    // The check can fail: a field without a label is a serious violation.
+    desk.execute(
+        "document.querySelector('label[for=user]').remove()",
+        serde_json::json!([]),
+    );
+    if let Some(violations) = desk.axe("login-broken") {
+        assert!(
+            violations.iter().any(|v| v.contains("label")),
+            "axe-core sees a field without a label: {violations:?}"
+        );
+    }
+    desk.open(&format!("{base}/login"));
+    desk.wait_for("Mot de passe");
+    desk.screenshot("web-login");
+    desk.type_into("#user", "alice");
+    desk.type_into("#password", "not-the-password");
+    desk.click("main form button[type=submit]");
+    desk.wait_for("Identifiant ou mot de passe incorrect");
+    desk.type_into("#user", "alice");
+    desk.type_into("#password", ADMIN_PASSWORD);
+    desk.click("main form button[type=submit]");
+    desk.wait_for("Mes dossiers");
+    accessible(&desk, "cases-empty");
+
+    // A new case.
+    desk.open(&format!("{base}/cases/new"));
+    desk.wait_for("Nouveau dossier");
+    accessible(&desk, "new-case");
+    desk.type_into("#name", "Fatou Diallo");
+    desk.type_into("#nationality", "sénégalaise");
+    desk.type_into("#language", "wolof, français");
+    desk.click("main form button[type=submit]");
+    let page = desk.wait_for("Journal des accès");
+    assert!(page.contains("Fatou Diallo") && page.contains("sénégalaise"));
+    let case_url = desk.url();
+    assert!(
+        !case_url.contains("Fatou"),
+        "no name in an address: {case_url}"
+    );
+
+    // Two files at once, as identity documents.
+    let files = tempfile::tempdir().unwrap();
+    let passport = files.path().join("passeport.pdf");
+    let permit = files.path().join("titre-de-sejour.jpg");
+    std::fs::write(&passport, b"%PDF passport scan").unwrap();
+    std::fs::write(&permit, b"JPEG residence permit").unwrap();
+    desk.set("#kind", "identity");
+    desk.type_into(
+        "#files",
+        &format!("{}\n{}", passport.display(), permit.display()),
+    );
+    desk.click("form.upload button[type=submit]");
+    let page = desk.wait_for("Documents ajoutés : 2");
+    assert!(page.contains("passeport.pdf") && page.contains("titre-de-sejour.jpg"));
+    assert!(page.contains("ajouté par alice"));
+    accessible(&desk, "case");
+    desk.screenshot("web-case");
+
+    // The list finds the case by a part of the name, typed without the accent.
+    desk.open(&format!("{base}/cases"));
+    desk.type_into("#q", "diallo");
+    desk.click("form.search button[type=submit]");
+    let page = desk.wait_for("Rechercher");
+    assert!(page.contains("Fatou Diallo"), "{page}");
+    assert!(
+        desk.url().ends_with("/cases"),
+        "the search is not in the address"
+    );
+    desk.screenshot("web-cases");
+    accessible(&desk, "cases");
+
+    // Share the passport with a lawyer: the link is shown once, with a QR code.
+    desk.open(&format!("{case_url}/share"));
+    desk.wait_for("Documents à partager");
+    accessible(&desk, "share-form");
+    desk.click("input[name=documents]");
+    desk.type_into("#label", "Me Dupont");
+    desk.click("main form button[type=submit]");
+    let page = desk.wait_for("ne sera plus jamais affiché");
+    assert!(page.contains("<svg"), "a QR code");
+    accessible(&desk, "share-made");
+    desk.screenshot("web-share-made");
+    let share = shown_link(&desk, &base);
+
+    // The lawyer, in a browser of their own, downloads it.
+    let lawyer = Browser::start("fr");
+    lawyer.open(&share);
+    lawyer.wait_for("passeport.pdf");
+    lawyer.click("ul.docs form button");
+    assert_eq!(lawyer.downloaded("passeport.pdf"), b"%PDF passport scan");
+
+    // The volunteer sees it in the case's report, in plain words.
+    desk.open(&case_url);
+    let page = desk.wait_for("Journal des accès");
+    assert!(
+        page.contains("Me Dupont (lien de partage) a téléchargé passeport.pdf le "),
+        "{page}"
+    );
+    assert!(page.contains("Liens de partage actifs"));
+
+    // Ask the person for more papers: an upload link as a QR code; they send a photo.
+    desk.click("form[action$='/ask'] button[type=submit]");
+    desk.wait_for("Faites scanner ce code QR");
+    accessible(&desk, "ask-made");
+    desk.screenshot("web-upload-link");
+    let upload = shown_link(&desk, &base);
+    let phone = Browser::start("fr");
+    phone.open(&upload);
+    phone.wait_for("Envoyer vos documents");
+    let photo = files.path().join("attestation.jpg");
+    std::fs::write(&photo, b"JPEG attestation").unwrap();
+    phone.type_into("#files", &photo.display().to_string());
+    phone.click("form button[type=submit]");
+    phone.wait_for("attestation.jpg");
+
+    // It is in the case, to classify; the volunteer classifies it.
+    desk.open(&case_url);
+    let page = desk.wait_for("Journal des accès");
+    assert!(
+        page.contains("attestation.jpg") && page.contains("à classer"),
+        "{page}"
+    );
+    let doc = desk
+        .execute(
+            "return [...document.querySelectorAll('li.document')]\
+               .find(li => li.textContent.includes('attestation.jpg'))\
+               .querySelector('form[action$=\"/kind\"]').getAttribute('action')",
+            serde_json::json!([]),
+        )
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let kind_select = format!("form[action='{doc}'] select");
+    desk.set(&kind_select, "evidence");
+    let page = desk.click_and_load(&format!("form[action='{doc}'] button"));
+    assert!(!page.contains("à classer"), "classified");
+    assert!(page.contains("Preuve : ne peut être ni remplacée ni supprimée"));
+
+    // Revocation: the lawyer's link is dead at once.
+    let page = desk.click_and_load("form[action^='/shares/'] button");
+    assert!(
+        !page.contains("Liens de partage actifs"),
+        "no live share any more"
+    );
+    lawyer.open(&share);
+    lawyer.wait_for("Lien expiré ou inconnu");
+
+    // The coordinators' page: a new account.
+    desk.open(&format!("{base}/admin"));
+    desk.wait_for("Comptes");
+    accessible(&desk, "admin");
+    desk.screenshot("web-admin");
+    desk.type_into("#new-user", "bruno");
+    desk.type_into("#new-password", "bruno-password-1");
+    desk.click("form[action='/admin/users'] button");
+    let page = desk.wait_for("C'est fait.");
+    assert!(page.contains("bruno"));
+
+    // English, then signing out.
+    desk.open(&format!("{case_url}?lang=en"));
+    let page = desk.wait_for("Access log");
+    assert!(
+        page.contains("Me Dupont (lien de partage)") || page.contains("downloaded passeport.pdf")
+    );
+    accessible(&desk, "case-en");
+    desk.click("form.signout button");
+    desk.wait_for("Sign in");
+    desk.open(&case_url);
+    desk.wait_for("Password");
+    assert!(desk.url().ends_with("/login"));
+
+    // Nothing of the person reached the server's output.
+    let log = server.log() + &server.printed();
+    for secret in [
+        "Fatou",
+        "Diallo",
+        "passeport.pdf",
+        "attestation.jpg",
+        "Dupont",
+    ] {
+        assert!(
+            !log.contains(secret),
+            "{secret} reached the server's output"
+        );
+    }
+    for link in [&share, &upload] {
+        let token = link.rsplit('/').next().unwrap();
+        assert!(
+            !log.contains(token),
+            "a link token reached the server's output"
+        );
+    }
+}

@@ -1,0 +1,384 @@
+//! My cases (search by name, open/closed filters), a new case, a case's profile.
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use maud::{html, Markup};
+use vault_core::{Case, CaseId, CaseProfile, CaseStatus, Team};
+
+use super::{run, see_other, when, Fields, Volunteer};
+use crate::api::parse_id;
+use crate::i18n::Web;
+use crate::state::AppState;
+
+/// Which cases the list shows.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Filter {
+    Open,
+    Closed,
+    All,
+}
+
+impl Filter {
+    fn parse(text: Option<&str>) -> Filter {
+        match text {
+            Some("closed") => Filter::Closed,
+            Some("all") => Filter::All,
+            _ => Filter::Open,
+        }
+    }
+
+    fn code(self) -> &'static str {
+        match self {
+            Filter::Open => "open",
+            Filter::Closed => "closed",
+            Filter::All => "all",
+        }
+    }
+
+    fn keeps(self, case: &Case) -> bool {
+        match self {
+            Filter::Open => case.status == CaseStatus::Open,
+            Filter::Closed => case.status == CaseStatus::Closed,
+            Filter::All => true,
+        }
+    }
+}
+
+/// Lower case without accents, for searching names as people type them.
+pub fn fold(text: &str) -> String {
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' => 'a',
+            'ç' | 'ć' | 'č' => 'c',
+            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' => 'e',
+            'ì' | 'í' | 'î' | 'ï' | 'ī' => 'i',
+            'ñ' | 'ń' => 'n',
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' | 'ū' => 'u',
+            'ý' | 'ÿ' => 'y',
+            'ş' | 'š' | 'ś' => 's',
+            'ž' | 'ź' | 'ż' => 'z',
+            c => c,
+        })
+        .collect()
+}
+
+fn status_name(w: &Web, status: CaseStatus) -> &'static str {
+    match status {
+        CaseStatus::Closed => w.status_closed,
+        _ => w.status_open,
+    }
+}
+
+/// The list page; `query` is the searched name (never in a URL: the search is a POST).
+async fn list_page(
+    state: AppState,
+    v: Volunteer,
+    filter: Filter,
+    query: Option<String>,
+) -> Response {
+    let w = v.ctx.w();
+    let lang = v.ctx.lang;
+    let vault = match state.vault() {
+        Ok(vault) => vault,
+        Err(e) => return v.error(e, "/cases"),
+    };
+    let session = v.session.clone();
+    let loaded = run(move || Ok((vault.list_cases(&session)?, vault.list_teams(&session)?))).await;
+    let (mut cases, teams) = match loaded {
+        Ok(x) => x,
+        Err(e) => return v.error(e, "/cases"),
+    };
+    let wanted = query.as_deref().map(fold);
+    cases.retain(|c| {
+        filter.keeps(c)
+            && wanted
+                .as_deref()
+                .is_none_or(|q| fold(&c.profile.name).contains(q))
+    });
+    cases.sort_by(|a, b| b.updated.cmp(&a.updated).then(a.id.cmp(&b.id)));
+    let team_name = |id: &vault_core::TeamId| {
+        teams
+            .iter()
+            .find(|t| &t.id == id)
+            .map(|t| t.name.clone())
+            .unwrap_or_default()
+    };
+    let body = html! {
+        form.search method="post" action="/cases" role="search" {
+            (v.csrf_field())
+            input type="hidden" name="status" value=(filter.code());
+            label for="q" { (w.search_label) }
+            div.inline {
+                input type="search" #q name="q" value=(query.as_deref().unwrap_or("")) autocomplete="off";
+                button type="submit" { (w.search_button) }
+            }
+        }
+        nav.filters aria-label=(w.filter_label) {
+            @for (f, label) in [(Filter::Open, w.filter_open), (Filter::Closed, w.filter_closed), (Filter::All, w.filter_all)] {
+                @if f == filter {
+                    a href={ "/cases?status=" (f.code()) } aria-current="page" { (label) }
+                } @else {
+                    a href={ "/cases?status=" (f.code()) } { (label) }
+                }
+            }
+        }
+        @if cases.is_empty() {
+            p { (w.no_cases) }
+        } @else {
+            table.cases {
+                caption.visually-hidden { (w.cases_title) }
+                thead { tr {
+                    th scope="col" { (w.col_name) }
+                    th scope="col" { (w.col_team) }
+                    th scope="col" { (w.col_status) }
+                    th scope="col" { (w.col_activity) }
+                } }
+                tbody {
+                    @for c in &cases {
+                        tr {
+                            td { a href={ "/cases/" (c.id) } { (c.profile.name) } }
+                            td { (team_name(&c.team)) }
+                            td { (status_name(w, c.status)) }
+                            td { (when(lang, c.updated)) }
+                        }
+                    }
+                }
+            }
+        }
+        p { a.button href="/cases/new" { (w.nav_new_case) } }
+    };
+    let here = format!("/cases?status={}", filter.code());
+    v.page(StatusCode::OK, w.cases_title, &here, body)
+}
+
+/// `GET /cases?status=open|closed|all`.
+pub async fn list(
+    State(state): State<AppState>,
+    v: Volunteer,
+    axum::extract::RawQuery(query): axum::extract::RawQuery,
+) -> Response {
+    let status = query.as_deref().and_then(|q| {
+        form_urlencoded::parse(q.as_bytes())
+            .find(|(k, _)| k == "status")
+            .map(|(_, v)| v.into_owned())
+    });
+    list_page(state, v, Filter::parse(status.as_deref()), None).await
+}
+
+/// `POST /cases`: the search (a POST so that the name never reaches a URL).
+pub async fn search(State(state): State<AppState>, v: Volunteer, fields: Fields) -> Response {
+    if let Err(refused) = v.check(&fields) {
+        return refused;
+    }
+    let filter = Filter::parse(fields.get("status"));
+    list_page(state, v, filter, fields.text("q")).await
+}
+
+/// The profile fields of a form, filled with `profile` when editing.
+fn profile_fields(w: &Web, profile: Option<&CaseProfile>) -> Markup {
+    let value = |f: fn(&CaseProfile) -> Option<&str>| profile.and_then(f).unwrap_or("").to_owned();
+    html! {
+        label for="name" { (w.f_name) " " span.required { (w.required) } }
+        input type="text" #name name="name" required autocomplete="off"
+            value=(value(|p| Some(p.name.as_str())));
+        label for="birth_date" { (w.f_birth) }
+        input type="text" #birth_date name="birth_date" inputmode="numeric" placeholder="1990-05-17"
+            pattern="[0-9]{4}-[0-9]{2}-[0-9]{2}" autocomplete="off"
+            value=(value(|p| p.birth_date.as_deref()));
+        label for="nationality" { (w.f_nationality) }
+        input type="text" #nationality name="nationality" autocomplete="off"
+            value=(value(|p| p.nationality.as_deref()));
+        label for="language" { (w.f_language) }
+        input type="text" #language name="language" autocomplete="off"
+            value=(value(|p| p.language.as_deref()));
+        label for="contact" { (w.f_contact) }
+        input type="text" #contact name="contact" autocomplete="off"
+            value=(value(|p| p.contact.as_deref()));
+        label for="notes" { (w.f_notes) }
+        textarea #notes name="notes" rows="4" { (value(|p| p.notes.as_deref())) }
+    }
+}
+
+fn profile_of(fields: &Fields) -> Option<CaseProfile> {
+    Some(CaseProfile {
+        name: fields.text("name")?,
+        birth_date: fields.text("birth_date"),
+        nationality: fields.text("nationality"),
+        contact: fields.text("contact"),
+        language: fields.text("language"),
+        notes: fields.text("notes"),
+    })
+}
+
+fn new_case_page(
+    v: &Volunteer,
+    teams: &[Team],
+    status: StatusCode,
+    problem: Option<&str>,
+) -> Response {
+    let w = v.ctx.w();
+    let me = &v.session.user().id;
+    let mine: Vec<&Team> = teams.iter().filter(|t| t.members.contains(me)).collect();
+    let body = html! {
+        @if let Some(problem) = problem {
+            p.error role="alert" { (problem) }
+        }
+        @if mine.is_empty() {
+            p { (w.no_team) }
+        } @else {
+            form method="post" action="/cases/new" {
+                (v.csrf_field())
+                label for="team" { (w.f_team) }
+                select #team name="team" {
+                    @for t in &mine { option value=(t.name) { (t.name) } }
+                }
+                (profile_fields(w, None))
+                button type="submit" { (w.create_case) }
+            }
+        }
+    };
+    v.page(status, w.new_case_title, "/cases/new", body)
+}
+
+async fn my_teams(state: &AppState, v: &Volunteer) -> Result<Vec<Team>, Response> {
+    let vault = state.vault().map_err(|e| v.error(e, "/cases"))?;
+    let session = v.session.clone();
+    run(move || vault.list_teams(&session))
+        .await
+        .map_err(|e| v.error(e, "/cases"))
+}
+
+/// `GET /cases/new`.
+pub async fn new_form(State(state): State<AppState>, v: Volunteer) -> Response {
+    match my_teams(&state, &v).await {
+        Ok(teams) => new_case_page(&v, &teams, StatusCode::OK, None),
+        Err(r) => r,
+    }
+}
+
+/// `POST /cases/new`: creates the case and opens it.
+pub async fn create(State(state): State<AppState>, v: Volunteer, fields: Fields) -> Response {
+    if let Err(refused) = v.check(&fields) {
+        return refused;
+    }
+    let (Some(team), Some(profile)) = (fields.text("team"), profile_of(&fields)) else {
+        return match my_teams(&state, &v).await {
+            Ok(teams) => new_case_page(
+                &v,
+                &teams,
+                StatusCode::BAD_REQUEST,
+                Some(v.ctx.w().name_missing),
+            ),
+            Err(r) => r,
+        };
+    };
+    let vault = match state.vault() {
+        Ok(vault) => vault,
+        Err(e) => return v.error(e, "/cases/new"),
+    };
+    let session = v.session.clone();
+    match run(move || vault.create_case(&session, &team, &profile)).await {
+        Ok(id) => see_other(&format!("/cases/{id}")),
+        Err(e) => v.error(e, "/cases/new"),
+    }
+}
+
+/// `GET /cases/{case}`: the case page (see `documents::case_page`).
+pub async fn show(
+    State(state): State<AppState>,
+    v: Volunteer,
+    Path(case): Path<String>,
+    axum::extract::RawQuery(query): axum::extract::RawQuery,
+) -> Response {
+    super::documents::case_page(state, v, case, query).await
+}
+
+/// `GET /cases/{case}/edit`.
+pub async fn edit_form(
+    State(state): State<AppState>,
+    v: Volunteer,
+    Path(case): Path<String>,
+) -> Response {
+    let w = v.ctx.w();
+    let (vault, case) = match (state.vault(), parse_id::<CaseId>(&case)) {
+        (Ok(vault), Ok(case)) => (vault, case),
+        (Err(e), _) | (_, Err(e)) => return v.error(e, "/cases"),
+    };
+    let session = v.session.clone();
+    let id = case.clone();
+    let case = match run(move || vault.case(&session, &id)).await {
+        Ok(c) => c,
+        Err(e) => return v.error(e, "/cases"),
+    };
+    let here = format!("/cases/{}/edit", case.id);
+    let body = html! {
+        form method="post" action=(here) {
+            (v.csrf_field())
+            (profile_fields(w, Some(&case.profile)))
+            button type="submit" { (w.save) }
+        }
+        p { a href={ "/cases/" (case.id) } { (w.back_to_case) } }
+    };
+    v.page(StatusCode::OK, w.edit_title, &here, body)
+}
+
+/// `POST /cases/{case}/edit`.
+pub async fn edit(
+    State(state): State<AppState>,
+    v: Volunteer,
+    Path(case): Path<String>,
+    fields: Fields,
+) -> Response {
+    if let Err(refused) = v.check(&fields) {
+        return refused;
+    }
+    let (vault, case) = match (state.vault(), parse_id::<CaseId>(&case)) {
+        (Ok(vault), Ok(case)) => (vault, case),
+        (Err(e), _) | (_, Err(e)) => return v.error(e, "/cases"),
+    };
+    let here = format!("/cases/{case}");
+    let Some(profile) = profile_of(&fields) else {
+        let w = v.ctx.w();
+        return v.page(
+            StatusCode::BAD_REQUEST,
+            w.edit_title,
+            &here,
+            html! { p.error role="alert" { (w.name_missing) } p { a href=(here) { (w.back_to_case) } } },
+        );
+    };
+    let session = v.session.clone();
+    let id = case.clone();
+    match run(move || vault.update_case(&session, &id, &profile)).await {
+        Ok(()) => see_other(&here),
+        Err(e) => v.error(e, &here),
+    }
+}
+
+/// `POST /cases/{case}/status`: closes or reopens.
+pub async fn set_status(
+    State(state): State<AppState>,
+    v: Volunteer,
+    Path(case): Path<String>,
+    fields: Fields,
+) -> Response {
+    if let Err(refused) = v.check(&fields) {
+        return refused;
+    }
+    let (vault, case) = match (state.vault(), parse_id::<CaseId>(&case)) {
+        (Ok(vault), Ok(case)) => (vault, case),
+        (Err(e), _) | (_, Err(e)) => return v.error(e, "/cases"),
+    };
+    let status = match fields.get("status") {
+        Some("closed") => CaseStatus::Closed,
+        _ => CaseStatus::Open,
+    };
+    let here = format!("/cases/{case}");
+    let session = v.session.clone();
+    match run(move || vault.set_case_status(&session, &case, status)).await {
+        Ok(()) => see_other(&here),
+        Err(e) => v.error(e, &here),
+    }
+}

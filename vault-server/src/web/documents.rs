@@ -1,0 +1,544 @@
+//! The case page (profile, documents by kind, links, access report) and what is done to
+//! documents from it: upload (several files, streamed), download, verify, reclassify, new
+//! version.
+
+use std::collections::HashMap;
+
+use axum::extract::{FromRequest, Multipart, Path, RawQuery, Request, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use maud::{html, Markup};
+use vault_core::{
+    Case, CaseId, CaseStatus, DocumentId, DocumentInfo, DocumentKind, DocumentMeta, NewDocument,
+    ShareInfo, UploadLinkInfo,
+};
+
+use super::report::{document_of, sentence};
+use super::{links, run, see_other, when, Fields, Volunteer};
+use crate::api::parse_id;
+use crate::error::ApiError;
+use crate::i18n::Lang;
+use crate::state::AppState;
+use crate::stream::stream_into;
+
+/// The kinds in the order of the page.
+const KINDS: [DocumentKind; 4] = [
+    DocumentKind::Identity,
+    DocumentKind::Appeal,
+    DocumentKind::Evidence,
+    DocumentKind::Other,
+];
+
+fn kind_code(kind: DocumentKind) -> &'static str {
+    match kind {
+        DocumentKind::Identity => "identity",
+        DocumentKind::Appeal => "appeal",
+        DocumentKind::Evidence => "evidence",
+        _ => "other",
+    }
+}
+
+/// One line of the report, ready to show.
+struct Line {
+    text: String,
+}
+
+/// Everything the case page shows, read in one blocking call.
+struct CaseView {
+    case: Case,
+    documents: Vec<DocumentInfo>,
+    histories: HashMap<DocumentId, Vec<DocumentMeta>>,
+    shares: Vec<ShareInfo>,
+    uploads: Vec<UploadLinkInfo>,
+    /// Who added each document (a name, or "lien de dépôt").
+    added_by: HashMap<String, (String, bool)>,
+    report: Vec<Line>,
+}
+
+fn load(
+    state: &AppState,
+    v: &Volunteer,
+    case: CaseId,
+) -> Result<impl FnOnce() -> vault_core::Result<CaseView> + Send + 'static, ApiError> {
+    let vault = state.vault()?;
+    let session = v.session.clone();
+    let lang = v.ctx.lang;
+    Ok(move || {
+        let case_info = vault.case(&session, &case)?;
+        let documents = vault.list_documents(&session, &case)?;
+        let mut histories = HashMap::new();
+        for d in &documents {
+            if d.versions > 1 {
+                histories.insert(d.id.clone(), vault.document_history(&session, &d.id)?);
+            }
+        }
+        let shares = vault.list_shares(&session, &case)?;
+        let uploads = vault.list_upload_links(&session, &case)?;
+        let events = vault.access_report(&session, &case)?;
+        let names: HashMap<String, String> = documents
+            .iter()
+            .map(|d| (d.id.to_string(), d.meta.filename.clone()))
+            .collect();
+        let mut added_by = HashMap::new();
+        let mut report = Vec::with_capacity(events.len());
+        for e in events.iter().rev() {
+            let who = vault.actor_label_for(&session, &e.actor);
+            if e.action == "document.add" && matches!(e.outcome, vault_core::Outcome::Ok) {
+                if let Some(doc) = document_of(e) {
+                    let by_link = e.actor.starts_with("upload:");
+                    added_by.insert(doc.to_owned(), (who.clone(), by_link));
+                }
+            }
+            report.push(Line {
+                text: sentence(lang, e, &who, &names),
+            });
+        }
+        Ok(CaseView {
+            case: case_info,
+            documents,
+            histories,
+            shares,
+            uploads,
+            added_by,
+            report,
+        })
+    })
+}
+
+/// `GET /cases/{case}`.
+pub async fn case_page(
+    state: AppState,
+    v: Volunteer,
+    case: String,
+    query: Option<String>,
+) -> Response {
+    let case: CaseId = match parse_id(&case) {
+        Ok(c) => c,
+        Err(e) => return v.error(e, "/cases"),
+    };
+    let work = match load(&state, &v, case) {
+        Ok(w) => w,
+        Err(e) => return v.error(e, "/cases"),
+    };
+    let view = match run(work).await {
+        Ok(view) => view,
+        Err(e) => return v.error(e, "/cases"),
+    };
+    let added = query.as_deref().and_then(|q| {
+        form_urlencoded::parse(q.as_bytes())
+            .find(|(k, _)| k == "added")
+            .and_then(|(_, n)| n.parse::<usize>().ok())
+    });
+    let body = case_body(&state, &v, &view, added);
+    let here = format!("/cases/{}", view.case.id);
+    v.page(StatusCode::OK, &view.case.profile.name, &here, body)
+}
+
+fn case_body(state: &AppState, v: &Volunteer, view: &CaseView, added: Option<usize>) -> Markup {
+    let w = v.ctx.w();
+    let lang = v.ctx.lang;
+    let case = &view.case;
+    let p = &case.profile;
+    let id = &case.id;
+    let max = state.config().max_upload_bytes;
+    html! {
+        @if let Some(n) = added {
+            p.done role="status" { (w.added_count) " " (n) }
+        }
+        section aria-labelledby="profile-title" {
+            h2 #profile-title { (w.profile_title) }
+            dl.profile {
+                dt { (w.f_birth) } dd { (p.birth_date.as_deref().unwrap_or("—")) }
+                dt { (w.f_nationality) } dd { (p.nationality.as_deref().unwrap_or("—")) }
+                dt { (w.f_language) } dd { (p.language.as_deref().unwrap_or("—")) }
+                dt { (w.f_contact) } dd { (p.contact.as_deref().unwrap_or("—")) }
+                dt { (w.f_notes) } dd.notes { (p.notes.as_deref().unwrap_or("—")) }
+                dt { (w.col_status) } dd { @if case.status == CaseStatus::Closed { (w.status_closed) } @else { (w.status_open) } }
+            }
+            div.actions {
+                a.button href={ "/cases/" (id) "/edit" } { (w.edit_title) }
+                form method="post" action={ "/cases/" (id) "/status" } {
+                    (v.csrf_field())
+                    @if case.status == CaseStatus::Closed {
+                        input type="hidden" name="status" value="open";
+                        button.secondary type="submit" { (w.reopen_case) }
+                    } @else {
+                        input type="hidden" name="status" value="closed";
+                        button.secondary type="submit" { (w.close_case) }
+                    }
+                }
+            }
+        }
+        section #documents aria-labelledby="documents-title" {
+            h2 #documents-title { (w.documents_title) }
+            @if view.documents.is_empty() {
+                p { (w.no_documents) }
+            }
+            @for kind in KINDS {
+                @let docs: Vec<&DocumentInfo> = view.documents.iter().filter(|d| d.meta.kind == kind).collect();
+                @if !docs.is_empty() {
+                    h3 { (lang.t().kind(kind)) " (" (docs.len()) ")" }
+                    ul.documents {
+                        @for d in docs { (document_item(v, view, d)) }
+                    }
+                }
+            }
+            h3 #upload-title { (w.upload_title) }
+            form.upload method="post" action={ "/cases/" (id) "/documents" } enctype="multipart/form-data" data-progress {
+                (v.csrf_field())
+                label for="kind" { (w.f_kind) }
+                (kind_select(lang, "kind", DocumentKind::Other))
+                label for="files" { (w.f_files) }
+                input type="file" #files name="files" multiple required;
+                p.note { (w.upload_note) " " (lang.t().size(max)) "." }
+                progress hidden max="100" value="0" aria-label=(w.upload_title) {}
+                button type="submit" { (w.upload_button) }
+            }
+        }
+        (links::case_links(v, view_case_links(view)))
+        section #report aria-labelledby="report-title" {
+            h2 #report-title { (w.report_title) }
+            p.note { (w.report_note) }
+            ol.report reversed {
+                @for line in &view.report { li { (line.text) } }
+            }
+        }
+    }
+}
+
+fn view_case_links(view: &CaseView) -> links::CaseLinks<'_> {
+    links::CaseLinks {
+        case: &view.case.id,
+        documents: &view.documents,
+        shares: &view.shares,
+        uploads: &view.uploads,
+    }
+}
+
+fn kind_select(lang: Lang, id: &str, selected: DocumentKind) -> Markup {
+    html! {
+        select #(id) name="kind" {
+            @for k in KINDS {
+                option value=(kind_code(k)) selected[k == selected] { (lang.t().kind(k)) }
+            }
+        }
+    }
+}
+
+fn document_item(v: &Volunteer, view: &CaseView, d: &DocumentInfo) -> Markup {
+    let w = v.ctx.w();
+    let lang = v.ctx.lang;
+    let case = &view.case.id;
+    let doc = &d.id;
+    let (by, by_link) = view.added_by.get(doc.as_str()).cloned().unwrap_or_default();
+    let to_classify = by_link && d.meta.kind == DocumentKind::Other;
+    let select_id = format!("kind-{doc}");
+    let version_id = format!("version-{doc}");
+    html! {
+        li.document {
+            p.name {
+                strong { (d.meta.filename) }
+                @if to_classify { " " span.badge { (w.to_classify) } }
+            }
+            p.meta {
+                (lang.t().size(d.meta.size)) " · " (when(lang, d.meta.created))
+                @if !by.is_empty() { " · " (w.added_by) " " (by) }
+                @if d.versions > 1 { " · " (w.version) " " (d.versions) }
+            }
+            div.actions {
+                a.button href={ "/documents/" (doc) "/download" } download { (w.download) }
+                form method="post" action={ "/documents/" (doc) "/verify" } {
+                    (v.csrf_field())
+                    input type="hidden" name="case" value=(case);
+                    button.secondary type="submit" { (w.verify) }
+                }
+            }
+            @if d.meta.kind != DocumentKind::Evidence {
+                form.inline method="post" action={ "/documents/" (doc) "/kind" } {
+                    (v.csrf_field())
+                    input type="hidden" name="case" value=(case);
+                    label for=(select_id) { (w.reclassify) }
+                    (kind_select(lang, &select_id, d.meta.kind))
+                    button.secondary type="submit" { (w.save) }
+                }
+            } @else {
+                p.note { (w.evidence_note) }
+            }
+            @if d.meta.kind == DocumentKind::Appeal {
+                form.inline method="post" action={ "/documents/" (doc) "/versions?case=" (case) } enctype="multipart/form-data" {
+                    (v.csrf_field())
+                    label for=(version_id) { (w.new_version) }
+                    input type="file" id=(version_id) name="file" required;
+                    button.secondary type="submit" { (w.upload_button) }
+                }
+            }
+            @if let Some(history) = view.histories.get(doc) {
+                details {
+                    summary { (w.versions) " (" (history.len()) ")" }
+                    ol {
+                        @for (i, m) in history.iter().enumerate() {
+                            li {
+                                a href={ "/documents/" (doc) "/download?version=" (i + 1) } download {
+                                    (m.filename)
+                                }
+                                " · " (lang.t().size(m.size)) " · " (when(lang, m.created))
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Reads the first part of a form, which must be the CSRF token.
+async fn check_first_part(v: &Volunteer, form: &mut Multipart) -> Result<(), Response> {
+    let mut token = String::new();
+    if let Ok(Some(mut field)) = form.next_field().await {
+        if field.name() == Some("csrf") {
+            while let Ok(Some(chunk)) = field.chunk().await {
+                if token.len() + chunk.len() > 128 {
+                    break;
+                }
+                token.push_str(&String::from_utf8_lossy(&chunk));
+            }
+        }
+    }
+    v.check(&Fields::parse(
+        format!(
+            "csrf={}",
+            form_urlencoded::byte_serialize(token.as_bytes()).collect::<String>()
+        )
+        .as_bytes(),
+    ))
+}
+
+/// `POST /cases/{case}/documents`: multipart `csrf`, `kind`, then one or more `files`.
+pub async fn upload(
+    State(state): State<AppState>,
+    v: Volunteer,
+    Path(case): Path<String>,
+    request: Request,
+) -> Response {
+    let here = format!("/cases/{case}");
+    let (vault, case) = match (state.vault(), parse_id::<CaseId>(&case)) {
+        (Ok(vault), Ok(case)) => (vault, case),
+        (Err(e), _) | (_, Err(e)) => return v.error(e, "/cases"),
+    };
+    let w = v.ctx.w();
+    let bad_form = |v: &Volunteer| {
+        v.error(
+            ApiError::bad_request("invalid_form", w.bad_form_fr, w.bad_form_en),
+            &here,
+        )
+    };
+    let mut form = match Multipart::from_request(request, &state).await {
+        Ok(f) => f,
+        Err(_) => return bad_form(&v),
+    };
+    if let Err(refused) = check_first_part(&v, &mut form).await {
+        return refused;
+    }
+    let limit = state.config().max_upload_bytes;
+    let mut kind = DocumentKind::Other;
+    let mut added = 0;
+    loop {
+        let field = match form.next_field().await {
+            Ok(Some(f)) => f,
+            Ok(None) => break,
+            Err(_) => return bad_form(&v),
+        };
+        match field.name() {
+            Some("kind") => {
+                let text = field.text().await.unwrap_or_default();
+                kind = match text.parse() {
+                    Ok(k) if text.len() < 32 => k,
+                    _ => return bad_form(&v),
+                };
+            }
+            Some("files") => {
+                let Some(filename) = field
+                    .file_name()
+                    .filter(|n| !n.is_empty())
+                    .map(str::to_owned)
+                else {
+                    continue; // A file input left empty.
+                };
+                let new = NewDocument {
+                    kind,
+                    filename: crate::links::safe_name(&filename),
+                    media_type: field
+                        .content_type()
+                        .filter(|m| m.len() < 100 && m.is_ascii() && !m.contains(['\r', '\n']))
+                        .unwrap_or("application/octet-stream")
+                        .to_owned(),
+                    note: None,
+                };
+                let session = v.session.clone();
+                let vault = vault.clone();
+                let case = case.clone();
+                let (result, _) = stream_into(Box::pin(field), limit, move |reader| {
+                    vault.add_document(&session, &case, reader, &new)
+                })
+                .await;
+                if let Err(e) = result {
+                    return v.error(ApiError::from(e), &here);
+                }
+                added += 1;
+            }
+            _ => {}
+        }
+    }
+    if added == 0 {
+        return bad_form(&v);
+    }
+    see_other(&format!("{here}?added={added}#documents"))
+}
+
+/// `GET /documents/{doc}/download[?version=N]`: streamed, recorded in the log first.
+pub async fn download(
+    State(state): State<AppState>,
+    v: Volunteer,
+    Path(doc): Path<String>,
+    RawQuery(query): RawQuery,
+) -> Response {
+    let (vault, doc) = match (state.vault(), parse_id::<DocumentId>(&doc)) {
+        (Ok(vault), Ok(doc)) => (vault, doc),
+        (Err(e), _) | (_, Err(e)) => return v.error(e, "/cases"),
+    };
+    let version = query.as_deref().and_then(|q| {
+        form_urlencoded::parse(q.as_bytes())
+            .find(|(k, _)| k == "version")
+            .and_then(|(_, n)| n.parse::<u32>().ok())
+    });
+    let session = v.session.clone();
+    match run(move || vault.open_document(&session, &doc, version)).await {
+        Ok((meta, reader)) => crate::api::documents::download_response(&meta, reader),
+        Err(e) => v.error(e, "/cases"),
+    }
+}
+
+/// The case a document form came from, for the way back.
+fn back(fields: &Fields) -> String {
+    match fields.get("case").and_then(|c| c.parse::<CaseId>().ok()) {
+        Some(case) => format!("/cases/{case}"),
+        None => "/cases".to_owned(),
+    }
+}
+
+/// `POST /documents/{doc}/verify`: re-reads every version against its fingerprint.
+pub async fn verify(
+    State(state): State<AppState>,
+    v: Volunteer,
+    Path(doc): Path<String>,
+    fields: Fields,
+) -> Response {
+    if let Err(refused) = v.check(&fields) {
+        return refused;
+    }
+    let here = back(&fields);
+    let (vault, doc) = match (state.vault(), parse_id::<DocumentId>(&doc)) {
+        (Ok(vault), Ok(doc)) => (vault, doc),
+        (Err(e), _) | (_, Err(e)) => return v.error(e, &here),
+    };
+    let w = v.ctx.w();
+    let session = v.session.clone();
+    let (status, message, class) = match run(move || vault.verify_document(&session, &doc)).await {
+        Ok(n) => (StatusCode::OK, format!("{} {n}", w.verify_ok), "done"),
+        Err(e) if e.code == "document_damaged" => (
+            StatusCode::OK,
+            format!("{} {}", w.verify_damaged, e.message_in(v.ctx.lang.code())),
+            "error",
+        ),
+        Err(e) => return v.error(e, &here),
+    };
+    v.page(
+        status,
+        w.verify_title,
+        &here,
+        html! {
+            p class=(class) role="status" { (message) }
+            p { a href=(here) { (w.back_to_case) } }
+        },
+    )
+}
+
+/// `POST /documents/{doc}/kind`: reclassifies (evidence stays evidence).
+pub async fn reclassify(
+    State(state): State<AppState>,
+    v: Volunteer,
+    Path(doc): Path<String>,
+    fields: Fields,
+) -> Response {
+    if let Err(refused) = v.check(&fields) {
+        return refused;
+    }
+    let here = back(&fields);
+    let (vault, doc) = match (state.vault(), parse_id::<DocumentId>(&doc)) {
+        (Ok(vault), Ok(doc)) => (vault, doc),
+        (Err(e), _) | (_, Err(e)) => return v.error(e, &here),
+    };
+    let kind: DocumentKind = match fields.get("kind").unwrap_or("").parse() {
+        Ok(k) => k,
+        Err(e) => return v.error(ApiError::from(e), &here),
+    };
+    let session = v.session.clone();
+    match run(move || vault.set_document_kind(&session, &doc, kind)).await {
+        Ok(()) => see_other(&format!("{here}#documents")),
+        Err(e) => v.error(e, &here),
+    }
+}
+
+/// `POST /documents/{doc}/versions?case=ID`: multipart `csrf`, then `file`.
+pub async fn add_version(
+    State(state): State<AppState>,
+    v: Volunteer,
+    Path(doc): Path<String>,
+    RawQuery(query): RawQuery,
+    request: Request,
+) -> Response {
+    let fields = Fields::parse(query.unwrap_or_default().as_bytes());
+    let here = back(&fields);
+    let (vault, doc) = match (state.vault(), parse_id::<DocumentId>(&doc)) {
+        (Ok(vault), Ok(doc)) => (vault, doc),
+        (Err(e), _) | (_, Err(e)) => return v.error(e, &here),
+    };
+    let w = v.ctx.w();
+    let bad_form = ApiError::bad_request("invalid_form", w.bad_form_fr, w.bad_form_en);
+    let Ok(mut form) = Multipart::from_request(request, &state).await else {
+        return v.error(bad_form, &here);
+    };
+    if let Err(refused) = check_first_part(&v, &mut form).await {
+        return refused;
+    }
+    let field = loop {
+        match form.next_field().await {
+            Ok(Some(f)) if f.name() == Some("file") => break f,
+            Ok(Some(_)) => continue,
+            _ => return v.error(bad_form, &here),
+        }
+    };
+    let Some(filename) = field
+        .file_name()
+        .filter(|n| !n.is_empty())
+        .map(crate::links::safe_name)
+    else {
+        return v.error(bad_form, &here);
+    };
+    let new = NewDocument {
+        kind: DocumentKind::Other,
+        filename,
+        media_type: "application/octet-stream".into(),
+        note: None,
+    };
+    let limit = state.config().max_upload_bytes;
+    let session = v.session.clone();
+    let (result, _) = stream_into(Box::pin(field), limit, move |reader| {
+        vault.add_version(&session, &doc, reader, &new)
+    })
+    .await;
+    match result {
+        Ok(_) => see_other(&format!("{here}#documents")),
+        Err(e) => v.error(ApiError::from(e), &here),
+    }
+}

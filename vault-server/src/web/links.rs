@@ -1,0 +1,372 @@
+//! Share links (for a lawyer) and upload links (for the person), from the case page: made
+//! with a form, shown once with a QR code and a copy button, listed with their use, revoked.
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use maud::{html, Markup, PreEscaped};
+use vault_core::{
+    CaseId, DocumentId, DocumentInfo, LinkId, LinkStatus, NewShare, NewUploadLink, ShareInfo,
+    UploadLinkInfo,
+};
+
+use super::{run, see_other, when, Fields, Volunteer};
+use crate::api::links::url;
+use crate::api::parse_id;
+use crate::api::session::with_kdf_slot;
+use crate::i18n::Web;
+use crate::state::AppState;
+
+const DAY: u64 = 86_400;
+
+/// What the case page's links section shows.
+pub struct CaseLinks<'a> {
+    pub case: &'a CaseId,
+    pub documents: &'a [DocumentInfo],
+    pub shares: &'a [ShareInfo],
+    pub uploads: &'a [UploadLinkInfo],
+}
+
+fn days_select(w: &Web, id: &str, choices: &[u64], default: u64) -> Markup {
+    html! {
+        select #(id) name="days" {
+            @for d in choices {
+                option value=(d) selected[*d == default] { (d) " " (if *d == 1 { w.day } else { w.days }) }
+            }
+        }
+    }
+}
+
+/// The links section of the case page: live links with their use and a revoke button,
+/// the way to share, and the form asking the person for documents.
+pub fn case_links(v: &Volunteer, l: CaseLinks<'_>) -> Markup {
+    let w = v.ctx.w();
+    let lang = v.ctx.lang;
+    let case = l.case;
+    let live_shares: Vec<&ShareInfo> = l
+        .shares
+        .iter()
+        .filter(|s| s.status == LinkStatus::Live)
+        .collect();
+    let live_uploads: Vec<&UploadLinkInfo> = l
+        .uploads
+        .iter()
+        .filter(|u| u.status == LinkStatus::Live)
+        .collect();
+    html! {
+        section #links aria-labelledby="links-title" {
+            h2 #links-title { (w.links_title) }
+            @if !l.documents.is_empty() {
+                p { a.button href={ "/cases/" (case) "/share" } { (w.share_title) } }
+            }
+            @if live_shares.is_empty() && live_uploads.is_empty() {
+                p { (w.no_links) }
+            }
+            @if !live_shares.is_empty() {
+                table.links {
+                    caption { (w.live_shares) }
+                    thead { tr {
+                        th scope="col" { (w.col_recipient) }
+                        th scope="col" { (w.col_use) }
+                        th scope="col" { (w.col_expires) }
+                        th scope="col" { span.visually-hidden { (w.revoke) } }
+                    } }
+                    tbody {
+                        @for s in &live_shares {
+                            tr {
+                                td { (s.label.as_deref().unwrap_or("—")) " (" (s.documents.len()) " " (w.docs_short) ")" }
+                                td { (s.downloads) " / " (s.max_downloads) " " (w.downloads_word) }
+                                td { (when(lang, s.expires)) }
+                                td {
+                                    form method="post" action={ "/shares/" (s.id) "/revoke" } {
+                                        (v.csrf_field())
+                                        input type="hidden" name="case" value=(case);
+                                        button.danger type="submit" aria-label={ (w.revoke) " " (s.label.as_deref().unwrap_or("")) } { (w.revoke) }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            @if !live_uploads.is_empty() {
+                table.links {
+                    caption { (w.live_uploads) }
+                    thead { tr {
+                        th scope="col" { (w.col_use) }
+                        th scope="col" { (w.col_expires) }
+                        th scope="col" { span.visually-hidden { (w.revoke) } }
+                    } }
+                    tbody {
+                        @for u in &live_uploads {
+                            tr {
+                                td { (u.files) " / " (u.max_files) " " (w.files_word) }
+                                td { (when(lang, u.expires)) }
+                                td {
+                                    form method="post" action={ "/upload-links/" (u.id) "/revoke" } {
+                                        (v.csrf_field())
+                                        input type="hidden" name="case" value=(case);
+                                        button.danger type="submit" { (w.revoke) }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            h3 { (w.ask_title) }
+            p { (w.ask_text) }
+            form method="post" action={ "/cases/" (case) "/ask" } {
+                (v.csrf_field())
+                label for="ask-days" { (w.f_valid_for) }
+                (days_select(w, "ask-days", &[1, 3, 7], 3))
+                label for="ask-files" { (w.f_max_files) }
+                input type="number" #ask-files name="files" min="1" max="100" value="10";
+                button type="submit" { (w.ask_create) }
+            }
+        }
+    }
+}
+
+/// `GET /cases/{case}/share`: pick documents, expiry, download limit, passphrase, label.
+pub async fn share_form(
+    State(state): State<AppState>,
+    v: Volunteer,
+    Path(case): Path<String>,
+) -> Response {
+    let (vault, case) = match (state.vault(), parse_id::<CaseId>(&case)) {
+        (Ok(vault), Ok(case)) => (vault, case),
+        (Err(e), _) | (_, Err(e)) => return v.error(e, "/cases"),
+    };
+    let session = v.session.clone();
+    let id = case.clone();
+    let documents = match run(move || vault.list_documents(&session, &id)).await {
+        Ok(d) => d,
+        Err(e) => return v.error(e, &format!("/cases/{case}")),
+    };
+    share_page(&v, &case, &documents, StatusCode::OK, None)
+}
+
+fn share_page(
+    v: &Volunteer,
+    case: &CaseId,
+    documents: &[DocumentInfo],
+    status: StatusCode,
+    problem: Option<&str>,
+) -> Response {
+    let w = v.ctx.w();
+    let lang = v.ctx.lang;
+    let here = format!("/cases/{case}/share");
+    let body = html! {
+        @if let Some(problem) = problem { p.error role="alert" { (problem) } }
+        form method="post" action=(here) {
+            (v.csrf_field())
+            fieldset {
+                legend { (w.share_docs) }
+                @for d in documents {
+                    div.check {
+                        input type="checkbox" id={ "doc-" (d.id) } name="documents" value=(d.id);
+                        label for={ "doc-" (d.id) } {
+                            (d.meta.filename) " " span.note { "(" (lang.t().kind(d.meta.kind)) ", " (lang.t().size(d.meta.size)) ")" }
+                        }
+                    }
+                }
+            }
+            label for="label" { (w.f_recipient) }
+            input type="text" #label name="label" placeholder=(w.recipient_example) autocomplete="off";
+            label for="share-days" { (w.f_valid_for) }
+            (days_select(w, "share-days", &[1, 3, 7, 14, 30], 7))
+            label for="downloads" { (w.f_max_downloads) }
+            input type="number" #downloads name="downloads" min="1" max="50" value="5";
+            label for="passphrase" { (w.f_passphrase) }
+            input type="text" #passphrase name="passphrase" autocomplete="off" aria-describedby="passphrase-note";
+            p.note #passphrase-note { (w.passphrase_note) }
+            button type="submit" { (w.share_create) }
+        }
+        p { a href={ "/cases/" (case) } { (w.back_to_case) } }
+    };
+    v.page(status, w.share_title, &here, body)
+}
+
+/// The QR code of an address, as inline SVG (no image request, nothing for the CSP).
+fn qr(address: &str) -> Markup {
+    match qrcode::QrCode::new(address.as_bytes()) {
+        Ok(code) => {
+            let svg = code
+                .render::<qrcode::render::svg::Color<'_>>()
+                .min_dimensions(240, 240)
+                .quiet_zone(true)
+                .build();
+            // The renderer starts with an XML declaration, out of place inside HTML.
+            let svg = match svg.find("<svg") {
+                Some(i) => svg[i..].to_owned(),
+                None => svg,
+            };
+            PreEscaped(svg)
+        }
+        Err(_) => html! {},
+    }
+}
+
+/// The page that shows a new link, once.
+fn shown_once(v: &Volunteer, case: &CaseId, title: &str, intro: &str, address: &str) -> Response {
+    let w = v.ctx.w();
+    let body = html! {
+        p.warning role="status" { (w.link_once) }
+        p { (intro) }
+        label for="link" { (w.link_label) }
+        input type="text" #link readonly value=(address) data-copy;
+        button.copy type="button" data-copy-target="link" hidden { (w.copy) }
+        figure.qr role="img" aria-label=(w.qr_label) { (qr(address)) }
+        p { a href={ "/cases/" (case) "#links" } { (w.back_to_case) } }
+    };
+    v.page(StatusCode::CREATED, title, &format!("/cases/{case}"), body)
+}
+
+/// `POST /cases/{case}/share`.
+pub async fn create_share(
+    State(state): State<AppState>,
+    v: Volunteer,
+    Path(case): Path<String>,
+    fields: Fields,
+) -> Response {
+    if let Err(refused) = v.check(&fields) {
+        return refused;
+    }
+    let w = v.ctx.w();
+    let (vault, case) = match (state.vault(), parse_id::<CaseId>(&case)) {
+        (Ok(vault), Ok(case)) => (vault, case),
+        (Err(e), _) | (_, Err(e)) => return v.error(e, "/cases"),
+    };
+    let documents: Vec<DocumentId> = fields
+        .all("documents")
+        .iter()
+        .filter_map(|d| d.parse().ok())
+        .collect();
+    if documents.is_empty() {
+        let session = v.session.clone();
+        let id = case.clone();
+        let vault = vault.clone();
+        return match run(move || vault.list_documents(&session, &id)).await {
+            Ok(docs) => share_page(
+                &v,
+                &case,
+                &docs,
+                StatusCode::BAD_REQUEST,
+                Some(w.pick_documents),
+            ),
+            Err(e) => v.error(e, &format!("/cases/{case}")),
+        };
+    }
+    let days: u64 = fields.get("days").and_then(|d| d.parse().ok()).unwrap_or(7);
+    let new = NewShare {
+        documents,
+        expires_in: Some(days.saturating_mul(DAY)),
+        max_downloads: fields.get("downloads").and_then(|d| d.parse().ok()),
+        passphrase: fields.secret("passphrase"),
+        label: fields.text("label"),
+    };
+    let session = v.session.clone();
+    let id = case.clone();
+    let made = with_kdf_slot(&state, move || vault.create_share(&session, &id, &new)).await;
+    match made {
+        Ok((_, token)) => shown_once(
+            &v,
+            &case,
+            w.share_title,
+            w.share_made,
+            &url(&state, "s", &token),
+        ),
+        Err(e) => v.error(e, &format!("/cases/{case}/share")),
+    }
+}
+
+/// `POST /cases/{case}/ask`: an upload link, shown as a QR code to scan at the desk.
+pub async fn create_upload_link(
+    State(state): State<AppState>,
+    v: Volunteer,
+    Path(case): Path<String>,
+    fields: Fields,
+) -> Response {
+    if let Err(refused) = v.check(&fields) {
+        return refused;
+    }
+    let w = v.ctx.w();
+    let (vault, case) = match (state.vault(), parse_id::<CaseId>(&case)) {
+        (Ok(vault), Ok(case)) => (vault, case),
+        (Err(e), _) | (_, Err(e)) => return v.error(e, "/cases"),
+    };
+    let days: u64 = fields.get("days").and_then(|d| d.parse().ok()).unwrap_or(3);
+    let new = NewUploadLink {
+        expires_in: Some(days.saturating_mul(DAY)),
+        max_files: fields.get("files").and_then(|d| d.parse().ok()),
+        max_bytes: None,
+    };
+    let session = v.session.clone();
+    let id = case.clone();
+    match run(move || vault.create_upload_link(&session, &id, &new)).await {
+        Ok((_, token)) => shown_once(
+            &v,
+            &case,
+            w.ask_title,
+            w.ask_made,
+            &url(&state, "u", &token),
+        ),
+        Err(e) => v.error(e, &format!("/cases/{case}")),
+    }
+}
+
+fn back(fields: &Fields) -> String {
+    match fields.get("case").and_then(|c| c.parse::<CaseId>().ok()) {
+        Some(case) => format!("/cases/{case}#links"),
+        None => "/cases".to_owned(),
+    }
+}
+
+/// `POST /shares/{id}/revoke`.
+pub async fn revoke_share(
+    State(state): State<AppState>,
+    v: Volunteer,
+    Path(id): Path<String>,
+    fields: Fields,
+) -> Response {
+    revoke(state, v, id, fields, |vault, session, id| {
+        vault.revoke_share(session, id)
+    })
+    .await
+}
+
+/// `POST /upload-links/{id}/revoke`.
+pub async fn revoke_upload_link(
+    State(state): State<AppState>,
+    v: Volunteer,
+    Path(id): Path<String>,
+    fields: Fields,
+) -> Response {
+    revoke(state, v, id, fields, |vault, session, id| {
+        vault.revoke_upload_link(session, id)
+    })
+    .await
+}
+
+async fn revoke(
+    state: AppState,
+    v: Volunteer,
+    id: String,
+    fields: Fields,
+    work: fn(&vault_core::Vault, &vault_core::Session, &LinkId) -> vault_core::Result<()>,
+) -> Response {
+    if let Err(refused) = v.check(&fields) {
+        return refused;
+    }
+    let here = back(&fields);
+    let (vault, id) = match (state.vault(), parse_id::<LinkId>(&id)) {
+        (Ok(vault), Ok(id)) => (vault, id),
+        (Err(e), _) | (_, Err(e)) => return v.error(e, &here),
+    };
+    let session = v.session.clone();
+    match run(move || work(&vault, &session, &id)).await {
+        Ok(()) => see_other(&here),
+        Err(e) => v.error(e, &here),
+    }
+}

@@ -1,0 +1,296 @@
+//! The volunteers' web interface: server-rendered pages (maud templates, escaped by
+//! construction), French first with English, usable without JavaScript.
+//!
+//! Authentication is the session cookie of the API (`HttpOnly; SameSite=Strict`); every
+//! form carries the session's CSRF token in a hidden field, checked before anything else.
+//! Names never travel in a URL: searching is a POST, and pages address cases and documents
+//! by their random ids only, so neither the request log nor a proxy's log holds a name.
+
+// Handlers answer refusals as whole pages: `Result<_, Response>` is the point, and a
+// response is built once per request.
+#![allow(clippy::result_large_err)]
+
+mod admin;
+mod cases;
+mod documents;
+mod form;
+mod links;
+mod report;
+mod session;
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use maud::{html, Markup, DOCTYPE};
+use secrecy::{ExposeSecret, SecretString};
+use vault_core::{Role, Session};
+
+use crate::auth::{cookie, COOKIE};
+use crate::error::ApiError;
+use crate::i18n::{Lang, Web};
+use crate::state::AppState;
+
+pub use form::Fields;
+
+/// Name of the cookie that remembers the language chosen with the switch.
+const LANG_COOKIE: &str = "vault_lang";
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/login", get(session::form).post(session::sign_in))
+        .route("/logout", post(session::sign_out))
+        .route("/cases", get(cases::list).post(cases::search))
+        .route("/cases/new", get(cases::new_form).post(cases::create))
+        .route("/cases/{case}", get(cases::show))
+        .route(
+            "/cases/{case}/edit",
+            get(cases::edit_form).post(cases::edit),
+        )
+        .route("/cases/{case}/status", post(cases::set_status))
+        .route("/cases/{case}/documents", post(documents::upload))
+        .route("/documents/{doc}/download", get(documents::download))
+        .route("/documents/{doc}/verify", post(documents::verify))
+        .route("/documents/{doc}/kind", post(documents::reclassify))
+        .route("/documents/{doc}/versions", post(documents::add_version))
+        .route(
+            "/cases/{case}/share",
+            get(links::share_form).post(links::create_share),
+        )
+        .route("/cases/{case}/ask", post(links::create_upload_link))
+        .route("/shares/{id}/revoke", post(links::revoke_share))
+        .route("/upload-links/{id}/revoke", post(links::revoke_upload_link))
+        .route("/admin", get(admin::page))
+        .route("/admin/users", post(admin::create_user))
+        .route("/admin/recover", post(admin::recover))
+        .route("/admin/teams", post(admin::create_team))
+        .route("/admin/members", post(admin::add_member))
+        .route("/admin/members/remove", post(admin::remove_member))
+        .route("/admin/checkpoint", get(admin::checkpoint))
+        .route("/admin/verify", post(admin::verify))
+}
+
+/// The language of a request: `?lang=` (then remembered in a cookie), the cookie, then
+/// `Accept-Language`.
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    pub lang: Lang,
+    /// `?lang=` was given: the answer sets the cookie.
+    remember: bool,
+}
+
+impl Ctx {
+    fn of(parts: &Parts) -> Ctx {
+        let query = parts.uri.query().unwrap_or("");
+        let asked = form_urlencoded::parse(query.as_bytes())
+            .find(|(k, _)| k == "lang")
+            .and_then(|(_, v)| Lang::parse(&v));
+        let lang = asked
+            .or_else(|| cookie(&parts.headers, LANG_COOKIE).and_then(Lang::parse))
+            .unwrap_or_else(|| Lang::pick(None, &parts.headers));
+        Ctx {
+            lang,
+            remember: asked.is_some(),
+        }
+    }
+
+    /// The words of the interface.
+    pub fn w(&self) -> &'static Web {
+        &self.lang.t().web
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Ctx {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(Ctx::of(parts))
+    }
+}
+
+/// A signed-in user of the web interface. Without a live session cookie, the request is
+/// answered with a redirection to the sign-in page.
+pub struct Volunteer {
+    pub session: Arc<Session>,
+    csrf: SecretString,
+    pub ctx: Ctx,
+}
+
+impl FromRequestParts<AppState> for Volunteer {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
+        let ctx = Ctx::of(parts);
+        if !state.is_set_up() {
+            return Err(Redirect::to("/").into_response());
+        }
+        let auth = cookie(&parts.headers, COOKIE)
+            .and_then(|token| state.inner.sessions.get(token, Instant::now()))
+            .ok_or_else(|| Redirect::to("/login").into_response())?;
+        Ok(Volunteer {
+            csrf: auth.csrf().clone(),
+            session: auth.session,
+            ctx,
+        })
+    }
+}
+
+impl Volunteer {
+    /// Refuses a form whose CSRF token is absent or wrong (403, nothing done).
+    pub fn check(&self, fields: &Fields) -> Result<(), Response> {
+        let sent = fields.get("csrf").unwrap_or("");
+        let expected = self.csrf.expose_secret().as_bytes();
+        if expected.len() == sent.len()
+            && bool::from(subtle::ConstantTimeEq::ct_eq(expected, sent.as_bytes()))
+        {
+            Ok(())
+        } else {
+            let w = self.ctx.w();
+            Err(self.page(
+                StatusCode::FORBIDDEN,
+                w.csrf_title,
+                "/cases",
+                html! { p.error role="alert" { (w.csrf_text) } },
+            ))
+        }
+    }
+
+    /// The hidden field every form of a signed-in page carries.
+    pub fn csrf_field(&self) -> Markup {
+        html! { input type="hidden" name="csrf" value=(self.csrf.expose_secret()); }
+    }
+
+    /// Whether the user manages users and teams.
+    pub fn manages(&self) -> bool {
+        self.session.user().role.manages()
+    }
+
+    /// A page of the signed-in interface.
+    pub fn page(&self, status: StatusCode, title: &str, here: &str, body: Markup) -> Response {
+        let w = self.ctx.w();
+        let user = self.session.user();
+        let nav = html! {
+            nav aria-label=(w.nav_label) {
+                ul.nav {
+                    li { a href="/cases" { (w.nav_cases) } }
+                    li { a href="/cases/new" { (w.nav_new_case) } }
+                    @if user.role.manages() {
+                        li { a href="/admin" { (w.nav_admin) } }
+                    }
+                }
+                form.signout method="post" action="/logout" {
+                    (self.csrf_field())
+                    span { (w.signed_in_as) " " strong { (user.name) } " (" (role_name(w, user.role)) ")" }
+                    " "
+                    button.link type="submit" { (w.sign_out) }
+                }
+            }
+        };
+        render(self.ctx, status, title, here, Some(nav), body)
+    }
+
+    /// The page of an error from the vault or the server, in the user's language.
+    pub fn error(&self, e: ApiError, here: &str) -> Response {
+        let w = self.ctx.w();
+        let message = e.message_in(self.ctx.lang.code()).to_owned();
+        self.page(
+            e.status,
+            w.error_title,
+            here,
+            html! {
+                p.error role="alert" { (message) }
+                p { a href=(here) { (w.back) } }
+            },
+        )
+    }
+}
+
+/// The name of a role.
+pub fn role_name(w: &Web, role: Role) -> &'static str {
+    match role {
+        Role::Admin => w.role_admin,
+        Role::Coordinator => w.role_coordinator,
+        _ => w.role_volunteer,
+    }
+}
+
+/// A whole page: skip link, header with the language switch, optional navigation, body.
+/// `here` is the address the language switch reloads (a page that answers GET).
+pub fn render(
+    ctx: Ctx,
+    status: StatusCode,
+    title: &str,
+    here: &str,
+    nav: Option<Markup>,
+    body: Markup,
+) -> Response {
+    let w = ctx.w();
+    let other = ctx.lang.other();
+    let sep = if here.contains('?') { '&' } else { '?' };
+    let page = html! {
+        (DOCTYPE)
+        html lang=(ctx.lang.code()) {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                meta name="robots" content="noindex";
+                title { (title) " — " (w.app_name) }
+                link rel="stylesheet" href="/assets/vault.css";
+                script src="/assets/vault.js" defer {}
+            }
+            body.app {
+                a.skip href="#main" { (w.skip) }
+                header.top {
+                    a.brand href="/cases" { (w.app_name) }
+                    a.lang href={ (here) (sep) "lang=" (other.code()) } lang=(other.code()) {
+                        (ctx.lang.t().switch_to)
+                    }
+                }
+                @if let Some(nav) = nav { (nav) }
+                main #main {
+                    h1 { (title) }
+                    (body)
+                }
+            }
+        }
+    };
+    let mut response = (status, axum::response::Html(page.into_string())).into_response();
+    let headers = response.headers_mut();
+    headers.insert(
+        header::VARY,
+        HeaderValue::from_static("Accept-Language, Cookie"),
+    );
+    if ctx.remember {
+        let value = format!(
+            "{LANG_COOKIE}={}; Path=/; SameSite=Strict; Max-Age=31536000",
+            ctx.lang.code()
+        );
+        if let Ok(v) = HeaderValue::from_str(&value) {
+            headers.append(header::SET_COOKIE, v);
+        }
+    }
+    response
+}
+
+/// After a change: back to a page with GET (POST, redirect, GET), with a `done` word the
+/// page turns into a confirmation.
+pub fn see_other(to: &str) -> Response {
+    Redirect::to(to).into_response()
+}
+
+/// Runs vault-core work on a blocking thread; its error as the API would answer it.
+pub async fn run<T: Send + 'static>(
+    work: impl FnOnce() -> vault_core::Result<T> + Send + 'static,
+) -> Result<T, ApiError> {
+    crate::api::blocking(work).await
+}
+
+/// Today's date and time as people read it, in Paris time (the association's desks).
+pub fn when(lang: Lang, secs: u64) -> String {
+    report::local_time(lang, secs)
+}

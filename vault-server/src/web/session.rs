@@ -1,0 +1,127 @@
+//! Signing in and out. The sign-in form has no session yet, so its CSRF token is a
+//! double-submit one: a random value in a `SameSite=Strict` cookie and in the form.
+
+use axum::extract::State;
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use maud::html;
+use secrecy::ExposeSecret;
+
+use super::{render, see_other, Ctx, Fields, Volunteer};
+use crate::api::session::{authenticate, expired_cookie};
+use crate::auth::{cookie, Client, COOKIE};
+use crate::sessions::random_token;
+use crate::state::AppState;
+
+const PRE_COOKIE: &str = "vault_pre";
+
+/// The sign-in page, with a fresh double-submit token; `problem` is shown above the form.
+fn login_page(state: &AppState, ctx: Ctx, status: StatusCode, problem: Option<String>) -> Response {
+    let w = ctx.w();
+    let Ok(token) = random_token() else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    let body = html! {
+        @if let Some(problem) = &problem {
+            p.error role="alert" #problem { (problem) }
+        }
+        form method="post" action="/login" {
+            input type="hidden" name="csrf" value=(token.expose_secret());
+            label for="user" { (w.login_user) }
+            input type="text" #user name="user" autocomplete="username" required autofocus;
+            label for="password" { (w.login_password) }
+            input type="password" #password name="password" autocomplete="current-password" required;
+            button type="submit" { (w.login_button) }
+        }
+        p.note { (w.login_note) }
+    };
+    let mut response = render(ctx, status, w.login_title, "/login", None, body);
+    let mut value = format!(
+        "{PRE_COOKIE}={}; Path=/login; HttpOnly; SameSite=Strict; Max-Age=3600",
+        token.expose_secret()
+    );
+    if state.secure() {
+        value.push_str("; Secure");
+    }
+    if let Ok(v) = HeaderValue::from_str(&value) {
+        response.headers_mut().append(header::SET_COOKIE, v);
+    }
+    response
+}
+
+/// `GET /login`.
+pub async fn form(State(state): State<AppState>, ctx: Ctx) -> Response {
+    if !state.is_set_up() {
+        return see_other("/");
+    }
+    login_page(&state, ctx, StatusCode::OK, None)
+}
+
+/// `POST /login`: on success, the session cookie and the list of cases.
+pub async fn sign_in(
+    State(state): State<AppState>,
+    Client(client): Client,
+    ctx: Ctx,
+    headers: HeaderMap,
+    fields: Fields,
+) -> Response {
+    let w = ctx.w();
+    let sent = fields.get("csrf").unwrap_or("");
+    let expected = cookie(&headers, PRE_COOKIE).unwrap_or("");
+    if expected.is_empty()
+        || !bool::from(subtle::ConstantTimeEq::ct_eq(
+            expected.as_bytes(),
+            sent.as_bytes(),
+        ))
+    {
+        let text = w.csrf_text.to_owned();
+        return login_page(&state, ctx, StatusCode::FORBIDDEN, Some(text));
+    }
+    let (Some(user), Some(password)) = (fields.text("user"), fields.secret("password")) else {
+        let text = w.login_wrong.to_owned();
+        return login_page(&state, ctx, StatusCode::BAD_REQUEST, Some(text));
+    };
+    match authenticate(&state, user, password, client).await {
+        Ok(signed_in) => {
+            let mut response = see_other("/cases");
+            response
+                .headers_mut()
+                .append(header::SET_COOKIE, signed_in.cookie);
+            response
+        }
+        Err(e) => {
+            let text = match e.code {
+                "bad_credentials" => w.login_wrong.to_owned(),
+                "throttled" => format!("{} {}", w.login_throttled, e.retry_after.unwrap_or(1)),
+                _ => e.message_in(ctx.lang.code()).to_owned(),
+            };
+            let mut response = login_page(&state, ctx, e.status, Some(text));
+            if let Some(wait) = e.retry_after {
+                response
+                    .headers_mut()
+                    .insert(header::RETRY_AFTER, HeaderValue::from(wait));
+            }
+            response
+        }
+    }
+}
+
+/// `POST /logout`: forgets the session (its key is zeroized once unused).
+pub async fn sign_out(
+    State(state): State<AppState>,
+    v: Volunteer,
+    headers: HeaderMap,
+    fields: Fields,
+) -> Response {
+    if let Err(refused) = v.check(&fields) {
+        return refused;
+    }
+    if let Some(token) = cookie(&headers, COOKIE) {
+        state.inner.sessions.remove(token);
+    }
+    let mut response = see_other("/login");
+    response
+        .headers_mut()
+        .append(header::SET_COOKIE, expired_cookie());
+    response
+}
