@@ -1,0 +1,443 @@
+//! The web interface through the router: CSRF on every form, sessions, sign-in messages,
+//! and no name or token in an address.
+
+mod common;
+
+use axum::body::Body;
+use axum::http::{header, Method, Request, StatusCode};
+use common::*;
+use serde_json::{json, Value};
+
+/// A form request to the web interface, with the session cookie when given.
+async fn post_form(f: &Fixture, uri: &str, cookie: Option<&str>, form: &str) -> Reply {
+    let mut request = Request::builder()
+        .method(Method::POST)
+        .uri(uri)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+    if let Some(c) = cookie {
+        request = request.header(header::COOKIE, c);
+    }
+    f.send(request.body(Body::from(form.to_owned())).unwrap())
+        .await
+}
+
+async fn get_page(f: &Fixture, uri: &str, cookie: Option<&str>) -> Reply {
+    let mut request = Request::get(uri);
+    if let Some(c) = cookie {
+        request = request.header(header::COOKIE, c);
+    }
+    f.send(request.body(Body::empty()).unwrap()).await
+}
+
+/// The value of the first hidden `csrf` field of a page.
+fn csrf_of(page: &str) -> String {
+    let start = page.find("name=\"csrf\" value=\"").expect("a CSRF field") + 19;
+    page[start..].split('"').next().unwrap().to_owned()
+}
+
+/// Every `href` and `action` of a page.
+fn addresses(page: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for attr in ["href=\"", "action=\""] {
+        for part in page.split(attr).skip(1) {
+            out.push(part.split('"').next().unwrap().to_owned());
+        }
+    }
+    out
+}
+
+struct Scene {
+    f: Fixture,
+    token: String,
+    cookie: String,
+    case: String,
+    doc: String,
+    share: String,
+    upload: String,
+}
+
+async fn scene() -> Scene {
+    let f = Fixture::new().await;
+    let token = f.sign_in("admin", ADMIN_PASSWORD).await;
+    let case = f.new_case(&token).await;
+    let doc = f
+        .upload(
+            &token,
+            &case,
+            "kind=appeal&filename=recours.pdf",
+            Body::from("PDF"),
+        )
+        .await
+        .expect(StatusCode::CREATED)
+        .json()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let share = f
+        .call(
+            Method::POST,
+            &format!("/api/v1/cases/{case}/shares"),
+            Some(&token),
+            json!({"documents": [doc], "label": "Me Dupont"}),
+        )
+        .await
+        .expect(StatusCode::CREATED)
+        .json()["link"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let upload = f
+        .call(
+            Method::POST,
+            &format!("/api/v1/cases/{case}/upload-links"),
+            Some(&token),
+            json!({}),
+        )
+        .await
+        .expect(StatusCode::CREATED)
+        .json()["link"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    Scene {
+        cookie: format!("vault_session={token}"),
+        f,
+        token,
+        case,
+        doc,
+        share,
+        upload,
+    }
+}
+
+#[tokio::test]
+async fn every_form_refuses_a_request_without_its_csrf_token() {
+    let s = scene().await;
+    let (case, doc) = (&s.case, &s.doc);
+    let epoch = s.f.get("/api/v1/teams", Some(&s.token)).await.json()[0]["epoch"].clone();
+    let forms = [
+        ("/logout".to_owned(), String::new()),
+        ("/cases".to_owned(), "q=Amina".to_owned()),
+        (
+            "/cases/new".to_owned(),
+            "team=Belleville&name=Someone".to_owned(),
+        ),
+        (format!("/cases/{case}/edit"), "name=Changed".to_owned()),
+        (format!("/cases/{case}/status"), "status=closed".to_owned()),
+        (format!("/documents/{doc}/verify"), format!("case={case}")),
+        (
+            format!("/documents/{doc}/kind"),
+            format!("kind=evidence&case={case}"),
+        ),
+        (
+            format!("/cases/{case}/share"),
+            format!("documents={doc}&label=X"),
+        ),
+        (format!("/cases/{case}/ask"), "days=3".to_owned()),
+        (
+            format!("/shares/{}/revoke", s.share),
+            format!("case={case}"),
+        ),
+        (
+            format!("/upload-links/{}/revoke", s.upload),
+            format!("case={case}"),
+        ),
+        (
+            "/admin/users".to_owned(),
+            "name=zed&role=admin&password=zed-password-123".to_owned(),
+        ),
+        (
+            "/admin/recover".to_owned(),
+            "name=vera&recovery_key=x&password=new-password-123".to_owned(),
+        ),
+        ("/admin/teams".to_owned(), "name=Autre".to_owned()),
+        (
+            "/admin/members".to_owned(),
+            "team=Belleville&user=admin".to_owned(),
+        ),
+        (
+            "/admin/members/remove".to_owned(),
+            "team=Belleville&user=vera".to_owned(),
+        ),
+        ("/admin/verify".to_owned(), String::new()),
+    ];
+    for (uri, form) in &forms {
+        for extra in ["", "csrf=wrong&"] {
+            let r = post_form(&s.f, uri, Some(&s.cookie), &format!("{extra}{form}")).await;
+            assert_eq!(r.status, StatusCode::FORBIDDEN, "{uri} with {extra:?}");
+            assert!(r.text().contains("Formulaire expiré"), "{uri}");
+        }
+    }
+    // The two upload forms (multipart): the token must be the first part.
+    let boundary = "XyZ";
+    let body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nother\r\n\
+         --{boundary}\r\nContent-Disposition: form-data; name=\"files\"; filename=\"a.pdf\"\r\n\r\n\
+         DATA\r\n--{boundary}--\r\n"
+    );
+    for uri in [
+        format!("/cases/{case}/documents"),
+        format!("/documents/{doc}/versions?case={case}"),
+    ] {
+        let r =
+            s.f.send(
+                Request::post(&uri)
+                    .header(header::COOKIE, &s.cookie)
+                    .header(
+                        header::CONTENT_TYPE,
+                        format!("multipart/form-data; boundary={boundary}"),
+                    )
+                    .body(Body::from(body.clone()))
+                    .unwrap(),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{uri}");
+    }
+
+    // Nothing happened: same case, one document of one version, links live, same people.
+    let shown =
+        s.f.get(&format!("/api/v1/cases/{case}"), Some(&s.token))
+            .await
+            .expect(StatusCode::OK)
+            .json();
+    assert_eq!(shown["profile"]["name"], "Amina K.");
+    assert_eq!(shown["status"], "open");
+    let docs =
+        s.f.get(&format!("/api/v1/cases/{case}/documents"), Some(&s.token))
+            .await
+            .json();
+    assert_eq!(docs.as_array().unwrap().len(), 1);
+    assert_eq!(docs[0]["versions"], 1);
+    assert_eq!(docs[0]["meta"]["kind"], "appeal");
+    for (list, id) in [("shares", &s.share), ("upload-links", &s.upload)] {
+        let links =
+            s.f.get(&format!("/api/v1/cases/{case}/{list}"), Some(&s.token))
+                .await
+                .json();
+        assert_eq!(links.as_array().unwrap().len(), 1, "{list}");
+        assert_eq!(links[0]["id"], id.as_str());
+        assert_eq!(links[0]["status"], "live");
+    }
+    let users = s.f.get("/api/v1/users", Some(&s.token)).await.json();
+    assert_eq!(users.as_array().unwrap().len(), 2);
+    let teams = s.f.get("/api/v1/teams", Some(&s.token)).await.json();
+    assert_eq!(teams.as_array().unwrap().len(), 1);
+    assert_eq!(teams[0]["members"].as_array().unwrap().len(), 2);
+    assert_eq!(teams[0]["epoch"], epoch, "no key rotation");
+
+    // With the page's token, the same form works: the token was the only thing missing.
+    let page = get_page(&s.f, &format!("/cases/{case}"), Some(&s.cookie))
+        .await
+        .expect(StatusCode::OK)
+        .text();
+    let csrf = csrf_of(&page);
+    let r = post_form(
+        &s.f,
+        &format!("/cases/{case}/status"),
+        Some(&s.cookie),
+        &format!("csrf={csrf}&status=closed"),
+    )
+    .await
+    .expect(StatusCode::SEE_OTHER);
+    assert_eq!(
+        r.headers[header::LOCATION],
+        format!("/cases/{case}").as_str()
+    );
+    let shown =
+        s.f.get(&format!("/api/v1/cases/{case}"), Some(&s.token))
+            .await
+            .json();
+    assert_eq!(shown["status"], "closed");
+}
+
+#[tokio::test]
+async fn pages_need_a_session_and_keep_names_out_of_addresses() {
+    let s = scene().await;
+    let case = &s.case;
+    for uri in [
+        "/cases".to_owned(),
+        "/cases/new".to_owned(),
+        format!("/cases/{case}"),
+        format!("/cases/{case}/edit"),
+        format!("/cases/{case}/share"),
+        format!("/documents/{}/download", s.doc),
+        "/admin".to_owned(),
+        "/admin/checkpoint".to_owned(),
+    ] {
+        for cookie in [None, Some("vault_session=not-a-session")] {
+            let r = get_page(&s.f, &uri, cookie)
+                .await
+                .expect(StatusCode::SEE_OTHER);
+            assert_eq!(r.headers[header::LOCATION], "/login", "{uri}");
+        }
+    }
+    let r = get_page(&s.f, "/", None)
+        .await
+        .expect(StatusCode::SEE_OTHER);
+    assert_eq!(r.headers[header::LOCATION], "/cases");
+
+    // The pages that show the person's name address them by ids only, and searching by
+    // name is a POST.
+    let list = get_page(&s.f, "/cases", Some(&s.cookie))
+        .await
+        .expect(StatusCode::OK)
+        .text();
+    let page = get_page(&s.f, &format!("/cases/{case}"), Some(&s.cookie))
+        .await
+        .expect(StatusCode::OK)
+        .text();
+    assert!(list.contains("Amina K.") && page.contains("Amina K.") && page.contains("recours.pdf"));
+    for address in addresses(&list).iter().chain(addresses(&page).iter()) {
+        assert!(
+            !address.contains("Amina") && !address.contains("recours"),
+            "a name in {address}"
+        );
+    }
+    assert!(list.contains("<form class=\"search\" method=\"post\""));
+    let found = post_form(
+        &s.f,
+        "/cases",
+        Some(&s.cookie),
+        &format!("csrf={}&q=amina&status=open", csrf_of(&list)),
+    )
+    .await
+    .expect(StatusCode::OK)
+    .text();
+    assert!(found.contains("Amina K."));
+    let none = post_form(
+        &s.f,
+        "/cases",
+        Some(&s.cookie),
+        &format!("csrf={}&q=nobody&status=open", csrf_of(&list)),
+    )
+    .await
+    .expect(StatusCode::OK)
+    .text();
+    assert!(!none.contains("Amina K.") && none.contains("Aucun dossier"));
+
+    // A download from the page is recorded like one from the API.
+    let r = get_page(
+        &s.f,
+        &format!("/documents/{}/download", s.doc),
+        Some(&s.cookie),
+    )
+    .await
+    .expect(StatusCode::OK);
+    assert_eq!(r.body.as_ref(), b"PDF");
+    let report: Value =
+        s.f.get(
+            &format!("/api/v1/cases/{case}/access-report"),
+            Some(&s.token),
+        )
+        .await
+        .json();
+    assert!(report
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|e| e["action"] == "document.read"));
+
+    // Another team's volunteer gets a refusal page, not the case.
+    let admin = &s.token;
+    s.f.call(
+        Method::POST,
+        "/api/v1/users",
+        Some(admin),
+        json!({"name": "olga", "role": "volunteer", "password": "olga-password"}),
+    )
+    .await
+    .expect(StatusCode::CREATED);
+    let olga = s.f.sign_in("olga", "olga-password").await;
+    let r = get_page(
+        &s.f,
+        &format!("/cases/{case}"),
+        Some(&format!("vault_session={olga}")),
+    )
+    .await
+    .expect(StatusCode::FORBIDDEN);
+    assert!(!r.text().contains("Amina"));
+}
+
+#[tokio::test]
+async fn signing_in_says_what_went_wrong() {
+    let f = Fixture::new().await;
+    let login = get_page(&f, "/login", None).await.expect(StatusCode::OK);
+    let pre = login.headers[header::SET_COOKIE]
+        .to_str()
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_owned();
+    let csrf = csrf_of(&login.text());
+    // Without the sign-in form's own token: refused.
+    post_form(
+        &f,
+        "/login",
+        None,
+        &format!("csrf={csrf}&user=vera&password=vera-password"),
+    )
+    .await
+    .expect(StatusCode::FORBIDDEN);
+    // A wrong password, five times; then even the right one waits, and the page says so.
+    for _ in 0..5 {
+        let r = post_form(
+            &f,
+            "/login",
+            Some(&pre),
+            &format!("csrf={csrf}&user=vera&password=nope"),
+        )
+        .await
+        .expect(StatusCode::UNAUTHORIZED);
+        assert!(r.text().contains("Identifiant ou mot de passe incorrect"));
+    }
+    let r = post_form(
+        &f,
+        "/login",
+        Some(&pre),
+        &format!("csrf={csrf}&user=vera&password=vera-password"),
+    )
+    .await
+    .expect(StatusCode::TOO_MANY_REQUESTS);
+    assert!(r.headers.contains_key(header::RETRY_AFTER));
+    assert!(r.text().contains("Trop d'essais"), "{}", r.text());
+    // Another account signs in, and gets the session cookie.
+    let r = post_form(
+        &f,
+        "/login?lang=en",
+        Some(&pre),
+        &format!("csrf={csrf}&user=admin&password={ADMIN_PASSWORD}"),
+    )
+    .await
+    .expect(StatusCode::SEE_OTHER);
+    assert_eq!(r.headers[header::LOCATION], "/cases");
+    let cookies: Vec<&str> = r
+        .headers
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .map(|v| v.to_str().unwrap())
+        .collect();
+    let session = cookies
+        .iter()
+        .find(|c| c.starts_with("vault_session="))
+        .expect("a session cookie");
+    assert!(session.contains("HttpOnly") && session.contains("SameSite=Strict"));
+    let cookie = session.split(';').next().unwrap();
+    let page = get_page(&f, "/cases", Some(cookie))
+        .await
+        .expect(StatusCode::OK)
+        .text();
+    assert!(page.contains("Mes dossiers"));
+    // Signing out ends the session.
+    post_form(
+        &f,
+        "/logout",
+        Some(cookie),
+        &format!("csrf={}", csrf_of(&page)),
+    )
+    .await
+    .expect(StatusCode::SEE_OTHER);
+    get_page(&f, "/cases", Some(cookie))
+        .await
+        .expect(StatusCode::SEE_OTHER);
+}
