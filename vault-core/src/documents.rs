@@ -377,6 +377,15 @@ impl Vault {
 
     fn list_documents_inner(&self, session: &Session, case: &CaseId) -> Result<Vec<DocumentInfo>> {
         let (_, case_key) = self.case_key(session, case)?;
+        self.documents_with_key(case, &case_key)
+    }
+
+    /// The documents of a case, opened with its key.
+    pub(crate) fn documents_with_key(
+        &self,
+        case: &CaseId,
+        case_key: &SecretKey,
+    ) -> Result<Vec<DocumentInfo>> {
         let mut out = Vec::new();
         for record in self
             .inner
@@ -384,7 +393,7 @@ impl Vault {
             .records::<DocumentRecord>(&format!("doc/{case}/"))?
         {
             let latest = Self::pick_version(&record, None)?;
-            let (_, meta) = self.version_meta(&record, latest.number, &case_key)?;
+            let (_, meta) = self.version_meta(&record, latest.number, case_key)?;
             out.push(DocumentInfo {
                 id: record.id.clone(),
                 case: case.clone(),
@@ -437,6 +446,23 @@ impl Vault {
             let (record, case_key) = self.document_record(session, doc, audit)?;
             self.open_version(&record, &case_key, version)
         })
+    }
+
+    /// Opens the newest version of a document of `case` with the case's key (after
+    /// checking the document is of that case).
+    pub(crate) fn open_with_key(
+        &self,
+        case: &CaseId,
+        doc: &DocumentId,
+        case_key: &SecretKey,
+    ) -> Result<(DocumentMeta, DocumentReader)> {
+        let not_found = || Error::not_found("document", doc.as_str());
+        let record: DocumentRecord = self
+            .inner
+            .catalog
+            .record(&format!("doc/{case}/{doc}"))?
+            .ok_or_else(not_found)?;
+        self.open_version(&record, case_key, None)
     }
 
     fn open_version(

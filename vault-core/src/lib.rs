@@ -74,6 +74,7 @@ pub use fsck::FsckReport;
 pub use ids::{now as unix_now, CaseId, DocumentId, LinkId, TeamId, UserId};
 pub use keys::{KdfParams, PublicKey, SecretKey};
 pub use links::share::{NewShare, ShareInfo, SharedDocument, SharedView};
+pub use links::space::{Space, SpaceInfo, SPACE_DEFAULT_TTL, SPACE_MAX_TTL};
 pub use links::upload::{NewUploadLink, Receipt, UploadLinkInfo, UploadView};
 pub use links::{
     LinkStatus, LinkToken, PASSPHRASE_TRIES, SHARE_DEFAULT_DOWNLOADS, SHARE_DEFAULT_TTL,

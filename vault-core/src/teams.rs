@@ -263,6 +263,7 @@ impl Vault {
                 &format!("profile/{cid}"),
                 keys::seal(&plain, &[&new_case.public()])?,
             );
+            self.rewrap_spaces(&mut batch, &cid, &new_case)?;
             for doc in catalog.records::<DocumentRecord>(&format!("doc/{cid}/"))? {
                 for version in &doc.versions {
                     let key_path = format!("wrap/version/{}/{}", doc.id, version.number);

@@ -627,3 +627,142 @@ fn what_happens_while_a_file_streams_in_is_not_undone() {
         Err(Error::Immutable)
     ));
 }
+
+#[test]
+fn a_beneficiary_opens_their_space_with_the_link_and_the_passcode() {
+    let f = Fixture::new();
+    let now = vault_core::unix_now();
+    let draft = f
+        .vault
+        .add_document(
+            &f.bob,
+            &f.case,
+            &b"recours v1"[..],
+            &doc(DocumentKind::Appeal, "recours.pdf"),
+        )
+        .unwrap();
+    let (info, token, passcode) = f.vault.create_space(&f.bob, &f.case, None).unwrap();
+    assert_eq!(info.status, vault_core::LinkStatus::Live);
+    assert_eq!(info.expires - info.created, vault_core::SPACE_DEFAULT_TTL);
+    assert!(matches!(
+        f.vault.create_space(&f.carol, &f.case, None),
+        Err(Error::Denied(_))
+    ));
+    let code = passcode.expose_secret().to_owned();
+
+    // A wrong passcode is counted; the right one works however it is typed.
+    let wrong = SecretString::from("AAAA-AAAA".to_string());
+    assert!(matches!(
+        f.vault.open_space(&token, &wrong, None, now),
+        Err(Error::WrongPassphrase { tries_left: 9 })
+    ));
+    let typed = SecretString::from(code.to_lowercase().replace('-', " "));
+    let space = f.vault.open_space(&token, &typed, None, now).unwrap();
+    let docs = f.vault.space_documents(&space, now).unwrap();
+    assert_eq!(docs.len(), 1);
+    assert_eq!(docs[0].meta.filename, "recours.pdf");
+    let (_, mut reader) = f.vault.space_document(&space, &draft, now).unwrap();
+    let mut got = Vec::new();
+    reader.read_to_end(&mut got).unwrap();
+    assert_eq!(got, b"recours v1");
+    let unknown: DocumentId = "0123456789abcdef0123456789abcdef".parse().unwrap();
+    assert!(f.vault.space_document(&space, &unknown, now).is_err());
+
+    // Their right of access: every access to the case, theirs included.
+    let report = f.vault.space_report(&space, now).unwrap();
+    for action in [
+        "case.create",
+        "document.add",
+        "space.create",
+        "space.open",
+        "document.read",
+    ] {
+        assert!(report.iter().any(|e| e.action == action), "{action}");
+    }
+    assert!(report
+        .iter()
+        .any(|e| e.action == "space.passcode_failed" && e.outcome == vault_core::Outcome::Denied));
+
+    // A share link for their own lawyer, which works like any other.
+    let new = NewShare {
+        documents: vec![draft.clone()],
+        label: Some("Me Martin".into()),
+        ..NewShare::default()
+    };
+    let (_, lawyer) = f.vault.space_share(&space, &new, now).unwrap();
+    assert_eq!(
+        download(&f.vault, &lawyer, &draft, None).unwrap(),
+        b"recours v1"
+    );
+    let shares = f.vault.list_shares(&f.bob, &f.case).unwrap();
+    assert_eq!(shares[0].label.as_deref(), Some("Me Martin"));
+    let report = f.vault.access_report(&f.bob, &f.case).unwrap();
+    let made = report.iter().rfind(|e| e.action == "share.create").unwrap();
+    assert_eq!(
+        f.vault.actor_label_for(&f.bob, &made.actor),
+        "la personne (espace personnel)"
+    );
+
+    // A member leaves: the team's keys rotate, and the space still opens what comes next.
+    f.vault.remove_member(&f.alice, TEAM, "bob").unwrap();
+    f.vault
+        .add_document(
+            &f.alice,
+            &f.case,
+            &b"decision"[..],
+            &doc(DocumentKind::Other, "decision.pdf"),
+        )
+        .unwrap();
+    let space = f.vault.open_space(&token, &passcode, None, now).unwrap();
+    assert_eq!(f.vault.space_documents(&space, now).unwrap().len(), 2);
+
+    // Revoked: the open space and the link both stop at once.
+    let listed = f.vault.list_spaces(&f.alice, &f.case).unwrap();
+    assert_eq!(listed.len(), 1);
+    f.vault.revoke_space(&f.alice, &listed[0].id).unwrap();
+    assert!(is_unavailable(f.vault.space_documents(&space, now)));
+    assert!(is_unavailable(f.vault.space_report(&space, now)));
+    assert!(is_unavailable(
+        f.vault.open_space(&token, &passcode, None, now)
+    ));
+    assert_eq!(
+        f.vault.list_spaces(&f.alice, &f.case).unwrap()[0].status,
+        vault_core::LinkStatus::Revoked
+    );
+}
+
+#[test]
+fn a_space_locks_after_ten_wrong_passcodes_and_expires() {
+    let f = Fixture::new();
+    let now = vault_core::unix_now();
+    let (_, token, passcode) = f.vault.create_space(&f.bob, &f.case, Some(3600)).unwrap();
+    let wrong = SecretString::from("BBBB-BBBB".to_string());
+    for left in (1..vault_core::PASSPHRASE_TRIES).rev() {
+        assert!(matches!(
+            f.vault.open_space(&token, &wrong, None, now),
+            Err(Error::WrongPassphrase { tries_left }) if tries_left == left
+        ));
+    }
+    assert!(is_unavailable(
+        f.vault.open_space(&token, &wrong, None, now)
+    ));
+    assert!(
+        is_unavailable(f.vault.open_space(&token, &passcode, None, now)),
+        "locked: even the right passcode opens nothing"
+    );
+
+    // Expiry, then the sweeper destroys the key.
+    let (_, token, passcode) = f.vault.create_space(&f.bob, &f.case, Some(3600)).unwrap();
+    let later = now + 3600;
+    assert!(is_unavailable(
+        f.vault.open_space(&token, &passcode, None, later)
+    ));
+    assert_eq!(f.vault.sweep_links(later).unwrap(), 1);
+    assert_eq!(f.vault.sweep_links(later).unwrap(), 0);
+    assert!(is_unavailable(
+        f.vault.open_space(&token, &passcode, None, now)
+    ));
+    let report = f.vault.access_report(&f.bob, &f.case).unwrap();
+    assert!(report.iter().any(|e| e.action == "space.locked"));
+    assert!(report.iter().any(|e| e.action == "space.expire"));
+}

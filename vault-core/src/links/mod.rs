@@ -13,10 +13,12 @@
 //! sharewrap/<id>/<doc>  the document version key, wrapped to the link's key
 //! sharelabel/<id>       "Me Dupont", sealed to the case key
 //! uplink/<id>           UploadRecord: case, expiry, limits, counts, state
-//! linkidx/<case>/<id>   "share" or "upload": the links of a case
+//! linkidx/<case>/<id>   "share", "upload" or "space": the links of a case
+//! space/<id>, spacewrap/<id>   a beneficiary's own space (see `space.rs`)
 //! ```
 
 pub(crate) mod share;
+pub(crate) mod space;
 pub(crate) mod upload;
 
 use std::fmt;
@@ -175,6 +177,8 @@ impl Vault {
             batch.remove(&format!("share/{id}"));
             batch.remove(&format!("sharelabel/{id}"));
             batch.remove(&format!("uplink/{id}"));
+            batch.remove(&format!("space/{id}"));
+            batch.remove(&format!("spacewrap/{id}"));
             batch.remove(&key);
         }
         Ok(())
@@ -184,7 +188,7 @@ impl Vault {
     /// records it. Returns how many links were swept. The server runs it at start and
     /// every few minutes; exhausted, revoked and locked links lose their keys at once.
     pub fn sweep_links(&self, now: u64) -> Result<usize> {
-        self.sweep_shares(now)
+        Ok(self.sweep_shares(now)? + self.sweep_spaces(now)?)
     }
 }
 

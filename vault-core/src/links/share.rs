@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use super::{lifetime, LinkStatus, LinkToken, PASSPHRASE_TRIES};
 use super::{SHARE_DEFAULT_DOWNLOADS, SHARE_DEFAULT_TTL, SHARE_MAX_DOWNLOADS, SHARE_MAX_TTL};
 use crate::blob::BlobId;
+use crate::cases::CaseRecord;
 use crate::catalog::Batch;
 use crate::documents::{DocumentReader, DocumentRecord};
 use crate::error::{Error, Result};
@@ -43,8 +44,8 @@ pub(crate) struct ShareRecord {
 /// How a passphrase is stretched before it is mixed into the link's key.
 #[derive(Clone, Serialize, Deserialize)]
 pub(crate) struct PassphraseKdf {
-    salt: String,
-    params: KdfParams,
+    pub salt: String,
+    pub params: KdfParams,
 }
 
 /// The version of a document that the link gives (the newest when it was made).
@@ -180,104 +181,117 @@ impl Vault {
             "share.create",
             vec![target("case", case)],
             |audit| {
-                let ttl = lifetime(new.expires_in, SHARE_DEFAULT_TTL, SHARE_MAX_TTL)?;
-                let max = new.max_downloads.unwrap_or(SHARE_DEFAULT_DOWNLOADS);
-                if !(1..=SHARE_MAX_DOWNLOADS).contains(&max) {
-                    return Err(Error::Invalid {
-                        field: "downloads",
-                        reason: "from 1 to 50",
-                    });
-                }
-                let mut docs = new.documents.clone();
-                docs.sort();
-                docs.dedup();
-                if docs.is_empty() || docs.len() > 100 {
-                    return Err(Error::Invalid {
-                        field: "documents",
-                        reason: "from 1 to 100 documents of the case",
-                    });
-                }
-                check_label(&new.label)?;
                 let (case_record, case_key) = self.case_key(session, case)?;
-                let token = LinkToken::generate()?;
-                let id = token.id();
-                audit.target("share", &id);
-                let (kdf, link_key) = match &new.passphrase {
-                    Some(p) if p.expose_secret().chars().count() < 4 => {
-                        return Err(Error::Invalid {
-                            field: "passphrase",
-                            reason: "at least 4 characters",
-                        })
-                    }
-                    Some(p) => {
-                        let mut salt = [0u8; 16];
-                        random_bytes(&mut salt)?;
-                        let params = self.inner.toml.argon2.clone();
-                        let stretched =
-                            keys::argon2id(p.expose_secret().as_bytes(), &salt, &params)?;
-                        let kdf = PassphraseKdf {
-                            salt: hex::encode(salt),
-                            params,
-                        };
-                        (Some(kdf), token.key(Some(&stretched))?)
-                    }
-                    None => (None, token.key(None)?),
-                };
-                let mut batch = Batch::default();
-                let mut shared = Vec::new();
-                for doc in &docs {
-                    let record: DocumentRecord = self
-                        .inner
-                        .catalog
-                        .record(&format!("doc/{case}/{doc}"))?
-                        .ok_or_else(|| Error::not_found("document", doc.as_str()))?;
-                    let latest = record
-                        .versions
-                        .last()
-                        .ok_or_else(|| Error::damaged("a document without version"))?;
-                    let (version_key, _) = self.version_meta(&record, latest.number, &case_key)?;
-                    batch.put_raw(
-                        &format!("sharewrap/{id}/{doc}"),
-                        keys::wrap(&version_key, &[&link_key.public()])?,
-                    );
-                    audit.target("document", doc);
-                    shared.push(SharedVersion {
-                        doc: doc.clone(),
-                        version: latest.number,
-                        blob: latest.blob.clone(),
-                    });
-                }
-                if let Some(label) = &new.label {
-                    batch.put_raw(
-                        &format!("sharelabel/{id}"),
-                        keys::seal(label.as_bytes(), &[&case_record.public])?,
-                    );
-                }
-                let created = now();
-                let record = ShareRecord {
-                    id: id.clone(),
-                    case: case.clone(),
-                    creator: session.user.id.clone(),
-                    created,
-                    expires: created + ttl,
-                    max_downloads: max,
-                    downloads: 0,
-                    revoked: false,
-                    failed_passphrases: 0,
-                    locked: false,
-                    purged: false,
-                    passphrase: kdf,
-                    documents: shared,
-                };
-                batch.put(&format!("share/{id}"), &record)?;
-                batch.put(&format!("linkidx/{case}/{id}"), &"share")?;
-                let _guard = self.write_lock();
-                // The case may have been erased while the wraps were made.
-                self.case_record(case)?;
-                self.commit(batch, audit, &[])?;
-                Ok((self.share_info(record, new.label.clone(), created), token))
+                let creator = session.user.id.clone();
+                self.make_share(audit, case, &case_record, &case_key, creator, new)
             },
         )
+    }
+
+    /// Makes a share link of `case` with its key (a member's, or the beneficiary's own).
+    pub(crate) fn make_share(
+        &self,
+        audit: &mut Audit,
+        case: &CaseId,
+        case_record: &CaseRecord,
+        case_key: &SecretKey,
+        creator: UserId,
+        new: &NewShare,
+    ) -> Result<(ShareInfo, LinkToken)> {
+        let ttl = lifetime(new.expires_in, SHARE_DEFAULT_TTL, SHARE_MAX_TTL)?;
+        let max = new.max_downloads.unwrap_or(SHARE_DEFAULT_DOWNLOADS);
+        if !(1..=SHARE_MAX_DOWNLOADS).contains(&max) {
+            return Err(Error::Invalid {
+                field: "downloads",
+                reason: "from 1 to 50",
+            });
+        }
+        let mut docs = new.documents.clone();
+        docs.sort();
+        docs.dedup();
+        if docs.is_empty() || docs.len() > 100 {
+            return Err(Error::Invalid {
+                field: "documents",
+                reason: "from 1 to 100 documents of the case",
+            });
+        }
+        check_label(&new.label)?;
+        let token = LinkToken::generate()?;
+        let id = token.id();
+        audit.target("share", &id);
+        let (kdf, link_key) = match &new.passphrase {
+            Some(p) if p.expose_secret().chars().count() < 4 => {
+                return Err(Error::Invalid {
+                    field: "passphrase",
+                    reason: "at least 4 characters",
+                })
+            }
+            Some(p) => {
+                let mut salt = [0u8; 16];
+                random_bytes(&mut salt)?;
+                let params = self.inner.toml.argon2.clone();
+                let stretched = keys::argon2id(p.expose_secret().as_bytes(), &salt, &params)?;
+                let kdf = PassphraseKdf {
+                    salt: hex::encode(salt),
+                    params,
+                };
+                (Some(kdf), token.key(Some(&stretched))?)
+            }
+            None => (None, token.key(None)?),
+        };
+        let mut batch = Batch::default();
+        let mut shared = Vec::new();
+        for doc in &docs {
+            let record: DocumentRecord =
+                self.inner
+                    .catalog
+                    .record(&format!("doc/{case}/{doc}"))?
+                    .ok_or_else(|| Error::not_found("document", doc.as_str()))?;
+            let latest = record
+                .versions
+                .last()
+                .ok_or_else(|| Error::damaged("a document without version"))?;
+            let (version_key, _) = self.version_meta(&record, latest.number, case_key)?;
+            batch.put_raw(
+                &format!("sharewrap/{id}/{doc}"),
+                keys::wrap(&version_key, &[&link_key.public()])?,
+            );
+            audit.target("document", doc);
+            shared.push(SharedVersion {
+                doc: doc.clone(),
+                version: latest.number,
+                blob: latest.blob.clone(),
+            });
+        }
+        if let Some(label) = &new.label {
+            batch.put_raw(
+                &format!("sharelabel/{id}"),
+                keys::seal(label.as_bytes(), &[&case_record.public])?,
+            );
+        }
+        let created = now();
+        let record = ShareRecord {
+            id: id.clone(),
+            case: case.clone(),
+            creator,
+            created,
+            expires: created + ttl,
+            max_downloads: max,
+            downloads: 0,
+            revoked: false,
+            failed_passphrases: 0,
+            locked: false,
+            purged: false,
+            passphrase: kdf,
+            documents: shared,
+        };
+        batch.put(&format!("share/{id}"), &record)?;
+        batch.put(&format!("linkidx/{case}/{id}"), &"share")?;
+        let _guard = self.write_lock();
+        // The case may have been erased while the wraps were made.
+        self.case_record(case)?;
+        self.commit(batch, audit, &[])?;
+        Ok((self.share_info(record, new.label.clone(), created), token))
     }
 
     fn share_info(&self, r: ShareRecord, label: Option<String>, now: u64) -> ShareInfo {

@@ -52,6 +52,13 @@ pub fn action_label_fr(action: &str) -> &str {
         "upload.list" => "liste des liens de dépôt",
         "upload.open" => "ouverture d'un lien de dépôt",
         "upload.revoke" => "révocation d'un lien de dépôt",
+        "space.create" => "création de l'espace personnel",
+        "space.list" => "liste des espaces personnels",
+        "space.open" => "ouverture de l'espace personnel",
+        "space.passcode_failed" => "code erroné sur l'espace personnel",
+        "space.locked" => "blocage de l'espace personnel (trop d'essais)",
+        "space.revoke" => "révocation de l'espace personnel",
+        "space.expire" => "expiration de l'espace personnel (clé détruite)",
         other => other,
     }
 }
@@ -151,6 +158,9 @@ impl Vault {
         if actor.starts_with("upload:") {
             return "lien de dépôt".into();
         }
+        if actor.starts_with("space:") {
+            return "la personne (espace personnel)".into();
+        }
         self.actor_label(actor)
     }
 
@@ -163,24 +173,29 @@ impl Vault {
             vec![target("case", case)],
             |_| {
                 self.case_key(session, case)?;
-                let wanted = target("case", case);
-                let mut out = Vec::new();
-                let size = self.log_size();
-                let mut read = 0;
-                for (_, bytes) in EventReader::open(&self.log_dir(), size)? {
-                    read += 1;
-                    let event = Event::decode(&bytes)?;
-                    if event.targets.contains(&wanted) {
-                        out.push(event);
-                    }
-                }
-                if read != size {
-                    // A partial report must not pass for a complete one.
-                    return Err(crate::Error::damaged("the access log's events file"));
-                }
-                Ok(out)
+                self.case_events(case)
             },
         )
+    }
+
+    /// Every event that touched a case, in order (whoever asks must have been allowed).
+    pub(crate) fn case_events(&self, case: &CaseId) -> Result<Vec<Event>> {
+        let wanted = target("case", case);
+        let mut out = Vec::new();
+        let size = self.log_size();
+        let mut read = 0;
+        for (_, bytes) in EventReader::open(&self.log_dir(), size)? {
+            read += 1;
+            let event = Event::decode(&bytes)?;
+            if event.targets.contains(&wanted) {
+                out.push(event);
+            }
+        }
+        if read != size {
+            // A partial report must not pass for a complete one.
+            return Err(crate::Error::damaged("the access log's events file"));
+        }
+        Ok(out)
     }
 }
 
