@@ -182,11 +182,82 @@ fn a_volunteer_works_a_case_from_the_browser() {
     assert!(!page.contains("à classer"), "classified");
     assert!(page.contains("Preuve : ne peut être ni remplacée ni supprimée"));
 
-    // Revocation: the lawyer's link is dead at once.
-    let page = desk.click_and_load("form[action^='/shares/'] button");
+    // The person's own space: a link and a code, handed over at the desk.
+    desk.click_and_load("form[action$='/space'] button");
+    let page = desk.wait_for("Code à donner à la personne");
+    accessible(&desk, "space-made");
+    desk.screenshot("web-space-made");
+    let space = shown_link(&desk, &base);
+    let code = desk.execute(
+        "return document.getElementById('passcode').textContent",
+        serde_json::json!([]),
+    );
+    let code = code.as_str().unwrap().trim().to_owned();
+    assert_eq!(code.len(), 9, "{page}");
+    let person = Browser::start("fr");
+    person.open(&space);
+    person.wait_for("Entrez le code");
+    accessible(&person, "space-code");
+    person.type_into("#passcode", "AAAA-AAAA");
+    let page = person.click_and_load("main form button[type=submit]");
     assert!(
-        !page.contains("Liens de partage actifs"),
-        "no live share any more"
+        page.contains("Code erroné") && page.contains(": 9"),
+        "{page}"
+    );
+    person.type_into("#passcode", &code.to_lowercase());
+    person.click_and_load("main form button[type=submit]");
+    let page = person.wait_for("Qui a consulté votre dossier");
+    assert!(page.contains("passeport.pdf") && page.contains("attestation.jpg"));
+    assert!(
+        page.contains("Un·e avocat·e, par un lien de partage, a téléchargé passeport.pdf"),
+        "{page}"
+    );
+    assert!(
+        page.contains("L'association (alice) a ajouté passeport.pdf"),
+        "{page}"
+    );
+    accessible(&person, "space-home");
+    person.screenshot("web-space");
+    person.click("ul.docs a.button");
+    assert_eq!(person.downloaded("passeport.pdf"), b"%PDF passport scan");
+    // They send their permit to their own lawyer.
+    person.execute(
+        "[...document.querySelectorAll('input[name=documents]')]\
+           .find(i => i.labels[0].textContent.includes('titre-de-sejour')).click()",
+        serde_json::json!([]),
+    );
+    person.type_into("#label", "Me Martin");
+    let page = person.click_and_load("form[action$='/share'] button");
+    assert!(page.contains("il ne sera plus affiché"), "{page}");
+    let own = shown_link(&person, &base);
+    let martin = Browser::start("en");
+    martin.open(&own);
+    martin.wait_for("titre-de-sejour.jpg");
+    martin.click("ul.docs form button");
+    assert_eq!(
+        martin.downloaded("titre-de-sejour.jpg"),
+        b"JPEG residence permit"
+    );
+    // The volunteer sees it, and closes the space: the person's page is dead at once.
+    desk.open(&case_url);
+    let page = desk.wait_for("Journal des accès");
+    assert!(
+        page.contains("la personne (espace personnel) a créé un lien de partage"),
+        "{page}"
+    );
+    desk.click_and_load("form[action^='/spaces/'] button");
+    person.open(&space);
+    person.wait_for("Lien expiré ou inconnu");
+
+    // Revocation: the lawyer's link is dead at once.
+    let page = desk.click_and_load("button[aria-label='Révoquer Me Dupont']");
+    assert!(
+        !page.contains("Révoquer Me Dupont"),
+        "no longer among the live links"
+    );
+    assert!(
+        page.contains("Révoquer Me Martin"),
+        "the other link lives on"
     );
     lawyer.open(&share);
     lawyer.wait_for("Lien expiré ou inconnu");
@@ -229,7 +300,7 @@ fn a_volunteer_works_a_case_from_the_browser() {
             "{secret} reached the server's output"
         );
     }
-    for link in [&share, &upload] {
+    for link in [&share, &upload, &space, &own] {
         let token = link.rsplit('/').next().unwrap();
         assert!(
             !log.contains(token),

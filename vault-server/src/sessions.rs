@@ -36,14 +36,14 @@ fn hash(token: &str) -> TokenHash {
     *blake3::hash(token.as_bytes()).as_bytes()
 }
 
-struct Entry {
-    session: Arc<Session>,
+struct Entry<T> {
+    session: Arc<T>,
     csrf: SecretString,
     created: Instant,
     last_used: Instant,
 }
 
-impl Entry {
+impl<T> Entry<T> {
     fn alive(&self, now: Instant) -> bool {
         now.saturating_duration_since(self.last_used) < IDLE
             && now.saturating_duration_since(self.created) < ABSOLUTE
@@ -51,13 +51,13 @@ impl Entry {
 }
 
 /// What a request authenticated with a token gets.
-pub struct Authenticated {
-    /// The unlocked user.
-    pub session: Arc<Session>,
+pub struct Authenticated<T = Session> {
+    /// The unlocked user (or beneficiary's space).
+    pub session: Arc<T>,
     csrf: SecretString,
 }
 
-impl Authenticated {
+impl<T> Authenticated<T> {
     /// The CSRF token, for the hidden field of the web interface's forms.
     pub fn csrf(&self) -> &SecretString {
         &self.csrf
@@ -78,21 +78,30 @@ pub struct NewSession {
     pub csrf: SecretString,
 }
 
-/// The sessions of this process. Cheap to clone.
+/// The sessions of this process: signed-in users (`Session`), or beneficiaries with
+/// their space open (`vault_core::Space`). Cheap to clone.
 ///
 /// A std `Mutex`: it is held only for map operations, never across an `.await`.
-#[derive(Clone, Default)]
-pub struct Sessions {
-    map: Arc<Mutex<HashMap<TokenHash, Entry>>>,
+#[derive(Clone)]
+pub struct Sessions<T = Session> {
+    map: Arc<Mutex<HashMap<TokenHash, Entry<T>>>>,
 }
 
-impl Sessions {
-    fn map(&self) -> std::sync::MutexGuard<'_, HashMap<TokenHash, Entry>> {
+impl<T> Default for Sessions<T> {
+    fn default() -> Self {
+        Sessions {
+            map: Arc::default(),
+        }
+    }
+}
+
+impl<T> Sessions<T> {
+    fn map(&self) -> std::sync::MutexGuard<'_, HashMap<TokenHash, Entry<T>>> {
         self.map.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
     /// Registers a signed-in user; returns the token and CSRF token.
-    pub fn insert(&self, session: Session, now: Instant) -> std::io::Result<NewSession> {
+    pub fn insert(&self, session: T, now: Instant) -> std::io::Result<NewSession> {
         let token = random_token()?;
         let csrf = random_token()?;
         self.map().insert(
@@ -108,7 +117,7 @@ impl Sessions {
     }
 
     /// The live session of `token`, which counts as a use. Expired ones are removed.
-    pub fn get(&self, token: &str, now: Instant) -> Option<Authenticated> {
+    pub fn get(&self, token: &str, now: Instant) -> Option<Authenticated<T>> {
         let key = hash(token);
         let mut map = self.map();
         let entry = map.get_mut(&key)?;

@@ -66,6 +66,8 @@ pub(crate) struct Shared {
     /// BLAKE3 of the one-time setup token, until the vault is created.
     setup: Mutex<Option<[u8; 32]>>,
     pub sessions: Sessions,
+    /// Beneficiaries with their space open.
+    pub spaces: Sessions<vault_core::Space>,
     pub throttle: Throttle,
     /// Requests per client on the link pages.
     pub link_rate: crate::throttle::RateLimit,
@@ -88,6 +90,7 @@ impl AppState {
                 vault: cell,
                 setup: Mutex::new(None),
                 sessions: Sessions::default(),
+                spaces: Sessions::default(),
                 throttle: Throttle::new(account, client)?,
                 link_rate: crate::throttle::RateLimit::new(rate)?,
                 kdf: crate::kdf::KdfPool::new(slots)?,
@@ -193,6 +196,7 @@ impl AppState {
 
     /// Removes expired sessions; the server calls it every minute.
     pub fn sweep_sessions(&self) -> usize {
-        self.inner.sessions.sweep(std::time::Instant::now())
+        let now = std::time::Instant::now();
+        self.inner.sessions.sweep(now) + self.inner.spaces.sweep(now)
     }
 }

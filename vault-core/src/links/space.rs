@@ -267,6 +267,15 @@ impl Vault {
         )
     }
 
+    /// `Ok` when the space of `token` is live, else [`Error::LinkUnavailable`]. Records
+    /// nothing: the server asks before showing the passcode form.
+    pub fn check_space(&self, token: &LinkToken, now: u64) -> Result<()> {
+        match self.space_record(&token.id())? {
+            Some(r) if r.status(now) == LinkStatus::Live => Ok(()),
+            _ => Err(Error::LinkUnavailable),
+        }
+    }
+
     /// Opens a space with its passcode (argon2: run it where that is bounded). A wrong
     /// passcode is counted and recorded; the tenth locks the space and deletes its wrap.
     /// Dead, unknown and locked spaces give [`Error::LinkUnavailable`].

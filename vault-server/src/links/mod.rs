@@ -8,6 +8,7 @@
 //! client.
 
 mod share;
+mod space;
 mod upload;
 
 pub(crate) use upload::safe_name;
@@ -16,7 +17,7 @@ use axum::extract::{Query, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::Router;
 use serde::Deserialize;
 
@@ -33,6 +34,10 @@ pub fn routes(state: AppState) -> Router<AppState> {
             get(share::to_page).post(share::download),
         )
         .route("/u/{token}", get(upload::page).post(upload::receive))
+        .route("/b/{token}", get(space::page).post(space::unlock))
+        .route("/b/{token}/d/{doc}", get(space::download))
+        .route("/b/{token}/share", get(space::to_space).post(space::share))
+        .route("/b/{token}/leave", post(space::leave))
         .route_layer(axum::middleware::from_fn_with_state(state, rate_limit))
 }
 

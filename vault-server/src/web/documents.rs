@@ -50,6 +50,7 @@ struct CaseView {
     histories: HashMap<DocumentId, Vec<DocumentMeta>>,
     shares: Vec<ShareInfo>,
     uploads: Vec<UploadLinkInfo>,
+    spaces: Vec<vault_core::SpaceInfo>,
     /// Who added each document (a name, or "lien de dépôt").
     added_by: HashMap<String, (String, bool)>,
     report: Vec<Line>,
@@ -74,6 +75,7 @@ fn load(
         }
         let shares = vault.list_shares(&session, &case)?;
         let uploads = vault.list_upload_links(&session, &case)?;
+        let spaces = vault.list_spaces(&session, &case)?;
         let events = vault.access_report(&session, &case)?;
         let names: HashMap<String, String> = documents
             .iter()
@@ -99,6 +101,7 @@ fn load(
             histories,
             shares,
             uploads,
+            spaces,
             added_by,
             report,
         })
@@ -212,6 +215,7 @@ fn view_case_links(view: &CaseView) -> links::CaseLinks<'_> {
         documents: &view.documents,
         shares: &view.shares,
         uploads: &view.uploads,
+        spaces: &view.spaces,
     }
 }
 

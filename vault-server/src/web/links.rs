@@ -25,6 +25,7 @@ pub struct CaseLinks<'a> {
     pub documents: &'a [DocumentInfo],
     pub shares: &'a [ShareInfo],
     pub uploads: &'a [UploadLinkInfo],
+    pub spaces: &'a [vault_core::SpaceInfo],
 }
 
 fn days_select(w: &Web, id: &str, choices: &[u64], default: u64) -> Markup {
@@ -113,6 +114,40 @@ pub fn case_links(v: &Volunteer, l: CaseLinks<'_>) -> Markup {
                         }
                     }
                 }
+            }
+            h3 { (w.space_section_title) }
+            p { (w.space_section_text) }
+            @let live_spaces: Vec<&vault_core::SpaceInfo> = l.spaces.iter().filter(|s| s.status == LinkStatus::Live).collect();
+            @if !live_spaces.is_empty() {
+                table.links {
+                    caption { (w.live_spaces) }
+                    thead { tr {
+                        th scope="col" { (w.col_created) }
+                        th scope="col" { (w.col_expires) }
+                        th scope="col" { span.visually-hidden { (w.revoke) } }
+                    } }
+                    tbody {
+                        @for sp in &live_spaces {
+                            tr {
+                                td { (when(lang, sp.created)) }
+                                td { (when(lang, sp.expires)) }
+                                td {
+                                    form method="post" action={ "/spaces/" (sp.id) "/revoke" } {
+                                        (v.csrf_field())
+                                        input type="hidden" name="case" value=(case);
+                                        button.danger type="submit" { (w.revoke) }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            form method="post" action={ "/cases/" (case) "/space" } {
+                (v.csrf_field())
+                label for="space-days" { (w.f_valid_for) }
+                (days_select(w, "space-days", &[30, 90, 180, 365], 90))
+                button type="submit" { (w.space_create) }
             }
             h3 { (w.ask_title) }
             p { (w.ask_text) }
@@ -314,6 +349,70 @@ pub async fn create_upload_link(
         ),
         Err(e) => v.error(e, &format!("/cases/{case}")),
     }
+}
+
+/// `POST /cases/{case}/space`: the person's own space; the link and passcode shown once,
+/// to hand over at the desk.
+pub async fn create_space(
+    State(state): State<AppState>,
+    v: Volunteer,
+    Path(case): Path<String>,
+    fields: Fields,
+) -> Response {
+    if let Err(refused) = v.check(&fields) {
+        return refused;
+    }
+    let w = v.ctx.w();
+    let (vault, case) = match (state.vault(), parse_id::<CaseId>(&case)) {
+        (Ok(vault), Ok(case)) => (vault, case),
+        (Err(e), _) | (_, Err(e)) => return v.error(e, "/cases"),
+    };
+    let days: u64 = fields
+        .get("days")
+        .and_then(|d| d.parse().ok())
+        .unwrap_or(90);
+    let session = v.session.clone();
+    let id = case.clone();
+    let made = with_kdf_slot(&state, move || {
+        vault.create_space(&session, &id, Some(days.saturating_mul(DAY)))
+    })
+    .await;
+    let (token, passcode) = match made {
+        Ok((_, token, passcode)) => (token, passcode),
+        Err(e) => return v.error(e, &format!("/cases/{case}")),
+    };
+    let address = url(&state, "b", &token);
+    let body = html! {
+        p.warning role="status" { (w.link_once) }
+        p { (w.space_made_text) }
+        label for="link" { (w.link_label) }
+        input type="text" #link readonly value=(address);
+        button.copy type="button" data-copy-target="link" hidden { (w.copy) }
+        p { (w.space_passcode_label) }
+        p.key #passcode { (secrecy::ExposeSecret::expose_secret(&passcode)) }
+        figure.qr role="img" aria-label=(w.qr_label) { (qr(&address)) }
+        p.note { (w.print_note) }
+        p { a href={ "/cases/" (case) "#links" } { (w.back_to_case) } }
+    };
+    v.page(
+        StatusCode::CREATED,
+        w.space_section_title,
+        &format!("/cases/{case}"),
+        body,
+    )
+}
+
+/// `POST /spaces/{id}/revoke`.
+pub async fn revoke_space(
+    State(state): State<AppState>,
+    v: Volunteer,
+    Path(id): Path<String>,
+    fields: Fields,
+) -> Response {
+    revoke(state, v, id, fields, |vault, session, id| {
+        vault.revoke_space(session, id)
+    })
+    .await
 }
 
 fn back(fields: &Fields) -> String {

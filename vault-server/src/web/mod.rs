@@ -15,7 +15,7 @@ mod cases;
 mod documents;
 mod form;
 mod links;
-mod report;
+pub(crate) mod report;
 mod session;
 
 use std::sync::Arc;
@@ -63,6 +63,8 @@ pub fn routes() -> Router<AppState> {
             get(links::share_form).post(links::create_share),
         )
         .route("/cases/{case}/ask", post(links::create_upload_link))
+        .route("/cases/{case}/space", post(links::create_space))
+        .route("/spaces/{id}/revoke", post(links::revoke_space))
         .route("/shares/{id}/revoke", post(links::revoke_share))
         .route("/upload-links/{id}/revoke", post(links::revoke_upload_link))
         .route("/admin", get(admin::page))

@@ -1,0 +1,347 @@
+//! `/b/{token}`: a beneficiary's own space. The link and a short passcode, given at the
+//! desk, open it: their documents, every access to their case (their right of access), and
+//! a share link for their own lawyer. A session cookie (`vault_space`, path `/b/`) keeps it
+//! open for the visit; every form carries the session's CSRF token. Unknown and dead
+//! spaces get the dead-link page, like every other link.
+
+use std::collections::HashMap;
+use std::time::Instant;
+
+use axum::extract::{Path, Query, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use maud::html;
+use secrecy::ExposeSecret;
+use vault_core::{DocumentId, Error, Event, LinkToken, NewShare, Space};
+
+use super::{busy, dead, link_page, run, trouble, LangQuery};
+use crate::auth::{cookie, Client};
+use crate::i18n::{Catalog, Lang};
+use crate::sessions::Authenticated;
+use crate::state::AppState;
+use crate::web::report::sentence;
+use crate::web::Fields;
+
+const COOKIE: &str = "vault_space";
+
+/// The open space of this request, if its cookie belongs to the space of `token`.
+fn opened(
+    state: &AppState,
+    headers: &HeaderMap,
+    token: &LinkToken,
+) -> Option<Authenticated<Space>> {
+    let value = cookie(headers, COOKIE)?;
+    let auth = state.inner.spaces.get(value, Instant::now())?;
+    (auth.session.id() == &token.id()).then_some(auth)
+}
+
+fn passcode_form(lang: Lang, status: StatusCode, tries_left: Option<u32>) -> Response {
+    let t = lang.t();
+    let body = html! {
+        p { (t.space_intro) }
+        @if let Some(n) = tries_left {
+            p.error role="alert" { (t.space_wrong) " " (n) }
+        }
+        form method="post" {
+            label for="passcode" { (t.space_code_label) }
+            input type="text" #passcode name="passcode" required autocomplete="off"
+                autocapitalize="characters" spellcheck="false";
+            button type="submit" { (t.open) }
+        }
+    };
+    link_page(status, lang, t.space_title, &body.into_string())
+}
+
+/// `GET /b/{token}`: the space when it is open, else the passcode form.
+pub async fn page(
+    State(state): State<AppState>,
+    Path(text): Path<String>,
+    Query(q): Query<LangQuery>,
+    headers: HeaderMap,
+) -> Response {
+    let lang = q.pick(&headers);
+    let (Some(token), Ok(vault)) = (LinkToken::parse(&text), state.vault()) else {
+        return dead(lang);
+    };
+    if let Some(auth) = opened(&state, &headers, &token) {
+        return home(&state, &text, lang, &auth, None).await;
+    }
+    let now = vault_core::unix_now();
+    match run(move || vault.check_space(&token, now)).await {
+        Ok(()) => passcode_form(lang, StatusCode::OK, None),
+        Err(Error::LinkUnavailable) => dead(lang),
+        Err(e) => trouble(lang, &e),
+    }
+}
+
+/// `POST /b/{token}`: the passcode; opens the space for this visit.
+pub async fn unlock(
+    State(state): State<AppState>,
+    Client(client): Client,
+    Path(text): Path<String>,
+    Query(q): Query<LangQuery>,
+    headers: HeaderMap,
+    fields: Fields,
+) -> Response {
+    let lang = q.pick(&headers);
+    let (Some(token), Ok(vault)) = (LinkToken::parse(&text), state.vault()) else {
+        return dead(lang);
+    };
+    let Some(passcode) = fields.secret("passcode") else {
+        return passcode_form(lang, StatusCode::BAD_REQUEST, None);
+    };
+    let now = vault_core::unix_now();
+    let work = move || vault.open_space(&token, &passcode, client, now);
+    let space = match state.inner.kdf.run_core(work).await {
+        Ok(Ok(space)) => space,
+        Ok(Err(Error::WrongPassphrase { tries_left })) => {
+            return passcode_form(lang, StatusCode::FORBIDDEN, Some(tries_left))
+        }
+        Ok(Err(Error::LinkUnavailable)) => return dead(lang),
+        Ok(Err(e)) => return trouble(lang, &e),
+        Err(e) => return busy(lang, e),
+    };
+    let new = match state.inner.spaces.insert(space, Instant::now()) {
+        Ok(new) => new,
+        Err(e) => return trouble(lang, &Error::Io(e)),
+    };
+    let mut value = format!(
+        "{COOKIE}={}; Path=/b/; HttpOnly; SameSite=Strict",
+        new.token.expose_secret()
+    );
+    if state.secure() {
+        value.push_str("; Secure");
+    }
+    let mut response = Redirect::to(&format!("/b/{text}?lang={}", lang.code())).into_response();
+    if let Ok(v) = HeaderValue::from_str(&value) {
+        response.headers_mut().insert(header::SET_COOKIE, v);
+    }
+    response
+}
+
+/// Who did something, in the words of the person whose case it is.
+fn who(vault: &vault_core::Vault, t: &Catalog, actor: &str) -> String {
+    match actor.split_once(':') {
+        Some(("space", _)) => t.space_you.into(),
+        Some(("share", _)) => t.space_by_share.into(),
+        Some(("upload", _)) => t.space_by_upload.into(),
+        _ if actor == "system" => t.space_system.into(),
+        _ => format!("{} ({})", t.space_association, vault.actor_label(actor)),
+    }
+}
+
+/// The space: documents, the share form, every access.
+async fn home(
+    state: &AppState,
+    text: &str,
+    lang: Lang,
+    auth: &Authenticated<Space>,
+    made: Option<String>,
+) -> Response {
+    let t = lang.t();
+    let Ok(vault) = state.vault() else {
+        return dead(lang);
+    };
+    let space = auth.session.clone();
+    let now = vault_core::unix_now();
+    let v = vault.clone();
+    let loaded = run(move || {
+        let documents = v.space_documents(&space, now)?;
+        let events = v.space_report(&space, now)?;
+        Ok((documents, events))
+    })
+    .await;
+    let (documents, events): (Vec<vault_core::DocumentInfo>, Vec<Event>) = match loaded {
+        Ok(x) => x,
+        Err(Error::LinkUnavailable) => return dead(lang),
+        Err(e) => return trouble(lang, &e),
+    };
+    let names: HashMap<String, String> = documents
+        .iter()
+        .map(|d| (d.id.to_string(), d.meta.filename.clone()))
+        .collect();
+    let here = format!("/b/{text}");
+    let csrf = auth.csrf().expose_secret().to_owned();
+    let body = html! {
+        @if let Some(link) = &made {
+            section.made aria-labelledby="made-title" {
+                h2 #made-title { (t.space_share_title) }
+                p.warning role="status" { (t.space_link_once) }
+                label for="link" { (t.space_link_label) }
+                input type="text" #link readonly value=(link);
+                button.copy type="button" data-copy-target="link" hidden { (t.space_copy) }
+            }
+        }
+        section aria-labelledby="docs-title" {
+            h2 #docs-title { (t.space_docs_title) }
+            @if documents.is_empty() {
+                p { (t.space_no_docs) }
+            } @else {
+                ul.docs {
+                    @for d in &documents {
+                        li {
+                            p { strong { (d.meta.filename) } br; (t.kind(d.meta.kind)) ", " (t.size(d.meta.size)) }
+                            a.button href={ (here) "/d/" (d.id) } download { (t.download) }
+                        }
+                    }
+                }
+            }
+        }
+        @if !documents.is_empty() {
+            section aria-labelledby="share-title" {
+                h2 #share-title { (t.space_share_title) }
+                p { (t.space_share_text) }
+                form method="post" action={ (here) "/share" } {
+                    input type="hidden" name="csrf" value=(csrf);
+                    fieldset {
+                        legend { (t.space_share_docs) }
+                        @for d in &documents {
+                            div.check {
+                                input type="checkbox" id={ "doc-" (d.id) } name="documents" value=(d.id);
+                                label for={ "doc-" (d.id) } { (d.meta.filename) }
+                            }
+                        }
+                    }
+                    label for="label" { (t.space_share_label) }
+                    input type="text" #label name="label" autocomplete="off";
+                    button type="submit" { (t.space_share_create) }
+                }
+            }
+        }
+        section aria-labelledby="access-title" {
+            h2 #access-title { (t.space_access_title) }
+            p.note { (t.space_access_note) }
+            ol.report reversed {
+                @for e in events.iter().rev() {
+                    li { (sentence(lang, e, &who(&vault, t, &e.actor), &names)) }
+                }
+            }
+        }
+        form method="post" action={ (here) "/leave" } {
+            input type="hidden" name="csrf" value=(csrf);
+            button.secondary type="submit" { (t.space_leave) }
+        }
+    };
+    let status = if made.is_some() {
+        StatusCode::CREATED
+    } else {
+        StatusCode::OK
+    };
+    link_page(status, lang, t.space_home_title, &body.into_string())
+}
+
+/// The open space of a form, checked: its cookie and its CSRF token.
+fn checked(
+    state: &AppState,
+    headers: &HeaderMap,
+    token: &LinkToken,
+    fields: &Fields,
+) -> Option<Authenticated<Space>> {
+    let auth = opened(state, headers, token)?;
+    auth.csrf_matches(fields.get("csrf").unwrap_or(""))
+        .then_some(auth)
+}
+
+/// `GET /b/{token}/d/{doc}`: one of the person's documents.
+pub async fn download(
+    State(state): State<AppState>,
+    Path((text, doc)): Path<(String, String)>,
+    Query(q): Query<LangQuery>,
+    headers: HeaderMap,
+) -> Response {
+    let lang = q.pick(&headers);
+    let (Some(token), Ok(doc), Ok(vault)) = (
+        LinkToken::parse(&text),
+        doc.parse::<DocumentId>(),
+        state.vault(),
+    ) else {
+        return dead(lang);
+    };
+    let Some(auth) = opened(&state, &headers, &token) else {
+        return Redirect::to(&format!("/b/{text}")).into_response();
+    };
+    let space = auth.session.clone();
+    let now = vault_core::unix_now();
+    match run(move || vault.space_document(&space, &doc, now)).await {
+        Ok((meta, reader)) => crate::api::documents::download_response(&meta, reader),
+        Err(Error::LinkUnavailable) | Err(Error::NotFound { .. }) => dead(lang),
+        Err(e) => trouble(lang, &e),
+    }
+}
+
+/// `POST /b/{token}/share`: a share link for the person's own lawyer, shown once.
+pub async fn share(
+    State(state): State<AppState>,
+    Path(text): Path<String>,
+    Query(q): Query<LangQuery>,
+    headers: HeaderMap,
+    fields: Fields,
+) -> Response {
+    let lang = q.pick(&headers);
+    let (Some(token), Ok(vault)) = (LinkToken::parse(&text), state.vault()) else {
+        return dead(lang);
+    };
+    let Some(auth) = checked(&state, &headers, &token, &fields) else {
+        return link_page(StatusCode::FORBIDDEN, lang, lang.t().space_expired, "");
+    };
+    let documents: Vec<DocumentId> = fields
+        .all("documents")
+        .iter()
+        .filter_map(|d| d.parse().ok())
+        .collect();
+    if documents.is_empty() {
+        return home(&state, &text, lang, &auth, None).await;
+    }
+    let new = NewShare {
+        documents,
+        label: fields.text("label"),
+        ..NewShare::default()
+    };
+    let space = auth.session.clone();
+    let now = vault_core::unix_now();
+    match run(move || vault.space_share(&space, &new, now)).await {
+        Ok((_, link)) => {
+            let address = crate::api::links::url(&state, "s", &link);
+            home(&state, &text, lang, &auth, Some(address)).await
+        }
+        Err(Error::LinkUnavailable) => dead(lang),
+        Err(e) => trouble(lang, &e),
+    }
+}
+
+/// `GET /b/{token}/share` (the language switch of the page a share answered): back to
+/// the space.
+pub async fn to_space(
+    Path(text): Path<String>,
+    Query(q): Query<LangQuery>,
+    headers: HeaderMap,
+) -> Response {
+    let lang = q.pick(&headers);
+    if LinkToken::parse(&text).is_none() {
+        return dead(lang);
+    }
+    Redirect::to(&format!("/b/{text}?lang={}", lang.code())).into_response()
+}
+
+/// `POST /b/{token}/leave`: closes the space for this visit.
+pub async fn leave(
+    State(state): State<AppState>,
+    Path(text): Path<String>,
+    headers: HeaderMap,
+    fields: Fields,
+) -> Response {
+    let Some(token) = LinkToken::parse(&text) else {
+        return dead(Lang::Fr);
+    };
+    if checked(&state, &headers, &token, &fields).is_some() {
+        if let Some(value) = cookie(&headers, COOKIE) {
+            state.inner.spaces.remove(value);
+        }
+    }
+    let mut response = Redirect::to(&format!("/b/{text}")).into_response();
+    response.headers_mut().insert(
+        header::SET_COOKIE,
+        HeaderValue::from_static("vault_space=; Path=/b/; HttpOnly; SameSite=Strict; Max-Age=0"),
+    );
+    response
+}
