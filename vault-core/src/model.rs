@@ -61,6 +61,8 @@ pub struct User {
     pub name: String,
     /// Role.
     pub role: Role,
+    /// Whether the account is disabled (it cannot sign in).
+    pub disabled: bool,
 }
 
 /// A team: the people who can open its cases.

@@ -28,6 +28,10 @@ pub(crate) struct UserRecord {
     pub salt: String,
     pub public: PublicKey,
     pub created: u64,
+    /// A disabled account cannot sign in (records written before this field read as
+    /// enabled).
+    #[serde(default)]
+    pub disabled: bool,
 }
 
 impl UserRecord {
@@ -36,6 +40,7 @@ impl UserRecord {
             id: self.id.clone(),
             name: self.name.clone(),
             role: self.role,
+            disabled: self.disabled,
         }
     }
 }
@@ -116,6 +121,7 @@ impl Vault {
             salt,
             public: key.public(),
             created: now(),
+            disabled: false,
         };
         batch.put(&format!("user/{id}"), &record)?;
         batch.put(&format!("username/{name}"), &id)?;
@@ -163,6 +169,42 @@ impl Vault {
                 .collect();
             users.sort_by(|a, b| a.name.cmp(&b.name));
             Ok(users)
+        })
+    }
+
+    /// Disables an account (it can no longer sign in; the server ends its sessions) or
+    /// enables it again. Admins and coordinators; nobody disables themselves, and only an
+    /// admin disables an admin. Removing the person from their teams is what rotates the
+    /// keys they held (see `remove_member`).
+    pub fn set_user_disabled(&self, actor: &Session, name: &str, disabled: bool) -> Result<User> {
+        let action = if disabled {
+            "user.disable"
+        } else {
+            "user.enable"
+        };
+        self.audited(actor.actor(), action, vec![], |audit| {
+            if !actor.user.role.manages() {
+                return Err(Error::Denied(
+                    "only admins and coordinators disable accounts",
+                ));
+            }
+            let _guard = self.write_lock();
+            let mut record = self.user_by_name(name)?;
+            audit.target("user", &record.id);
+            if record.id == actor.user.id {
+                return Err(Error::Invalid {
+                    field: "user",
+                    reason: "you cannot disable your own account",
+                });
+            }
+            if record.role == Role::Admin && actor.user.role != Role::Admin {
+                return Err(Error::Denied("only an admin disables an admin"));
+            }
+            record.disabled = disabled;
+            let mut batch = Batch::default();
+            batch.put(&format!("user/{}", record.id), &record)?;
+            self.commit(batch, audit, &[])?;
+            Ok(record.to_user())
         })
     }
 

@@ -376,6 +376,11 @@ impl Vault {
         if key.public() != record.public {
             return Err(Error::damaged("a user key does not match its record"));
         }
+        // Checked after the same work as any attempt: a disabled account answers like a
+        // wrong password.
+        if record.disabled {
+            return Err(Error::BadCredentials);
+        }
         Ok(Session {
             user: record.to_user(),
             key,

@@ -323,3 +323,34 @@ fn the_last_member_cannot_be_removed_and_team_names_cannot_look_like_ids() {
         })
     ));
 }
+
+#[test]
+fn a_disabled_account_cannot_sign_in_until_enabled_again() {
+    let f = Fixture::new();
+    let bob = f.vault.set_user_disabled(&f.alice, "bob", true).unwrap();
+    assert!(bob.disabled);
+    assert!(matches!(
+        f.vault.login("bob", &password("bob-pass-1")),
+        Err(Error::BadCredentials)
+    ));
+    assert!(matches!(
+        f.vault.login("bob", &password("wrong")),
+        Err(Error::BadCredentials)
+    ));
+    // Nobody disables themselves; a volunteer disables nobody.
+    assert!(matches!(
+        f.vault.set_user_disabled(&f.alice, "alice", true),
+        Err(Error::Invalid { .. })
+    ));
+    assert!(matches!(
+        f.vault.set_user_disabled(&f.carol, "alice", true),
+        Err(Error::Denied(_))
+    ));
+    let users = f.vault.list_users(&f.alice).unwrap();
+    assert!(users.iter().find(|u| u.name == "bob").unwrap().disabled);
+    f.vault.set_user_disabled(&f.alice, "bob", false).unwrap();
+    f.vault.login("bob", &password("bob-pass-1")).unwrap();
+    let log = f.vault.log_events(&f.alice, 0, 1000).unwrap();
+    assert!(log.iter().any(|e| e.action == "user.disable"));
+    assert!(log.iter().any(|e| e.action == "user.enable"));
+}

@@ -158,6 +158,16 @@ impl<T> Sessions<T> {
     }
 }
 
+impl Sessions<Session> {
+    /// Ends every session of a user (their account was disabled); returns how many.
+    pub fn end_user(&self, user: &vault_core::UserId) -> usize {
+        let mut map = self.map();
+        let before = map.len();
+        map.retain(|_, e| &e.session.user().id != user);
+        before - map.len()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

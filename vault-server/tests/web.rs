@@ -160,6 +160,11 @@ async fn every_form_refuses_a_request_without_its_csrf_token() {
             "team=Belleville&user=vera".to_owned(),
         ),
         ("/admin/verify".to_owned(), String::new()),
+        (
+            "/admin/users/state".to_owned(),
+            "name=vera&disabled=1".to_owned(),
+        ),
+        (format!("/cases/{case}/space"), "days=90".to_owned()),
     ];
     for (uri, form) in &forms {
         for extra in ["", "csrf=wrong&"] {
@@ -220,6 +225,19 @@ async fn every_form_refuses_a_request_without_its_csrf_token() {
     }
     let users = s.f.get("/api/v1/users", Some(&s.token)).await.json();
     assert_eq!(users.as_array().unwrap().len(), 2);
+    assert!(users
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|u| u["disabled"] == false));
+    let page = get_page(&s.f, &format!("/cases/{case}"), Some(&s.cookie))
+        .await
+        .expect(StatusCode::OK)
+        .text();
+    assert!(
+        !page.contains("Espaces personnels actifs"),
+        "no space was made"
+    );
     let teams = s.f.get("/api/v1/teams", Some(&s.token)).await.json();
     assert_eq!(teams.as_array().unwrap().len(), 1);
     assert_eq!(teams[0]["members"].as_array().unwrap().len(), 2);
@@ -440,4 +458,157 @@ async fn signing_in_says_what_went_wrong() {
     get_page(&f, "/cases", Some(cookie))
         .await
         .expect(StatusCode::SEE_OTHER);
+}
+
+#[tokio::test]
+async fn disabling_an_account_ends_its_sessions() {
+    let s = scene().await;
+    let vera = s.f.sign_in("vera", "vera-password").await;
+    s.f.get("/api/v1/session", Some(&vera))
+        .await
+        .expect(StatusCode::OK);
+    let admin_page = get_page(&s.f, "/admin", Some(&s.cookie))
+        .await
+        .expect(StatusCode::OK)
+        .text();
+    assert!(admin_page.contains("Désactiver vera"));
+    post_form(
+        &s.f,
+        "/admin/users/state",
+        Some(&s.cookie),
+        &format!("csrf={}&name=vera&disabled=1", csrf_of(&admin_page)),
+    )
+    .await
+    .expect(StatusCode::SEE_OTHER);
+    s.f.get("/api/v1/session", Some(&vera))
+        .await
+        .expect(StatusCode::UNAUTHORIZED);
+    let r =
+        s.f.call(
+            Method::POST,
+            "/api/v1/session",
+            None,
+            json!({"user": "vera", "password": "vera-password"}),
+        )
+        .await
+        .expect(StatusCode::UNAUTHORIZED);
+    assert_eq!(r.error_code(), "bad_credentials");
+    let page = get_page(&s.f, "/admin", Some(&s.cookie)).await.text();
+    assert!(page.contains("Réactiver vera") && page.contains("désactivé"));
+    // The admin cannot disable themselves (no button, and the form is refused).
+    assert!(!page.contains("Désactiver admin"));
+    post_form(
+        &s.f,
+        "/admin/users/state",
+        Some(&s.cookie),
+        &format!("csrf={}&name=admin&disabled=1", csrf_of(&page)),
+    )
+    .await
+    .expect(StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
+async fn a_space_needs_its_code_and_its_forms_their_token() {
+    let s = scene().await;
+    let page = get_page(&s.f, &format!("/cases/{}", s.case), Some(&s.cookie))
+        .await
+        .text();
+    let made = post_form(
+        &s.f,
+        &format!("/cases/{}/space", s.case),
+        Some(&s.cookie),
+        &format!("csrf={}&days=30", csrf_of(&page)),
+    )
+    .await
+    .expect(StatusCode::CREATED)
+    .text();
+    let link = made.split("value=\"http://127.0.0.1:8080").nth(1).unwrap();
+    let path = link.split('"').next().unwrap().to_owned();
+    let code = made.split("id=\"passcode\">").nth(1).unwrap();
+    let code = code.split('<').next().unwrap().to_owned();
+    assert!(path.starts_with("/b/") && code.len() == 9, "{path} {code}");
+
+    // Unknown and malformed spaces look like any dead link.
+    let dead = get_page(&s.f, &format!("/b/{}", "A".repeat(43)), None)
+        .await
+        .expect(StatusCode::NOT_FOUND)
+        .text();
+    assert!(dead.contains("Lien expiré ou inconnu"));
+    get_page(&s.f, "/b/short", None)
+        .await
+        .expect(StatusCode::NOT_FOUND);
+    // The code form, a wrong code, the right one: a cookie for /b/ only.
+    get_page(&s.f, &path, None).await.expect(StatusCode::OK);
+    let wrong = post_form(&s.f, &path, None, "passcode=ZZZZ-ZZZZ")
+        .await
+        .expect(StatusCode::FORBIDDEN)
+        .text();
+    assert!(wrong.contains("Code erroné"));
+    let r = post_form(&s.f, &path, None, &format!("passcode={code}"))
+        .await
+        .expect(StatusCode::SEE_OTHER);
+    let cookie = r.headers[header::SET_COOKIE].to_str().unwrap().to_owned();
+    assert!(
+        cookie.contains("Path=/b/")
+            && cookie.contains("HttpOnly")
+            && cookie.contains("SameSite=Strict")
+    );
+    let cookie = cookie.split(';').next().unwrap().to_owned();
+    let home = get_page(&s.f, &path, Some(&cookie))
+        .await
+        .expect(StatusCode::OK)
+        .text();
+    assert!(home.contains("recours.pdf") && home.contains("Qui a consulté votre dossier"));
+    // The space's cookie opens nothing of the volunteers' interface.
+    get_page(&s.f, "/cases", Some(&cookie))
+        .await
+        .expect(StatusCode::SEE_OTHER);
+    // Its forms need its token.
+    for (form, status) in [
+        (
+            format!("documents={}&label=X", s.doc),
+            StatusCode::FORBIDDEN,
+        ),
+        (
+            format!("csrf=wrong&documents={}", s.doc),
+            StatusCode::FORBIDDEN,
+        ),
+    ] {
+        post_form(&s.f, &format!("{path}/share"), Some(&cookie), &form)
+            .await
+            .expect(status);
+    }
+    let shares =
+        s.f.get(&format!("/api/v1/cases/{}/shares", s.case), Some(&s.token))
+            .await
+            .json();
+    assert_eq!(shares.as_array().unwrap().len(), 1, "no share was made");
+    let made = post_form(
+        &s.f,
+        &format!("{path}/share"),
+        Some(&cookie),
+        &format!(
+            "csrf={}&documents={}&label=Me+Martin",
+            csrf_of(&home),
+            s.doc
+        ),
+    )
+    .await
+    .expect(StatusCode::CREATED)
+    .text();
+    assert!(made.contains("/s/"));
+    // Leaving ends it; the cookie opens nothing more.
+    post_form(
+        &s.f,
+        &format!("{path}/leave"),
+        Some(&cookie),
+        &format!("csrf={}", csrf_of(&home)),
+    )
+    .await
+    .expect(StatusCode::SEE_OTHER);
+    let again = get_page(&s.f, &path, Some(&cookie))
+        .await
+        .expect(StatusCode::OK)
+        .text();
+    assert!(again.contains("Entrez le code"));
 }

@@ -16,6 +16,8 @@ pub fn action_label_fr(action: &str) -> &str {
         "user.create" => "création d'un compte",
         "user.password" => "changement de mot de passe",
         "user.recover" => "récupération d'un compte",
+        "user.disable" => "désactivation d'un compte",
+        "user.enable" => "réactivation d'un compte",
         "team.create" => "création d'une équipe",
         "team.member.add" => "ajout d'un membre à l'équipe",
         "team.member.remove" => "retrait d'un membre de l'équipe",

@@ -70,6 +70,11 @@ pub static EN: Catalog = Catalog {
     mib: "MB",
     gib: "GB",
     web: Web {
+        account_action: "Action",
+        account_enabled: "active",
+        account_disabled: "disabled",
+        disable: "Disable",
+        enable: "Enable",
         space_section_title: "The person's own space",
         space_section_text: "There the person can see and download their documents, know who looked at their case, and send their documents to their lawyer. They get a link and a short code.",
         live_spaces: "Live personal spaces",

@@ -70,6 +70,11 @@ pub static FR: Catalog = Catalog {
     mib: "Mo",
     gib: "Go",
     web: Web {
+        account_action: "Action",
+        account_enabled: "actif",
+        account_disabled: "désactivé",
+        disable: "Désactiver",
+        enable: "Réactiver",
         space_section_title: "Espace personnel de la personne",
         space_section_text: "La personne peut y voir et télécharger ses documents, savoir qui a consulté son dossier, et envoyer ses documents à son avocat·e. Elle reçoit un lien et un code court.",
         live_spaces: "Espaces personnels actifs",

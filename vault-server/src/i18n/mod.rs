@@ -147,6 +147,11 @@ pub struct Catalog {
 
 /// Every string of the volunteers' web interface.
 pub struct Web {
+    pub account_action: &'static str,
+    pub account_enabled: &'static str,
+    pub account_disabled: &'static str,
+    pub disable: &'static str,
+    pub enable: &'static str,
     pub space_section_title: &'static str,
     pub space_section_text: &'static str,
     pub live_spaces: &'static str,

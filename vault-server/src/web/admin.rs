@@ -74,10 +74,34 @@ fn admin_page(
             h2 #users-title { (w.users_title) }
             table {
                 caption.visually-hidden { (w.users_title) }
-                thead { tr { th scope="col" { (w.f_user) } th scope="col" { (w.f_role) } } }
+                thead { tr {
+                    th scope="col" { (w.f_user) }
+                    th scope="col" { (w.f_role) }
+                    th scope="col" { (w.col_status) }
+                    th scope="col" { span.visually-hidden { (w.account_action) } }
+                } }
                 tbody {
                     @for u in users {
-                        tr { td { (u.name) } td { (role_name(w, u.role)) } }
+                        tr {
+                            td { (u.name) }
+                            td { (role_name(w, u.role)) }
+                            td { @if u.disabled { strong { (w.account_disabled) } } @else { (w.account_enabled) } }
+                            td {
+                                @if u.id != v.session.user().id {
+                                    form method="post" action="/admin/users/state" {
+                                        (v.csrf_field())
+                                        input type="hidden" name="name" value=(u.name);
+                                        @if u.disabled {
+                                            input type="hidden" name="disabled" value="0";
+                                            button.secondary type="submit" aria-label={ (w.enable) " " (u.name) } { (w.enable) }
+                                        } @else {
+                                            input type="hidden" name="disabled" value="1";
+                                            button.danger type="submit" aria-label={ (w.disable) " " (u.name) } { (w.disable) }
+                                        }
+                                    }
+                                }
+                            }
+                        }
                     }
                 }
             }
@@ -200,6 +224,30 @@ pub async fn create_user(State(state): State<AppState>, v: Volunteer, fields: Fi
     })
     .await;
     then_back(v, result).await
+}
+
+/// `POST /admin/users/state`: disables an account (its sessions end now) or enables it.
+pub async fn set_state(State(state): State<AppState>, v: Volunteer, fields: Fields) -> Response {
+    if let Err(r) = v.check(&fields).and_then(|()| only_managers(&v)) {
+        return r;
+    }
+    let vault = match state.vault() {
+        Ok(vault) => vault,
+        Err(e) => return v.error(e, "/admin"),
+    };
+    let name = fields.text("name").unwrap_or_default();
+    let disabled = fields.get("disabled") == Some("1");
+    let session = v.session.clone();
+    let result = run(move || vault.set_user_disabled(&session, &name, disabled)).await;
+    match result {
+        Ok(user) => {
+            if user.disabled {
+                state.inner.sessions.end_user(&user.id);
+            }
+            see_other("/admin?done=1")
+        }
+        Err(e) => v.error(e, "/admin"),
+    }
 }
 
 /// `POST /admin/recover`: a new password set with the recovery key.

@@ -69,6 +69,7 @@ pub fn routes() -> Router<AppState> {
         .route("/upload-links/{id}/revoke", post(links::revoke_upload_link))
         .route("/admin", get(admin::page))
         .route("/admin/users", post(admin::create_user))
+        .route("/admin/users/state", post(admin::set_state))
         .route("/admin/recover", post(admin::recover))
         .route("/admin/teams", post(admin::create_team))
         .route("/admin/members", post(admin::add_member))
