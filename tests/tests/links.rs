@@ -153,6 +153,7 @@ fn a_lawyer_and_a_beneficiary_use_their_links_in_chromium() {
         page.contains("Documents partagés avec vous") && page.contains("recours.pdf"),
         "{page}"
     );
+    lawyer.assert_accessible("share-page-fr");
     let shot = lawyer.screenshot("share-page-fr");
     println!("screenshot: {}", shot.display());
     lawyer.click("ul.docs form button");
@@ -160,9 +161,11 @@ fn a_lawyer_and_a_beneficiary_use_their_links_in_chromium() {
     lawyer.open(&format!("{base}{}?lang=en", s.share_path));
     assert!(lawyer.source().contains("Documents shared with you"));
     lawyer.screenshot("share-page-en");
+    lawyer.assert_accessible("share-page-en");
     lawyer.open(&format!("{base}/s/{}", "A".repeat(43)));
     assert!(lawyer.source().contains("Lien expiré ou inconnu"));
     lawyer.screenshot("dead-link");
+    lawyer.assert_accessible("dead-link");
 
     // The beneficiary, on a phone-sized window: choose a photo, send, get a receipt.
     let phone = Browser::start("en");
@@ -172,6 +175,7 @@ fn a_lawyer_and_a_beneficiary_use_their_links_in_chromium() {
         "Accept-Language picks English"
     );
     phone.screenshot("upload-page");
+    phone.assert_accessible("upload-page");
     let photo = tempfile::tempdir().unwrap();
     let file = photo.path().join("titre-de-sejour.jpg");
     std::fs::write(&file, b"JPEG photo of a residence permit").unwrap();
@@ -184,6 +188,7 @@ fn a_lawyer_and_a_beneficiary_use_their_links_in_chromium() {
             .as_str()
     ));
     phone.screenshot("upload-receipt");
+    phone.assert_accessible("upload-receipt");
 
     // The volunteer sees the new document, kind other, to classify.
     let (_, docs) = s

@@ -13,12 +13,7 @@ const PUBLIC: &str = "http://127.0.0.1:8080";
 
 /// Checks a page with axe-core: no serious or critical violation.
 fn accessible(b: &Browser, name: &str) {
-    if let Some(violations) = b.axe(name) {
-        assert!(
-            violations.is_empty(),
-            "accessibility of {name}: {violations:#?}"
-        );
-    }
+    b.assert_accessible(name);
 }
 
 /// The address shown in the page's `#link` field, on the test server.

@@ -329,6 +329,16 @@ impl Browser {
         )
     }
 
+    /// Checks the page with axe-core (when it is there): no serious or critical violation.
+    pub fn assert_accessible(&self, name: &str) {
+        if let Some(violations) = self.axe(name) {
+            assert!(
+                violations.is_empty(),
+                "accessibility of {name}: {violations:#?}"
+            );
+        }
+    }
+
     /// Saves a PNG of the viewport under `target/browser-artefacts/NAME.png`.
     pub fn screenshot(&self, name: &str) -> PathBuf {
         use base64::Engine;

@@ -234,7 +234,9 @@ pub async fn upload(
 }
 
 /// A short text field of a form (a kind's name): at most 64 bytes are read.
-async fn small_text(mut field: axum::extract::multipart::Field<'_>) -> ApiResult<String> {
+pub(crate) async fn small_text(
+    mut field: axum::extract::multipart::Field<'_>,
+) -> ApiResult<String> {
     const MAX: usize = 64;
     let invalid = || {
         ApiError::bad_request(

@@ -308,13 +308,7 @@ async fn check_first_part(v: &Volunteer, form: &mut Multipart) -> Result<(), Res
             }
         }
     }
-    v.check(&Fields::parse(
-        format!(
-            "csrf={}",
-            form_urlencoded::byte_serialize(token.as_bytes()).collect::<String>()
-        )
-        .as_bytes(),
-    ))
+    v.check_token(&token)
 }
 
 /// `POST /cases/{case}/documents`: multipart `csrf`, `kind`, then one or more `files`.
@@ -354,10 +348,13 @@ pub async fn upload(
         };
         match field.name() {
             Some("kind") => {
-                let text = field.text().await.unwrap_or_default();
+                let text = match crate::api::documents::small_text(field).await {
+                    Ok(t) => t,
+                    Err(_) => return bad_form(&v),
+                };
                 kind = match text.parse() {
-                    Ok(k) if text.len() < 32 => k,
-                    _ => return bad_form(&v),
+                    Ok(k) => k,
+                    Err(_) => return bad_form(&v),
                 };
             }
             Some("files") => {

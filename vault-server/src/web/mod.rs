@@ -146,7 +146,11 @@ impl FromRequestParts<AppState> for Volunteer {
 impl Volunteer {
     /// Refuses a form whose CSRF token is absent or wrong (403, nothing done).
     pub fn check(&self, fields: &Fields) -> Result<(), Response> {
-        let sent = fields.get("csrf").unwrap_or("");
+        self.check_token(fields.get("csrf").unwrap_or(""))
+    }
+
+    /// Refuses a CSRF token that is not the session's (403, nothing done).
+    pub fn check_token(&self, sent: &str) -> Result<(), Response> {
         let expected = self.csrf.expose_secret().as_bytes();
         if expected.len() == sent.len()
             && bool::from(subtle::ConstantTimeEq::ct_eq(expected, sent.as_bytes()))
