@@ -154,10 +154,11 @@ async fn create(
          to an account whose password is lost, and opens the vault if every password were. \
          Whoever holds it can read everything.</p>\
          <h2>Ensuite / Next</h2>\
-         <p>Connectez-vous par l'API (<a href=\"/api/v1/openapi.json\">description</a>) : \
-         <code>POST /api/v1/session</code>. \
-         <span class=\"en\" lang=\"en\">Sign in through the API: \
-         <code>POST /api/v1/session</code>.</span></p>",
+         <p>Une fois la clé rangée, <a href=\"/login\">connectez-vous</a> : créez les \
+         équipes et les comptes des bénévoles dans « Administration ». \
+         <span class=\"en\" lang=\"en\">Once the key is put away, \
+         <a href=\"/login\">sign in</a>: create the teams and the volunteers' accounts in \
+         \"Administration\".</span></p>",
         escape(&created.admin.name),
         escape(created.recovery_key.expose_secret())
     );

@@ -117,7 +117,7 @@ fn admin_page(
                     @if is_admin { option value="admin" { (w.role_admin) } }
                 }
                 label for="new-password" { (w.f_first_password) }
-                input type="password" #new-password name="password" required minlength="12" autocomplete="new-password";
+                input type="password" #new-password name="password" required minlength="8" autocomplete="new-password";
                 button type="submit" { (w.create_user) }
             }
             @if is_admin {
@@ -132,7 +132,7 @@ fn admin_page(
                     label for="recovery-key" { (w.f_recovery_key) }
                     input type="password" #recovery-key name="recovery_key" required autocomplete="off";
                     label for="recover-password" { (w.f_new_password) }
-                    input type="password" #recover-password name="password" required minlength="12" autocomplete="new-password";
+                    input type="password" #recover-password name="password" required minlength="8" autocomplete="new-password";
                     button type="submit" { (w.recover_button) }
                 }
             }
@@ -155,16 +155,19 @@ fn admin_page(
                         }
                     }
                 }
+                @let candidates: Vec<&User> = users.iter().filter(|u| !t.members.contains(&u.id) && !u.disabled).collect();
+                @if !candidates.is_empty() {
                 form.inline method="post" action="/admin/members" {
                     (v.csrf_field())
                     input type="hidden" name="team" value=(t.name);
                     label for={ "add-" (t.id) } { (w.add_member) }
                     select id={ "add-" (t.id) } name="user" {
-                        @for u in users.iter().filter(|u| !t.members.contains(&u.id)) {
+                        @for u in &candidates {
                             option value=(u.name) { (u.name) }
                         }
                     }
                     button.secondary type="submit" { (w.add_button) }
+                }
                 }
             }
             h3 { (w.create_team) }
