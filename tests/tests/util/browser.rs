@@ -20,6 +20,8 @@ pub struct Browser {
     session: String,
     /// Where downloads land.
     pub downloads: tempfile::TempDir,
+    /// The browser's profile, removed with it.
+    _profile: tempfile::TempDir,
 }
 
 /// Why the browser tests cannot run here, if they cannot. In CI they must: `.ci/run`
@@ -133,6 +135,7 @@ impl Browser {
         }
         let downloads = tempfile::tempdir().unwrap();
         let dir = downloads.path().display().to_string();
+        let profile = tempfile::tempdir().unwrap();
         let (status, body) = api.json(
             "POST",
             "/session",
@@ -142,7 +145,8 @@ impl Browser {
                     "binary": CHROMIUM,
                     "args": ["--headless=new", "--no-sandbox", "--disable-gpu",
                              "--disable-dev-shm-usage", "--window-size=412,915",
-                             format!("--lang={lang}")],
+                             format!("--lang={lang}"),
+                             format!("--user-data-dir={}", profile.path().display())],
                     "prefs": {
                         "download.default_directory": dir,
                         "download.prompt_for_download": false,
@@ -158,6 +162,7 @@ impl Browser {
             api,
             session,
             downloads,
+            _profile: profile,
         };
         // Headless Chromium downloads only when told where.
         b.command(
