@@ -703,9 +703,11 @@ fn a_beneficiary_opens_their_space_with_the_link_and_the_passcode() {
         "la personne (espace personnel)"
     );
 
-    // A member leaves: the team's keys rotate, and the space still opens what comes next.
+    // A member leaves: the team's keys rotate, and the space, open all the while, still
+    // opens what comes next, as does a new opening.
     f.vault.remove_member(&f.alice, TEAM, "bob").unwrap();
-    f.vault
+    let decision = f
+        .vault
         .add_document(
             &f.alice,
             &f.case,
@@ -713,8 +715,14 @@ fn a_beneficiary_opens_their_space_with_the_link_and_the_passcode() {
             &doc(DocumentKind::Other, "decision.pdf"),
         )
         .unwrap();
-    let space = f.vault.open_space(&token, &passcode, None, now).unwrap();
     assert_eq!(f.vault.space_documents(&space, now).unwrap().len(), 2);
+    let (_, mut reader) = f.vault.space_document(&space, &decision, now).unwrap();
+    let mut got = Vec::new();
+    reader.read_to_end(&mut got).unwrap();
+    assert_eq!(got, b"decision");
+    assert!(f.vault.space_report(&space, now).is_ok());
+    let again = f.vault.open_space(&token, &passcode, None, now).unwrap();
+    assert_eq!(f.vault.space_documents(&again, now).unwrap().len(), 2);
 
     // Revoked: the open space and the link both stop at once.
     let listed = f.vault.list_spaces(&f.alice, &f.case).unwrap();
@@ -737,6 +745,12 @@ fn a_space_locks_after_ten_wrong_passcodes_and_expires() {
     let now = vault_core::unix_now();
     let (_, token, passcode) = f.vault.create_space(&f.bob, &f.case, Some(3600)).unwrap();
     let wrong = SecretString::from("BBBB-BBBB".to_string());
+    // Typos before a right code are forgiven: the count starts again.
+    for _ in 1..vault_core::PASSPHRASE_TRIES {
+        assert!(f.vault.open_space(&token, &wrong, None, now).is_err());
+    }
+    f.vault.open_space(&token, &passcode, None, now).unwrap();
+    // Ten wrong in a row lock it.
     for left in (1..vault_core::PASSPHRASE_TRIES).rev() {
         assert!(matches!(
             f.vault.open_space(&token, &wrong, None, now),

@@ -102,12 +102,15 @@ impl From<(&SpaceRecord, u64)> for SpaceInfo {
     }
 }
 
-/// A beneficiary with their space open: the case key, held while their session lasts.
-/// Every use checks that the space is still live. No Debug of the key.
+/// A beneficiary with their space open: the space's own key (from the link's token and
+/// the passcode), held while their session lasts. Every use checks that the space is still
+/// live and unwraps the case key anew from `spacewrap/<id>`: a key rotation (re-wrapped
+/// there) is followed, a revocation or a lock (wrap deleted) closes open sessions at once.
+/// No Debug of the key.
 pub struct Space {
     id: LinkId,
     case: CaseId,
-    key: SecretKey,
+    space_key: SecretKey,
     actor: Actor,
 }
 
@@ -277,7 +280,8 @@ impl Vault {
     }
 
     /// Opens a space with its passcode (argon2: run it where that is bounded). A wrong
-    /// passcode is counted and recorded; the tenth locks the space and deletes its wrap.
+    /// passcode is counted and recorded; the tenth in a row (a right one starts the count
+    /// again) locks the space and deletes its wrap.
     /// Dead, unknown and locked spaces give [`Error::LinkUnavailable`].
     pub fn open_space(
         &self,
@@ -302,11 +306,24 @@ impl Vault {
                 .catalog
                 .raw(&format!("spacewrap/{id}"))?
                 .ok_or(Error::LinkUnavailable)?;
-            if let Some(key) = keys::unwrap(&wrap, &space_key)? {
+            if keys::unwrap(&wrap, &space_key)?.is_some() {
+                // The person knows their code: earlier typos no longer count, so that ten
+                // spread over a year do not lock them out. Ten wrong in a row still lock.
+                if record.failed > 0 {
+                    let _guard = self.write_lock();
+                    let mut current = self.space_record(&id)?.ok_or(Error::LinkUnavailable)?;
+                    if current.locked {
+                        return Err(Error::LinkUnavailable);
+                    }
+                    current.failed = 0;
+                    let mut batch = Batch::default();
+                    batch.put(&format!("space/{id}"), &current)?;
+                    self.commit(batch, audit, &[])?;
+                }
                 return Ok(Space {
                     id: id.clone(),
                     case: record.case.clone(),
-                    key,
+                    space_key,
                     actor: actor.clone(),
                 });
             }
@@ -334,20 +351,27 @@ impl Vault {
         })
     }
 
-    /// Checks that an open space is still live (not revoked, expired or locked since).
-    fn live_space(&self, space: &Space, now: u64) -> Result<()> {
+    /// The case key of an open space that is still live (not revoked, expired or locked
+    /// since), unwrapped from its current wrap.
+    fn live_space(&self, space: &Space, now: u64) -> Result<SecretKey> {
         match self.space_record(&space.id)? {
-            Some(r) if r.status(now) == LinkStatus::Live => Ok(()),
-            _ => Err(Error::LinkUnavailable),
+            Some(r) if r.status(now) == LinkStatus::Live => {}
+            _ => return Err(Error::LinkUnavailable),
         }
+        let wrap = self
+            .inner
+            .catalog
+            .raw(&format!("spacewrap/{}", space.id))?
+            .ok_or(Error::LinkUnavailable)?;
+        keys::unwrap(&wrap, &space.space_key)?.ok_or_else(|| Error::damaged("a space"))
     }
 
     /// The person's documents.
     pub fn space_documents(&self, space: &Space, now: u64) -> Result<Vec<DocumentInfo>> {
         let targets = vec![target("case", &space.case), target("space", &space.id)];
         self.audited(space.actor.clone(), "document.list", targets, |_| {
-            self.live_space(space, now)?;
-            self.documents_with_key(&space.case, &space.key)
+            let key = self.live_space(space, now)?;
+            self.documents_with_key(&space.case, &key)
         })
     }
 
@@ -364,8 +388,8 @@ impl Vault {
             target("document", doc),
         ];
         self.audited(space.actor.clone(), "document.read", targets, |_| {
-            self.live_space(space, now)?;
-            self.open_with_key(&space.case, doc, &space.key)
+            let key = self.live_space(space, now)?;
+            self.open_with_key(&space.case, doc, &key)
         })
     }
 
@@ -388,7 +412,7 @@ impl Vault {
     ) -> Result<(ShareInfo, LinkToken)> {
         let targets = vec![target("case", &space.case), target("space", &space.id)];
         self.audited(space.actor.clone(), "share.create", targets, |audit| {
-            self.live_space(space, now)?;
+            let key = self.live_space(space, now)?;
             let record = self
                 .space_record(&space.id)?
                 .ok_or(Error::LinkUnavailable)?;
@@ -397,7 +421,7 @@ impl Vault {
                 audit,
                 &space.case,
                 &case_record,
-                &space.key,
+                &key,
                 record.creator,
                 new,
             )
