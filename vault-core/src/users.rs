@@ -233,13 +233,15 @@ impl Vault {
     }
 
     /// With the recovery key, an admin gives a user who lost their password a new one.
+    /// Returns the user's id (a server ends their open sessions: the reset may be because
+    /// someone else had the password).
     pub fn recover_user(
         &self,
         admin: &Session,
         recovery_key: &SecretKey,
         name: &str,
         new_password: &SecretString,
-    ) -> Result<()> {
+    ) -> Result<UserId> {
         self.audited(admin.actor(), "user.recover", vec![], |audit| {
             if admin.user.role != Role::Admin {
                 return Err(Error::Denied("only admins recover accounts"));
@@ -254,7 +256,8 @@ impl Vault {
                 .catalog
                 .required_raw(&format!("wrap/user/{}/recovery", record.id))?;
             let key = keys::unwrap(&wrap, recovery_key)?.ok_or(Error::BadRecoveryKey)?;
-            self.replace_password(&record.id, &key, new_password, audit)
+            self.replace_password(&record.id, &key, new_password, audit)?;
+            Ok(record.id)
         })
     }
 

@@ -449,6 +449,13 @@ async fn users_and_teams_follow_roles() {
     )
     .await
     .expect(StatusCode::NO_CONTENT);
+    // Whoever held the old password is signed out.
+    f.get("/api/v1/session", Some(&vera))
+        .await
+        .expect(StatusCode::UNAUTHORIZED);
+    f.get("/api/v1/session", Some(&admin))
+        .await
+        .expect(StatusCode::OK);
     f.sign_in("vera", "vera-recovered").await;
 }
 

@@ -60,11 +60,13 @@ pub async fn recover_user(
     ApiJson(body): ApiJson<Recover>,
 ) -> ApiResult<StatusCode> {
     let vault = state.vault()?;
-    with_kdf_slot(&state, move || {
+    let user = with_kdf_slot(&state, move || {
         let key = SecretKey::parse(body.recovery_key.expose_secret())?;
         vault.recover_user(&auth.session, &key, &user, &body.new_password)
     })
     .await?;
+    // Whoever was signed in with the old password is signed out.
+    state.inner.sessions.end_user(&user);
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -275,6 +275,10 @@ pub async fn recover(State(state): State<AppState>, v: Volunteer, fields: Fields
         vault.recover_user(&session, &key, &name, &password)
     })
     .await;
+    // Whoever was signed in with the old password is signed out.
+    let result = result.map(|user| {
+        state.inner.sessions.end_user(&user);
+    });
     then_back(v, result).await
 }
 
