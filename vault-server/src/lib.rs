@@ -21,6 +21,7 @@ mod i18n;
 mod kdf;
 mod links;
 mod middleware;
+mod multipart;
 mod serve;
 mod sessions;
 mod setup;

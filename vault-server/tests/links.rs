@@ -532,7 +532,7 @@ async fn beneficiaries_upload_several_files_within_the_limits() {
 async fn uploads_over_the_limits_or_after_expiry_are_refused_clearly() {
     let s = setup().await;
     let path = s
-        .upload_link(json!({"max_files": 2, "max_bytes": 100_000}))
+        .upload_link(json!({"max_files": 3, "max_bytes": 100_000}))
         .await;
     let before = s.f.stored_files();
     let big = vec![1u8; 150_000];
@@ -549,6 +549,19 @@ async fn uploads_over_the_limits_or_after_expiry_are_refused_clearly() {
         before,
         "nothing of the big file is kept"
     );
+    // A file far over the limit, then a small one: the rest of the first is read past
+    // (more than a form may hold outside its files), and the second is kept.
+    let huge = vec![2u8; 3 << 20];
+    let r = post_files(
+        &s.f,
+        &path,
+        &[("files", "huge.jpg", &huge), ("files", "small.jpg", b"S")],
+    )
+    .await
+    .expect(StatusCode::OK);
+    assert!(r.text().contains("huge.jpg") && r.text().contains("trop volumineux"));
+    assert!(r.text().contains("small.jpg"), "{}", r.text());
+    assert_eq!(s.f.stored_files(), before + 1);
     let r = post_files(
         &s.f,
         &path,
@@ -582,6 +595,41 @@ async fn uploads_over_the_limits_or_after_expiry_are_refused_clearly() {
         .expect(StatusCode::OK)
         .json();
     assert!(!docs.to_string().contains("late.jpg") && !docs.to_string().contains("big.jpg"));
+}
+
+#[tokio::test]
+async fn a_form_part_whose_headers_never_end_is_cut_off() {
+    let s = setup().await;
+    let path = s.upload_link(json!({})).await;
+    let before = s.f.stored_files();
+    let boundary = "----vaultTestBoundary7MA4YWxk";
+    let start = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"files\"; filename=\"a.jpg\"\r\n\
+         X-Padding: "
+    );
+    // 2 MiB of one header line, then the client waits: the parser must not keep reading
+    // until a blank line that never comes.
+    let padding = bytes::Bytes::from(vec![b'a'; 64 * 1024]);
+    let body = futures_util::StreamExt::chain(
+        futures_util::stream::iter(
+            std::iter::once(bytes::Bytes::from(start))
+                .chain(std::iter::repeat_n(padding, 32))
+                .map(Ok::<_, std::io::Error>),
+        ),
+        futures_util::stream::pending(),
+    );
+    let request = Request::post(&path)
+        .header(
+            header::CONTENT_TYPE,
+            format!("multipart/form-data; boundary={boundary}"),
+        )
+        .body(Body::from_stream(body))
+        .unwrap();
+    let r = tokio::time::timeout(std::time::Duration::from_secs(20), s.f.send(request))
+        .await
+        .expect("the form is cut off, not waited on");
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(s.f.stored_files(), before);
 }
 
 #[tokio::test]

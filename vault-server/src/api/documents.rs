@@ -6,7 +6,7 @@
 //! body cut off stores nothing.
 
 use axum::body::Body;
-use axum::extract::{FromRequest, Multipart, Path, Query, Request, State};
+use axum::extract::{Path, Query, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -20,6 +20,7 @@ use vault_core::{
 use super::{blocking, parse_id};
 use crate::auth::Auth;
 use crate::error::{ApiError, ApiResult};
+use crate::multipart::{self, Part};
 use crate::state::AppState;
 use crate::stream::{attachment, body_from_reader, stream_into, UploadReader};
 
@@ -186,7 +187,7 @@ pub async fn upload(
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("multipart/form-data"));
     let id = if multipart {
-        let mut form = Multipart::from_request(request, &state)
+        let (mut form, held) = multipart::form(request, &state)
             .await
             .map_err(|e| {
                 ApiError::bad_request("invalid_form", "formulaire invalide", &e.body_text())
@@ -196,29 +197,41 @@ pub async fn upload(
             let field = form.next_field().await.map_err(|e| {
                 ApiError::bad_request("invalid_form", "formulaire invalide", &e.body_text())
             })?;
-            let Some(field) = field else {
+            let Some(part) = field.map(|f| held.part(f)) else {
                 return Err(ApiError::bad_request(
                     "invalid_form",
                     "aucun fichier dans le formulaire (champ file)",
                     "no file in the form (field file)",
                 ));
             };
-            match field.name() {
+            match part.field.name() {
                 Some("kind") => {
-                    kind_field = Some(small_text(field).await?);
+                    kind_field = Some(small_text(part).await?);
                 }
                 Some("file") => {
                     let kind = kind(kind_field.as_deref())?;
-                    let filename = q.filename.clone().or(field.file_name().map(str::to_owned));
+                    let filename = q
+                        .filename
+                        .clone()
+                        .or(part.field.file_name().map(str::to_owned));
                     let new = new_document(kind, filename, &q)?;
                     let session = auth.session.clone();
                     let v = vault.clone();
-                    break store(Box::pin(field), limit, move |reader| {
+                    break store(part, limit, move |reader| {
                         v.add_document(&session, &case, reader, &new)
                     })
                     .await?;
                 }
-                _ => {} // Other fields are ignored.
+                _ => {
+                    // Other fields are ignored.
+                    if !part.skip().await {
+                        return Err(ApiError::bad_request(
+                            "invalid_form",
+                            "formulaire invalide",
+                            "invalid form",
+                        ));
+                    }
+                }
             }
         }
     } else {
@@ -234,9 +247,7 @@ pub async fn upload(
 }
 
 /// A short text field of a form (a kind's name): at most 64 bytes are read.
-pub(crate) async fn small_text(
-    mut field: axum::extract::multipart::Field<'_>,
-) -> ApiResult<String> {
+pub(crate) async fn small_text(mut part: Part<'_>) -> ApiResult<String> {
     const MAX: usize = 64;
     let invalid = || {
         ApiError::bad_request(
@@ -246,7 +257,7 @@ pub(crate) async fn small_text(
         )
     };
     let mut text = Vec::new();
-    while let Some(chunk) = field.chunk().await.map_err(|_| invalid())? {
+    while let Some(chunk) = part.chunk().await.map_err(|_| invalid())? {
         if text.len() + chunk.len() > MAX {
             return Err(invalid());
         }

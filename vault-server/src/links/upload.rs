@@ -2,7 +2,7 @@
 //! parts named `files`), answered with a receipt: names, sizes, BLAKE3 hashes. The
 //! uploader can read nothing back.
 
-use axum::extract::{FromRequest, Multipart, Path, Query, Request, State};
+use axum::extract::{Path, Query, Request, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use vault_core::{Error, LinkToken, Receipt};
@@ -11,6 +11,7 @@ use super::{dead, link_page, run, trouble, LangQuery};
 use crate::auth::Client;
 use crate::html::escape;
 use crate::i18n::Lang;
+use crate::multipart;
 use crate::state::AppState;
 use crate::stream::stream_into;
 
@@ -115,14 +116,14 @@ pub async fn receive(
         Err(e) => return trouble(lang, &e),
     }
     let limit = state.config().max_upload_bytes;
-    let mut form = match Multipart::from_request(request, &state).await {
+    let (mut form, held) = match multipart::form(request, &state).await {
         Ok(f) => f,
         Err(_) => return link_page(StatusCode::BAD_REQUEST, lang, t.nothing_chosen, ""),
     };
     let mut outcomes = Vec::new();
     loop {
-        let field = match form.next_field().await {
-            Ok(Some(f)) => f,
+        let mut part = match form.next_field().await {
+            Ok(Some(f)) => held.part(f),
             Ok(None) => break,
             Err(_) => {
                 outcomes.push(Outcome::Refused(String::new(), t.refused_failed.to_owned()));
@@ -130,19 +131,27 @@ pub async fn receive(
             }
         };
         // Browsers send an empty part for a file input left empty.
-        let name = match (field.name(), field.file_name()) {
+        let name = match (part.field.name(), part.field.file_name()) {
             (Some("files"), Some(n)) if !n.is_empty() => safe_name(n),
-            _ => continue,
+            _ => {
+                if part.skip().await {
+                    continue;
+                }
+                outcomes.push(Outcome::Refused(String::new(), t.refused_failed.to_owned()));
+                break;
+            }
         };
-        let media = media_type(field.content_type());
+        let media = media_type(part.field.content_type());
         let token = LinkToken::parse(&token).expect("parsed above");
         let v = vault.clone();
         let stored_name = name.clone();
         let now = vault_core::unix_now();
-        let (result, _) = stream_into(Box::pin(field), limit, move |reader| {
+        let (result, complete) = stream_into(&mut part, limit, move |reader| {
             v.upload_via_link(&token, reader, &stored_name, &media, client, now)
         })
         .await;
+        // A refused file's rest is read past, to reach the next one.
+        let read_past = result.is_ok() || (complete && part.skip().await);
         outcomes.push(match result {
             Ok(receipt) => Outcome::Stored(receipt),
             Err(Error::LinkUnavailable) if outcomes.is_empty() => return dead(lang),
@@ -155,6 +164,9 @@ pub async fn receive(
                 Outcome::Refused(name, t.refused_failed.into())
             }
         });
+        if !read_past {
+            break;
+        }
     }
     receipt(lang, &outcomes)
 }

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use axum::extract::{FromRequest, Multipart, Path, RawQuery, Request, State};
+use axum::extract::{Multipart, Path, RawQuery, Request, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use maud::{html, Markup};
@@ -18,6 +18,7 @@ use super::{links, run, see_other, when, Fields, Volunteer};
 use crate::api::parse_id;
 use crate::error::ApiError;
 use crate::i18n::Lang;
+use crate::multipart::{self, Held};
 use crate::state::AppState;
 use crate::stream::stream_into;
 
@@ -296,11 +297,16 @@ fn document_item(v: &Volunteer, view: &CaseView, d: &DocumentInfo) -> Markup {
 }
 
 /// Reads the first part of a form, which must be the CSRF token.
-async fn check_first_part(v: &Volunteer, form: &mut Multipart) -> Result<(), Response> {
+async fn check_first_part(
+    v: &Volunteer,
+    form: &mut Multipart,
+    held: &Held,
+) -> Result<(), Response> {
     let mut token = String::new();
-    if let Ok(Some(mut field)) = form.next_field().await {
-        if field.name() == Some("csrf") {
-            while let Ok(Some(chunk)) = field.chunk().await {
+    if let Ok(Some(field)) = form.next_field().await {
+        let mut part = held.part(field);
+        if part.field.name() == Some("csrf") {
+            while let Ok(Some(chunk)) = part.chunk().await {
                 if token.len() + chunk.len() > 128 {
                     break;
                 }
@@ -330,11 +336,11 @@ pub async fn upload(
             &here,
         )
     };
-    let mut form = match Multipart::from_request(request, &state).await {
+    let (mut form, held) = match multipart::form(request, &state).await {
         Ok(f) => f,
         Err(_) => return bad_form(&v),
     };
-    if let Err(refused) = check_first_part(&v, &mut form).await {
+    if let Err(refused) = check_first_part(&v, &mut form, &held).await {
         return refused;
     }
     let limit = state.config().max_upload_bytes;
@@ -346,9 +352,10 @@ pub async fn upload(
             Ok(None) => break,
             Err(_) => return bad_form(&v),
         };
-        match field.name() {
+        let part = held.part(field);
+        match part.field.name() {
             Some("kind") => {
-                let text = match crate::api::documents::small_text(field).await {
+                let text = match crate::api::documents::small_text(part).await {
                     Ok(t) => t,
                     Err(_) => return bad_form(&v),
                 };
@@ -358,17 +365,23 @@ pub async fn upload(
                 };
             }
             Some("files") => {
-                let Some(filename) = field
+                let Some(filename) = part
+                    .field
                     .file_name()
                     .filter(|n| !n.is_empty())
                     .map(str::to_owned)
                 else {
-                    continue; // A file input left empty.
+                    // A file input left empty.
+                    if !part.skip().await {
+                        return bad_form(&v);
+                    }
+                    continue;
                 };
                 let new = NewDocument {
                     kind,
                     filename: crate::links::safe_name(&filename),
-                    media_type: field
+                    media_type: part
+                        .field
                         .content_type()
                         .filter(|m| m.len() < 100 && m.is_ascii() && !m.contains(['\r', '\n']))
                         .unwrap_or("application/octet-stream")
@@ -378,7 +391,7 @@ pub async fn upload(
                 let session = v.session.clone();
                 let vault = vault.clone();
                 let case = case.clone();
-                let (result, _) = stream_into(Box::pin(field), limit, move |reader| {
+                let (result, _) = stream_into(part, limit, move |reader| {
                     vault.add_document(&session, &case, reader, &new)
                 })
                 .await;
@@ -387,7 +400,11 @@ pub async fn upload(
                 }
                 added += 1;
             }
-            _ => {}
+            _ => {
+                if !part.skip().await {
+                    return bad_form(&v);
+                }
+            }
         }
     }
     if added == 0 {
@@ -506,20 +523,26 @@ pub async fn add_version(
     };
     let w = v.ctx.w();
     let bad_form = ApiError::bad_request("invalid_form", w.bad_form_fr, w.bad_form_en);
-    let Ok(mut form) = Multipart::from_request(request, &state).await else {
+    let Ok((mut form, held)) = multipart::form(request, &state).await else {
         return v.error(bad_form, &here);
     };
-    if let Err(refused) = check_first_part(&v, &mut form).await {
+    if let Err(refused) = check_first_part(&v, &mut form, &held).await {
         return refused;
     }
-    let field = loop {
-        match form.next_field().await {
-            Ok(Some(f)) if f.name() == Some("file") => break f,
-            Ok(Some(_)) => continue,
+    let part = loop {
+        let part = match form.next_field().await {
+            Ok(Some(f)) => held.part(f),
             _ => return v.error(bad_form, &here),
+        };
+        if part.field.name() == Some("file") {
+            break part;
+        }
+        if !part.skip().await {
+            return v.error(bad_form, &here);
         }
     };
-    let Some(filename) = field
+    let Some(filename) = part
+        .field
         .file_name()
         .filter(|n| !n.is_empty())
         .map(crate::links::safe_name)
@@ -534,7 +557,7 @@ pub async fn add_version(
     };
     let limit = state.config().max_upload_bytes;
     let session = v.session.clone();
-    let (result, _) = stream_into(Box::pin(field), limit, move |reader| {
+    let (result, _) = stream_into(part, limit, move |reader| {
         vault.add_version(&session, &doc, reader, &new)
     })
     .await;
