@@ -41,6 +41,9 @@ pub use sessions::{ABSOLUTE as SESSION_ABSOLUTE, IDLE as SESSION_IDLE};
 pub use state::{AppState, Config};
 pub use throttle::{Policy, ACCOUNT as ACCOUNT_THROTTLE, CLIENT as CLIENT_THROTTLE};
 
+/// The most a body read whole may hold: a form, a passphrase.
+const SMALL_BODY: usize = 64 * 1024;
+
 /// The router, separate from the listener so tests can call it directly.
 pub fn app(state: AppState) -> Router {
     Router::new()
@@ -50,8 +53,9 @@ pub fn app(state: AppState) -> Router {
         .merge(web::routes())
         .nest("/api/v1", api::routes())
         .fallback(fallback)
-        // Uploads stream with their own limit; JSON bodies keep a small one (api::routes).
-        .layer(DefaultBodyLimit::disable())
+        // Bodies read whole (forms) are small; uploads stream with their own limit (their
+        // routes lift this one), JSON bodies have theirs (api::routes).
+        .layer(DefaultBodyLimit::max(SMALL_BODY))
         .layer(axum::middleware::from_fn(middleware::request_log))
         .layer(middleware::security_headers(state.secure()))
         .with_state(state)

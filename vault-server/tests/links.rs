@@ -633,6 +633,41 @@ async fn a_form_part_whose_headers_never_end_is_cut_off() {
 }
 
 #[tokio::test]
+async fn forms_without_files_are_read_to_a_small_limit() {
+    let s = setup().await;
+    let doc = &s.docs[0];
+    let (share, _) = s.share(json!({"documents": [doc]})).await;
+    // A long body (64 MiB): each form is read to its limit (64 KiB) and answered, as if
+    // empty or refused; the rest is never read.
+    for path in [
+        share.clone(),
+        format!("{share}/{doc}"),
+        format!("/s/{}", "A".repeat(43)),
+        "/login".to_owned(),
+        format!("/b/{}", "A".repeat(43)),
+    ] {
+        let pulled = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let count = pulled.clone();
+        let chunk = bytes::Bytes::from(vec![b'a'; 16 * 1024]);
+        let long = futures_util::StreamExt::take(
+            futures_util::stream::repeat_with(move || {
+                count.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                Ok::<_, std::io::Error>(chunk.clone())
+            }),
+            4096,
+        );
+        let request = Request::post(&path)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from_stream(long))
+            .unwrap();
+        let r = s.f.send(request).await;
+        assert!(!r.status.is_server_error(), "{path}: {}", r.status);
+        let read = pulled.load(std::sync::atomic::Ordering::Relaxed);
+        assert!(read <= 8, "{path}: {read} chunks of 16 KiB read");
+    }
+}
+
+#[tokio::test]
 async fn link_pages_are_rate_limited_per_client() {
     let f = Fixture::bare(|c| vault_server::Config {
         link_rate_per_minute: 5,

@@ -73,7 +73,8 @@ pub fn routes() -> Router<AppState> {
             get(documents::list).post(documents::upload),
         )
         .route("/documents/{doc}/versions", post(documents::add_version))
-        .route("/documents/{doc}/content", get(documents::content));
+        .route("/documents/{doc}/content", get(documents::content))
+        .layer(DefaultBodyLimit::disable());
     json.merge(streams)
 }
 

@@ -13,7 +13,7 @@ mod upload;
 
 pub(crate) use upload::safe_name;
 
-use axum::extract::{Query, Request, State};
+use axum::extract::{DefaultBodyLimit, Query, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -33,7 +33,13 @@ pub fn routes(state: AppState) -> Router<AppState> {
             "/s/{token}/{doc}",
             get(share::to_page).post(share::download),
         )
-        .route("/u/{token}", get(upload::page).post(upload::receive))
+        // Uploads stream, with the link's limits.
+        .route(
+            "/u/{token}",
+            get(upload::page)
+                .post(upload::receive)
+                .layer(DefaultBodyLimit::disable()),
+        )
         .route("/b/{token}", get(space::page).post(space::unlock))
         .route("/b/{token}/d/{doc}", get(space::download))
         .route("/b/{token}/share", get(space::to_space).post(space::share))

@@ -6,6 +6,8 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use secrecy::SecretString;
 
+use crate::stream::BODY_IDLE;
+
 /// Forms are small: names, a profile, a password.
 const LIMIT: usize = 64 * 1024;
 
@@ -77,9 +79,14 @@ impl<S: Send + Sync> FromRequest<S> for Fields {
         if !form {
             return Err(StatusCode::UNSUPPORTED_MEDIA_TYPE.into_response());
         }
-        let body = axum::body::to_bytes(req.into_body(), LIMIT)
+        // A small form has a minute to arrive whole: a client trickling it must not hold
+        // the connection for ever.
+        let body = tokio::time::timeout(BODY_IDLE, axum::body::to_bytes(req.into_body(), LIMIT))
             .await
+            .map_err(|_| StatusCode::REQUEST_TIMEOUT.into_response())?
             .map_err(|_| StatusCode::PAYLOAD_TOO_LARGE.into_response())?;
+        // Forms carry passwords: the raw body is wiped too, once parsed.
+        let body = zeroize::Zeroizing::new(Vec::from(body));
         Ok(Fields::parse(&body))
     }
 }

@@ -21,7 +21,7 @@ mod session;
 use std::sync::Arc;
 use std::time::Instant;
 
-use axum::extract::FromRequestParts;
+use axum::extract::{DefaultBodyLimit, FromRequestParts};
 use axum::http::request::Parts;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -53,11 +53,18 @@ pub fn routes() -> Router<AppState> {
             get(cases::edit_form).post(cases::edit),
         )
         .route("/cases/{case}/status", post(cases::set_status))
-        .route("/cases/{case}/documents", post(documents::upload))
+        // Uploads stream, with the server's upload limit.
+        .route(
+            "/cases/{case}/documents",
+            post(documents::upload).layer(DefaultBodyLimit::disable()),
+        )
         .route("/documents/{doc}/download", get(documents::download))
         .route("/documents/{doc}/verify", post(documents::verify))
         .route("/documents/{doc}/kind", post(documents::reclassify))
-        .route("/documents/{doc}/versions", post(documents::add_version))
+        .route(
+            "/documents/{doc}/versions",
+            post(documents::add_version).layer(DefaultBodyLimit::disable()),
+        )
         .route(
             "/cases/{case}/share",
             get(links::share_form).post(links::create_share),
