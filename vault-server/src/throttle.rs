@@ -207,7 +207,9 @@ fn network(addr: IpAddr) -> Vec<u8> {
 }
 
 /// Keeps the table under `MAX_ENTRIES`: forgets old counters first, then, if a flood of
-/// distinct names still fills it, the quietest half of those with nothing under way.
+/// distinct names still fills it, the quietest half of those with nothing under way and
+/// no wait set: flooding the table must not free an account someone is guessing. Only a
+/// table of twice the size, all waiting, loses its quietest half whatever they are.
 fn make_room(table: &mut HashMap<[u8; 32], Counter>, now: Instant) {
     if table.len() < MAX_ENTRIES {
         return;
@@ -216,11 +218,19 @@ fn make_room(table: &mut HashMap<[u8; 32], Counter>, now: Instant) {
         c.in_flight > 0 || now.saturating_duration_since(c.last_failure) < ACCOUNT.forget
     });
     if table.len() >= MAX_ENTRIES {
-        let mut ages: Vec<Instant> = table.values().map(|c| c.last_failure).collect();
-        ages.sort_unstable();
-        let cut = ages[ages.len() / 2];
+        let cut = median_failure(table);
+        table.retain(|_, c| c.in_flight > 0 || c.blocked_until > now || c.last_failure > cut);
+    }
+    if table.len() >= 2 * MAX_ENTRIES {
+        let cut = median_failure(table);
         table.retain(|_, c| c.in_flight > 0 || c.last_failure > cut);
     }
+}
+
+fn median_failure(table: &HashMap<[u8; 32], Counter>) -> Instant {
+    let mut ages: Vec<Instant> = table.values().map(|c| c.last_failure).collect();
+    ages.sort_unstable();
+    ages[ages.len() / 2]
 }
 
 #[cfg(test)]
@@ -323,6 +333,27 @@ mod tests {
             );
         }
         assert!(t.table().len() <= MAX_ENTRIES);
+    }
+
+    #[test]
+    fn a_flood_of_names_does_not_free_a_guessed_account() {
+        let t = Throttle::new(ACCOUNT, CLIENT).unwrap();
+        let now = Instant::now();
+        for _ in 0..ACCOUNT.free {
+            fail(&t, "victim", None, now);
+        }
+        // Within the victim's 2 s wait, a flood of names fills the table.
+        let end = now + Duration::from_micros(MAX_ENTRIES as u64 + 20);
+        for i in 0..(MAX_ENTRIES + 20) {
+            fail(
+                &t,
+                &i.to_string(),
+                None,
+                now + Duration::from_micros(i as u64 + 1),
+            );
+        }
+        assert!(t.table().len() <= MAX_ENTRIES);
+        assert!(wait(&t, "victim", None, end).is_some());
     }
 }
 
