@@ -597,6 +597,23 @@ async fn a_space_needs_its_code_and_its_forms_their_token() {
     .expect(StatusCode::CREATED)
     .text();
     assert!(made.contains("/s/"));
+    // The person reads what was done in plain words, theirs included.
+    let home = get_page(&s.f, &path, Some(&cookie)).await.text();
+    assert!(
+        home.contains("Vous a ouvert l&#39;espace personnel")
+            || home.contains("Vous a ouvert l'espace personnel"),
+        "{home}"
+    );
+    // Leaving needs the space's token too: without it, nothing ends, no cookie is cleared.
+    let r = post_form(&s.f, &format!("{path}/leave"), Some(&cookie), "")
+        .await
+        .expect(StatusCode::FORBIDDEN);
+    assert!(!r.headers.contains_key(header::SET_COOKIE));
+    let still = get_page(&s.f, &path, Some(&cookie))
+        .await
+        .expect(StatusCode::OK)
+        .text();
+    assert!(still.contains("Qui a consulté votre dossier"));
     // Leaving ends it; the cookie opens nothing more.
     post_form(
         &s.f,

@@ -198,7 +198,12 @@ impl Vault {
         creator: UserId,
         new: &NewShare,
     ) -> Result<(ShareInfo, LinkToken)> {
-        let ttl = lifetime(new.expires_in, SHARE_DEFAULT_TTL, SHARE_MAX_TTL)?;
+        let ttl = lifetime(
+            new.expires_in,
+            SHARE_DEFAULT_TTL,
+            SHARE_MAX_TTL,
+            "must be more than zero and at most 30 days",
+        )?;
         let max = new.max_downloads.unwrap_or(SHARE_DEFAULT_DOWNLOADS);
         if !(1..=SHARE_MAX_DOWNLOADS).contains(&max) {
             return Err(Error::Invalid {

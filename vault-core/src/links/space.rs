@@ -176,7 +176,12 @@ impl Vault {
             "space.create",
             vec![target("case", case)],
             |audit| {
-                let ttl = lifetime(expires_in, SPACE_DEFAULT_TTL, SPACE_MAX_TTL)?;
+                let ttl = lifetime(
+                    expires_in,
+                    SPACE_DEFAULT_TTL,
+                    SPACE_MAX_TTL,
+                    "must be more than zero and at most 365 days",
+                )?;
                 let (_, case_key) = self.case_key(session, case)?;
                 let token = LinkToken::generate()?;
                 let passcode = generate_passcode()?;
@@ -417,14 +422,7 @@ impl Vault {
                 .space_record(&space.id)?
                 .ok_or(Error::LinkUnavailable)?;
             let case_record = self.case_record(&space.case)?;
-            self.make_share(
-                audit,
-                &space.case,
-                &case_record,
-                &key,
-                record.creator,
-                new,
-            )
+            self.make_share(audit, &space.case, &case_record, &key, record.creator, new)
         })
     }
 

@@ -150,7 +150,12 @@ impl Vault {
             "upload.create",
             vec![target("case", case)],
             |audit| {
-                let ttl = lifetime(new.expires_in, UPLOAD_DEFAULT_TTL, UPLOAD_MAX_TTL)?;
+                let ttl = lifetime(
+                    new.expires_in,
+                    UPLOAD_DEFAULT_TTL,
+                    UPLOAD_MAX_TTL,
+                    "must be more than zero and at most 30 days",
+                )?;
                 let max_files = new.max_files.unwrap_or(UPLOAD_DEFAULT_FILES);
                 if !(1..=UPLOAD_MAX_FILES).contains(&max_files) {
                     return Err(Error::Invalid {

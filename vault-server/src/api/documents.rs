@@ -187,11 +187,9 @@ pub async fn upload(
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("multipart/form-data"));
     let id = if multipart {
-        let (mut form, held) = multipart::form(request, &state)
-            .await
-            .map_err(|e| {
-                ApiError::bad_request("invalid_form", "formulaire invalide", &e.body_text())
-            })?;
+        let (mut form, held) = multipart::form(request, &state).await.map_err(|e| {
+            ApiError::bad_request("invalid_form", "formulaire invalide", &e.body_text())
+        })?;
         let mut kind_field = q.kind.clone();
         loop {
             let field = form.next_field().await.map_err(|e| {

@@ -333,10 +333,12 @@ pub async fn leave(
     let Some(token) = LinkToken::parse(&text) else {
         return dead(Lang::Fr);
     };
-    if checked(&state, &headers, &token, &fields).is_some() {
-        if let Some(value) = cookie(&headers, COOKIE) {
-            state.inner.spaces.remove(value);
-        }
+    if checked(&state, &headers, &token, &fields).is_none() {
+        let lang = Lang::pick(None, &headers);
+        return link_page(StatusCode::FORBIDDEN, lang, lang.t().space_expired, "");
+    }
+    if let Some(value) = cookie(&headers, COOKIE) {
+        state.inner.spaces.remove(value);
     }
     let mut response = Redirect::to(&format!("/b/{text}")).into_response();
     response.headers_mut().insert(

@@ -155,6 +155,15 @@ fn action_fr(action: &str, doc: &str) -> String {
         "upload.list" => "a vu les liens de dépôt".into(),
         "upload.open" => "a ouvert la page de dépôt".into(),
         "upload.revoke" => "a révoqué un lien de dépôt".into(),
+        "space.create" => "a créé l'espace personnel".into(),
+        "space.list" => "a vu les espaces personnels".into(),
+        "space.open" => "a ouvert l'espace personnel".into(),
+        "space.passcode_failed" => "a donné un code erroné".into(),
+        "space.locked" => "a bloqué l'espace personnel (trop d'essais)".into(),
+        "space.revoke" => "a fermé l'espace personnel".into(),
+        "space.expire" => "a vu l'espace personnel expirer (clé détruite)".into(),
+        "case.erase" => "a effacé le dossier".into(),
+        "document.export_key" => format!("a exporté la clé de {doc}"),
         other => format!("({})", vault_core::action_label_fr(other)),
     }
 }
@@ -188,6 +197,15 @@ fn action_en(action: &str, doc: &str) -> String {
         "upload.list" => "saw the upload links".into(),
         "upload.open" => "opened the upload page".into(),
         "upload.revoke" => "revoked an upload link".into(),
+        "space.create" => "made the personal space".into(),
+        "space.list" => "saw the personal spaces".into(),
+        "space.open" => "opened the personal space".into(),
+        "space.passcode_failed" => "gave a wrong code".into(),
+        "space.locked" => "locked the personal space (too many tries)".into(),
+        "space.revoke" => "closed the personal space".into(),
+        "space.expire" => "saw the personal space expire (key destroyed)".into(),
+        "case.erase" => "erased the case".into(),
+        "document.export_key" => format!("exported the key of {doc}"),
         other => format!("({other})"),
     }
 }
