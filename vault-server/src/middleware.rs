@@ -1,9 +1,11 @@
-//! Layers on every response: security headers, and a request log that names the route
-//! template (`/api/v1/documents/{doc}/content`), never the path, query, client address or
-//! any header: paths carry ids and tokens, queries carry file names.
+//! Layers on every request and response: a time limit on request bodies, security headers,
+//! and a request log that names the route template (`/api/v1/documents/{doc}/content`),
+//! never the path, query, client address or any header: paths carry ids and tokens,
+//! queries carry file names.
 
 use std::time::Instant;
 
+use axum::body::Body;
 use axum::extract::{MatchedPath, Request};
 use axum::http::{header, HeaderName, HeaderValue};
 use axum::middleware::Next;
@@ -11,6 +13,9 @@ use axum::response::Response;
 use tower::layer::util::{Identity, Stack};
 use tower::ServiceBuilder;
 use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::TimeoutBody;
+
+use crate::stream::BODY_IDLE;
 
 /// The Content-Security-Policy of every response: nothing from elsewhere, no inline
 /// script, no framing. Pages take their style from `/assets/vault.css` and their only
@@ -45,6 +50,13 @@ pub fn security_headers(https: bool) -> Headers {
             hsts,
         ))
         .into_inner()
+}
+
+/// Every request body fails when the client sends nothing for [`BODY_IDLE`]: whatever
+/// reads it (a form, JSON, a multipart part's headers) stops waiting then.
+pub async fn body_idle(request: Request, next: Next) -> Response {
+    let request = request.map(|body| Body::new(TimeoutBody::new(BODY_IDLE, body)));
+    next.run(request).await
 }
 
 /// Logs each request's method, route template, status and duration.

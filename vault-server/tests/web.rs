@@ -628,4 +628,12 @@ async fn a_space_needs_its_code_and_its_forms_their_token() {
         .expect(StatusCode::OK)
         .text();
     assert!(again.contains("Entrez le code"));
+    // Leaving a visit already over just clears the cookie.
+    let r = post_form(&s.f, &format!("{path}/leave"), Some(&cookie), "")
+        .await
+        .expect(StatusCode::SEE_OTHER);
+    assert!(r.headers[header::SET_COOKIE]
+        .to_str()
+        .unwrap()
+        .contains("Max-Age=0"));
 }

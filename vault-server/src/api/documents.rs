@@ -20,7 +20,7 @@ use vault_core::{
 use super::{blocking, parse_id};
 use crate::auth::Auth;
 use crate::error::{ApiError, ApiResult};
-use crate::multipart::{self, Part};
+use crate::multipart::{Form, Part, SMALL_PART};
 use crate::state::AppState;
 use crate::stream::{attachment, body_from_reader, stream_into, UploadReader};
 
@@ -187,15 +187,12 @@ pub async fn upload(
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("multipart/form-data"));
     let id = if multipart {
-        let (mut form, held) = multipart::form(request, &state).await.map_err(|e| {
-            ApiError::bad_request("invalid_form", "formulaire invalide", &e.body_text())
-        })?;
+        let mut form = Form::from_request(request, &state)
+            .await
+            .map_err(|_| invalid_form())?;
         let mut kind_field = q.kind.clone();
         loop {
-            let field = form.next_field().await.map_err(|e| {
-                ApiError::bad_request("invalid_form", "formulaire invalide", &e.body_text())
-            })?;
-            let Some(part) = field.map(|f| held.part(f)) else {
+            let Some(part) = form.next().await.map_err(|_| invalid_form())? else {
                 return Err(ApiError::bad_request(
                     "invalid_form",
                     "aucun fichier dans le formulaire (champ file)",
@@ -222,12 +219,8 @@ pub async fn upload(
                 }
                 _ => {
                     // Other fields are ignored.
-                    if !part.skip().await {
-                        return Err(ApiError::bad_request(
-                            "invalid_form",
-                            "formulaire invalide",
-                            "invalid form",
-                        ));
+                    if !part.skip(SMALL_PART).await {
+                        return Err(invalid_form());
                     }
                 }
             }
@@ -242,6 +235,14 @@ pub async fn upload(
         .await?
     };
     Ok((StatusCode::CREATED, Json(Created { id })))
+}
+
+fn invalid_form() -> ApiError {
+    ApiError::bad_request(
+        "invalid_form",
+        "formulaire multipart invalide, trop long ou interrompu",
+        "multipart form invalid, too long or interrupted",
+    )
 }
 
 /// A short text field of a form (a kind's name): at most 64 bytes are read.

@@ -333,12 +333,15 @@ pub async fn leave(
     let Some(token) = LinkToken::parse(&text) else {
         return dead(Lang::Fr);
     };
-    if checked(&state, &headers, &token, &fields).is_none() {
-        let lang = Lang::pick(None, &headers);
-        return link_page(StatusCode::FORBIDDEN, lang, lang.t().space_expired, "");
-    }
-    if let Some(value) = cookie(&headers, COOKIE) {
-        state.inner.spaces.remove(value);
+    // A live visit ends only with its form's token; one already over just loses its cookie.
+    if let Some(auth) = opened(&state, &headers, &token) {
+        if !auth.csrf_matches(fields.get("csrf").unwrap_or("")) {
+            let lang = Lang::pick(None, &headers);
+            return link_page(StatusCode::FORBIDDEN, lang, lang.t().space_expired, "");
+        }
+        if let Some(value) = cookie(&headers, COOKIE) {
+            state.inner.spaces.remove(value);
+        }
     }
     let mut response = Redirect::to(&format!("/b/{text}")).into_response();
     response.headers_mut().insert(

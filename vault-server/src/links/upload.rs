@@ -11,7 +11,7 @@ use super::{dead, link_page, run, trouble, LangQuery};
 use crate::auth::Client;
 use crate::html::escape;
 use crate::i18n::Lang;
-use crate::multipart;
+use crate::multipart::{Form, SMALL_PART};
 use crate::state::AppState;
 use crate::stream::stream_into;
 
@@ -116,14 +116,17 @@ pub async fn receive(
         Err(e) => return trouble(lang, &e),
     }
     let limit = state.config().max_upload_bytes;
-    let (mut form, held) = match multipart::form(request, &state).await {
+    let mut form = match Form::from_request(request, &state).await {
         Ok(f) => f,
         Err(_) => return link_page(StatusCode::BAD_REQUEST, lang, t.nothing_chosen, ""),
     };
     let mut outcomes = Vec::new();
+    // Once the link takes nothing more (full, or dead meanwhile), the files after are
+    // listed as refused without being tried: no more work, and no more log entries.
+    let mut closed: Option<&'static str> = None;
     loop {
-        let mut part = match form.next_field().await {
-            Ok(Some(f)) => held.part(f),
+        let mut part = match form.next().await {
+            Ok(Some(p)) => p,
             Ok(None) => break,
             Err(_) => {
                 outcomes.push(Outcome::Refused(String::new(), t.refused_failed.to_owned()));
@@ -134,13 +137,20 @@ pub async fn receive(
         let name = match (part.field.name(), part.field.file_name()) {
             (Some("files"), Some(n)) if !n.is_empty() => safe_name(n),
             _ => {
-                if part.skip().await {
+                if part.skip(SMALL_PART).await {
                     continue;
                 }
                 outcomes.push(Outcome::Refused(String::new(), t.refused_failed.to_owned()));
                 break;
             }
         };
+        if let Some(why) = closed {
+            outcomes.push(Outcome::Refused(name, why.to_owned()));
+            if part.skip(limit).await {
+                continue;
+            }
+            break;
+        }
         let media = media_type(part.field.content_type());
         let token = LinkToken::parse(&token).expect("parsed above");
         let v = vault.clone();
@@ -150,13 +160,25 @@ pub async fn receive(
             v.upload_via_link(&token, reader, &stored_name, &media, client, now)
         })
         .await;
-        // A refused file's rest is read past, to reach the next one.
-        let read_past = result.is_ok() || (complete && part.skip().await);
+        // A refused file's rest is read past (up to the upload limit), to reach the next.
+        let read_past = match &result {
+            Ok(_) => true,
+            Err(Error::TooLarge { .. } | Error::Invalid { .. })
+            | Err(Error::LinkFull | Error::LinkUnavailable) => complete && part.skip(limit).await,
+            Err(_) => false,
+        };
         outcomes.push(match result {
             Ok(receipt) => Outcome::Stored(receipt),
             Err(Error::LinkUnavailable) if outcomes.is_empty() => return dead(lang),
+            Err(Error::LinkUnavailable) => {
+                closed = Some(t.refused_failed);
+                Outcome::Refused(name, t.refused_failed.into())
+            }
             Err(Error::TooLarge { .. }) => Outcome::Refused(name, t.refused_too_large.into()),
-            Err(Error::LinkFull) => Outcome::Refused(name, t.refused_full.into()),
+            Err(Error::LinkFull) => {
+                closed = Some(t.refused_full);
+                Outcome::Refused(name, t.refused_full.into())
+            }
             Err(Error::Invalid { .. }) => Outcome::Refused(name, t.refused_invalid.into()),
             Err(Error::LogUnavailable) => return trouble(lang, &Error::LogUnavailable),
             Err(e) => {

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use axum::extract::{Multipart, Path, RawQuery, Request, State};
+use axum::extract::{Path, RawQuery, Request, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use maud::{html, Markup};
@@ -18,7 +18,7 @@ use super::{links, run, see_other, when, Fields, Volunteer};
 use crate::api::parse_id;
 use crate::error::ApiError;
 use crate::i18n::Lang;
-use crate::multipart::{self, Held};
+use crate::multipart::{Form, SMALL_PART};
 use crate::state::AppState;
 use crate::stream::stream_into;
 
@@ -297,14 +297,9 @@ fn document_item(v: &Volunteer, view: &CaseView, d: &DocumentInfo) -> Markup {
 }
 
 /// Reads the first part of a form, which must be the CSRF token.
-async fn check_first_part(
-    v: &Volunteer,
-    form: &mut Multipart,
-    held: &Held,
-) -> Result<(), Response> {
+async fn check_first_part(v: &Volunteer, form: &mut Form) -> Result<(), Response> {
     let mut token = String::new();
-    if let Ok(Some(field)) = form.next_field().await {
-        let mut part = held.part(field);
+    if let Ok(Some(mut part)) = form.next().await {
         if part.field.name() == Some("csrf") {
             while let Ok(Some(chunk)) = part.chunk().await {
                 if token.len() + chunk.len() > 128 {
@@ -336,23 +331,22 @@ pub async fn upload(
             &here,
         )
     };
-    let (mut form, held) = match multipart::form(request, &state).await {
+    let mut form = match Form::from_request(request, &state).await {
         Ok(f) => f,
         Err(_) => return bad_form(&v),
     };
-    if let Err(refused) = check_first_part(&v, &mut form, &held).await {
+    if let Err(refused) = check_first_part(&v, &mut form).await {
         return refused;
     }
     let limit = state.config().max_upload_bytes;
     let mut kind = DocumentKind::Other;
     let mut added = 0;
     loop {
-        let field = match form.next_field().await {
-            Ok(Some(f)) => f,
+        let part = match form.next().await {
+            Ok(Some(p)) => p,
             Ok(None) => break,
             Err(_) => return bad_form(&v),
         };
-        let part = held.part(field);
         match part.field.name() {
             Some("kind") => {
                 let text = match crate::api::documents::small_text(part).await {
@@ -372,7 +366,7 @@ pub async fn upload(
                     .map(str::to_owned)
                 else {
                     // A file input left empty.
-                    if !part.skip().await {
+                    if !part.skip(SMALL_PART).await {
                         return bad_form(&v);
                     }
                     continue;
@@ -401,7 +395,7 @@ pub async fn upload(
                 added += 1;
             }
             _ => {
-                if !part.skip().await {
+                if !part.skip(SMALL_PART).await {
                     return bad_form(&v);
                 }
             }
@@ -523,21 +517,21 @@ pub async fn add_version(
     };
     let w = v.ctx.w();
     let bad_form = ApiError::bad_request("invalid_form", w.bad_form_fr, w.bad_form_en);
-    let Ok((mut form, held)) = multipart::form(request, &state).await else {
+    let Ok(mut form) = Form::from_request(request, &state).await else {
         return v.error(bad_form, &here);
     };
-    if let Err(refused) = check_first_part(&v, &mut form, &held).await {
+    if let Err(refused) = check_first_part(&v, &mut form).await {
         return refused;
     }
     let part = loop {
-        let part = match form.next_field().await {
-            Ok(Some(f)) => held.part(f),
+        let part = match form.next().await {
+            Ok(Some(p)) => p,
             _ => return v.error(bad_form, &here),
         };
         if part.field.name() == Some("file") {
             break part;
         }
-        if !part.skip().await {
+        if !part.skip(SMALL_PART).await {
             return v.error(bad_form, &here);
         }
     };

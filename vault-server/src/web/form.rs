@@ -85,7 +85,8 @@ impl<S: Send + Sync> FromRequest<S> for Fields {
             .await
             .map_err(|_| StatusCode::REQUEST_TIMEOUT.into_response())?
             .map_err(|_| StatusCode::PAYLOAD_TOO_LARGE.into_response())?;
-        // Forms carry passwords: the raw body is wiped too, once parsed.
+        // Forms carry passwords: our copy of the raw body is wiped once parsed (the
+        // connection's own buffers are hyper's, and are not).
         let body = zeroize::Zeroizing::new(Vec::from(body));
         Ok(Fields::parse(&body))
     }
