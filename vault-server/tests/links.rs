@@ -569,14 +569,18 @@ async fn uploads_over_the_limits_or_after_expiry_are_refused_clearly() {
             ("files", "a.jpg", b"A"),
             ("files", "b.jpg", b"B"),
             ("files", "c.jpg", b"C"),
+            ("files", "d.jpg", b"D"),
         ],
     )
     .await
     .expect(StatusCode::OK);
     assert!(r.text().contains("a.jpg") && r.text().contains("b.jpg"));
     assert!(
-        r.text().contains("accepte plus de fichier"),
-        "the third is refused: {}",
+        r.text()
+            .contains("<strong>c.jpg</strong> : ce lien n&#39;accepte plus de fichier")
+            && r.text()
+                .contains("<strong>d.jpg</strong> : ce lien n&#39;accepte plus de fichier"),
+        "the third and fourth are refused: {}",
         r.text()
     );
 
