@@ -56,7 +56,6 @@ pub fn app(state: AppState) -> Router {
         // Bodies read whole (forms) are small; uploads stream with their own limit (their
         // routes lift this one), JSON bodies have theirs (api::routes).
         .layer(DefaultBodyLimit::max(SMALL_BODY))
-        .layer(axum::middleware::from_fn(middleware::body_idle))
         .layer(axum::middleware::from_fn(middleware::request_log))
         .layer(middleware::security_headers(state.secure()))
         .with_state(state)

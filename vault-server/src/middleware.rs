@@ -1,5 +1,5 @@
-//! Layers on every request and response: a time limit on request bodies, security headers,
-//! and a request log that names the route template (`/api/v1/documents/{doc}/content`),
+//! Layers: a time limit on small request bodies, security headers on every response, and
+//! a request log that names the route template (`/api/v1/documents/{doc}/content`),
 //! never the path, query, client address or any header: paths carry ids and tokens,
 //! queries carry file names.
 
@@ -52,8 +52,10 @@ pub fn security_headers(https: bool) -> Headers {
         .into_inner()
 }
 
-/// Every request body fails when the client sends nothing for [`BODY_IDLE`]: whatever
-/// reads it (a form, JSON, a multipart part's headers) stops waiting then.
+/// The request body fails when the client sends nothing for [`BODY_IDLE`]: for the routes
+/// that read small bodies whole (JSON, forms). Not on uploads, where a timer per network
+/// chunk costs a third of the throughput: they have their own limits (`stream.rs`,
+/// `multipart.rs`), and the web interface's forms theirs (`web/form.rs`).
 pub async fn body_idle(request: Request, next: Next) -> Response {
     let request = request.map(|body| Body::new(TimeoutBody::new(BODY_IDLE, body)));
     next.run(request).await

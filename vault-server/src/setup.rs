@@ -22,6 +22,7 @@ pub fn routes() -> Router<AppState> {
         .route("/assets/vault.css", get(css))
         .route("/assets/vault.js", get(js))
         .route("/setup/{token}", get(form).post(create))
+        .layer(axum::middleware::from_fn(crate::middleware::body_idle))
 }
 
 async fn home(State(state): State<AppState>) -> Response {

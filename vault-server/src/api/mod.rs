@@ -65,7 +65,8 @@ pub fn routes() -> Router<AppState> {
         .route("/upload-links/{id}", delete(links::revoke_upload_link))
         .route("/log/checkpoint", get(cases::checkpoint))
         .route("/openapi.json", get(openapi))
-        .layer(DefaultBodyLimit::max(JSON_LIMIT));
+        .layer(DefaultBodyLimit::max(JSON_LIMIT))
+        .layer(axum::middleware::from_fn(crate::middleware::body_idle));
     // Document bodies stream with their own limit (`Config::max_upload_bytes`).
     let streams = Router::new()
         .route(

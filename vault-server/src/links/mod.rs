@@ -27,23 +27,26 @@ use crate::i18n::Lang;
 use crate::state::AppState;
 
 pub fn routes(state: AppState) -> Router<AppState> {
-    Router::new()
+    // Forms read whole, with a time limit.
+    let forms = Router::new()
         .route("/s/{token}", get(share::page).post(share::unlock))
         .route(
             "/s/{token}/{doc}",
             get(share::to_page).post(share::download),
         )
-        // Uploads stream, with the link's limits.
+        .route("/b/{token}", get(space::page).post(space::unlock))
+        .route("/b/{token}/d/{doc}", get(space::download))
+        .route("/b/{token}/share", get(space::to_space).post(space::share))
+        .route("/b/{token}/leave", post(space::leave))
+        .layer(axum::middleware::from_fn(crate::middleware::body_idle));
+    forms
+        // Uploads stream, with the link's limits and their own time limits.
         .route(
             "/u/{token}",
             get(upload::page)
                 .post(upload::receive)
                 .layer(DefaultBodyLimit::disable()),
         )
-        .route("/b/{token}", get(space::page).post(space::unlock))
-        .route("/b/{token}/d/{doc}", get(space::download))
-        .route("/b/{token}/share", get(space::to_space).post(space::share))
-        .route("/b/{token}/leave", post(space::leave))
         .route_layer(axum::middleware::from_fn_with_state(state, rate_limit))
 }
 
