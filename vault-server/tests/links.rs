@@ -94,8 +94,11 @@ impl Setup {
     }
 }
 
+/// The boundary of the multipart forms built here.
+const BOUNDARY: &str = "----vaultTestBoundary7MA4YWxk";
+
 fn multipart(parts: &[(&str, &str, &[u8])]) -> (String, Vec<u8>) {
-    let boundary = "----vaultTestBoundary7MA4YWxk";
+    let boundary = BOUNDARY;
     let mut body = Vec::new();
     for (name, filename, content) in parts {
         body.extend_from_slice(
@@ -606,7 +609,7 @@ async fn a_form_part_whose_headers_never_end_is_cut_off() {
     let s = setup().await;
     let path = s.upload_link(json!({})).await;
     let before = s.f.stored_files();
-    let boundary = "----vaultTestBoundary7MA4YWxk";
+    let boundary = BOUNDARY;
     let start = format!(
         "--{boundary}\r\nContent-Disposition: form-data; name=\"files\"; filename=\"a.jpg\"\r\n\
          X-Padding: "
@@ -676,7 +679,7 @@ async fn forms_are_held_part_by_part_and_to_two_hundred_parts() {
     let s = setup().await;
     let path = s.upload_link(json!({})).await;
     let before = s.f.stored_files();
-    let boundary = "----vaultTestBoundary7MA4YWxk";
+    let boundary = BOUNDARY;
     let form = |fields: usize| {
         let mut body = Vec::new();
         let padding = "p".repeat(6000);
@@ -735,7 +738,7 @@ async fn a_client_that_stops_sending_is_cut_off_after_a_minute() {
     let (share, _) = s.share(json!({"documents": [s.docs[0]]})).await;
     let upload = s.upload_link(json!({})).await;
     let form = "application/x-www-form-urlencoded";
-    let boundary = "----vaultTestBoundary7MA4YWxk";
+    let boundary = BOUNDARY;
     let multipart = format!("multipart/form-data; boundary={boundary}");
     let cases = [
         stalled("/api/v1/session", "application/json", "{\"user\": \"ve"),
