@@ -85,12 +85,16 @@ pub struct NewSession {
 #[derive(Clone)]
 pub struct Sessions<T = Session> {
     map: Arc<Mutex<HashMap<TokenHash, Entry<T>>>>,
+    /// When each user's sessions were last ended ([`Sessions::end_user`]): a sign-in begun
+    /// before then gets no session. Locked before `map`.
+    ended: Arc<Mutex<HashMap<vault_core::UserId, Instant>>>,
 }
 
 impl<T> Default for Sessions<T> {
     fn default() -> Self {
         Sessions {
             map: Arc::default(),
+            ended: Arc::default(),
         }
     }
 }
@@ -159,12 +163,35 @@ impl<T> Sessions<T> {
 }
 
 impl Sessions<Session> {
-    /// Ends every session of a user (their account was disabled); returns how many.
+    fn ended(&self) -> std::sync::MutexGuard<'_, HashMap<vault_core::UserId, Instant>> {
+        self.ended.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Ends every session of a user (their account was disabled, their password reset);
+    /// returns how many. Sign-ins of theirs already under way get none either.
     pub fn end_user(&self, user: &vault_core::UserId) -> usize {
+        let mut ended = self.ended();
+        ended.insert(user.clone(), Instant::now());
         let mut map = self.map();
         let before = map.len();
         map.retain(|_, e| &e.session.user().id != user);
         before - map.len()
+    }
+
+    /// Registers a user signed in by a check begun at `begun`; `None` when their sessions
+    /// were ended since (the password checked may no longer be theirs).
+    pub fn insert_signed_in(
+        &self,
+        session: Session,
+        begun: Instant,
+        now: Instant,
+    ) -> std::io::Result<Option<NewSession>> {
+        let ended = self.ended();
+        if ended.get(&session.user().id).is_some_and(|at| *at >= begun) {
+            return Ok(None);
+        }
+        // Inserted with `ended` held: no end_user can come between the check and this.
+        self.insert(session, now).map(Some)
     }
 }
 
@@ -229,6 +256,40 @@ mod tests {
             .is_some());
         assert_eq!(sessions.sweep(t0 + 3 * IDLE), 1);
         assert!(sessions.get(token, t0 + 3 * IDLE).is_none());
+    }
+
+    #[test]
+    fn a_sign_in_begun_before_the_users_sessions_ended_gets_none() {
+        let dir = tempfile::tempdir().unwrap();
+        let settings = vault_core::Settings {
+            kdf: vault_core::KdfParams::insecure_for_tests(),
+            ..Default::default()
+        };
+        let password = SecretString::from("admin-pass".to_string());
+        let vault = vault_core::Vault::create(&dir.path().join("v"), &settings, "admin", &password)
+            .unwrap()
+            .vault;
+        let s = vault.login("admin", &password).unwrap();
+        let again = vault.login("admin", &password).unwrap();
+        let later = vault.login("admin", &password).unwrap();
+        let sessions = Sessions::default();
+        let begun = Instant::now();
+        let user = s.user().id.clone();
+        let live = sessions.insert(s, begun).unwrap();
+        assert_eq!(sessions.end_user(&user), 1);
+        assert!(sessions.get(live.token.expose_secret(), begun).is_none());
+        // A check that began before the end (its password may be the old one): refused.
+        assert!(sessions
+            .insert_signed_in(again, begun, Instant::now())
+            .unwrap()
+            .is_none());
+        // One that began after: a session.
+        std::thread::sleep(Duration::from_millis(2));
+        let after = Instant::now();
+        assert!(sessions
+            .insert_signed_in(later, after, after)
+            .unwrap()
+            .is_some());
     }
 
     #[test]

@@ -57,6 +57,7 @@ pub(crate) async fn authenticate(
     client: Option<std::net::IpAddr>,
 ) -> ApiResult<SignedIn> {
     let vault = state.vault()?;
+    let begun = Instant::now();
     let throttle = &state.inner.throttle;
     let attempt = throttle
         .begin(&user, client, Instant::now())
@@ -73,11 +74,14 @@ pub(crate) async fn authenticate(
     };
     attempt.succeeded();
     let who = session.user().clone();
+    // Refused like a wrong password if the account's sessions were ended meanwhile
+    // (disabled, or its password reset): the password checked may be the old one.
     let new = state
         .inner
         .sessions
-        .insert(session, Instant::now())
-        .map_err(|e| ApiError::internal(&e))?;
+        .insert_signed_in(session, begun, Instant::now())
+        .map_err(|e| ApiError::internal(&e))?
+        .ok_or_else(|| ApiError::from(vault_core::Error::BadCredentials))?;
     let mut cookie = format!(
         "{COOKIE}={}; Path=/; HttpOnly; SameSite=Strict; Max-Age={}",
         new.token.expose_secret(),
