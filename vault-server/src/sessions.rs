@@ -199,7 +199,8 @@ impl Sessions<Session> {
 mod tests {
     use super::*;
 
-    fn session() -> (tempfile::TempDir, Session) {
+    /// `n` sessions of the same user of a new vault.
+    fn sessions_of_one_user(n: usize) -> (tempfile::TempDir, Vec<Session>) {
         let dir = tempfile::tempdir().unwrap();
         let settings = vault_core::Settings {
             kdf: vault_core::KdfParams::insecure_for_tests(),
@@ -209,8 +210,15 @@ mod tests {
         let vault = vault_core::Vault::create(&dir.path().join("v"), &settings, "admin", &password)
             .unwrap()
             .vault;
-        let s = vault.login("admin", &password).unwrap();
-        (dir, s)
+        let sessions = (0..n)
+            .map(|_| vault.login("admin", &password).unwrap())
+            .collect();
+        (dir, sessions)
+    }
+
+    fn session() -> (tempfile::TempDir, Session) {
+        let (dir, mut sessions) = sessions_of_one_user(1);
+        (dir, sessions.remove(0))
     }
 
     #[test]
@@ -260,18 +268,8 @@ mod tests {
 
     #[test]
     fn a_sign_in_begun_before_the_users_sessions_ended_gets_none() {
-        let dir = tempfile::tempdir().unwrap();
-        let settings = vault_core::Settings {
-            kdf: vault_core::KdfParams::insecure_for_tests(),
-            ..Default::default()
-        };
-        let password = SecretString::from("admin-pass".to_string());
-        let vault = vault_core::Vault::create(&dir.path().join("v"), &settings, "admin", &password)
-            .unwrap()
-            .vault;
-        let s = vault.login("admin", &password).unwrap();
-        let again = vault.login("admin", &password).unwrap();
-        let later = vault.login("admin", &password).unwrap();
+        let (_dir, logins) = sessions_of_one_user(3);
+        let [s, again, later]: [Session; 3] = logins.try_into().ok().unwrap();
         let sessions = Sessions::default();
         let begun = Instant::now();
         let user = s.user().id.clone();
