@@ -16,7 +16,12 @@ pub struct Context {
 
 impl Context {
     pub fn open(&self) -> anyhow::Result<Vault> {
-        Ok(Vault::open(&self.data_dir)?)
+        let vault = Vault::open(&self.data_dir)?;
+        // What opening repaired (a torn tail set aside, an index rebuilt) is said, once.
+        for notice in vault.log_notices() {
+            eprintln!("attention / warning: {notice}");
+        }
+        Ok(vault)
     }
 
     /// Opens the vault and signs the user in.
@@ -80,6 +85,18 @@ pub fn describe(e: &anyhow::Error) -> String {
         Some(v) => format!("erreur : {} / error: {v}", v.message_fr()),
         None => format!("erreur / error: {e:#}"),
     }
+}
+
+/// The error as a JSON object, for `--json`: `{"error": {"code", "message", "message_fr"}}`.
+pub fn json_error(e: &anyhow::Error) -> String {
+    let (code, message_fr) = match e.downcast_ref::<vault_core::Error>() {
+        Some(v) => (v.code(), v.message_fr()),
+        None => ("command", format!("{e:#}")),
+    };
+    serde_json::json!({
+        "error": {"code": code, "message": format!("{e:#}"), "message_fr": message_fr}
+    })
+    .to_string()
 }
 
 /// Prints a listing: pretty JSON with `--json`, else one line per item.

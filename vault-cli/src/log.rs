@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use anyhow::{anyhow, Context as _};
 use clap::Subcommand;
-use vault_core::{describe_fr_as, Checkpoint};
+use vault_core::{describe_fr_as, verify_log_at, Checkpoint, LogPin};
 
 use crate::context::Context;
 
@@ -22,6 +22,12 @@ pub enum LogCmd {
     Verify {
         #[arg(long)]
         checkpoint: Option<PathBuf>,
+        /// The log's public key as the auditor keeps it (64 hex), instead of vault.toml's
+        #[arg(long, requires = "checkpoint")]
+        pubkey: Option<String>,
+        /// The log's origin as the auditor keeps it, instead of vault.toml's
+        #[arg(long, requires = "checkpoint")]
+        origin: Option<String>,
         #[arg(long)]
         json: bool,
     },
@@ -87,8 +93,12 @@ impl LogCmd {
                     println!("{}", if printed == 0 { "[]" } else { "\n]" });
                 }
             }
-            LogCmd::Verify { checkpoint, json } => {
-                let vault = ctx.open()?;
+            LogCmd::Verify {
+                checkpoint,
+                pubkey,
+                origin,
+                json,
+            } => {
                 let kept = checkpoint
                     .map(|path| {
                         let text = std::fs::read_to_string(&path).with_context(|| {
@@ -97,7 +107,13 @@ impl LogCmd {
                         Ok::<_, anyhow::Error>(Checkpoint::parse(&text)?)
                     })
                     .transpose()?;
-                let report = vault.verify_log(kept.as_ref())?;
+                // Read-only: the data directory is not opened for writing, not even to
+                // set a torn tail aside.
+                let pin = LogPin {
+                    public_key: pubkey,
+                    origin,
+                };
+                let report = verify_log_at(&ctx.data_dir, kept.as_ref(), &pin)?;
                 if json {
                     println!("{}", serde_json::to_string_pretty(&report)?);
                 } else {
@@ -106,10 +122,21 @@ impl LogCmd {
                         report.size, report.root
                     );
                 }
-                if let (Some(i), Some(problem)) = (report.first_bad_index, &report.problem) {
-                    return Err(anyhow!(
+                for notice in &report.notices {
+                    eprintln!("attention / warning: {notice}");
+                }
+                match (report.first_bad_index, &report.problem) {
+                    (Some(i), Some(problem)) => {
+                        return Err(anyhow!(
                         "journal altéré à partir de l'événement {i} / log altered from event {i}: {problem}"
-                    ));
+                    ))
+                    }
+                    (None, Some(problem)) => {
+                        return Err(anyhow!(
+                            "point de contrôle refusé / checkpoint refused: {problem}"
+                        ))
+                    }
+                    _ => {}
                 }
                 if let Some(k) = &kept {
                     eprintln!("Le journal prolonge le point de contrôle de taille {} / the log extends the checkpoint of size {}", k.size, k.size);

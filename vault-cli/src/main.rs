@@ -91,11 +91,19 @@ fn run(cli: Cli) -> anyhow::Result<()> {
 }
 
 fn main() -> ExitCode {
+    // A closed pipe (`vault log prove ... | head`) ends the program quietly, as it does
+    // other Unix tools, instead of a panic on the next print.
+    sigpipe::reset();
+    // Whether the command asked for JSON: then a failure is a JSON object on stdout too.
+    let json = std::env::args_os().any(|a| a == "--json");
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("{}", context::describe(&e));
+            if json {
+                println!("{}", context::json_error(&e));
+            }
             ExitCode::FAILURE
         }
     }

@@ -106,9 +106,11 @@ impl Catalog {
     }
 
     fn usable(&self) -> Result<RwLockReadGuard<'_, sled::Db>> {
-        if self.broken.load(Ordering::SeqCst) {
+        // A database that could not be reopened (say, on a full disk) is tried again at
+        // each use: the vault heals once the cause is gone, without a restart.
+        if self.broken.load(Ordering::SeqCst) && self.reopen().is_err() {
             return Err(Error::damaged(
-                "the catalogue could not be reopened after compaction; restart the program",
+                "the catalogue could not be reopened; free disk space, or restart the program",
             ));
         }
         Ok(self.db())
@@ -217,15 +219,52 @@ impl Catalog {
         Ok(self.scan(prefix)?.into_iter().map(|(k, _)| k).collect())
     }
 
-    /// Applies a batch atomically and makes it durable.
+    /// Applies a batch atomically and makes it durable. When that fails (a full disk:
+    /// sled's flush fails and its error sticks), the batch is undone in memory and the
+    /// database reopened from disk, so that nothing of a refused change is visible, now
+    /// or after a restart, and the next change can succeed once space is free.
     pub(crate) fn apply(&self, batch: Batch) -> Result<()> {
         if batch.1 == 0 {
             return Ok(());
         }
-        let db = self.usable()?;
-        db.apply_batch(batch.0)?;
-        db.flush()?;
-        Ok(())
+        let failed = {
+            let db = self.usable()?;
+            // What the keys held before: the undo, should the flush fail.
+            let mut undo = sled::Batch::default();
+            for key in &batch.2 {
+                match db.get(key)? {
+                    Some(old) => undo.insert(key.as_slice(), old),
+                    None => undo.remove(key.as_slice()),
+                }
+            }
+            match db.apply_batch(batch.0).and_then(|()| db.flush().map(drop)) {
+                Ok(()) => return Ok(()),
+                Err(e) => {
+                    let _ = db.apply_batch(undo);
+                    e
+                }
+            }
+        };
+        self.reopen()?;
+        Err(failed.into())
+    }
+
+    /// Closes the database and opens it again from its files (after a failed flush).
+    fn reopen(&self) -> Result<()> {
+        let mut db = self.db.write().unwrap_or_else(PoisonError::into_inner);
+        let placeholder = sled::Config::new().temporary(true).open()?;
+        drop(std::mem::replace(&mut *db, placeholder));
+        match open_db(&self.path) {
+            Ok(real) => {
+                *db = real;
+                self.broken.store(false, Ordering::SeqCst);
+                Ok(())
+            }
+            Err(e) => {
+                self.broken.store(true, Ordering::SeqCst);
+                Err(e)
+            }
+        }
     }
 }
 
@@ -236,25 +275,33 @@ fn entry_kind(key: &str) -> &str {
 
 /// A set of changes applied atomically by [`Catalog::apply`].
 #[derive(Default)]
-pub(crate) struct Batch(sled::Batch, usize);
+pub(crate) struct Batch(sled::Batch, usize, Vec<Vec<u8>>);
 
 impl Batch {
+    /// Whether the batch changes nothing.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.1 == 0
+    }
+
     pub(crate) fn put<T: Serialize>(&mut self, key: &str, value: &T) -> Result<()> {
         let bytes = serde_json::to_vec(value)
             .map_err(|_| Error::Catalog("cannot encode a record".into()))?;
         self.0.insert(key.as_bytes(), bytes);
         self.1 += 1;
+        self.2.push(key.as_bytes().to_vec());
         Ok(())
     }
 
     pub(crate) fn put_raw(&mut self, key: &str, value: impl Into<sled::IVec>) {
         self.0.insert(key.as_bytes(), value);
         self.1 += 1;
+        self.2.push(key.as_bytes().to_vec());
     }
 
     pub(crate) fn remove(&mut self, key: &str) {
         self.0.remove(key.as_bytes());
         self.1 += 1;
+        self.2.push(key.as_bytes().to_vec());
     }
 }
 

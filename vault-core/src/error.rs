@@ -162,6 +162,35 @@ impl Error {
 }
 
 impl Error {
+    /// A stable code for the error's kind (`snake_case`), for scripts and for the layers
+    /// that turn errors into words.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::NotAVault { .. } => "not_a_vault",
+            Error::AlreadyExists { .. } => "already_exists",
+            Error::NewerFormat { .. } => "newer_format",
+            Error::InUse { .. } => "in_use",
+            Error::Damaged { .. } => "damaged",
+            Error::BadCredentials => "bad_credentials",
+            Error::BadRecoveryKey => "bad_recovery_key",
+            Error::Denied(_) => "denied",
+            Error::NotFound { .. } => "not_found",
+            Error::Duplicate { .. } => "duplicate",
+            Error::Invalid { .. } => "invalid",
+            Error::TooLarge { .. } => "too_large",
+            Error::LinkUnavailable => "link_unavailable",
+            Error::PassphraseRequired => "passphrase_required",
+            Error::WrongPassphrase { .. } => "wrong_passphrase",
+            Error::LinkFull => "link_full",
+            Error::Immutable => "immutable",
+            Error::DocumentDamaged(_) => "document_damaged",
+            Error::LogUnavailable => "log_unavailable",
+            Error::DiskFull => "disk_full",
+            Error::Io(_) => "io",
+            Error::Catalog(_) => "catalog",
+        }
+    }
+
     /// The message in French, for the people at the desks (the `Display` text is English).
     pub fn message_fr(&self) -> String {
         match self {

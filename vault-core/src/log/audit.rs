@@ -1,7 +1,7 @@
 //! Recording operations: who did what to which ids, with which outcome.
 //!
-//! Changes record their event durably *before* their catalogue batch is applied
-//! ([`Vault::commit`], write-ahead); reads record theirs, durably, before returning
+//! Changes record their event durably *before* their catalogue batch is applied, as
+//! `begun`, and again as `ok` or `failed` once it is ([`Vault::commit`], write-ahead); reads record theirs, durably, before returning
 //! anything ([`Vault::audited`]); refusals and failures are recorded too. If the log cannot be written the operation fails with
 //! [`Error::LogUnavailable`] and returns nothing: fail closed.
 
@@ -120,7 +120,7 @@ impl Vault {
             Err(Error::LogUnavailable) => return result,
             Err(e) => outcome_of(e),
         };
-        self.append_events(Batch::default(), vec![audit.event(action, outcome)])?;
+        self.append_events(vec![audit.event(action, outcome)])?;
         result
     }
 
@@ -133,9 +133,8 @@ impl Vault {
     ) -> Result<()> {
         let mut events = vec![audit.event(audit.action, Outcome::Ok)];
         events.extend(also.iter().map(|a| audit.event(a, Outcome::Ok)));
-        self.append_events(batch, events)?;
-        audit.committed = true;
-        Ok(())
+        // Once the change is recorded (begun, then ok or failed), `audited` adds nothing.
+        self.append_change(batch, events, &mut audit.committed)
     }
 
     /// Applies a change with events of their own outcomes (the operation's own action
@@ -147,9 +146,7 @@ impl Vault {
         events: &[(&'static str, Outcome)],
     ) -> Result<()> {
         let events = events.iter().map(|(a, o)| audit.event(a, *o)).collect();
-        self.append_events(batch, events)?;
-        audit.committed = true;
-        Ok(())
+        self.append_change(batch, events, &mut audit.committed)
     }
 
     /// The actor of a link's holder: `share:<id>` or `upload:<id>`, with the client's

@@ -31,6 +31,10 @@ pub enum Outcome {
     Denied,
     /// Attempted and failed (damaged document, I/O error...).
     Failed,
+    /// A change about to be applied, written before it (write-ahead). The same actor,
+    /// action and targets follow with `ok` once it is applied, or `failed` when it could
+    /// not be; a `begun` with neither means the process stopped in between.
+    Begun,
 }
 
 impl Outcome {
@@ -39,6 +43,7 @@ impl Outcome {
             Outcome::Ok => 0,
             Outcome::Denied => 1,
             Outcome::Failed => 2,
+            Outcome::Begun => 3,
         }
     }
 }
@@ -68,6 +73,7 @@ impl fmt::Display for Outcome {
             Outcome::Ok => "ok",
             Outcome::Denied => "denied",
             Outcome::Failed => "failed",
+            Outcome::Begun => "begun",
         })
     }
 }
@@ -123,6 +129,7 @@ impl Event {
             0 => Outcome::Ok,
             1 => Outcome::Denied,
             2 => Outcome::Failed,
+            3 => Outcome::Begun,
             _ => return Err(bad()),
         };
         let count = r.u16().ok_or_else(bad)?;
@@ -213,10 +220,10 @@ mod tests {
     proptest! {
         #[test]
         fn events_round_trip(seq in any::<u64>(), time in any::<u64>(), actor in "[a-z0-9:]{0,40}",
-                             action in "[a-z.]{1,30}", outcome in 0u8..3,
+                             action in "[a-z.]{1,30}", outcome in 0u8..4,
                              targets in proptest::collection::vec("[a-z]{1,8}:[0-9a-f]{32}", 0..5),
                              client in proptest::option::of("[0-9a-f]{64}")) {
-            let outcome = [Outcome::Ok, Outcome::Denied, Outcome::Failed][outcome as usize];
+            let outcome = [Outcome::Ok, Outcome::Denied, Outcome::Failed, Outcome::Begun][outcome as usize];
             let e = Event { seq, time, actor, action, outcome, targets, client };
             prop_assert_eq!(Event::decode(&e.encode()).unwrap(), e);
         }

@@ -4,6 +4,7 @@
 pub(crate) mod audit;
 pub mod event;
 pub mod merkle;
+pub(crate) mod recover;
 pub mod report;
 pub(crate) mod store;
 pub mod verify;

@@ -70,6 +70,7 @@ fn outcome_fr(o: Outcome) -> &'static str {
         Outcome::Ok => "effectué",
         Outcome::Denied => "refusé",
         Outcome::Failed => "échoué",
+        Outcome::Begun => "commencé",
     }
 }
 
@@ -180,7 +181,8 @@ impl Vault {
         )
     }
 
-    /// Every event that touched a case, in order (whoever asks must have been allowed).
+    /// Every event that touched a case, in order, without the `begun` half of changes
+    /// (whoever asks must have been allowed).
     pub(crate) fn case_events(&self, case: &CaseId) -> Result<Vec<Event>> {
         let wanted = target("case", case);
         let mut out = Vec::new();
@@ -189,7 +191,9 @@ impl Vault {
         for (_, bytes) in EventReader::open(&self.log_dir(), size)? {
             read += 1;
             let event = Event::decode(&bytes)?;
-            if event.targets.contains(&wanted) {
+            // A change's `begun` is followed by its `ok` or `failed`: the report shows
+            // the outcome once.
+            if event.targets.contains(&wanted) && event.outcome != Outcome::Begun {
                 out.push(event);
             }
         }

@@ -26,6 +26,7 @@ use crate::catalog::Batch;
 use crate::error::{Error, Result};
 use crate::log::event::{Event, Outcome};
 use crate::log::merkle::{self, Hash, Nodes};
+use crate::log::recover::{self, LogNotice};
 use crate::vault::Vault;
 
 /// The open log files.
@@ -89,7 +90,7 @@ impl LogFiles {
             .read_exact_at(&mut len, at)
             .map_err(|_| Error::damaged("an access-log event"))?;
         let len = u32::from_be_bytes(len) as usize;
-        if len > 1 << 24 {
+        if len as u64 > MAX_RECORD {
             return Err(Error::damaged("an access-log event"));
         }
         let mut bytes = vec![0u8; len];
@@ -114,12 +115,18 @@ pub(crate) struct LogState {
     pub frontier: Vec<Hash>,
     /// Fault injection for tests: appends fail while set.
     pub fail: bool,
+    /// What opening found and repaired (a torn tail set aside, indexes rebuilt).
+    pub notices: Vec<LogNotice>,
+    /// Completions (`ok`/`failed`) of applied or refused changes whose append failed:
+    /// written in front of the next append.
+    pub pending: Vec<NewEvent>,
     pub files: LogFiles,
 }
 
 impl LogState {
-    /// Opens (creating if `create`) the log in `dir`, cutting off what a crash left past
-    /// the last committed event.
+    /// Opens (creating if `create`) the log in `dir`. `events.bin` is the truth: missing
+    /// index entries are rebuilt from it, a torn last record is moved to a quarantine
+    /// file, anything else wrong is damage and nothing is changed (`log/recover.rs`).
     pub(crate) fn open(dir: &Path, create: bool) -> Result<LogState> {
         if create {
             fs::create_dir_all(dir)?;
@@ -128,10 +135,12 @@ impl LogState {
         }
         let missing = |_| Error::damaged("a file of the access log is missing");
         let events = open_rw(&dir.join("events.bin"), create).map_err(missing)?;
-        let offsets = open_rw(&dir.join("offsets.bin"), create).map_err(missing)?;
-        if create {
+        // The index can be rebuilt: a missing offsets.bin is made anew.
+        let offsets_existed = dir.join("offsets.bin").exists();
+        let offsets = open_rw(&dir.join("offsets.bin"), true)?;
+        if create || !offsets_existed {
             sync_dir(dir)?;
-            if let Some(parent) = dir.parent() {
+            if let Some(parent) = dir.parent().filter(|_| create) {
                 sync_dir(parent)?;
             }
         }
@@ -142,65 +151,112 @@ impl LogState {
             levels: Vec::new(),
             events_len: 0,
         };
-        let mut size = files.offsets.metadata()?.len() / 8;
-        let events_len = files.events.metadata()?.len();
-        // A crash can tear only the last append: walk back over at most one batch to the
-        // last record that is whole *and* starts where its predecessor ends. Anything
-        // worse is damage, reported rather than cut away.
-        let record_end = |seq: u64| -> Option<u64> {
-            let at = files.read_offset(seq).ok()?;
-            let mut len = [0u8; 4];
-            files.events.read_exact_at(&mut len, at).ok()?;
-            let end = at + 4 + u64::from(u32::from_be_bytes(len));
-            (end <= events_len).then_some(end)
-        };
-        let chained = |seq: u64| -> bool {
-            match (seq, files.read_offset(seq)) {
-                (0, Ok(at)) => at == 0,
-                (_, Ok(at)) => record_end(seq - 1) == Some(at),
-                _ => false,
+        let mut notices = Vec::new();
+        let mut len = files.events.metadata()?.len();
+        let indexed = files.offsets.metadata()?.len() / 8;
+        // 1. The indexed records must all be there (checked at the index's last entry).
+        let indexed_end = recover::indexed_end(&files.events, &files.offsets, indexed, len)?;
+        // 2. Records past the index: whole ones join the log, a torn last one is set aside.
+        let mut scan =
+            recover::RecordScan::new(files.events.try_clone()?, len, indexed_end, indexed)?;
+        let mut tail = Vec::new();
+        let torn = loop {
+            match scan.step() {
+                recover::Scanned::Record(at, _) => tail.push(at),
+                recover::Scanned::End => break None,
+                recover::Scanned::Torn(at) => break Some(at),
+                recover::Scanned::Damaged(seq) => {
+                    return Err(recover::damaged_at(seq, "the record is not a valid event"))
+                }
             }
         };
-        let mut end = 0;
-        let mut walked = 0;
-        while size > 0 {
-            if let Some(e) = record_end(size - 1).filter(|_| chained(size - 1)) {
-                end = e;
-                break;
-            }
-            size -= 1;
-            walked += 1;
-            if walked > MAX_BATCH {
-                return Err(Error::damaged(
-                    "the access log's tail is not a crash's leftover: verify it (vault log verify)",
-                ));
+        let size = indexed + tail.len() as u64;
+        if let Some(at) = torn {
+            let quarantine = recover::quarantine(dir, &files.events, at, len)?;
+            notices.push(LogNotice::TornTail {
+                at,
+                bytes: len - at,
+                quarantine: Some(quarantine),
+            });
+            len = at;
+        }
+        files.events_len = len;
+        // 3. offsets.bin: cut a partial entry, add the entries of the records past it.
+        if files.offsets.metadata()?.len() != indexed * 8 || !tail.is_empty() {
+            files.offsets.set_len(indexed * 8)?;
+            let bytes: Vec<u8> = tail.iter().flat_map(|at| at.to_be_bytes()).collect();
+            files.offsets.write_all_at(&bytes, indexed * 8)?;
+            files.offsets.sync_data()?;
+            if !tail.is_empty() {
+                notices.push(LogNotice::IndexRebuilt {
+                    file: "offsets.bin".into(),
+                    covered: indexed,
+                    size,
+                });
             }
         }
-        files.offsets.set_len(size * 8)?;
-        files.events.set_len(end)?;
-        files.events_len = end;
         let mut level = 0;
         while level_path(dir, level).exists() {
             files.level(level)?;
             level += 1;
         }
-        let mut frontier = Vec::new();
-        for level in 0..64u32 {
-            if (size >> level) == 0 {
-                break;
+        // 4. Level files: recompute the hashes they lack from the events.
+        let covered = recover::levels_cover(dir, size);
+        let mut frontier = files.frontier(covered)?;
+        if covered < size {
+            let from = match covered {
+                n if n < indexed => files.read_offset(n)?,
+                n => tail[(n - indexed) as usize],
+            };
+            let mut scan = recover::RecordScan::new(files.events.try_clone()?, len, from, covered)?;
+            let mut touched = Vec::new();
+            frontier = recover::rehash(
+                &mut scan,
+                frontier,
+                |level, index, hash| {
+                    files.level(level)?.write_all_at(hash, index * 32)?;
+                    if !touched.contains(&level) {
+                        touched.push(level);
+                    }
+                    Ok(())
+                },
+                |_, _| Ok(()),
+            )?;
+            for level in touched {
+                files.level(level)?.sync_data()?;
             }
-            frontier.push(if (size >> level) & 1 == 1 {
-                files.read_node(level, (size >> level) - 1)?
-            } else {
-                [0; 32]
+            notices.push(LogNotice::IndexRebuilt {
+                file: "level-NN.bin".into(),
+                covered,
+                size,
             });
         }
         Ok(LogState {
             size,
             frontier,
             fail: false,
+            notices,
+            pending: Vec::new(),
             files,
         })
+    }
+}
+
+impl LogFiles {
+    /// The right edge of the tree of `size` events, from the level files.
+    fn frontier(&self, size: u64) -> Result<Vec<Hash>> {
+        let mut frontier = Vec::new();
+        for level in 0..64u32 {
+            if (size >> level) == 0 {
+                break;
+            }
+            frontier.push(if (size >> level) & 1 == 1 {
+                self.read_node(level, (size >> level) - 1)?
+            } else {
+                [0; 32]
+            });
+        }
+        Ok(frontier)
     }
 }
 
@@ -244,10 +300,14 @@ pub(crate) fn push_leaf(
     frontier[level as usize] = hash;
 }
 
-/// Most events one append writes (a crash can tear at most that many at the tail).
+/// Most events one append writes.
 const MAX_BATCH: u64 = 10_000;
 
+/// Largest record (event bytes) the log reads.
+pub(crate) const MAX_RECORD: u64 = 1 << 24;
+
 /// An event about to be appended (its number and time are set at append).
+#[derive(Clone)]
 pub(crate) struct NewEvent {
     pub actor: String,
     pub action: &'static str,
@@ -285,7 +345,7 @@ impl Iterator for EventReader {
         let mut len = [0u8; 4];
         self.reader.read_exact(&mut len).ok()?;
         let len = u32::from_be_bytes(len) as usize;
-        if len > 1 << 24 {
+        if len as u64 > MAX_RECORD {
             return None;
         }
         let mut bytes = vec![0u8; len];
@@ -307,12 +367,68 @@ impl Vault {
         self.inner.root.join("log")
     }
 
-    /// Appends events, durably, then applies `batch` (the change they record).
-    pub(crate) fn append_events(&self, batch: Batch, events: Vec<NewEvent>) -> Result<()> {
+    /// Records a change and applies it: its events are written durably with outcome
+    /// `begun` (write-ahead: no change without its event), then `batch` is applied, then
+    /// the same events follow with `ok`, or `failed` when the batch could not be applied
+    /// (then nothing of it is visible). `recorded` is set once the `begun` events are on
+    /// disk. Events that are not `ok` (a denial that still counts a try) are written once,
+    /// as they are. With an empty batch the events are simply appended.
+    pub(crate) fn append_change(
+        &self,
+        batch: Batch,
+        events: Vec<NewEvent>,
+        recorded: &mut bool,
+    ) -> Result<()> {
+        if batch.is_empty() {
+            self.append_events(events)?;
+            *recorded = true;
+            return Ok(());
+        }
+        let with = |outcome: Outcome| -> Vec<NewEvent> {
+            events
+                .iter()
+                .filter(|e| e.outcome == Outcome::Ok)
+                .map(|e| NewEvent {
+                    outcome,
+                    ..e.clone()
+                })
+                .collect()
+        };
+        let begun: Vec<NewEvent> = events
+            .iter()
+            .map(|e| NewEvent {
+                outcome: match e.outcome {
+                    Outcome::Ok => Outcome::Begun,
+                    other => other,
+                },
+                ..e.clone()
+            })
+            .collect();
+        self.append_events(begun)?;
+        *recorded = true;
+        let applied = self.inner.catalog.apply(batch);
+        let completions = with(if applied.is_ok() {
+            Outcome::Ok
+        } else {
+            Outcome::Failed
+        });
+        if !completions.is_empty() && self.append_events(completions.clone()).is_err() {
+            // The change's fate is known and its begun event is on disk: the completion
+            // is written with the next append that succeeds.
+            self.log_state().pending.extend(completions);
+        }
+        applied
+    }
+
+    /// Appends events, durably (with any completion still pending in front).
+    pub(crate) fn append_events(&self, events: Vec<NewEvent>) -> Result<()> {
         let mut state = self.log_state();
         if state.fail {
             return Err(Error::LogUnavailable);
         }
+        let pending = std::mem::take(&mut state.pending);
+        let had_pending = pending.len();
+        let events: Vec<NewEvent> = pending.into_iter().chain(events).collect();
         let time = crate::ids::now();
         let (mut size, mut frontier) = (state.size, state.frontier.clone());
         let mut records = Vec::new();
@@ -343,6 +459,7 @@ impl Vault {
         if events.len() as u64 > MAX_BATCH {
             return Err(Error::LogUnavailable);
         }
+        let events_kept = events.clone();
         for e in events {
             let event = Event {
                 seq: size,
@@ -383,17 +500,21 @@ impl Vault {
             Ok(())
         };
         if write(&mut state).is_err() {
-            // Undo the partial append, so no ghost event can surface at the next open.
+            // Undo the partial append: what stays of it (if even the undo fails) is only
+            // begun events and reads that returned nothing, which the next open keeps.
             let files = &state.files;
             let _ = files.offsets.set_len(first * 8);
             let _ = files.events.set_len(files.events_len);
+            let _ = files.events.sync_data();
+            let mut events = events_kept;
+            events.truncate(had_pending);
+            state.pending = events;
             return Err(Error::LogUnavailable);
         }
         state.files.events_len = at;
         state.size = size;
         state.frontier = frontier;
-        drop(state);
-        self.inner.catalog.apply(batch)
+        Ok(())
     }
 
     /// Number of events in the log.
@@ -465,7 +586,7 @@ impl Vault {
                     client: None,
                 })
                 .collect();
-            self.append_events(Batch::default(), events)?;
+            self.append_events(events)?;
             left -= n;
         }
         Ok(())
@@ -509,7 +630,7 @@ mod tests {
     }
 
     #[test]
-    fn a_torn_tail_is_cut_off_at_open() {
+    fn a_torn_tail_is_set_aside_at_open() {
         let dir = tempfile::tempdir().unwrap();
         let log = dir.path().join("log");
         let state = LogState::open(&log, true).unwrap();
@@ -538,12 +659,20 @@ mod tests {
                 f.write_all_at(h, i * 32).unwrap();
             });
         }
+        // The crash came before the second record's offset was written.
         events.truncate(events.len() - 3);
+        let whole = offsets.len() / 2;
         fs::write(log.join("events.bin"), &events).unwrap();
-        fs::write(log.join("offsets.bin"), &offsets).unwrap();
+        fs::write(log.join("offsets.bin"), &offsets[..whole]).unwrap();
         let state = LogState::open(&log, false).unwrap();
         assert_eq!(state.size, 1);
         assert_eq!(fs::metadata(log.join("offsets.bin")).unwrap().len(), 8);
+        // Set aside, not deleted.
+        let [LogNotice::TornTail { quarantine: Some(q), at, bytes }] = &state.notices[..] else {
+            panic!("{:?}", state.notices);
+        };
+        assert_eq!(*at + *bytes, events.len() as u64);
+        assert_eq!(fs::read(q).unwrap(), events[*at as usize..]);
         assert_eq!(
             Event::decode(&state.files.read_event(0).unwrap()).unwrap(),
             event(0)

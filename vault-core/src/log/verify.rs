@@ -6,13 +6,14 @@ use ed25519_dalek::{Signature, Signer, SigningKey, Verifier, VerifyingKey};
 use serde::Serialize;
 
 use crate::error::{Error, Result};
-use crate::log::event::Event;
 use crate::log::merkle::Hash;
 use std::fs::File;
 use std::io::{BufReader, Read};
 use std::path::Path;
 
-use crate::log::store::{frontier_root, level_path, push_leaf, EventReader};
+use crate::config::VaultToml;
+use crate::log::recover::{LogNotice, RecordScan, Scanned};
+use crate::log::store::{frontier_root, level_path, push_leaf};
 use crate::vault::Vault;
 
 /// A signed statement "the log `origin` had `size` events with root `root`".
@@ -79,12 +80,21 @@ impl Checkpoint {
             .filter(|s| s.len() == 128)
             .ok_or_else(bad)?
             .to_owned();
-        Ok(Checkpoint {
+        let parsed = Checkpoint {
             origin,
             size,
             root,
             signature,
-        })
+        };
+        // Exactly the documented grammar: LF line ends, lower-case hex, a decimal size
+        // without sign or leading zero, nothing after the signature line. Written back,
+        // the checkpoint must be the text it was read from.
+        if parsed.to_string() != text || parsed.origin.is_empty() || !is_lower_hex(&parsed.root)
+            || !is_lower_hex(&parsed.signature)
+        {
+            return Err(bad());
+        }
+        Ok(parsed)
     }
 
     /// Whether the signature is valid for `public_key` (hex, 32 bytes).
@@ -102,6 +112,10 @@ impl Checkpoint {
             _ => false,
         }
     }
+}
+
+fn is_lower_hex(s: &str) -> bool {
+    s.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 
 impl fmt::Display for Checkpoint {
@@ -143,17 +157,21 @@ fn note(i: u64, what: String, first: &mut Option<(u64, String)>) {
     }
 }
 
-/// What [`Vault::verify_log`] found.
+/// What [`Vault::verify_log`] and [`verify_log_at`] found.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct LogVerification {
     /// Events read.
     pub size: u64,
     /// Root recomputed from the events, hex.
     pub root: String,
-    /// The first index where the log is not what it should be, if any.
+    /// The first index where the log is not what it should be, if any (`None` for a
+    /// problem of the checkpoint itself: signature, origin).
     pub first_bad_index: Option<u64>,
     /// What is wrong, in English; `None` when the log verifies.
     pub problem: Option<String>,
+    /// What is not damage but should be known: a torn last record (a crash), indexes
+    /// shorter than the events (rebuilt at the next opening for writing).
+    pub notices: Vec<LogNotice>,
 }
 
 impl LogVerification {
@@ -161,6 +179,219 @@ impl LogVerification {
     pub fn is_ok(&self) -> bool {
         self.problem.is_none()
     }
+}
+
+/// The key and origin an auditor checks a checkpoint against: their own copies, not
+/// `vault.toml`'s, which whoever controls the host can rewrite. `None` takes the vault's.
+#[derive(Clone, Debug, Default)]
+pub struct LogPin {
+    /// Ed25519 public key, 64 hex characters.
+    pub public_key: Option<String>,
+    /// The log's origin line.
+    pub origin: Option<String>,
+}
+
+/// Verifies the log of the data directory `path` without changing anything: no file is
+/// created, written, renamed or cut, also when the log has a torn tail (it is reported
+/// in `notices`). Takes a shared lock, so it refuses while a process has the vault open.
+pub fn verify_log_at(
+    path: &Path,
+    kept: Option<&Checkpoint>,
+    pin: &LogPin,
+) -> Result<LogVerification> {
+    if !path.join("vault.toml").is_file() {
+        return Err(Error::NotAVault {
+            path: path.to_path_buf(),
+        });
+    }
+    let _lock = match File::open(path.join("vault.lock")) {
+        Ok(f) => match f.try_lock_shared() {
+            Ok(()) => Some(f),
+            Err(std::fs::TryLockError::WouldBlock) => {
+                return Err(Error::InUse {
+                    path: path.to_path_buf(),
+                })
+            }
+            Err(std::fs::TryLockError::Error(e)) => return Err(e.into()),
+        },
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(e.into()),
+    };
+    let toml = VaultToml::read(&path.join("vault.toml"))?;
+    let dir = path.join("log");
+    verify_files(&dir, None, kept, &resolve(pin, &toml))
+}
+
+fn resolve(pin: &LogPin, toml: &VaultToml) -> (String, String) {
+    (
+        pin.public_key
+            .clone()
+            .unwrap_or_else(|| toml.log_public_key.clone()),
+        pin.origin.clone().unwrap_or_else(|| toml.log_origin.clone()),
+    )
+}
+
+/// One sequential pass over the log's files: every record of `events.bin` decoded and
+/// hashed, every index entry present compared with what the events give. `live` is the
+/// size and root a running vault holds in memory.
+fn verify_files(
+    dir: &Path,
+    live: Option<(u64, Hash)>,
+    kept: Option<&Checkpoint>,
+    (public_key, origin): &(String, String),
+) -> Result<LogVerification> {
+    let events =
+        File::open(dir.join("events.bin")).map_err(|_| Error::damaged("the access log's events file"))?;
+    let len = events.metadata()?.len();
+    let (mut offsets, indexed) = match File::open(dir.join("offsets.bin")) {
+        Ok(f) => {
+            let n = f.metadata()?.len() / 8;
+            (Some(BufReader::new(f)), n)
+        }
+        Err(_) => (None, 0),
+    };
+    let mut scan = RecordScan::new(events, len, 0, 0)?;
+    let mut size = 0u64;
+    let mut frontier: Vec<Hash> = Vec::new();
+    let mut first_bad: Option<(u64, String)> = None;
+    let mut notices = Vec::new();
+    let mut kept_root = None;
+    let mut short_levels = false;
+    // Every file is read once, in order: events, offsets, and each level's hashes.
+    let mut levels: Vec<LevelReader> = Vec::new();
+    loop {
+        let (at, bytes) = match scan.step() {
+            Scanned::Record(at, bytes) => (at, bytes),
+            Scanned::End => break,
+            Scanned::Torn(at) if size < indexed => {
+                note(
+                    size,
+                    format!("event {size} is committed in the index but its bytes are missing"),
+                    &mut first_bad,
+                );
+                let _ = at;
+                break;
+            }
+            Scanned::Torn(at) => {
+                notices.push(LogNotice::TornTail {
+                    at,
+                    bytes: len - at,
+                    quarantine: None,
+                });
+                break;
+            }
+            Scanned::Damaged(seq) => {
+                note(seq, format!("event {seq} is not a valid event"), &mut first_bad);
+                break;
+            }
+        };
+        let i = size;
+        if i < indexed {
+            let mut offset = [0u8; 8];
+            let read = offsets.as_mut().map(|o| o.read_exact(&mut offset));
+            if !matches!(read, Some(Ok(()))) || u64::from_be_bytes(offset) != at {
+                note(
+                    i,
+                    format!("event {i} is not where the log's index says"),
+                    &mut first_bad,
+                );
+            }
+        }
+        push_leaf(i, &mut frontier, &bytes, |level, index, hash| {
+            match LevelReader::at(&mut levels, dir, level).next() {
+                None => short_levels = true,
+                Some(stored) if stored == *hash => {}
+                Some(_) => {
+                    let start = index << level;
+                    let what = if level == 0 {
+                        format!("event {i} does not match its recorded hash")
+                    } else {
+                        format!("the hashes over events {start} to {i} were altered")
+                    };
+                    note(start, what, &mut first_bad);
+                }
+            }
+        });
+        size += 1;
+        if kept.is_some_and(|k| k.size == size) {
+            kept_root = Some(frontier_root(size, &frontier));
+        }
+        if first_bad.is_some() {
+            break;
+        }
+    }
+    if first_bad.is_none() && size < indexed {
+        note(
+            size,
+            format!("event {size} is committed in the index but missing"),
+            &mut first_bad,
+        );
+    }
+    if first_bad.is_none() && size > indexed {
+        notices.push(LogNotice::IndexRebuilt {
+            file: "offsets.bin".into(),
+            covered: indexed,
+            size,
+        });
+    }
+    if first_bad.is_none() && short_levels {
+        notices.push(LogNotice::IndexRebuilt {
+            file: "level-NN.bin".into(),
+            covered: crate::log::recover::levels_cover(dir, size),
+            size,
+        });
+    }
+    let root = frontier_root(size, &frontier);
+    if let (None, Some((live_size, live_root))) = (&first_bad, live) {
+        if size < live_size {
+            note(
+                size,
+                format!("event {size} is missing or torn"),
+                &mut first_bad,
+            );
+        } else if size != live_size || root != live_root {
+            note(
+                0,
+                "the files no longer match the log this vault holds in memory: rewritten while open".into(),
+                &mut first_bad,
+            );
+        }
+    }
+    let mut kept_problem = None;
+    if let (None, Some(k)) = (&first_bad, kept) {
+        if k.origin != *origin {
+            kept_problem = Some(format!(
+                "the checkpoint is of another log: its origin is {:?}, this log's is {origin:?}",
+                k.origin
+            ));
+        } else if !k.verify_signature(public_key) {
+            kept_problem =
+                Some("the kept checkpoint's signature is not valid for this log's key".into());
+        } else if k.size > size {
+            first_bad = Some((size, format!("the log has {size} events but the checkpoint {}: events from {size} on were removed", k.size)));
+        } else if k.size == 0 {
+            // Every log extends the empty one.
+        } else if kept_root.map(hex::encode).as_deref() != Some(k.root.as_str()) {
+            first_bad = Some((
+                0,
+                format!(
+                    "events before {} were rewritten (hashes recomputed): the log does not extend the checkpoint",
+                    k.size
+                ),
+            ));
+        }
+    }
+    let (first_bad_index, problem) = match (first_bad, kept_problem) {
+        (Some((i, p)), _) => (Some(i), Some(p)),
+        (None, p) => (None, p),
+    };
+    Ok(LogVerification {
+        size,
+        root: hex::encode(root),
+        first_bad_index,
+        problem,
+        notices,
+    })
 }
 
 impl Vault {
@@ -185,109 +416,34 @@ impl Vault {
         &self.inner.toml.log_public_key
     }
 
+    /// The log's origin, from `vault.toml`.
+    pub fn log_origin(&self) -> &str {
+        &self.inner.toml.log_origin
+    }
+
+    /// What opening the log found and repaired (a torn tail set aside, indexes rebuilt).
+    pub fn log_notices(&self) -> Vec<LogNotice> {
+        self.log_state().notices.clone()
+    }
+
     /// Recomputes every leaf and stored hash from the events and reports the first index
     /// that differs; with `kept`, a checkpoint kept outside the vault, also checks that the
     /// log still extends it. Reads ids only: no password needed.
     pub fn verify_log(&self, kept: Option<&Checkpoint>) -> Result<LogVerification> {
+        self.verify_log_pinned(kept, &LogPin::default())
+    }
+
+    /// [`Vault::verify_log`] against an auditor's own copy of the key and origin.
+    pub fn verify_log_pinned(
+        &self,
+        kept: Option<&Checkpoint>,
+        pin: &LogPin,
+    ) -> Result<LogVerification> {
         // The size and root the running vault holds in memory, read once.
-        let (expected, live_root) = {
+        let live = {
             let state = self.log_state();
             (state.size, frontier_root(state.size, &state.frontier))
         };
-        let dir = self.log_dir();
-        let mut offsets = BufReader::new(
-            File::open(dir.join("offsets.bin"))
-                .map_err(|_| Error::damaged("the access log's offsets file"))?,
-        );
-        let mut size = 0u64;
-        let mut position = 0u64;
-        let mut frontier: Vec<Hash> = Vec::new();
-        let mut first_bad: Option<(u64, String)> = None;
-        let mut kept_root = None;
-        // Every file is read once, in order: events, offsets, and each level's hashes.
-        let mut levels: Vec<LevelReader> = Vec::new();
-        for (i, bytes) in EventReader::open(&dir, expected)? {
-            let mut offset = [0u8; 8];
-            if offsets.read_exact(&mut offset).is_err() || u64::from_be_bytes(offset) != position {
-                note(
-                    i,
-                    format!("event {i} is not where the log's index says"),
-                    &mut first_bad,
-                );
-            }
-            position += 4 + bytes.len() as u64;
-            match Event::decode(&bytes) {
-                Ok(e) if e.seq == i => {}
-                Ok(e) => note(
-                    i,
-                    format!("event {i} says it is event {}", e.seq),
-                    &mut first_bad,
-                ),
-                Err(_) => note(i, format!("event {i} is not a valid event"), &mut first_bad),
-            }
-            push_leaf(i, &mut frontier, &bytes, |level, index, hash| {
-                if LevelReader::at(&mut levels, &dir, level).next().as_ref() != Some(hash) {
-                    let start = index << level;
-                    let what = if level == 0 {
-                        format!("event {i} does not match its recorded hash")
-                    } else {
-                        format!("the hashes over events {start} to {i} were altered")
-                    };
-                    note(start, what, &mut first_bad);
-                }
-            });
-            size += 1;
-            if kept.is_some_and(|k| k.size == size) {
-                kept_root = Some(frontier_root(size, &frontier));
-            }
-            if first_bad.is_some() {
-                break;
-            }
-        }
-        if first_bad.is_none() && size != expected {
-            note(
-                size,
-                format!("event {size} is missing or torn"),
-                &mut first_bad,
-            );
-        }
-        let root = frontier_root(size, &frontier);
-        if first_bad.is_none() && root != live_root {
-            note(
-                0,
-                "the files no longer match the log this vault holds in memory: rewritten while open".into(),
-                &mut first_bad,
-            );
-        }
-        if let (None, Some(k)) = (&first_bad, kept) {
-            if !k.verify_signature(self.log_public_key()) {
-                first_bad = Some((
-                    0,
-                    "the kept checkpoint's signature is not valid for this vault".into(),
-                ));
-            } else if k.size > size {
-                first_bad = Some((size, format!("the log has {size} events but the checkpoint {}: events from {size} on were removed", k.size)));
-            } else if k.size == 0 {
-                // Every log extends the empty one.
-            } else if kept_root.map(hex::encode).as_deref() != Some(k.root.as_str()) {
-                first_bad = Some((
-                    0,
-                    format!(
-                        "events before {} were rewritten (hashes recomputed): the log does not extend the checkpoint",
-                        k.size
-                    ),
-                ));
-            }
-        }
-        let (first_bad_index, problem) = match first_bad {
-            Some((i, p)) => (Some(i), Some(p)),
-            None => (None, None),
-        };
-        Ok(LogVerification {
-            size,
-            root: hex::encode(root),
-            first_bad_index,
-            problem,
-        })
+        verify_files(&self.log_dir(), Some(live), kept, &resolve(pin, &self.inner.toml))
     }
 }

@@ -1,0 +1,317 @@
+//! Opening the log after whatever happened to it: `events.bin` is the truth.
+//!
+//! `offsets.bin` and the level files are indexes: where they are short or missing (lost
+//! pages, a crash between two fsyncs, a file deleted) they are rebuilt from the records.
+//! Only a torn *last* record may be set aside (a crash in the middle of an append): its
+//! bytes are moved to a quarantine file under `log/`, never deleted, and a notice names
+//! it. Anything else (an indexed record cut short, a record that does not decode followed
+//! by more bytes) is damage: opening fails with the first bad index, and nothing is
+//! changed.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{BufReader, Read, Seek, SeekFrom, Write};
+use std::os::unix::fs::FileExt;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::blob_fs::sync_dir;
+use crate::error::{Error, Result};
+use crate::log::event::Event;
+use crate::log::merkle::Hash;
+use crate::log::store::{level_path, push_leaf, MAX_RECORD};
+
+/// Something found about the log's files that is not damage, but that an operator or an
+/// auditor should know.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum LogNotice {
+    /// The last record of `events.bin` is incomplete (a crash during an append): its bytes
+    /// were moved to `quarantine` (when the log was opened for writing) and are not part
+    /// of the log.
+    TornTail {
+        /// Where the torn record starts in `events.bin`.
+        at: u64,
+        /// How many bytes it has.
+        bytes: u64,
+        /// The file under `log/` that now holds them; `None` when only verified.
+        quarantine: Option<PathBuf>,
+    },
+    /// An index file (`offsets.bin`, `level-NN.bin`) covers fewer events than
+    /// `events.bin` holds; it was rebuilt from the events (or would be, at the next
+    /// opening for writing).
+    IndexRebuilt {
+        /// The file's name.
+        file: String,
+        /// Events it covered.
+        covered: u64,
+        /// Events in the log.
+        size: u64,
+    },
+}
+
+impl std::fmt::Display for LogNotice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LogNotice::TornTail {
+                at,
+                bytes,
+                quarantine: Some(q),
+            } => write!(
+                f,
+                "the access log's last record was torn by a crash: its {bytes} bytes (from byte {at}) were moved to {}",
+                q.display()
+            ),
+            LogNotice::TornTail { at, bytes, .. } => write!(
+                f,
+                "the access log's last record is torn (a crash): {bytes} bytes from byte {at} are not part of the log and will be moved to a quarantine file when the vault is next opened"
+            ),
+            LogNotice::IndexRebuilt {
+                file,
+                covered,
+                size,
+            } => write!(
+                f,
+                "the access log's index {file} covered {covered} of {size} events and was rebuilt from the events"
+            ),
+        }
+    }
+}
+
+/// A damage report: the first index that is not what it should be.
+pub(crate) fn damaged_at(index: u64, what: &str) -> Error {
+    Error::damaged(format!("the access log from event {index}: {what}"))
+}
+
+/// The records of `events.bin` past a point, read in order with bounded memory.
+pub(crate) struct RecordScan {
+    reader: BufReader<File>,
+    pos: u64,
+    len: u64,
+    seq: u64,
+}
+
+/// One step of a [`RecordScan`].
+pub(crate) enum Scanned {
+    /// A whole record that decodes as event `seq`: (offset, bytes).
+    Record(u64, Vec<u8>),
+    /// The rest of the file, from this offset, is a torn record.
+    Torn(u64),
+    /// The record at this offset, event `seq`, is damaged (more bytes follow it).
+    Damaged(u64),
+    /// The end of the file.
+    End,
+}
+
+impl RecordScan {
+    /// Scans `events.bin` (opened as `file`, `len` bytes) from `pos`, where event `seq`
+    /// starts.
+    pub(crate) fn new(mut file: File, len: u64, pos: u64, seq: u64) -> Result<RecordScan> {
+        file.seek(SeekFrom::Start(pos))?;
+        Ok(RecordScan {
+            reader: BufReader::with_capacity(256 * 1024, file),
+            pos,
+            len,
+            seq,
+        })
+    }
+
+    /// The number of the next event.
+    pub(crate) fn seq(&self) -> u64 {
+        self.seq
+    }
+
+    /// Whether every byte from here to the end is zero (a file extended by a crash
+    /// before its data reached the disk).
+    fn rest_is_zeros(&mut self, already: &[u8]) -> bool {
+        if already.iter().any(|b| *b != 0) {
+            return false;
+        }
+        let mut buf = [0u8; 64 * 1024];
+        let mut left = self.len - self.pos - already.len() as u64;
+        while left > 0 {
+            let n = left.min(buf.len() as u64) as usize;
+            if self.reader.read_exact(&mut buf[..n]).is_err() || buf[..n].iter().any(|b| *b != 0)
+            {
+                return false;
+            }
+            left -= n as u64;
+        }
+        true
+    }
+
+    pub(crate) fn step(&mut self) -> Scanned {
+        let at = self.pos;
+        let remaining = self.len - at;
+        if remaining == 0 {
+            return Scanned::End;
+        }
+        let mut len = [0u8; 4];
+        if remaining < 4 || self.reader.read_exact(&mut len).is_err() {
+            return Scanned::Torn(at);
+        }
+        let n = u64::from(u32::from_be_bytes(len));
+        if 4 + n > remaining {
+            // Declared longer than what is there: the last record, torn.
+            return Scanned::Torn(at);
+        }
+        if n > MAX_RECORD {
+            return if self.rest_is_zeros(&len) {
+                Scanned::Torn(at)
+            } else {
+                Scanned::Damaged(self.seq)
+            };
+        }
+        let mut bytes = vec![0u8; n as usize];
+        if self.reader.read_exact(&mut bytes).is_err() {
+            return Scanned::Torn(at);
+        }
+        match Event::decode(&bytes) {
+            Ok(e) if e.seq == self.seq => {
+                self.pos = at + 4 + n;
+                self.seq += 1;
+                Scanned::Record(at, bytes)
+            }
+            _ => {
+                // Zeros to the end are what a torn append leaves on some filesystems;
+                // anything else is not a crash's leftover.
+                let mut seen = len.to_vec();
+                seen.extend_from_slice(&bytes);
+                if self.rest_is_zeros(&seen) {
+                    Scanned::Torn(at)
+                } else {
+                    Scanned::Damaged(self.seq)
+                }
+            }
+        }
+    }
+}
+
+/// Reads offset `seq` of `offsets.bin`.
+pub(crate) fn read_offset(offsets: &File, seq: u64) -> Option<u64> {
+    let mut b = [0u8; 8];
+    offsets.read_exact_at(&mut b, seq * 8).ok()?;
+    Some(u64::from_be_bytes(b))
+}
+
+/// Where the record that `offsets.bin` places at `at` ends, if it is whole in a file of
+/// `len` bytes.
+fn record_end(events: &File, at: u64, len: u64) -> Option<u64> {
+    let mut b = [0u8; 4];
+    if at + 4 > len {
+        return None;
+    }
+    events.read_exact_at(&mut b, at).ok()?;
+    let end = at + 4 + u64::from(u32::from_be_bytes(b));
+    (end <= len).then_some(end)
+}
+
+/// Checks the last entries of `offsets.bin` against `events.bin`: returns where the
+/// indexed records end. Records are made durable before their offsets, so an offset that
+/// points past the end, or a last record cut short, is damage (never a crash's state).
+pub(crate) fn indexed_end(events: &File, offsets: &File, indexed: u64, len: u64) -> Result<u64> {
+    if indexed == 0 {
+        return Ok(0);
+    }
+    let whole = |seq: u64| read_offset(offsets, seq).and_then(|at| record_end(events, at, len));
+    if let Some(end) = whole(indexed - 1) {
+        let chained = match indexed - 1 {
+            0 => read_offset(offsets, 0) == Some(0),
+            prev => whole(prev - 1) == read_offset(offsets, indexed - 1),
+        };
+        if chained {
+            return Ok(end);
+        }
+        return Err(damaged_at(
+            indexed - 1,
+            "the index does not place it after the event before it",
+        ));
+    }
+    // The first indexed record that is not whole (offsets grow with the index).
+    let mut first = indexed - 1;
+    while first > 0 && whole(first - 1).is_none() {
+        first -= 1;
+    }
+    Err(damaged_at(
+        first,
+        "its bytes are missing from events.bin although it was committed",
+    ))
+}
+
+/// The largest size `n <= size` whose complete subtrees the level files all hold.
+pub(crate) fn levels_cover(dir: &Path, size: u64) -> u64 {
+    let mut n = size;
+    for level in 0..64u32 {
+        if (size >> level) == 0 {
+            break;
+        }
+        let have = fs::metadata(level_path(dir, level))
+            .map(|m| m.len() / 32)
+            .unwrap_or(0);
+        // Level `level` covers sizes below (have + 1) << level.
+        let limit = (have.saturating_add(1))
+            .checked_shl(level)
+            .map_or(u64::MAX, |v| v.saturating_sub(1));
+        n = n.min(limit);
+    }
+    n
+}
+
+/// Recomputes the hashes of events `[from, ..)` as the scan yields them, writing every
+/// hash it completes with `store`; returns the frontier at the end. `frontier` is the
+/// right edge of the tree of `from` events.
+pub(crate) fn rehash(
+    scan: &mut RecordScan,
+    mut frontier: Vec<Hash>,
+    mut store: impl FnMut(u32, u64, &Hash) -> Result<()>,
+    mut offset: impl FnMut(u64, u64) -> Result<()>,
+) -> Result<Vec<Hash>> {
+    loop {
+        match scan.step() {
+            Scanned::Record(at, bytes) => {
+                let seq = scan.seq() - 1;
+                offset(seq, at)?;
+                let mut failed = Ok(());
+                push_leaf(seq, &mut frontier, &bytes, |l, i, h| {
+                    if failed.is_ok() {
+                        failed = store(l, i, h);
+                    }
+                });
+                failed?;
+            }
+            Scanned::End | Scanned::Torn(_) => return Ok(frontier),
+            Scanned::Damaged(seq) => {
+                return Err(damaged_at(seq, "the record is not a valid event"))
+            }
+        }
+    }
+}
+
+/// Moves the torn bytes `[at, len)` of `events.bin` to a new quarantine file under `dir`
+/// (made durable first), then cuts them off `events.bin`.
+pub(crate) fn quarantine(dir: &Path, events: &File, at: u64, len: u64) -> Result<PathBuf> {
+    let time = crate::ids::now();
+    let mut path;
+    let mut n = 0u32;
+    loop {
+        path = dir.join(format!("quarantine-{time}-{at}-{n}.bin"));
+        match OpenOptions::new().write(true).create_new(true).open(&path) {
+            Ok(mut f) => {
+                // Streamed: a torn append can be large.
+                let mut from = events.try_clone()?;
+                from.seek(SeekFrom::Start(at))?;
+                std::io::copy(&mut from.take(len - at), &mut f)?;
+                f.flush()?;
+                f.sync_all()?;
+                break;
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && n < 1000 => n += 1,
+            Err(e) => return Err(e.into()),
+        }
+    }
+    sync_dir(dir)?;
+    events.set_len(at)?;
+    events.sync_all()?;
+    Ok(path)
+}
