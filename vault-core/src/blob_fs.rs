@@ -9,6 +9,7 @@ use std::fs::{self, File};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{sync_channel, SyncSender};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::thread::{self, JoinHandle};
 
@@ -23,6 +24,9 @@ pub struct FsBlobStore {
     /// Names of this process's writes in progress: not leftovers. A std Mutex, held only
     /// to insert or remove a name.
     active: Arc<Mutex<HashSet<String>>>,
+    /// Free bytes the disk must keep (the vault's floor): a write that would go below it
+    /// stops with "disk full" while the catalogue and the log still have room.
+    floor: Arc<AtomicU64>,
 }
 
 fn active_set(active: &Mutex<HashSet<String>>) -> std::sync::MutexGuard<'_, HashSet<String>> {
@@ -38,7 +42,14 @@ impl FsBlobStore {
             blobs,
             tmp,
             active: Arc::default(),
+            floor: Arc::default(),
         })
+    }
+
+    /// Shares the vault's free-space floor with this store.
+    pub(crate) fn with_floor(mut self, floor: Arc<AtomicU64>) -> Self {
+        self.floor = floor;
+        self
     }
 
     fn path_of(&self, id: &BlobId) -> PathBuf {
@@ -105,6 +116,20 @@ struct FsWriter {
     tmp_name: String,
     active: Arc<Mutex<HashSet<String>>>,
     blobs: PathBuf,
+    floor: Arc<AtomicU64>,
+    /// Chunks sent since free space was last checked.
+    unchecked: u32,
+}
+
+/// Free space is checked every this many chunks (4 MiB).
+const CHECK_EVERY: u32 = 16;
+
+/// Fails with "disk full" when the filesystem of `dir` has fewer than `floor` bytes free.
+pub(crate) fn check_floor(dir: &Path, floor: u64) -> io::Result<()> {
+    if floor > 0 && fs2::available_space(dir)? < floor {
+        return Err(io::Error::from(io::ErrorKind::StorageFull));
+    }
+    Ok(())
 }
 
 impl FsWriter {
@@ -119,6 +144,11 @@ impl FsWriter {
     }
 
     fn send(&mut self) -> io::Result<()> {
+        self.unchecked += 1;
+        if self.unchecked >= CHECK_EVERY {
+            self.unchecked = 0;
+            check_floor(&self.tmp_dir, self.floor.load(Ordering::Relaxed))?;
+        }
         let full = std::mem::replace(&mut self.buf, Vec::with_capacity(CHUNK));
         let sent = match &self.tx {
             Some(tx) => tx.send(full).is_ok(),
@@ -193,6 +223,7 @@ impl Drop for FsWriter {
 
 impl BlobStore for FsBlobStore {
     fn create(&self) -> Result<Box<dyn BlobWriter>> {
+        check_floor(&self.tmp, self.floor.load(Ordering::Relaxed))?;
         let tmp_name = format!("{}.part", new_id()?);
         let tmp_path = self.tmp.join(&tmp_name);
         let file = fs::OpenOptions::new()
@@ -210,6 +241,8 @@ impl BlobStore for FsBlobStore {
             tmp_name,
             active: self.active.clone(),
             blobs: self.blobs.clone(),
+            floor: self.floor.clone(),
+            unchecked: 0,
         }))
     }
 

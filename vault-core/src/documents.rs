@@ -205,14 +205,12 @@ impl Vault {
         batch.put(&format!("docindex/{doc}"), case)?;
         match self.commit(batch, audit, &[]) {
             Ok(()) => Ok((number, meta)),
-            // Nothing was recorded, so nothing was applied: the blob can go.
-            Err(Error::LogUnavailable) => {
+            // Not applied (the log refused it, or the catalogue's flush failed and was
+            // undone, `Catalog::apply`): nothing refers to the blob, it goes at once.
+            Err(e) => {
                 let _ = self.inner.blobs.remove(&blob);
-                Err(Error::LogUnavailable)
+                Err(e)
             }
-            // Otherwise the blob stays: sled may still make the batch durable later, and a
-            // blob without entry is only an orphan, which fsck removes.
-            Err(e) => Err(e),
         }
     }
 

@@ -92,4 +92,4 @@ pub use model::{
 pub use resolve::MIN_PREFIX;
 pub use units::{parse_duration, parse_size};
 pub use users::MIN_PASSWORD_CHARS;
-pub use vault::{Created, Session, Vault};
+pub use vault::{Created, Session, Vault, DEFAULT_MIN_FREE};

@@ -51,6 +51,10 @@ pub(crate) struct Inner {
     swept: usize,
     /// Size and right edge of the access log; its lock serialises appends.
     pub(crate) log: Mutex<LogState>,
+    /// Free bytes the data directory's disk must keep: below it, changes and uploads are
+    /// refused with [`Error::DiskFull`] so that the catalogue and the log, which finish
+    /// what is in flight, never meet a full disk in normal use. Reads go on.
+    pub(crate) min_free: Arc<std::sync::atomic::AtomicU64>,
     /// Today's key for client pseudonyms, in memory only.
     pub(crate) pseudonym_key: Mutex<Option<(u64, Zeroizing<[u8; 32]>)>>,
     /// Held open for the vault's lifetime: the OS lock on it keeps other processes out.
@@ -94,6 +98,11 @@ pub struct Created {
     /// must hand it to the association to keep offline.
     pub recovery_key: SecretString,
 }
+
+/// The free-space floor unless set otherwise: room for the catalogue and the log to
+/// finish what is in flight (measured: a change writes a few KiB; sled's segments are
+/// 512 KiB).
+pub const DEFAULT_MIN_FREE: u64 = 64 * 1024 * 1024;
 
 const TOML: &str = "vault.toml";
 const LOCK: &str = "vault.lock";
@@ -165,8 +174,11 @@ impl Vault {
             },
         };
         let catalog = Catalog::open(&path.join(CATALOG))?;
-        let blobs = FsBlobStore::new(path.join(BLOBS), path.join(TMP))?;
-        let vault = Vault::assemble(path, toml.clone(), catalog, Box::new(blobs), lock, 0, true)?;
+        // No floor while the vault is made (a few KiB): the default applies once it is.
+        let floor = Arc::new(std::sync::atomic::AtomicU64::new(0));
+        let blobs = FsBlobStore::new(path.join(BLOBS), path.join(TMP))?.with_floor(floor.clone());
+        let vault =
+            Vault::assemble(path, toml.clone(), catalog, Box::new(blobs), lock, 0, true, floor)?;
         let admin = vault.insert_user_with(
             &mut batch,
             admin_id,
@@ -187,6 +199,7 @@ impl Vault {
         )?;
         // vault.toml last: a directory without it is an unfinished creation, not a vault.
         write_atomically(&path.join(TOML), toml.to_text()?.as_bytes())?;
+        vault.set_min_free_bytes(DEFAULT_MIN_FREE);
         Ok(Created {
             vault,
             admin,
@@ -238,21 +251,25 @@ impl Vault {
         if !path.join(CATALOG).is_dir() {
             return Err(Error::damaged("the catalogue directory is missing"));
         }
+        let floor = Arc::new(std::sync::atomic::AtomicU64::new(DEFAULT_MIN_FREE));
         let blobs = match blobs {
             Some(b) => b,
             None => {
                 if !path.join(BLOBS).is_dir() {
                     return Err(Error::damaged("the blobs directory is missing"));
                 }
-                Box::new(FsBlobStore::new(path.join(BLOBS), path.join(TMP))?)
+                Box::new(
+                    FsBlobStore::new(path.join(BLOBS), path.join(TMP))?.with_floor(floor.clone()),
+                )
             }
         };
         // We hold the lock: whatever is in tmp/ was cut off by a crash.
         let swept = blobs.remove_leftovers()?;
         let catalog = Catalog::open(&path.join(CATALOG))?;
-        Vault::assemble(path, toml, catalog, blobs, lock, swept, false)
+        Vault::assemble(path, toml, catalog, blobs, lock, swept, false, floor)
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn assemble(
         path: &Path,
         toml: VaultToml,
@@ -261,6 +278,7 @@ impl Vault {
         lock: File,
         swept: usize,
         create: bool,
+        min_free: Arc<std::sync::atomic::AtomicU64>,
     ) -> Result<Vault> {
         let log = LogState::open(&path.join(LOG), create)?;
         Ok(Vault {
@@ -274,6 +292,7 @@ impl Vault {
                 link_locks: Mutex::new(std::collections::HashMap::new()),
                 swept,
                 log: Mutex::new(log),
+                min_free,
                 pseudonym_key: Mutex::new(None),
                 _lock: lock,
             }),
@@ -293,6 +312,20 @@ impl Vault {
     /// The recovery recipient (`age1...`), public.
     pub fn recovery_recipient(&self) -> String {
         self.inner.recovery.to_string()
+    }
+
+    /// Sets the free-space floor, in bytes ([`DEFAULT_MIN_FREE`] unless set; 0 turns it
+    /// off): below it, changes and uploads are refused with [`Error::DiskFull`].
+    pub fn set_min_free_bytes(&self, bytes: u64) {
+        self.inner
+            .min_free
+            .store(bytes, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// Refuses a change while the disk is below the floor.
+    pub(crate) fn check_free_space(&self) -> Result<()> {
+        let floor = self.inner.min_free.load(std::sync::atomic::Ordering::Relaxed);
+        Ok(crate::blob_fs::check_floor(&self.inner.root, floor)?)
     }
 
     /// How many unfinished writes were removed from `tmp/` when the vault opened.

@@ -31,6 +31,10 @@ struct Args {
     /// Largest upload, e.g. 2GiB, 500MiB, 1000000 / Taille maximale d'un envoi
     #[arg(long, env = "VAULT_MAX_UPLOAD", default_value = "2GiB", value_parser = parse_size)]
     max_upload: u64,
+    /// Free space the disk must keep; below it uploads and changes get 507, reads go on
+    /// / Espace libre minimal
+    #[arg(long, env = "VAULT_MIN_FREE", default_value = "64MiB", value_parser = parse_size)]
+    min_free: u64,
     /// Take client addresses from X-Forwarded-For (only behind your own proxy)
     #[arg(long, env = "VAULT_TRUST_PROXY")]
     trust_proxy: bool,
@@ -107,6 +111,7 @@ async fn main() -> anyhow::Result<()> {
         trust_proxy: args.trust_proxy,
         header_timeout: std::time::Duration::from_secs(args.header_timeout_secs.max(1)),
         link_rate_per_minute: args.link_rate.max(1),
+        min_free_bytes: args.min_free,
         ..Config::new(args.data_dir.clone())
     };
     let listener = tokio::net::TcpListener::bind(args.listen)
@@ -117,6 +122,9 @@ async fn main() -> anyhow::Result<()> {
             let swept = vault.swept_at_open();
             if swept > 0 {
                 tracing::info!(swept, "unfinished uploads from a previous run removed");
+            }
+            for notice in vault.log_notices() {
+                tracing::warn!("{notice}");
             }
             AppState::new(vault, config)?
         }

@@ -35,6 +35,9 @@ pub struct Config {
     pub header_timeout: Duration,
     /// Requests per minute per client on share and upload link pages.
     pub link_rate_per_minute: u32,
+    /// Free bytes the data directory's disk must keep: below it, changes and uploads are
+    /// answered 507 (the vault's floor, `vault_core::DEFAULT_MIN_FREE` by default).
+    pub min_free_bytes: u64,
 }
 
 impl Config {
@@ -50,6 +53,7 @@ impl Config {
             kdf_slots: std::thread::available_parallelism().map_or(1, |n| n.get()),
             header_timeout: crate::serve::HEADER_TIMEOUT,
             link_rate_per_minute: 60,
+            min_free_bytes: vault_core::DEFAULT_MIN_FREE,
         }
     }
 }
@@ -82,6 +86,7 @@ impl AppState {
         let rate = config.link_rate_per_minute;
         let cell = OnceLock::new();
         if let Some(v) = vault {
+            v.set_min_free_bytes(config.min_free_bytes);
             let _ = cell.set(v);
         }
         Ok(AppState {
@@ -177,6 +182,7 @@ impl AppState {
 
     /// Installs the vault made by the setup page.
     pub(crate) fn install(&self, vault: Vault) {
+        vault.set_min_free_bytes(self.inner.config.min_free_bytes);
         let _ = self.inner.vault.set(vault);
     }
 

@@ -38,7 +38,11 @@ pub struct Fixture {
 impl Fixture {
     #[allow(clippy::new_without_default)]
     pub fn new() -> Fixture {
-        let dir = tempfile::tempdir().unwrap();
+        Fixture::new_in(tempfile::tempdir().unwrap())
+    }
+
+    /// The same vault, made in `dir` (say, a small filesystem mounted there).
+    pub fn new_in(dir: tempfile::TempDir) -> Fixture {
         let created = Vault::create(
             &dir.path().join("data"),
             &settings(),
@@ -47,6 +51,8 @@ impl Fixture {
         )
         .unwrap();
         let vault = created.vault;
+        // Small test filesystems: the floor is for the tests that set it.
+        vault.set_min_free_bytes(0);
         let alice = vault.login("alice", &password("alice-pass")).unwrap();
         vault
             .create_user(&alice, "bob", Role::Volunteer, &password("bob-pass-1"))
