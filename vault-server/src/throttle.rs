@@ -355,6 +355,91 @@ mod tests {
         assert!(t.table().len() <= MAX_ENTRIES);
         assert!(wait(&t, "victim", None, end).is_some());
     }
+
+    fn addr(i: u32) -> Option<IpAddr> {
+        Some(IpAddr::from((0xCB00_7100u32 + i).to_be_bytes()))
+    }
+
+    #[test]
+    fn guesses_from_many_clients_do_not_hold_a_new_client_back() {
+        let t = Throttle::new(ACCOUNT, CLIENT).unwrap();
+        let now = Instant::now();
+        for i in 0..12 {
+            fail(&t, "alice", addr(i), now);
+        }
+        assert_eq!(wait(&t, "alice", addr(100), now), None, "a new client");
+        assert_eq!(wait(&t, "alice", addr(3), now), None, "a client with one failure");
+    }
+
+    #[test]
+    fn past_its_ceiling_an_account_holds_back_unfamiliar_clients_only() {
+        let t = Throttle::new(ACCOUNT, CLIENT).unwrap();
+        let now = Instant::now();
+        let home = addr(1000);
+        t.begin("alice", home, now).unwrap().succeeded();
+        // 100 failures from 25 clients, 4 each: none waits yet.
+        for i in 0..100 {
+            let at = now + Duration::from_secs(i as u64);
+            assert_eq!(wait(&t, "alice", addr(i / 4), at), None, "try {i}");
+            fail(&t, "alice", addr(i / 4), at);
+        }
+        let at = now + Duration::from_secs(100);
+        assert_eq!(
+            wait(&t, "alice", addr(500), at),
+            Some(Duration::from_secs(60)),
+            "a new client waits past the ceiling"
+        );
+        assert_eq!(wait(&t, "alice", home, at), None, "the familiar client does not");
+        // Another account is not affected.
+        assert_eq!(wait(&t, "bob", addr(500), at), None);
+        // An hour without failure forgets the count.
+        let quiet = at + Duration::from_secs(3600);
+        assert_eq!(wait(&t, "alice", addr(500), quiet), None);
+    }
+
+    #[test]
+    fn a_familiar_client_has_its_own_looser_count() {
+        let t = Throttle::new(ACCOUNT, CLIENT).unwrap();
+        let now = Instant::now();
+        let home = addr(7);
+        let stranger = addr(8);
+        t.begin("alice", home, now).unwrap().succeeded();
+        for _ in 0..5 {
+            fail(&t, "alice", stranger, now);
+        }
+        assert!(wait(&t, "alice", stranger, now).is_some(), "five from a stranger");
+        for i in 0..10 {
+            assert_eq!(wait(&t, "alice", home, now), None, "typo {i} at home");
+            fail(&t, "alice", home, now);
+        }
+        assert!(wait(&t, "alice", home, now).is_some(), "ten at home");
+        // A flood past the account's ceiling from others leaves a familiar client alone.
+        let t = Throttle::new(ACCOUNT, CLIENT).unwrap();
+        t.begin("alice", home, now).unwrap().succeeded();
+        for i in 0..300 {
+            let at = now + Duration::from_secs(i as u64);
+            if wait(&t, "alice", addr(100 + i / 3), at).is_none() {
+                fail(&t, "alice", addr(100 + i / 3), at);
+            }
+        }
+        let at = now + Duration::from_secs(300);
+        assert!(wait(&t, "alice", addr(9999), at).is_some());
+        assert_eq!(wait(&t, "alice", home, at), None);
+    }
+
+    #[test]
+    fn an_ipv6_client_is_its_64_network_for_each_account() {
+        let t = Throttle::new(ACCOUNT, CLIENT).unwrap();
+        let now = Instant::now();
+        let a1: IpAddr = "2001:db8:1:2::1".parse().unwrap();
+        let a2: IpAddr = "2001:db8:1:2:ffff::9".parse().unwrap();
+        let other: IpAddr = "2001:db8:1:3::1".parse().unwrap();
+        for _ in 0..5 {
+            fail(&t, "alice", Some(a1), now);
+        }
+        assert!(wait(&t, "alice", Some(a2), now).is_some(), "same /64");
+        assert_eq!(wait(&t, "alice", Some(other), now), None, "another /64");
+    }
 }
 
 /// A fixed-window request limit per client, for the pages anyone can open (share and
