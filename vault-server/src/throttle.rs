@@ -507,7 +507,11 @@ mod tests {
             fail(&t, "alice", addr(i), now);
         }
         assert_eq!(wait(&t, "alice", addr(100), now), None, "a new client");
-        assert_eq!(wait(&t, "alice", addr(3), now), None, "a client with one failure");
+        assert_eq!(
+            wait(&t, "alice", addr(3), now),
+            None,
+            "a client with one failure"
+        );
     }
 
     #[test]
@@ -529,7 +533,11 @@ mod tests {
             Some(Duration::from_secs(60)),
             "a new client waits past the ceiling"
         );
-        assert_eq!(wait(&t, "alice", home, at), None, "the familiar client does not");
+        assert_eq!(
+            wait(&t, "alice", home, at),
+            None,
+            "the familiar client does not"
+        );
         // Another account is not affected.
         assert_eq!(wait(&t, "bob", addr(500), at), None);
         // An hour without failure forgets the count.
@@ -547,7 +555,10 @@ mod tests {
         for _ in 0..5 {
             fail(&t, "alice", stranger, now);
         }
-        assert!(wait(&t, "alice", stranger, now).is_some(), "five from a stranger");
+        assert!(
+            wait(&t, "alice", stranger, now).is_some(),
+            "five from a stranger"
+        );
         for i in 0..10 {
             assert_eq!(wait(&t, "alice", home, now), None, "typo {i} at home");
             fail(&t, "alice", home, now);
@@ -579,6 +590,46 @@ mod tests {
         }
         assert!(wait(&t, "alice", Some(a2), now).is_some(), "same /64");
         assert_eq!(wait(&t, "alice", Some(other), now), None, "another /64");
+    }
+
+    #[test]
+    fn familiar_clients_are_forgotten_after_30_days_and_bounded() {
+        let t = Throttle::new(Policies::default()).unwrap();
+        let now = Instant::now();
+        let home = addr(1);
+        t.begin("alice", home, now).unwrap().succeeded(now);
+        // 30 days on, five failures make it wait again, as any unfamiliar client.
+        let later = now + FAMILIAR_FOR;
+        for _ in 0..5 {
+            fail(&t, "alice", home, later);
+        }
+        assert!(wait(&t, "alice", home, later).is_some());
+
+        // At most 16 clients per account: the one that signed in least recently goes.
+        let t = Throttle::new(Policies::default()).unwrap();
+        for i in 0..=FAMILIAR_PER_ACCOUNT as u32 {
+            let at = now + Duration::from_secs(i.into());
+            t.begin("alice", addr(i), at).unwrap().succeeded(at);
+        }
+        let at = now + Duration::from_secs(100);
+        for _ in 0..5 {
+            fail(&t, "alice", addr(0), at);
+            fail(&t, "alice", addr(1), at);
+        }
+        assert!(wait(&t, "alice", addr(0), at).is_some(), "forgotten");
+        assert_eq!(wait(&t, "alice", addr(1), at), None, "still familiar");
+
+        // Accounts are bounded too; the latest to sign in are kept.
+        let t = Throttle::new(Policies::default()).unwrap();
+        for i in 0..MAX_FAMILIAR_ACCOUNTS + 10 {
+            let at = now + Duration::from_micros(i as u64);
+            t.begin(&format!("u{i}"), home, at).unwrap().succeeded(at);
+        }
+        assert!(t.familiar().len() <= MAX_FAMILIAR_ACCOUNTS);
+        let last = MAX_FAMILIAR_ACCOUNTS + 9;
+        let account = t.hash(b"user", format!("u{last}").as_bytes());
+        let at = now + Duration::from_micros(last as u64);
+        assert!(t.is_familiar(&account, &t.client_hash(home), at));
     }
 }
 
