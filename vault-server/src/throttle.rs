@@ -438,6 +438,20 @@ mod tests {
     }
 
     #[test]
+    fn a_counter_made_by_a_later_attempt_does_not_hold_an_earlier_one() {
+        // Two sign-ins at once: the one that read the clock first may take the lock last.
+        let t = Throttle::new(Policies::default()).unwrap();
+        let now = Instant::now();
+        let desk = Some(IpAddr::from([10, 0, 0, 1]));
+        let later = t.begin("alice", desk, now + Duration::from_millis(5)).unwrap();
+        let earlier = t.begin("bob", desk, now);
+        assert!(earlier.is_ok(), "waits {:?}", earlier.err());
+        let earlier = t.begin("alice", Some(IpAddr::from([10, 0, 0, 2])), now);
+        assert!(earlier.is_ok(), "waits {:?}", earlier.err());
+        drop(later);
+    }
+
+    #[test]
     fn a_client_trying_many_names_waits() {
         let t = Throttle::new(Policies::default()).unwrap();
         let now = Instant::now();
