@@ -106,7 +106,9 @@ struct Counter {
     /// Attempts begun and not yet ended: they count as failures until they end, so a
     /// burst of parallel guesses cannot all pass the check before any of them fails.
     in_flight: u32,
-    blocked_until: Instant,
+    /// Set past the free tries only: a counter just made by a concurrent attempt, whose
+    /// clock was read later, must not make this one wait.
+    blocked_until: Option<Instant>,
     last_failure: Instant,
 }
 
@@ -115,7 +117,7 @@ impl Counter {
         Counter {
             failures: 0,
             in_flight: 0,
-            blocked_until: now,
+            blocked_until: None,
             last_failure: now,
         }
     }
@@ -247,7 +249,9 @@ impl Throttle {
                 } else {
                     c.failures
                 };
-                wait = wait.max(c.blocked_until.saturating_duration_since(now));
+                if let Some(until) = c.blocked_until {
+                    wait = wait.max(until.saturating_duration_since(now));
+                }
                 if c.in_flight > 0 && failures + c.in_flight >= policy.free {
                     wait = wait.max(Duration::from_secs(1));
                 }
@@ -292,7 +296,7 @@ impl Attempt<'_> {
             if c.failures >= policy.free {
                 let doublings = (c.failures - policy.free).min(20);
                 let wait = policy.base.saturating_mul(1 << doublings).min(policy.max);
-                c.blocked_until = now + wait;
+                c.blocked_until = Some(now + wait);
             }
         }
         // Drop ends the attempt.
@@ -307,7 +311,7 @@ impl Attempt<'_> {
         if let Some((pair, _)) = self.keys.first() {
             if let Some(c) = table.get_mut(pair) {
                 c.failures = 0;
-                c.blocked_until = now.min(c.blocked_until);
+                c.blocked_until = None;
             }
         }
         drop(table);
@@ -354,7 +358,9 @@ fn make_room(table: &mut HashMap<Hash, Counter>, new: usize, forget: Duration, n
     table.retain(|_, c| c.in_flight > 0 || now.saturating_duration_since(c.last_failure) < forget);
     if table.len() + new > MAX_ENTRIES {
         let cut = median_failure(table);
-        table.retain(|_, c| c.in_flight > 0 || c.blocked_until > now || c.last_failure > cut);
+        table.retain(|_, c| {
+            c.in_flight > 0 || c.blocked_until.is_some_and(|b| b > now) || c.last_failure > cut
+        });
     }
     if table.len() + new > 2 * MAX_ENTRIES {
         let cut = median_failure(table);
@@ -443,7 +449,9 @@ mod tests {
         let t = Throttle::new(Policies::default()).unwrap();
         let now = Instant::now();
         let desk = Some(IpAddr::from([10, 0, 0, 1]));
-        let later = t.begin("alice", desk, now + Duration::from_millis(5)).unwrap();
+        let later = t
+            .begin("alice", desk, now + Duration::from_millis(5))
+            .unwrap();
         let earlier = t.begin("bob", desk, now);
         assert!(earlier.is_ok(), "waits {:?}", earlier.err());
         let earlier = t.begin("alice", Some(IpAddr::from([10, 0, 0, 2])), now);
