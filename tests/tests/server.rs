@@ -248,6 +248,46 @@ fn sign_ins_are_throttled_per_client_and_cookies_need_csrf() {
 }
 
 #[test]
+fn sign_ins_guessed_from_many_addresses_do_not_lock_out_the_user() {
+    let v = VaultDir::init();
+    // Behind a proxy, so that the test can speak from many addresses.
+    let server = Server::start(&v.data(), &["--trust-proxy"]);
+    let sign_in = |from: &str, password: &str| {
+        let body = json!({"user": "alice", "password": password});
+        let (status, _, body) = Api::new(&server.base).send_with(
+            "POST",
+            "/api/v1/session",
+            &[
+                ("content-type", "application/json"),
+                ("x-forwarded-for", from),
+            ],
+            body.to_string().into_bytes(),
+        );
+        (status, String::from_utf8_lossy(&body).into_owned())
+    };
+    let (status, body) = sign_in("198.51.100.7", ADMIN_PASSWORD);
+    assert_eq!(status, 200, "{body}");
+    // 24 wrong passwords from 12 addresses: each is checked.
+    for i in 1..=12 {
+        for _ in 0..2 {
+            let (status, body) = sign_in(&format!("203.0.113.{i}"), "guess-guess");
+            assert_eq!(status, 401, "{body}");
+        }
+    }
+    // One address is still slowed: three more there and it waits.
+    for _ in 0..3 {
+        assert_eq!(sign_in("203.0.113.1", "guess-guess").0, 401);
+    }
+    let (status, body) = sign_in("203.0.113.1", ADMIN_PASSWORD);
+    assert_eq!(status, 429, "{body}");
+    // The user gets in from a new address, and from the one she used before.
+    let (status, body) = sign_in("192.0.2.50", ADMIN_PASSWORD);
+    assert_eq!(status, 200, "{body}");
+    let (status, body) = sign_in("198.51.100.7", ADMIN_PASSWORD);
+    assert_eq!(status, 200, "{body}");
+}
+
+#[test]
 fn first_start_offers_a_one_time_setup_page() {
     let v = VaultDir::empty();
     let server = Server::start(
@@ -336,9 +376,10 @@ fn two_hundred_concurrent_sign_ins_stay_within_memory() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    // The throttle lets at most 5 sign-ins of one account and 20 of one client be checked
-    // at once; a flood from 200 addresses (as a trusted proxy reports them) over 40
-    // accounts passes it, and only the argon2 pool bounds the memory.
+    // The throttle lets at most 5 sign-ins of one account from one client, 100 of one
+    // account and 20 of one client be checked at once; a flood from 200 addresses (as a
+    // trusted proxy reports them) over 40 accounts passes it, and only the argon2 pool
+    // bounds the memory.
     let server = Server::start(&v.data(), &["--trust-proxy"]);
     // Measured from here: the accounts' creation is argon2 work on the same pool.
     let before = server.peak_rss_kib();

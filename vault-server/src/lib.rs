@@ -39,7 +39,7 @@ pub use error::{ApiError, ApiResult};
 pub use serve::{serve, GRACE_PERIOD, HEADER_TIMEOUT};
 pub use sessions::{ABSOLUTE as SESSION_ABSOLUTE, IDLE as SESSION_IDLE};
 pub use state::{AppState, Config};
-pub use throttle::{Policy, ACCOUNT as ACCOUNT_THROTTLE, CLIENT as CLIENT_THROTTLE};
+pub use throttle::{Policies as ThrottlePolicies, Policy, FAMILIAR_FOR};
 
 /// The most a body read whole may hold: a form, a passphrase.
 const SMALL_BODY: usize = 64 * 1024;

@@ -11,7 +11,7 @@ use vault_core::{KdfParams, Vault};
 
 use crate::error::{ApiError, ApiResult};
 use crate::sessions::Sessions;
-use crate::throttle::{Policy, Throttle};
+use crate::throttle::{Policies, Throttle};
 
 /// The server's settings, from its command line or environment.
 #[derive(Clone, Debug)]
@@ -27,8 +27,8 @@ pub struct Config {
     pub setup_kdf: Option<KdfParams>,
     /// Take the client's address from the last `X-Forwarded-For` entry (behind a proxy).
     pub trust_proxy: bool,
-    /// Sign-in throttling per account and per client.
-    pub throttle: (Policy, Policy),
+    /// Sign-in throttling per account and client, per account, and per client.
+    pub throttle: Policies,
     /// How many argon2 computations run at once (about one per core).
     pub kdf_slots: usize,
     /// A client must send its request headers within this time.
@@ -49,7 +49,7 @@ impl Config {
             max_upload_bytes: 2 * 1024 * 1024 * 1024,
             setup_kdf: None,
             trust_proxy: false,
-            throttle: (crate::throttle::ACCOUNT, crate::throttle::CLIENT),
+            throttle: Policies::default(),
             kdf_slots: std::thread::available_parallelism().map_or(1, |n| n.get()),
             header_timeout: crate::serve::HEADER_TIMEOUT,
             link_rate_per_minute: 60,
@@ -81,7 +81,7 @@ pub(crate) struct Shared {
 
 impl AppState {
     fn build(config: Config, vault: Option<Vault>) -> std::io::Result<AppState> {
-        let (account, client) = config.throttle;
+        let throttle = config.throttle;
         let slots = config.kdf_slots.max(1);
         let rate = config.link_rate_per_minute;
         let cell = OnceLock::new();
@@ -96,7 +96,7 @@ impl AppState {
                 setup: Mutex::new(None),
                 sessions: Sessions::default(),
                 spaces: Sessions::default(),
-                throttle: Throttle::new(account, client)?,
+                throttle: Throttle::new(throttle)?,
                 link_rate: crate::throttle::RateLimit::new(rate)?,
                 kdf: crate::kdf::KdfPool::new(slots)?,
             }),

@@ -5,7 +5,10 @@ mod common;
 
 use common::*;
 
+use std::net::SocketAddr;
+
 use axum::body::{Body, Bytes};
+use axum::extract::ConnectInfo;
 use axum::http::{header, Method, Request, StatusCode};
 use http_body_util::BodyExt;
 use secrecy::SecretString;
@@ -164,6 +167,133 @@ async fn bad_sign_ins_are_refused_alike_then_throttled() {
     assert!((1..=2).contains(&wait), "{wait}");
     // Another account is not held back.
     f.sign_in("admin", ADMIN_PASSWORD).await;
+}
+
+/// A sign-in whose connection comes from `client`.
+async fn sign_in_from(f: &Fixture, client: [u8; 4], user: &str, password: &str) -> Reply {
+    let mut request = Request::post("/api/v1/session")
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from(
+            json!({"user": user, "password": password}).to_string(),
+        ))
+        .unwrap();
+    request
+        .extensions_mut()
+        .insert(ConnectInfo(SocketAddr::from((client, 40_000))));
+    f.send(request).await
+}
+
+/// `tries` wrong passwords on `user` from each of `clients` addresses 203.0.113.x (x from
+/// `first`); answers the statuses.
+async fn guess_from_many(
+    f: &Fixture,
+    user: &str,
+    first: u8,
+    clients: u8,
+    tries: usize,
+) -> Vec<StatusCode> {
+    let mut statuses = Vec::new();
+    for c in first..first + clients {
+        for _ in 0..tries {
+            statuses.push(
+                sign_in_from(f, [203, 0, 113, c], user, "guess-guess")
+                    .await
+                    .status,
+            );
+        }
+    }
+    statuses
+}
+
+#[tokio::test]
+async fn throttling_guesses_from_many_addresses_cannot_lock_out_the_user() {
+    let f = Fixture::new().await;
+    let home = [198, 51, 100, 7];
+    sign_in_from(&f, home, "vera", "vera-password")
+        .await
+        .expect(StatusCode::OK);
+    // 24 wrong passwords from 12 other addresses, two each.
+    let statuses = guess_from_many(&f, "vera", 1, 12, 2).await;
+    // The real user, from an address never seen and from the one she used before.
+    sign_in_from(&f, [192, 0, 2, 50], "vera", "vera-password")
+        .await
+        .expect(StatusCode::OK);
+    sign_in_from(&f, home, "vera", "vera-password")
+        .await
+        .expect(StatusCode::OK);
+    // Each guessing address had its own tries: none was held back by the others.
+    assert!(
+        statuses.iter().all(|s| *s == StatusCode::UNAUTHORIZED),
+        "{statuses:?}"
+    );
+}
+
+#[tokio::test]
+async fn throttling_still_slows_an_attacker_per_client_and_per_account() {
+    let f = Fixture::new().await;
+    // One address: five wrong passwords, then it waits, even with the right one.
+    let one = [203, 0, 113, 1];
+    for _ in 0..5 {
+        sign_in_from(&f, one, "vera", "guess-guess")
+            .await
+            .expect(StatusCode::UNAUTHORIZED);
+    }
+    let r = sign_in_from(&f, one, "vera", "vera-password")
+        .await
+        .expect(StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(r.error_code(), "throttled");
+    // 95 more from 19 other addresses, 100 in all: every one is checked...
+    let statuses = guess_from_many(&f, "vera", 2, 19, 5).await;
+    assert!(
+        statuses.iter().all(|s| *s == StatusCode::UNAUTHORIZED),
+        "{statuses:?}"
+    );
+    // ...and past the account's ceiling an address never seen waits, for a minute.
+    let r = sign_in_from(&f, [192, 0, 2, 50], "vera", "vera-password")
+        .await
+        .expect(StatusCode::TOO_MANY_REQUESTS);
+    let wait: u64 = r.headers[header::RETRY_AFTER]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((55..=60).contains(&wait), "{wait}");
+    // Another account is not held back.
+    sign_in_from(&f, [192, 0, 2, 50], "admin", ADMIN_PASSWORD)
+        .await
+        .expect(StatusCode::OK);
+}
+
+#[tokio::test]
+async fn throttling_trusts_a_client_that_signed_in_before() {
+    let f = Fixture::new().await;
+    let home = [198, 51, 100, 7];
+    sign_in_from(&f, home, "vera", "vera-password")
+        .await
+        .expect(StatusCode::OK);
+    // 150 wrong passwords from 30 addresses, past the account's ceiling of 100.
+    let statuses = guess_from_many(&f, "vera", 1, 30, 5).await;
+    let refused = statuses
+        .iter()
+        .filter(|s| **s == StatusCode::TOO_MANY_REQUESTS)
+        .count();
+    assert!(refused >= 40, "the ceiling held no one back: {statuses:?}");
+    sign_in_from(&f, [192, 0, 2, 50], "vera", "vera-password")
+        .await
+        .expect(StatusCode::TOO_MANY_REQUESTS);
+    // The address vera signed in from is not held back by them.
+    sign_in_from(&f, home, "vera", "vera-password")
+        .await
+        .expect(StatusCode::OK);
+    // It has its own count: a few typos there are forgiven, ten make it wait.
+    for _ in 0..10 {
+        sign_in_from(&f, home, "vera", "vera-pasword")
+            .await
+            .expect(StatusCode::UNAUTHORIZED);
+    }
+    sign_in_from(&f, home, "vera", "vera-password")
+        .await
+        .expect(StatusCode::TOO_MANY_REQUESTS);
 }
 
 #[tokio::test]

@@ -72,7 +72,7 @@ pub(crate) async fn authenticate(
             return Err(e);
         }
     };
-    attempt.succeeded();
+    attempt.succeeded(Instant::now());
     let who = session.user().clone();
     // Refused like a wrong password if the account's sessions were ended meanwhile
     // (disabled, or its password reset): the password checked may be the old one.
@@ -148,6 +148,7 @@ pub struct ChangePassword {
 /// `PUT /session/password`.
 pub async fn change_password(
     State(state): State<AppState>,
+    Client(client): Client,
     auth: Auth,
     ApiJson(body): ApiJson<ChangePassword>,
 ) -> ApiResult<StatusCode> {
@@ -155,7 +156,7 @@ pub async fn change_password(
     let name = auth.session.user().name.clone();
     let throttle = &state.inner.throttle;
     let attempt = throttle
-        .begin(&name, None, Instant::now())
+        .begin(&name, client, Instant::now())
         .map_err(throttled)?;
     let result = with_kdf_slot(&state, move || {
         vault.change_password(&auth.session, &body.old_password, &body.new_password)
@@ -163,7 +164,7 @@ pub async fn change_password(
     .await;
     match result {
         Ok(()) => {
-            attempt.succeeded();
+            attempt.succeeded(Instant::now());
             Ok(StatusCode::NO_CONTENT)
         }
         // Not 401: the session is fine, the old password is not.
