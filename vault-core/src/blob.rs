@@ -64,6 +64,15 @@ pub trait BlobStore: Send + Sync {
     fn remove(&self, id: &BlobId) -> Result<()>;
     /// Every committed blob.
     fn list(&self) -> Result<Vec<BlobId>>;
+    /// Blobs committed whose recording in the catalogue was not yet settled: after a
+    /// crash, those the catalogue does not refer to are removed at open.
+    fn unsettled(&self) -> Result<Vec<BlobId>> {
+        Ok(Vec::new())
+    }
+    /// Marks a committed blob as settled: recorded in the catalogue, or removed.
+    fn settle(&self, _id: &BlobId) -> Result<()> {
+        Ok(())
+    }
     /// Uncommitted leftovers (e.g. from a crash), by name.
     fn leftovers(&self) -> Result<Vec<String>>;
     /// Deletes the leftovers; returns how many there were.

@@ -90,6 +90,9 @@ fn create_synced(dir: &Path, root: &Path) -> io::Result<()> {
 /// write (one filling, two queued, one being written): memory stays bounded.
 const CHUNK: usize = 256 * 1024;
 
+/// Suffix of a commit marker in `tmp/`: `<blob id>.commit`.
+const MARKER: &str = ".commit";
+
 /// Hashes and writes the ciphertext on its own thread, so that encryption (on the caller's
 /// thread) and hashing plus the write system calls run on two cores at once.
 type Worker = JoinHandle<io::Result<(File, blake3::Hash)>>;
@@ -99,6 +102,7 @@ fn spawn_worker(mut file: File) -> (SyncSender<Vec<u8>>, Worker) {
     let worker = thread::spawn(move || {
         let mut hasher = blake3::Hasher::new();
         for buf in rx {
+            crate::faults::inject!("blob.write");
             file.write_all(&buf)?;
             hasher.update(&buf);
         }
@@ -189,7 +193,10 @@ impl BlobWriter for FsWriter {
         }
         let (file, hash) = self.finish_worker()?;
         let id = BlobId::from_hash(hash);
-        file.sync_all()?;
+        (|| -> io::Result<()> {
+            crate::faults::inject!("blob.fsync");
+            file.sync_all()
+        })()?;
         drop(file);
         let dest = blob_path(&self.blobs, &id);
         let dir = dest.parent().unwrap_or(&self.blobs).to_path_buf();
@@ -198,8 +205,23 @@ impl BlobWriter for FsWriter {
             // Same ciphertext hash: the very same bytes are already stored.
             fs::remove_file(&self.tmp_path)?;
         } else {
-            fs::rename(&self.tmp_path, &dest)?;
-            sync_dir(&dir)?;
+            // A marker, durable before the blob is in place: if the process dies before
+            // the catalogue records the blob, the next open finds the marker and removes
+            // the blob nobody refers to (`Vault::settle_blobs`). Settled after the
+            // catalogue batch.
+            let marker = self.tmp_dir.join(format!("{id}{MARKER}"));
+            File::create(&marker)?;
+            sync_dir(&self.tmp_dir)?;
+            (|| -> io::Result<()> {
+                crate::faults::inject!("blob.rename");
+                fs::rename(&self.tmp_path, &dest)?;
+                crate::faults::inject!("blob.dirsync");
+                sync_dir(&dir)
+            })()
+            .inspect_err(|_| {
+                let _ = fs::remove_file(&dest);
+                let _ = fs::remove_file(&marker);
+            })?;
         }
         sync_dir(&self.tmp_dir)?;
         // Committed: Drop must not delete anything.
@@ -251,6 +273,28 @@ impl BlobStore for FsBlobStore {
             Ok(f) => Ok(Box::new(f)),
             Err(e) if e.kind() == io::ErrorKind::NotFound => Err(missing(id)),
             Err(e) => Err(e.into()),
+        }
+    }
+
+    fn unsettled(&self) -> Result<Vec<BlobId>> {
+        let mut out = Vec::new();
+        for entry in fs::read_dir(&self.tmp)? {
+            let name = entry?.file_name();
+            if let Some(id) = name
+                .to_str()
+                .and_then(|n| n.strip_suffix(MARKER))
+                .and_then(BlobId::parse)
+            {
+                out.push(id);
+            }
+        }
+        Ok(out)
+    }
+
+    fn settle(&self, id: &BlobId) -> Result<()> {
+        match fs::remove_file(self.tmp.join(format!("{id}{MARKER}"))) {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e.into()),
+            _ => Ok(()),
         }
     }
 
@@ -333,7 +377,9 @@ impl FsBlobStore {
         let mut out = Vec::new();
         for entry in fs::read_dir(&self.tmp)? {
             let name = entry?.file_name();
-            if !name.to_str().is_some_and(|n| active.contains(n)) {
+            // Commit markers are settled by the vault, which knows what is referenced.
+            let marker = name.to_str().is_some_and(|n| n.ends_with(MARKER));
+            if !marker && !name.to_str().is_some_and(|n| active.contains(n)) {
                 out.push(name);
             }
         }

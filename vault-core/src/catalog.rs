@@ -237,7 +237,14 @@ impl Catalog {
                     None => undo.remove(key.as_slice()),
                 }
             }
-            match db.apply_batch(batch.0).and_then(|()| db.flush().map(drop)) {
+            let applied = (|| -> Result<()> {
+                crate::faults::inject!("catalog.batch");
+                db.apply_batch(batch.0)?;
+                crate::faults::inject!("catalog.flush");
+                db.flush()?;
+                Ok(())
+            })();
+            match applied {
                 Ok(()) => return Ok(()),
                 Err(e) => {
                     let _ = db.apply_batch(undo);
@@ -246,7 +253,7 @@ impl Catalog {
             }
         };
         self.reopen()?;
-        Err(failed.into())
+        Err(failed)
     }
 
     /// Closes the database and opens it again from its files (after a failed flush).

@@ -203,15 +203,14 @@ impl Vault {
         });
         batch.put(&doc_key, &record)?;
         batch.put(&format!("docindex/{doc}"), case)?;
-        match self.commit(batch, audit, &[]) {
-            Ok(()) => Ok((number, meta)),
+        let committed = self.commit(batch, audit, &[]);
+        if committed.is_err() {
             // Not applied (the log refused it, or the catalogue's flush failed and was
             // undone, `Catalog::apply`): nothing refers to the blob, it goes at once.
-            Err(e) => {
-                let _ = self.inner.blobs.remove(&blob);
-                Err(e)
-            }
+            let _ = self.inner.blobs.remove(&blob);
         }
+        let _ = self.inner.blobs.settle(&blob);
+        committed.map(|()| (number, meta))
     }
 
     /// Adds a document to a case with only the case's public key: no one need be signed in

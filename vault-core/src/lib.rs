@@ -41,6 +41,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod faults;
 mod blob;
 mod blob_fs;
 mod blob_mem;

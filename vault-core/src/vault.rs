@@ -266,6 +266,7 @@ impl Vault {
         // We hold the lock: whatever is in tmp/ was cut off by a crash.
         let swept = blobs.remove_leftovers()?;
         let catalog = Catalog::open(&path.join(CATALOG))?;
+        settle_blobs(&catalog, blobs.as_ref())?;
         Vault::assemble(path, toml, catalog, blobs, lock, swept, false, floor)
     }
 
@@ -420,6 +421,28 @@ impl Vault {
             client,
         })
     }
+}
+
+/// Blobs whose commit a crash interrupted before the catalogue recorded them (their
+/// marker is still there): those nothing refers to are removed, so a kill during an
+/// upload leaves no orphan. Reads the document records only when there is a marker.
+fn settle_blobs(catalog: &Catalog, blobs: &dyn BlobStore) -> Result<()> {
+    let unsettled = blobs.unsettled()?;
+    if unsettled.is_empty() {
+        return Ok(());
+    }
+    let referenced: std::collections::HashSet<crate::blob::BlobId> = catalog
+        .records::<crate::documents::DocumentRecord>("doc/")?
+        .into_iter()
+        .flat_map(|d| d.versions.into_iter().map(|v| v.blob))
+        .collect();
+    for id in unsettled {
+        if !referenced.contains(&id) {
+            blobs.remove(&id)?;
+        }
+        blobs.settle(&id)?;
+    }
+    Ok(())
 }
 
 /// Takes the exclusive lock of the data directory.

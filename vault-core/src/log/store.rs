@@ -355,6 +355,122 @@ impl Iterator for EventReader {
     }
 }
 
+impl LogState {
+    /// Appends events, durably (with any completion still pending in front).
+    fn append(&mut self, events: Vec<NewEvent>) -> Result<()> {
+        let state = self;
+        if state.fail {
+            return Err(Error::LogUnavailable);
+        }
+        let pending = std::mem::take(&mut state.pending);
+        let had_pending = pending.len();
+        let events: Vec<NewEvent> = pending.into_iter().chain(events).collect();
+        let time = crate::ids::now();
+        let (mut size, mut frontier) = (state.size, state.frontier.clone());
+        let mut records = Vec::new();
+        let mut offsets = Vec::new();
+        let mut nodes: Vec<(u32, u64, Hash)> = Vec::new();
+        let mut at = state.files.events_len;
+        // Split events naming more targets than one event holds (u16 count).
+        let events: Vec<NewEvent> = events
+            .into_iter()
+            .flat_map(|e| {
+                let chunks: Vec<Vec<String>> = if e.targets.is_empty() {
+                    vec![Vec::new()]
+                } else {
+                    e.targets
+                        .chunks(u16::MAX as usize)
+                        .map(<[String]>::to_vec)
+                        .collect()
+                };
+                chunks.into_iter().map(move |targets| NewEvent {
+                    actor: e.actor.clone(),
+                    action: e.action,
+                    outcome: e.outcome,
+                    targets,
+                    client: e.client.clone(),
+                })
+            })
+            .collect();
+        if events.len() as u64 > MAX_BATCH {
+            return Err(Error::LogUnavailable);
+        }
+        let events_kept = events.clone();
+        for e in events {
+            let event = Event {
+                seq: size,
+                time,
+                actor: e.actor,
+                action: e.action.to_string(),
+                outcome: e.outcome,
+                targets: e.targets,
+                client: e.client,
+            };
+            let bytes = event.encode();
+            push_leaf(size, &mut frontier, &bytes, |l, i, h| {
+                nodes.push((l, i, *h))
+            });
+            offsets.extend_from_slice(&at.to_be_bytes());
+            records.extend_from_slice(&(bytes.len() as u32).to_be_bytes());
+            records.extend_from_slice(&bytes);
+            at += 4 + bytes.len() as u64;
+            size += 1;
+        }
+        let first = state.size;
+        let write = |state: &mut LogState| -> Result<()> {
+            let mut touched = Vec::new();
+            for (level, index, hash) in &nodes {
+                crate::faults::inject!("log.levels");
+                state.files.level(*level)?.write_all_at(hash, index * 32)?;
+                if !touched.contains(level) {
+                    touched.push(*level);
+                }
+            }
+            for level in touched {
+                crate::faults::inject!("log.levels.fsync");
+                state.files.level(level)?.sync_data()?;
+            }
+            let files = &state.files;
+            crate::faults::inject!("log.events");
+            files.events.write_all_at(&records, files.events_len)?;
+            crate::faults::inject!("log.events.fsync");
+            files.events.sync_data()?;
+            crate::faults::inject!("log.offsets");
+            files.offsets.write_all_at(&offsets, first * 8)?;
+            crate::faults::inject!("log.offsets.fsync");
+            files.offsets.sync_data()?;
+            Ok(())
+        };
+        if write(state).is_err() {
+            // Undo the partial append: what stays of it (if even the undo fails) is only
+            // begun events and reads that returned nothing, which the next open keeps.
+            let files = &state.files;
+            let _ = files.offsets.set_len(first * 8);
+            let _ = files.events.set_len(files.events_len);
+            let _ = files.events.sync_data();
+            let mut events = events_kept;
+            events.truncate(had_pending);
+            state.pending = events;
+            return Err(Error::LogUnavailable);
+        }
+        state.files.events_len = at;
+        state.size = size;
+        state.frontier = frontier;
+        Ok(())
+    }
+
+
+}
+
+impl Drop for LogState {
+    /// A completion still pending when the vault closes is written then, if it can be.
+    fn drop(&mut self) {
+        if !self.pending.is_empty() && !self.fail {
+            let _ = self.append(Vec::new());
+        }
+    }
+}
+
 impl Vault {
     pub(crate) fn log_state(&self) -> MutexGuard<'_, LogState> {
         self.inner
@@ -426,99 +542,7 @@ impl Vault {
 
     /// Appends events, durably (with any completion still pending in front).
     pub(crate) fn append_events(&self, events: Vec<NewEvent>) -> Result<()> {
-        let mut state = self.log_state();
-        if state.fail {
-            return Err(Error::LogUnavailable);
-        }
-        let pending = std::mem::take(&mut state.pending);
-        let had_pending = pending.len();
-        let events: Vec<NewEvent> = pending.into_iter().chain(events).collect();
-        let time = crate::ids::now();
-        let (mut size, mut frontier) = (state.size, state.frontier.clone());
-        let mut records = Vec::new();
-        let mut offsets = Vec::new();
-        let mut nodes: Vec<(u32, u64, Hash)> = Vec::new();
-        let mut at = state.files.events_len;
-        // Split events naming more targets than one event holds (u16 count).
-        let events: Vec<NewEvent> = events
-            .into_iter()
-            .flat_map(|e| {
-                let chunks: Vec<Vec<String>> = if e.targets.is_empty() {
-                    vec![Vec::new()]
-                } else {
-                    e.targets
-                        .chunks(u16::MAX as usize)
-                        .map(<[String]>::to_vec)
-                        .collect()
-                };
-                chunks.into_iter().map(move |targets| NewEvent {
-                    actor: e.actor.clone(),
-                    action: e.action,
-                    outcome: e.outcome,
-                    targets,
-                    client: e.client.clone(),
-                })
-            })
-            .collect();
-        if events.len() as u64 > MAX_BATCH {
-            return Err(Error::LogUnavailable);
-        }
-        let events_kept = events.clone();
-        for e in events {
-            let event = Event {
-                seq: size,
-                time,
-                actor: e.actor,
-                action: e.action.to_string(),
-                outcome: e.outcome,
-                targets: e.targets,
-                client: e.client,
-            };
-            let bytes = event.encode();
-            push_leaf(size, &mut frontier, &bytes, |l, i, h| {
-                nodes.push((l, i, *h))
-            });
-            offsets.extend_from_slice(&at.to_be_bytes());
-            records.extend_from_slice(&(bytes.len() as u32).to_be_bytes());
-            records.extend_from_slice(&bytes);
-            at += 4 + bytes.len() as u64;
-            size += 1;
-        }
-        let first = state.size;
-        let write = |state: &mut LogState| -> Result<()> {
-            let mut touched = Vec::new();
-            for (level, index, hash) in &nodes {
-                state.files.level(*level)?.write_all_at(hash, index * 32)?;
-                if !touched.contains(level) {
-                    touched.push(*level);
-                }
-            }
-            for level in touched {
-                state.files.level(level)?.sync_data()?;
-            }
-            let files = &state.files;
-            files.events.write_all_at(&records, files.events_len)?;
-            files.events.sync_data()?;
-            files.offsets.write_all_at(&offsets, first * 8)?;
-            files.offsets.sync_data()?;
-            Ok(())
-        };
-        if write(&mut state).is_err() {
-            // Undo the partial append: what stays of it (if even the undo fails) is only
-            // begun events and reads that returned nothing, which the next open keeps.
-            let files = &state.files;
-            let _ = files.offsets.set_len(first * 8);
-            let _ = files.events.set_len(files.events_len);
-            let _ = files.events.sync_data();
-            let mut events = events_kept;
-            events.truncate(had_pending);
-            state.pending = events;
-            return Err(Error::LogUnavailable);
-        }
-        state.files.events_len = at;
-        state.size = size;
-        state.frontier = frontier;
-        Ok(())
+        self.log_state().append(events)
     }
 
     /// Number of events in the log.
