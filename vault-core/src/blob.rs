@@ -69,6 +69,11 @@ pub trait BlobStore: Send + Sync {
     fn unsettled(&self) -> Result<Vec<BlobId>> {
         Ok(Vec::new())
     }
+    /// Marks a committed blob as unsettled (durably): about to be unreferenced, so that
+    /// a crash before its deletion leaves no orphan.
+    fn mark(&self, _id: &BlobId) -> Result<()> {
+        Ok(())
+    }
     /// Marks a committed blob as settled: recorded in the catalogue, or removed.
     fn settle(&self, _id: &BlobId) -> Result<()> {
         Ok(())

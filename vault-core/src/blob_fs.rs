@@ -291,6 +291,12 @@ impl BlobStore for FsBlobStore {
         Ok(out)
     }
 
+    fn mark(&self, id: &BlobId) -> Result<()> {
+        File::create(self.tmp.join(format!("{id}{MARKER}")))?;
+        sync_dir(&self.tmp)?;
+        Ok(())
+    }
+
     fn settle(&self, id: &BlobId) -> Result<()> {
         match fs::remove_file(self.tmp.join(format!("{id}{MARKER}"))) {
             Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e.into()),

@@ -284,12 +284,9 @@ impl Vault {
         self.remove_case_links(&mut batch, case)?;
         batch.remove(&format!("profile/{case}"));
         batch.remove(&format!("case/{case}"));
-        // The catalogue first: a crash after it leaves orphan blobs (fsck removes them),
-        // never a document whose file is gone.
-        self.commit(batch, audit, &[])?;
-        for blob in &blobs {
-            self.inner.blobs.remove(blob)?;
-        }
+        // The catalogue first: a crash after it leaves marked blobs, removed at the next
+        // open; never a document whose file is gone.
+        self.commit_removal(batch, audit, &blobs)?;
         // Without this, sled would keep the deleted wraps' bytes in its files for a while.
         catalog.compact()?;
         Ok(EraseReport {

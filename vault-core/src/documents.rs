@@ -581,12 +581,32 @@ impl Vault {
         }
         let mut batch = Batch::default();
         let blobs = self.remove_document_entries(&mut batch, &record)?;
-        self.commit(batch, audit, &[])?;
-        for blob in &blobs {
-            self.inner.blobs.remove(blob)?;
-        }
+        self.commit_removal(batch, audit, &blobs)?;
         catalog.compact()?;
         Ok(())
+    }
+
+    /// Applies a batch that stops referring to `blobs`, then deletes them. Each is marked
+    /// first (durably), so that if the process dies between the batch and the deletions
+    /// the next open removes them (`settle_blobs`): no orphan is left behind.
+    pub(crate) fn commit_removal(
+        &self,
+        batch: Batch,
+        audit: &mut Audit,
+        blobs: &[BlobId],
+    ) -> Result<()> {
+        let store = &self.inner.blobs;
+        for blob in blobs {
+            store.mark(blob)?;
+        }
+        let committed = self.commit(batch, audit, &[]);
+        for blob in blobs {
+            if committed.is_ok() {
+                store.remove(blob)?;
+            }
+            store.settle(blob)?;
+        }
+        committed
     }
 
     /// Adds to `batch` the removal of every catalogue entry of a document; returns its
