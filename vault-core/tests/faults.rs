@@ -82,13 +82,6 @@ struct Expect {
     share: Option<(LinkToken, u32)>,
 }
 
-fn read(vault: &Vault, who: &Session, doc: &DocumentId) -> Vec<u8> {
-    let (_, mut reader) = vault.open_document(who, doc, None).unwrap();
-    let mut out = Vec::new();
-    reader.read_to_end(&mut out).unwrap();
-    out
-}
-
 /// One round: set up, inject, operate, reopen, check. Returns whether the fault hit
 /// (the operation failed).
 fn round(op: Op, seed: u64) -> bool {
@@ -201,7 +194,7 @@ fn round(op: Op, seed: u64) -> bool {
     want.sort();
     assert_eq!(listed, want, "{why}");
     for (d, content) in &expect.docs {
-        assert_eq!(&read(&vault, &alice, d), content, "{why}");
+        assert_eq!(&read_all(&vault, &alice, d), content, "{why}");
     }
     let bob = vault.login("bob", &password("bob-pass-1")).unwrap();
     assert_eq!(
