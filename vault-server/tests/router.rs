@@ -1305,3 +1305,23 @@ async fn a_full_disk_is_a_clear_error_and_stores_nothing() {
         .json();
     assert_eq!(list.as_array().unwrap().len(), 1, "only the first document");
 }
+
+#[tokio::test]
+async fn below_the_free_space_floor_changes_get_507_and_reads_go_on() {
+    // A floor no disk meets: every change is refused, nothing else is.
+    let f = Fixture::bare(|c| Config {
+        min_free_bytes: u64::MAX,
+        ..c
+    });
+    let admin = f.sign_in("admin", ADMIN_PASSWORD).await;
+    let r = f
+        .call(Method::POST, "/api/v1/teams", Some(&admin), json!({"name": "Belleville"}))
+        .await
+        .expect(StatusCode::INSUFFICIENT_STORAGE);
+    assert_eq!(r.error_code(), "disk_full");
+    f.get("/api/v1/teams", Some(&admin))
+        .await
+        .expect(StatusCode::OK);
+    assert_eq!(f.get("/api/v1/teams", Some(&admin)).await.json(), json!([]));
+    assert_eq!(f.stored_files(), 0);
+}
