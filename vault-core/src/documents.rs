@@ -86,7 +86,9 @@ pub fn check_name(field: &'static str, name: &str) -> Result<()> {
     } else if let Some(c) = name.chars().find(|&c| is_direction_control(c)) {
         Some(NameProblem::DirectionControl(c))
     } else {
-        name.chars().find(|&c| is_invisible(c)).map(NameProblem::Invisible)
+        name.chars()
+            .find(|&c| is_invisible(c))
+            .map(NameProblem::Invisible)
     };
     match problem {
         Some(problem) => Err(Error::BadName { field, problem }),

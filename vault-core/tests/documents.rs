@@ -222,7 +222,12 @@ fn file_names_that_hide_what_they_are_are_refused() {
         assert!(refused(r.map(drop)), "{name:?} accepted by intake");
     }
     // Letters of right-to-left scripts are names like any other.
-    f.add(&f.bob, DocumentKind::Other, "\u{0639}\u{0642}\u{062F}.pdf", b"x");
+    f.add(
+        &f.bob,
+        DocumentKind::Other,
+        "\u{0639}\u{0642}\u{062F}.pdf",
+        b"x",
+    );
     assert_eq!(f.vault.list_documents(&f.bob, &f.case).unwrap().len(), 2);
     assert_eq!(f.vault.document_history(&f.bob, &appeal).unwrap().len(), 1);
     assert!(f.vault.fsck().unwrap().is_clean());

@@ -72,7 +72,11 @@ impl ApiError {
 
     /// 400: a form or query string whose fields are not UTF-8 once decoded.
     pub fn not_utf8(code: &'static str) -> Self {
-        ApiError::bad_request(code, crate::i18n::FR.form_not_utf8, crate::i18n::EN.form_not_utf8)
+        ApiError::bad_request(
+            code,
+            crate::i18n::FR.form_not_utf8,
+            crate::i18n::EN.form_not_utf8,
+        )
     }
 
     /// 400: a multipart part's file name that is not UTF-8.

@@ -550,16 +550,30 @@ async fn names_that_lie_or_are_not_utf8_are_refused_in_the_receipt() {
     let receipt = r.text();
     assert!(receipt.contains("<bdi>ok.jpg</bdi>"), "{receipt}");
     // Refused with its reason; the hidden characters are shown, not obeyed.
-    assert!(!receipt.contains('\u{202E}') && !receipt.contains('\u{200B}'), "{receipt}");
-    assert!(receipt.contains("U+202E") && receipt.contains("U+200B"), "{receipt}");
-    assert_eq!(receipt.matches("caractères invisibles").count(), 2, "{receipt}");
+    assert!(
+        !receipt.contains('\u{202E}') && !receipt.contains('\u{200B}'),
+        "{receipt}"
+    );
+    assert!(
+        receipt.contains("U+202E") && receipt.contains("U+200B"),
+        "{receipt}"
+    );
+    assert_eq!(
+        receipt.matches("caractères invisibles").count(),
+        2,
+        "{receipt}"
+    );
 
     // A file name whose bytes are not UTF-8 is refused and said so, not skipped or
     // stored with U+FFFD.
     let mut body = Vec::new();
-    for (filename, content) in [(&b"photo\xFF\xFE.jpg"[..], &b"BAD"[..]), (b"ok2.jpg", b"OK2")] {
+    for (filename, content) in [
+        (&b"photo\xFF\xFE.jpg"[..], &b"BAD"[..]),
+        (b"ok2.jpg", b"OK2"),
+    ] {
         body.extend_from_slice(
-            format!("--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"files\"; filename=\"").as_bytes(),
+            format!("--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"files\"; filename=\"")
+                .as_bytes(),
         );
         body.extend_from_slice(filename);
         body.extend_from_slice(b"\"\r\nContent-Type: image/jpeg\r\n\r\n");
@@ -567,9 +581,8 @@ async fn names_that_lie_or_are_not_utf8_are_refused_in_the_receipt() {
         body.extend_from_slice(b"\r\n");
     }
     body.extend_from_slice(format!("--{BOUNDARY}--\r\n").as_bytes());
-    let r = s
-        .f
-        .send(
+    let r =
+        s.f.send(
             Request::post(&path)
                 .header(
                     header::CONTENT_TYPE,
@@ -585,9 +598,11 @@ async fn names_that_lie_or_are_not_utf8_are_refused_in_the_receipt() {
     assert!(receipt.contains("UTF-8"), "{receipt}");
     assert!(!receipt.contains('\u{FFFD}'), "{receipt}");
 
-    let docs = s
-        .f
-        .get(&format!("/api/v1/cases/{}/documents", s.case), Some(&s.vera))
+    let docs =
+        s.f.get(
+            &format!("/api/v1/cases/{}/documents", s.case),
+            Some(&s.vera),
+        )
         .await
         .expect(StatusCode::OK)
         .json();

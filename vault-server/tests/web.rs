@@ -672,21 +672,30 @@ async fn names_that_lie_or_are_not_utf8_are_refused_and_names_are_isolated() {
     let csrf = csrf_of(&page);
     // Every user-given name is shown isolated from the text around it.
     for name in ["recours.pdf", "Amina K.", "Me Dupont", "admin"] {
-        assert!(page.contains(&format!("<bdi>{name}</bdi>")), "{name} in {page}");
+        assert!(
+            page.contains(&format!("<bdi>{name}</bdi>")),
+            "{name} in {page}"
+        );
     }
     let list = get_page(&s.f, "/cases", Some(&s.cookie))
         .await
         .expect(StatusCode::OK)
         .text();
     for name in ["Amina K.", "Belleville", "admin"] {
-        assert!(list.contains(&format!("<bdi>{name}</bdi>")), "{name} in {list}");
+        assert!(
+            list.contains(&format!("<bdi>{name}</bdi>")),
+            "{name} in {list}"
+        );
     }
     let admin = get_page(&s.f, "/admin", Some(&s.cookie))
         .await
         .expect(StatusCode::OK)
         .text();
     for name in ["vera", "Belleville"] {
-        assert!(admin.contains(&format!("<bdi>{name}</bdi>")), "{name} in {admin}");
+        assert!(
+            admin.contains(&format!("<bdi>{name}</bdi>")),
+            "{name} in {admin}"
+        );
     }
 
     let files: [&[(&[u8], &[u8])]; 3] = [
@@ -697,9 +706,8 @@ async fn names_that_lie_or_are_not_utf8_are_refused_and_names_are_isolated() {
     ];
     for parts in files {
         let (content_type, body) = upload_form(&csrf, parts);
-        let r = s
-            .f
-            .send(
+        let r =
+            s.f.send(
                 Request::post(format!("/cases/{case}/documents"))
                     .header(header::COOKIE, &s.cookie)
                     .header(header::CONTENT_TYPE, content_type)
@@ -721,17 +729,15 @@ async fn names_that_lie_or_are_not_utf8_are_refused_and_names_are_isolated() {
     assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.text());
     assert!(r.text().contains("UTF-8"), "{}", r.text());
 
-    let shown = s
-        .f
-        .get(&format!("/api/v1/cases/{case}"), Some(&s.token))
-        .await
-        .expect(StatusCode::OK)
-        .json();
+    let shown =
+        s.f.get(&format!("/api/v1/cases/{case}"), Some(&s.token))
+            .await
+            .expect(StatusCode::OK)
+            .json();
     assert_eq!(shown["profile"]["name"], "Amina K.");
-    let docs = s
-        .f
-        .get(&format!("/api/v1/cases/{case}/documents"), Some(&s.token))
-        .await
-        .json();
+    let docs =
+        s.f.get(&format!("/api/v1/cases/{case}/documents"), Some(&s.token))
+            .await
+            .json();
     assert_eq!(docs.as_array().unwrap().len(), 1, "{docs}");
 }

@@ -344,10 +344,13 @@ impl Catalog {
         };
         let why = match problem {
             NameProblem::Blank => self.name_blank.to_owned(),
-            NameProblem::DirectionControl(c) => self.name_direction.replace("{char}", &code_point(c)),
-            _ => self
-                .name_invisible
-                .replace("{char}", &problem.character().map(code_point).unwrap_or_default()),
+            NameProblem::DirectionControl(c) => {
+                self.name_direction.replace("{char}", &code_point(c))
+            }
+            _ => self.name_invisible.replace(
+                "{char}",
+                &problem.character().map(code_point).unwrap_or_default(),
+            ),
         };
         format!("{what} {} {why}", self.name_refused)
     }

@@ -29,15 +29,13 @@ fn decode(text: &[u8]) -> Result<String, NotUtf8> {
     while i < text.len() {
         match text[i] {
             b'+' => out.push(b' '),
-            b'%' if i + 2 < text.len() => {
-                match (hex(text[i + 1]), hex(text[i + 2])) {
-                    (Some(h), Some(l)) => {
-                        out.push(h * 16 + l);
-                        i += 2;
-                    }
-                    _ => out.push(b'%'),
+            b'%' if i + 2 < text.len() => match (hex(text[i + 1]), hex(text[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push(h * 16 + l);
+                    i += 2;
                 }
-            }
+                _ => out.push(b'%'),
+            },
             b => out.push(b),
         }
         i += 1;
@@ -135,9 +133,8 @@ impl<S: Send + Sync> FromRequest<S> for Fields {
         // Forms carry passwords: our copy of the raw body is wiped once parsed (the
         // connection's own buffers are hyper's, and are not).
         let body = zeroize::Zeroizing::new(Vec::from(body));
-        Fields::parse(&body).map_err(|NotUtf8| {
-            crate::error::ApiError::not_utf8("invalid_form").into_response()
-        })
+        Fields::parse(&body)
+            .map_err(|NotUtf8| crate::error::ApiError::not_utf8("invalid_form").into_response())
     }
 }
 
@@ -147,8 +144,8 @@ mod tests {
 
     #[test]
     fn repeated_names_and_escapes() {
-        let f = Fields::parse(b"csrf=a%2Bb&documents=1&documents=2&name=+Ana+Lopez+&empty=")
-            .unwrap();
+        let f =
+            Fields::parse(b"csrf=a%2Bb&documents=1&documents=2&name=+Ana+Lopez+&empty=").unwrap();
         assert_eq!(f.get("csrf"), Some("a+b"));
         assert_eq!(f.all("documents"), ["1", "2"]);
         assert_eq!(f.text("name").as_deref(), Some("Ana Lopez"));
