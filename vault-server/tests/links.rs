@@ -665,9 +665,10 @@ async fn uploads_over_the_limits_or_after_expiry_are_refused_clearly() {
     assert!(r.text().contains("a.jpg") && r.text().contains("b.jpg"));
     assert!(
         r.text()
-            .contains("<strong>c.jpg</strong> : ce lien n&#39;accepte plus de fichier")
-            && r.text()
-                .contains("<strong>d.jpg</strong> : ce lien n&#39;accepte plus de fichier"),
+            .contains("<strong><bdi>c.jpg</bdi></strong> : ce lien n&#39;accepte plus de fichier")
+            && r.text().contains(
+                "<strong><bdi>d.jpg</bdi></strong> : ce lien n&#39;accepte plus de fichier"
+            ),
         "the third and fourth are refused: {}",
         r.text()
     );
