@@ -284,3 +284,30 @@ fn every_command_as_in_the_golden_transcript() {
         );
     }
 }
+
+#[test]
+fn doc_add_refuses_names_that_lie_or_are_not_utf8() {
+    use std::os::unix::ffi::OsStrExt;
+
+    let v = VaultDir::init();
+    let case = v.new_case();
+    let not_utf8 = v
+        .root
+        .path()
+        .join(std::ffi::OsStr::from_bytes(b"photo\xFF.jpg"));
+    let lying = v.root.path().join("photo-passeport\u{202E}gpj.exe");
+    let blank = v.root.path().join("   ");
+    for (path, says) in [
+        (&not_utf8, "UTF-8"),
+        (&lying, "U+202E"),
+        (&blank, "file name"),
+    ] {
+        std::fs::write(path, b"content").unwrap();
+        let out = v.vault(&["doc", "add", &case, "--kind", "other"], Some(path));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{path:?} accepted");
+        assert!(stderr.contains(says), "{path:?}: {stderr}");
+    }
+    let list = v.ok(&["doc", "list", &case, "--json"], None);
+    assert_eq!(list, "[]");
+}

@@ -189,10 +189,18 @@ fn open_input(
     }
     let file = File::open(path)
         .with_context(|| format!("impossible d'ouvrir / cannot open {}", path.display()))?;
-    let filename = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    // A name that is not UTF-8 is refused, not stored with U+FFFD in it.
+    let filename = match path.file_name().map(|n| n.to_str()) {
+        Some(Some(name)) => name.to_owned(),
+        Some(None) => {
+            return Err(anyhow!(
+                "le nom du fichier {} n'est pas en UTF-8 : renommez-le / the file name of {} is not UTF-8: rename the file",
+                path.display(),
+                path.display()
+            ))
+        }
+        None => String::new(),
+    };
     let new = NewDocument {
         kind,
         filename,

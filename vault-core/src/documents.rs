@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::blob::{BackgroundHasher, BlobId};
 use crate::catalog::Batch;
 use crate::codec;
-use crate::error::{Error, Result};
+use crate::error::{Error, NameProblem, Result};
 use crate::ids::{now, CaseId, DocumentId};
 use crate::keys::{self, SecretKey};
 use crate::log::audit::{target, Actor, Audit};
@@ -62,7 +62,42 @@ struct Stored {
     hash: blake3::Hash,
 }
 
-/// Checks an original file name: no directory part, no control character.
+/// Whether `c` changes the direction of the text around it.
+fn is_direction_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}')
+}
+
+/// Whether `c` shows nothing: zero-width spaces and joiners, word joiner, byte-order mark.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
+}
+
+/// Whether `c` is one of the characters [`check_name`] refuses (direction control or
+/// invisible), for showing a refused name with them made visible.
+pub fn is_hidden_char(c: char) -> bool {
+    is_direction_control(c) || is_invisible(c)
+}
+
+/// Checks that a name given by a user shows what it is: not blank, no direction control,
+/// no invisible character. `field` names it in the error.
+pub fn check_name(field: &'static str, name: &str) -> Result<()> {
+    let problem = if name.trim().is_empty() {
+        Some(NameProblem::Blank)
+    } else if let Some(c) = name.chars().find(|&c| is_direction_control(c)) {
+        Some(NameProblem::DirectionControl(c))
+    } else {
+        name.chars()
+            .find(|&c| is_invisible(c))
+            .map(NameProblem::Invisible)
+    };
+    match problem {
+        Some(problem) => Err(Error::BadName { field, problem }),
+        None => Ok(()),
+    }
+}
+
+/// Checks an original file name: no directory part, no control character, and a name that
+/// shows what it is ([`check_name`]).
 pub fn check_filename(name: &str) -> Result<()> {
     let bad = |reason| {
         Err(Error::Invalid {
@@ -82,7 +117,7 @@ pub fn check_filename(name: &str) -> Result<()> {
     if name.chars().any(char::is_control) {
         return bad("must not contain control characters");
     }
-    Ok(())
+    check_name("file name", name)
 }
 
 fn check_new(new: &NewDocument) -> Result<()> {

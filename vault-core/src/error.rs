@@ -93,6 +93,15 @@ pub enum Error {
         reason: &'static str,
     },
 
+    /// A name given by a user that would not show what it is (see [`NameProblem`]).
+    #[error("invalid {field}: {}", problem.code())]
+    BadName {
+        /// The field: "file name", "name", "label"...
+        field: &'static str,
+        /// What is wrong with it.
+        problem: NameProblem,
+    },
+
     /// A document is larger than the vault accepts; nothing of it was stored.
     #[error("the document is larger than the limit of {limit} bytes: nothing was stored")]
     TooLarge {
@@ -146,6 +155,38 @@ pub enum Error {
     /// The catalogue database failed.
     #[error("catalogue error: {0}")]
     Catalog(String),
+}
+
+/// Why a name is refused: a code, worded by the programs that show it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum NameProblem {
+    /// Empty, or only white space.
+    Blank,
+    /// A Unicode direction control (U+202A-202E, U+2066-2069, U+200E, U+200F): it can make
+    /// `photo<U+202E>gpj.exe` read as `photoexe.jpg`.
+    DirectionControl(char),
+    /// An invisible character (U+200B-200D, U+2060, U+FEFF).
+    Invisible(char),
+}
+
+impl NameProblem {
+    /// A stable code: `blank`, `direction_control` or `invisible`.
+    pub fn code(self) -> &'static str {
+        match self {
+            NameProblem::Blank => "blank",
+            NameProblem::DirectionControl(_) => "direction_control",
+            NameProblem::Invisible(_) => "invisible",
+        }
+    }
+
+    /// The offending character, if one.
+    pub fn character(self) -> Option<char> {
+        match self {
+            NameProblem::Blank => None,
+            NameProblem::DirectionControl(c) | NameProblem::Invisible(c) => Some(c),
+        }
+    }
 }
 
 impl Error {
@@ -217,6 +258,9 @@ impl Error {
             Error::NotFound { id, .. } => format!("introuvable : {id}"),
             Error::Duplicate { name, .. } => format!("existe déjà : {name}"),
             Error::Invalid { field, .. } => format!("valeur refusée ({field})"),
+            Error::BadName { field, problem } => {
+                format!("valeur refusée ({field}, {})", problem.code())
+            }
             Error::TooLarge { limit } => format!(
                 "le document dépasse la limite de {limit} octets : rien n'a été enregistré"
             ),

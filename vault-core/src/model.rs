@@ -126,6 +126,7 @@ impl CaseProfile {
                 reason: "must not be empty",
             });
         }
+        crate::documents::check_name("name", &self.name)?;
         let fields = [
             &Some(self.name.clone()),
             &self.birth_date,

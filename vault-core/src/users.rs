@@ -59,7 +59,7 @@ pub(crate) fn check_name(field: &'static str, name: &str) -> Result<()> {
             reason: "must not contain control characters, '/', or surrounding spaces",
         });
     }
-    Ok(())
+    crate::documents::check_name(field, name)
 }
 
 pub(crate) fn check_password(password: &SecretString) -> Result<()> {

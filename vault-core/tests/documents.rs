@@ -180,6 +180,60 @@ fn file_names_with_paths_or_control_characters_are_refused() {
 }
 
 #[test]
+fn file_names_that_hide_what_they_are_are_refused() {
+    let f = Fixture::new();
+    let appeal = f.add(&f.bob, DocumentKind::Appeal, "recours.odt", b"v1");
+    for name in [
+        // Reads as "photo-passeportexe.jpg".
+        "photo-passeport\u{202E}gpj.exe",
+        "a\u{202A}b.pdf",
+        "a\u{202B}b.pdf",
+        "a\u{202C}b.pdf",
+        "a\u{202D}b.pdf",
+        "a\u{2066}b.pdf",
+        "a\u{2067}b.pdf",
+        "a\u{2068}b.pdf",
+        "a\u{2069}b.pdf",
+        "\u{200E}a.pdf",
+        "\u{200F}a.pdf",
+        "a\u{200B}.pdf",
+        "a\u{200C}.pdf",
+        "a\u{200D}.pdf",
+        "a\u{2060}.pdf",
+        "\u{FEFF}a.pdf",
+        " ",
+        "   ",
+    ] {
+        let new = doc(DocumentKind::Other, name);
+        let refused = |r: Result<(), Error>| {
+            matches!(
+                r,
+                Err(Error::BadName {
+                    field: "file name",
+                    ..
+                })
+            )
+        };
+        let r = f.vault.add_document(&f.bob, &f.case, &b"x"[..], &new);
+        assert!(refused(r.map(drop)), "{name:?} accepted");
+        let r = f.vault.add_version(&f.bob, &appeal, &b"x"[..], &new);
+        assert!(refused(r.map(drop)), "{name:?} accepted as a version");
+        let r = f.vault.intake(&f.case, &b"x"[..], &new);
+        assert!(refused(r.map(drop)), "{name:?} accepted by intake");
+    }
+    // Letters of right-to-left scripts are names like any other.
+    f.add(
+        &f.bob,
+        DocumentKind::Other,
+        "\u{0639}\u{0642}\u{062F}.pdf",
+        b"x",
+    );
+    assert_eq!(f.vault.list_documents(&f.bob, &f.case).unwrap().len(), 2);
+    assert_eq!(f.vault.document_history(&f.bob, &appeal).unwrap().len(), 1);
+    assert!(f.vault.fsck().unwrap().is_clean());
+}
+
+#[test]
 fn intake_needs_no_session_and_members_read_it() {
     let f = Fixture::new();
     let id = f

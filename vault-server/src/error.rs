@@ -70,6 +70,24 @@ impl ApiError {
         )
     }
 
+    /// 400: a form or query string whose fields are not UTF-8 once decoded.
+    pub fn not_utf8(code: &'static str) -> Self {
+        ApiError::bad_request(
+            code,
+            crate::i18n::FR.form_not_utf8,
+            crate::i18n::EN.form_not_utf8,
+        )
+    }
+
+    /// 400: a multipart part's file name that is not UTF-8.
+    pub fn file_name_not_utf8() -> Self {
+        ApiError::bad_request(
+            "invalid_name",
+            crate::i18n::FR.file_name_not_utf8,
+            crate::i18n::EN.file_name_not_utf8,
+        )
+    }
+
     /// 500 whose detail is logged, not answered.
     pub fn internal(detail: &dyn std::fmt::Display) -> Self {
         tracing::error!(error = %detail, "internal error");
@@ -99,6 +117,13 @@ impl ApiError {
 
 impl From<Error> for ApiError {
     fn from(e: Error) -> Self {
+        if let Error::BadName { field, problem } = &e {
+            return ApiError::bad_request(
+                "invalid_name",
+                &crate::i18n::FR.name_refused(field, *problem),
+                &crate::i18n::EN.name_refused(field, *problem),
+            );
+        }
         let (status, code) = match &e {
             Error::BadCredentials => (StatusCode::UNAUTHORIZED, "bad_credentials"),
             Error::BadRecoveryKey => (StatusCode::BAD_REQUEST, "bad_recovery_key"),

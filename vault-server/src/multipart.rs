@@ -129,7 +129,29 @@ pub struct Part<'a> {
     counts: Arc<Counts>,
 }
 
+/// A part's file name that is not UTF-8.
+#[derive(Debug)]
+pub struct NotUtf8;
+
 impl Part<'_> {
+    /// The part's file name, `None` when it has none. multer says "none" too for a name
+    /// that is not UTF-8: that is told apart here, so that it is refused, not skipped.
+    pub fn file_name(&self) -> Result<Option<&str>, NotUtf8> {
+        if let Some(name) = self.field.file_name() {
+            return Ok(Some(name));
+        }
+        let disposition = self
+            .field
+            .headers()
+            .get(axum::http::header::CONTENT_DISPOSITION)
+            .map(|v| v.as_bytes())
+            .unwrap_or_default();
+        match std::str::from_utf8(disposition) {
+            Ok(_) => Ok(None),
+            Err(_) => Err(NotUtf8),
+        }
+    }
+
     /// The next chunk of content, waiting [`BODY_IDLE`] at most.
     pub async fn chunk(&mut self) -> Result<Option<Bytes>, Unreadable> {
         match tokio::time::timeout(BODY_IDLE, self.next()).await {

@@ -532,6 +532,91 @@ async fn beneficiaries_upload_several_files_within_the_limits() {
 }
 
 #[tokio::test]
+async fn names_that_lie_or_are_not_utf8_are_refused_in_the_receipt() {
+    let s = setup().await;
+    let path = s.upload_link(json!({"max_files": 5})).await;
+    let r = post_files(
+        &s.f,
+        &path,
+        &[
+            // Reads as "photo-passeportexe.jpg".
+            ("files", "photo-passeport\u{202E}gpj.exe", b"MZ"),
+            ("files", "a\u{200B}.jpg", b"ZW"),
+            ("files", "ok.jpg", b"OK"),
+        ],
+    )
+    .await
+    .expect(StatusCode::OK);
+    let receipt = r.text();
+    assert!(receipt.contains("<bdi>ok.jpg</bdi>"), "{receipt}");
+    // Refused with its reason; the hidden characters are shown, not obeyed.
+    assert!(
+        !receipt.contains('\u{202E}') && !receipt.contains('\u{200B}'),
+        "{receipt}"
+    );
+    assert!(
+        receipt.contains("U+202E") && receipt.contains("U+200B"),
+        "{receipt}"
+    );
+    assert_eq!(
+        receipt.matches("caractères invisibles").count(),
+        2,
+        "{receipt}"
+    );
+
+    // A file name whose bytes are not UTF-8 is refused and said so, not skipped or
+    // stored with U+FFFD.
+    let mut body = Vec::new();
+    for (filename, content) in [
+        (&b"photo\xFF\xFE.jpg"[..], &b"BAD"[..]),
+        (b"ok2.jpg", b"OK2"),
+    ] {
+        body.extend_from_slice(
+            format!("--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"files\"; filename=\"")
+                .as_bytes(),
+        );
+        body.extend_from_slice(filename);
+        body.extend_from_slice(b"\"\r\nContent-Type: image/jpeg\r\n\r\n");
+        body.extend_from_slice(content);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{BOUNDARY}--\r\n").as_bytes());
+    let r =
+        s.f.send(
+            Request::post(&path)
+                .header(
+                    header::CONTENT_TYPE,
+                    format!("multipart/form-data; boundary={BOUNDARY}"),
+                )
+                .body(Body::from(body))
+                .unwrap(),
+        )
+        .await
+        .expect(StatusCode::OK);
+    let receipt = r.text();
+    assert!(receipt.contains("<bdi>ok2.jpg</bdi>"), "{receipt}");
+    assert!(receipt.contains("UTF-8"), "{receipt}");
+    assert!(!receipt.contains('\u{FFFD}'), "{receipt}");
+
+    let docs =
+        s.f.get(
+            &format!("/api/v1/cases/{}/documents", s.case),
+            Some(&s.vera),
+        )
+        .await
+        .expect(StatusCode::OK)
+        .json();
+    let mut names: Vec<&str> = docs
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["meta"]["filename"].as_str().unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["ok.jpg", "ok2.jpg", "passeport.jpg", "recours.pdf"]);
+}
+
+#[tokio::test]
 async fn uploads_over_the_limits_or_after_expiry_are_refused_clearly() {
     let s = setup().await;
     let path = s
@@ -580,9 +665,10 @@ async fn uploads_over_the_limits_or_after_expiry_are_refused_clearly() {
     assert!(r.text().contains("a.jpg") && r.text().contains("b.jpg"));
     assert!(
         r.text()
-            .contains("<strong>c.jpg</strong> : ce lien n&#39;accepte plus de fichier")
-            && r.text()
-                .contains("<strong>d.jpg</strong> : ce lien n&#39;accepte plus de fichier"),
+            .contains("<strong><bdi>c.jpg</bdi></strong> : ce lien n&#39;accepte plus de fichier")
+            && r.text().contains(
+                "<strong><bdi>d.jpg</bdi></strong> : ce lien n&#39;accepte plus de fichier"
+            ),
         "the third and fourth are refused: {}",
         r.text()
     );

@@ -966,6 +966,47 @@ async fn bad_uploads_store_nothing() {
 }
 
 #[tokio::test]
+async fn file_names_that_lie_or_are_not_utf8_are_refused() {
+    let f = Fixture::new().await;
+    let vera = f.sign_in("vera", "vera-password").await;
+    let case = f.new_case(&vera).await;
+    let before = f.stored_files();
+    for query in [
+        // U+202E: reads as "photo-passeportexe.jpg".
+        "kind=identity&filename=photo-passeport%E2%80%AEgpj.exe",
+        "kind=identity&filename=a%E2%81%A6b.pdf",
+        "kind=identity&filename=a%E2%80%8B.pdf",
+        "kind=identity&filename=%EF%BB%BFa.pdf",
+        "kind=identity&filename=%20%20%20",
+    ] {
+        let r = f
+            .upload(&vera, &case, query, Body::from("data"))
+            .await
+            .expect(StatusCode::BAD_REQUEST);
+        assert_eq!(r.error_code(), "invalid_name", "{query}");
+    }
+    // Bytes that are not UTF-8 are refused, not turned into U+FFFD.
+    for query in [
+        "kind=identity&filename=%FF%FE.pdf",
+        "kind=identity&filename=a.pdf&note=%C3",
+    ] {
+        let r = f
+            .upload(&vera, &case, query, Body::from("data"))
+            .await
+            .expect(StatusCode::BAD_REQUEST);
+        assert_eq!(r.error_code(), "invalid_query", "{query}");
+        assert!(r.text().contains("UTF-8"), "{}", r.text());
+    }
+    assert_eq!(f.stored_files(), before);
+    let list = f
+        .get(&format!("/api/v1/cases/{case}/documents"), Some(&vera))
+        .await
+        .expect(StatusCode::OK)
+        .json();
+    assert_eq!(list, json!([]));
+}
+
+#[tokio::test]
 async fn outsiders_cannot_reach_a_case() {
     let f = Fixture::new().await;
     let admin = f.sign_in("admin", ADMIN_PASSWORD).await;

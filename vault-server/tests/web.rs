@@ -600,8 +600,7 @@ async fn a_space_needs_its_code_and_its_forms_their_token() {
     // The person reads what was done in plain words, theirs included.
     let home = get_page(&s.f, &path, Some(&cookie)).await.text();
     assert!(
-        home.contains("Vous a ouvert l&#39;espace personnel")
-            || home.contains("Vous a ouvert l'espace personnel"),
+        home.contains("<bdi>Vous</bdi> a ouvert l&#39;espace personnel"),
         "{home}"
     );
     // Leaving needs the space's token too: without it, nothing ends, no cookie is cleared.
@@ -636,4 +635,108 @@ async fn a_space_needs_its_code_and_its_forms_their_token() {
         .to_str()
         .unwrap()
         .contains("Max-Age=0"));
+}
+
+/// A multipart upload form of the case page: the CSRF token, then files given as raw
+/// file-name bytes and contents.
+fn upload_form(csrf: &str, files: &[(&[u8], &[u8])]) -> (String, Vec<u8>) {
+    let boundary = "NamesBoundary42";
+    let mut body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n\
+         --{boundary}\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nother\r\n"
+    )
+    .into_bytes();
+    for (name, content) in files {
+        body.extend_from_slice(
+            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"files\"; filename=\"")
+                .as_bytes(),
+        );
+        body.extend_from_slice(name);
+        body.extend_from_slice(b"\"\r\n\r\n");
+        body.extend_from_slice(content);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+#[tokio::test]
+async fn names_that_lie_or_are_not_utf8_are_refused_and_names_are_isolated() {
+    let s = scene().await;
+    let case = &s.case;
+    let page = get_page(&s.f, &format!("/cases/{case}"), Some(&s.cookie))
+        .await
+        .expect(StatusCode::OK)
+        .text();
+    let csrf = csrf_of(&page);
+    // Every user-given name is shown isolated from the text around it.
+    for name in ["recours.pdf", "Amina K.", "Me Dupont", "admin"] {
+        assert!(
+            page.contains(&format!("<bdi>{name}</bdi>")),
+            "{name} in {page}"
+        );
+    }
+    let list = get_page(&s.f, "/cases", Some(&s.cookie))
+        .await
+        .expect(StatusCode::OK)
+        .text();
+    for name in ["Amina K.", "Belleville", "admin"] {
+        assert!(
+            list.contains(&format!("<bdi>{name}</bdi>")),
+            "{name} in {list}"
+        );
+    }
+    let admin = get_page(&s.f, "/admin", Some(&s.cookie))
+        .await
+        .expect(StatusCode::OK)
+        .text();
+    for name in ["vera", "Belleville"] {
+        assert!(
+            admin.contains(&format!("<bdi>{name}</bdi>")),
+            "{name} in {admin}"
+        );
+    }
+
+    let files: [&[(&[u8], &[u8])]; 3] = [
+        &[("photo-passeport\u{202E}gpj.exe".as_bytes(), b"MZ")],
+        &[("   ".as_bytes(), b"blank")],
+        // Not UTF-8, before a good file: the form is refused, not the bad file skipped.
+        &[(b"photo\xFF.jpg", b"BAD"), (b"ok.pdf", b"OK")],
+    ];
+    for parts in files {
+        let (content_type, body) = upload_form(&csrf, parts);
+        let r =
+            s.f.send(
+                Request::post(format!("/cases/{case}/documents"))
+                    .header(header::COOKIE, &s.cookie)
+                    .header(header::CONTENT_TYPE, content_type)
+                    .body(Body::from(body))
+                    .unwrap(),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.text());
+        assert!(r.text().contains("nom de fichier"), "{}", r.text());
+    }
+    // A urlencoded form field that is not UTF-8 is refused, not stored with U+FFFD.
+    let r = post_form(
+        &s.f,
+        &format!("/cases/{case}/edit"),
+        Some(&s.cookie),
+        &format!("csrf={csrf}&name=Amina%FF"),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.text());
+    assert!(r.text().contains("UTF-8"), "{}", r.text());
+
+    let shown =
+        s.f.get(&format!("/api/v1/cases/{case}"), Some(&s.token))
+            .await
+            .expect(StatusCode::OK)
+            .json();
+    assert_eq!(shown["profile"]["name"], "Amina K.");
+    let docs =
+        s.f.get(&format!("/api/v1/cases/{case}/documents"), Some(&s.token))
+            .await
+            .json();
+    assert_eq!(docs.as_array().unwrap().len(), 1, "{docs}");
 }

@@ -159,7 +159,8 @@ fn check_label(label: &Option<String>) -> Result<()> {
                 reason: "at most 200 characters, no control character",
             })
         }
-        _ => Ok(()),
+        Some(l) => crate::documents::check_name("label", l),
+        None => Ok(()),
     }
 }
 

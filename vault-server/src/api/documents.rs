@@ -48,8 +48,12 @@ pub struct UploadQuery {
 }
 
 fn query<T: serde::de::DeserializeOwned + Default>(request: &Request) -> ApiResult<T> {
-    if request.uri().query().is_none() {
+    let Some(raw) = request.uri().query() else {
         return Ok(T::default());
+    };
+    // serde_urlencoded would turn bytes that are not UTF-8 into U+FFFD.
+    if crate::web::form::strict_pairs(raw.as_bytes()).is_err() {
+        return Err(ApiError::not_utf8("invalid_query"));
     }
     Query::<T>::try_from_uri(request.uri())
         .map(|Query(q)| q)

@@ -9,7 +9,12 @@ pub use en::EN;
 pub use fr::FR;
 
 use axum::http::{header, HeaderMap};
-use vault_core::DocumentKind;
+use vault_core::{DocumentKind, NameProblem};
+
+/// A character as its code point: `U+202E`.
+pub fn code_point(c: char) -> String {
+    format!("U+{:04X}", c as u32)
+}
 
 /// The languages of the pages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -105,6 +110,27 @@ pub struct Catalog {
     pub refused_full: &'static str,
     pub refused_invalid: &'static str,
     pub refused_failed: &'static str,
+    /// An upload link's reason for a name with hidden or direction characters.
+    pub refused_hidden_name: &'static str,
+    /// An upload link's reason for a name that is not UTF-8.
+    pub refused_not_utf8: &'static str,
+    /// The names of fields that hold names, for the messages below.
+    pub name_file: &'static str,
+    pub name_person: &'static str,
+    pub name_label: &'static str,
+    pub name_user: &'static str,
+    pub name_team: &'static str,
+    pub name_other: &'static str,
+    /// "refused:", after a field's name.
+    pub name_refused: &'static str,
+    pub name_blank: &'static str,
+    /// `{char}` is replaced by the character's code point (U+202E).
+    pub name_direction: &'static str,
+    pub name_invisible: &'static str,
+    /// A file name of a multipart form that is not UTF-8.
+    pub file_name_not_utf8: &'static str,
+    /// A form or address whose fields are not UTF-8.
+    pub form_not_utf8: &'static str,
     pub nothing_chosen: &'static str,
     pub too_many_requests: &'static str,
     /// The server's password-checking queue is full.
@@ -306,6 +332,29 @@ pub struct Web {
 }
 
 impl Catalog {
+    /// Why a name was refused, e.g. "nom de fichier refusé : il contient un caractère...".
+    pub fn name_refused(&self, field: &str, problem: NameProblem) -> String {
+        let what = match field {
+            "file name" => self.name_file,
+            "name" => self.name_person,
+            "label" => self.name_label,
+            "user name" => self.name_user,
+            "team name" => self.name_team,
+            _ => self.name_other,
+        };
+        let why = match problem {
+            NameProblem::Blank => self.name_blank.to_owned(),
+            NameProblem::DirectionControl(c) => {
+                self.name_direction.replace("{char}", &code_point(c))
+            }
+            _ => self.name_invisible.replace(
+                "{char}",
+                &problem.character().map(code_point).unwrap_or_default(),
+            ),
+        };
+        format!("{what} {} {why}", self.name_refused)
+    }
+
     /// The name of a document kind.
     pub fn kind(&self, kind: DocumentKind) -> &'static str {
         match kind {

@@ -45,7 +45,7 @@ fn list(lang: Lang, token: &str, view: &SharedView, passphrase: Option<&SecretSt
     for d in &view.documents {
         items.push_str(&format!(
             "<li><form method=\"post\" action=\"/s/{token}/{id}?lang={code}\">{hidden}\
-             <p><strong>{name}</strong><br>{kind}, {size}</p>\
+             <p><strong><bdi>{name}</bdi></strong><br>{kind}, {size}</p>\
              <button type=\"submit\">{download}</button></form></li>\n",
             id = d.id,
             code = lang.code(),

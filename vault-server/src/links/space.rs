@@ -180,7 +180,7 @@ async fn home(
                 ul.docs {
                     @for d in &documents {
                         li {
-                            p { strong { (d.meta.filename) } br; (t.kind(d.meta.kind)) ", " (t.size(d.meta.size)) }
+                            p { strong { bdi { (d.meta.filename) } } br; (t.kind(d.meta.kind)) ", " (t.size(d.meta.size)) }
                             a.button href={ (here) "/d/" (d.id) } download { (t.download) }
                         }
                     }
@@ -198,7 +198,7 @@ async fn home(
                         @for d in &documents {
                             div.check {
                                 input type="checkbox" id={ "doc-" (d.id) } name="documents" value=(d.id);
-                                label for={ "doc-" (d.id) } { (d.meta.filename) }
+                                label for={ "doc-" (d.id) } { bdi { (d.meta.filename) } }
                             }
                         }
                     }

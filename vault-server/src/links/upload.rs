@@ -11,7 +11,7 @@ use super::{dead, link_page, run, trouble, LangQuery};
 use crate::auth::Client;
 use crate::html::escape;
 use crate::i18n::Lang;
-use crate::multipart::{Form, SMALL_PART};
+use crate::multipart::{Form, NotUtf8, SMALL_PART};
 use crate::state::AppState;
 use crate::stream::stream_into;
 
@@ -75,6 +75,20 @@ pub fn safe_name(name: &str) -> String {
     }
 }
 
+/// A refused name as it can be shown: each hidden or direction character written as its
+/// code point (`[U+202E]`), so that it is seen and not obeyed.
+pub fn reveal(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        if vault_core::is_hidden_char(c) {
+            out.push_str(&format!("[{}]", crate::i18n::code_point(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// A part's media type if it is a plain `type/subtype`, else octet-stream.
 fn media_type(given: Option<&str>) -> String {
     match given {
@@ -134,8 +148,16 @@ pub async fn receive(
             }
         };
         // Browsers send an empty part for a file input left empty.
-        let name = match (part.field.name(), part.field.file_name()) {
-            (Some("files"), Some(n)) if !n.is_empty() => safe_name(n),
+        let name = match (part.field.name(), part.file_name()) {
+            (Some("files"), Ok(Some(n))) if !n.is_empty() => safe_name(n),
+            // Listed as refused, and the files after are still taken.
+            (Some("files"), Err(NotUtf8)) => {
+                outcomes.push(Outcome::Refused(String::new(), t.refused_not_utf8.into()));
+                if part.skip(limit).await {
+                    continue;
+                }
+                break;
+            }
             _ => {
                 if part.skip(SMALL_PART).await {
                     continue;
@@ -163,7 +185,7 @@ pub async fn receive(
         // A refused file's rest is read past (up to the upload limit), to reach the next.
         let read_past = match &result {
             Ok(_) => true,
-            Err(Error::TooLarge { .. } | Error::Invalid { .. })
+            Err(Error::TooLarge { .. } | Error::Invalid { .. } | Error::BadName { .. })
             | Err(Error::LinkFull | Error::LinkUnavailable) => complete && part.skip(limit).await,
             Err(_) => false,
         };
@@ -180,6 +202,9 @@ pub async fn receive(
                 Outcome::Refused(name, t.refused_full.into())
             }
             Err(Error::Invalid { .. }) => Outcome::Refused(name, t.refused_invalid.into()),
+            Err(Error::BadName { .. }) => {
+                Outcome::Refused(reveal(&name), t.refused_hidden_name.into())
+            }
             Err(Error::LogUnavailable) => return trouble(lang, &Error::LogUnavailable),
             Err(e) => {
                 tracing::warn!(error = %e, "an upload through a link failed");
@@ -200,13 +225,16 @@ fn receipt(lang: Lang, outcomes: &[Outcome]) -> Response {
     for o in outcomes {
         match o {
             Outcome::Stored(r) => stored.push_str(&format!(
-                "<tr><td>{}</td><td>{}</td><td class=\"hash\">{}</td></tr>\n",
+                "<tr><td><bdi>{}</bdi></td><td>{}</td><td class=\"hash\">{}</td></tr>\n",
                 escape(&r.meta.filename),
                 t.size(r.meta.size),
                 r.meta.blake3
             )),
+            Outcome::Refused(name, why) if name.is_empty() => {
+                refused.push_str(&format!("<li>{}</li>\n", escape(why)))
+            }
             Outcome::Refused(name, why) => refused.push_str(&format!(
-                "<li><strong>{}</strong> : {}</li>\n",
+                "<li><strong><bdi>{}</bdi></strong> : {}</li>\n",
                 escape(name),
                 escape(why)
             )),

@@ -83,7 +83,7 @@ fn admin_page(
                 tbody {
                     @for u in users {
                         tr {
-                            td { (u.name) }
+                            td { bdi { (u.name) } }
                             td { (role_name(w, u.role)) }
                             td { @if u.disabled { strong { (w.account_disabled) } } @else { (w.account_enabled) } }
                             td {
@@ -141,11 +141,11 @@ fn admin_page(
             h2 #teams-title { (w.teams_title) }
             p.note { (w.rotation_note) }
             @for t in teams {
-                h3 { (t.name) " " span.note { "(" (w.key_epoch) " " (t.epoch) ")" } }
+                h3 { bdi { (t.name) } " " span.note { "(" (w.key_epoch) " " (t.epoch) ")" } }
                 ul.members {
                     @for m in &t.members {
                         li {
-                            (name_of(m))
+                            bdi { (name_of(m)) }
                             form.inline method="post" action="/admin/members/remove" {
                                 (v.csrf_field())
                                 input type="hidden" name="team" value=(t.name);

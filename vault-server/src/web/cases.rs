@@ -139,8 +139,8 @@ async fn list_page(
                 tbody {
                     @for c in &cases {
                         tr {
-                            td { a href={ "/cases/" (c.id) } { (c.profile.name) } }
-                            td { (team_name(&c.team)) }
+                            td { a href={ "/cases/" (c.id) } { bdi { (c.profile.name) } } }
+                            td { bdi { (team_name(&c.team)) } }
                             td { (status_name(w, c.status)) }
                             td { (when(lang, c.updated)) }
                         }

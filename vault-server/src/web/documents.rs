@@ -18,7 +18,7 @@ use super::{links, run, see_other, when, Fields, Volunteer};
 use crate::api::parse_id;
 use crate::error::ApiError;
 use crate::i18n::Lang;
-use crate::multipart::{Form, SMALL_PART};
+use crate::multipart::{Form, NotUtf8, SMALL_PART};
 use crate::state::AppState;
 use crate::stream::stream_into;
 
@@ -41,7 +41,7 @@ fn kind_code(kind: DocumentKind) -> &'static str {
 
 /// One line of the report, ready to show.
 struct Line {
-    text: String,
+    text: Markup,
 }
 
 /// Everything the case page shows, read in one blocking call.
@@ -242,12 +242,12 @@ fn document_item(v: &Volunteer, view: &CaseView, d: &DocumentInfo) -> Markup {
     html! {
         li.document {
             p.name {
-                strong { (d.meta.filename) }
+                strong { bdi { (d.meta.filename) } }
                 @if to_classify { " " span.badge { (w.to_classify) } }
             }
             p.meta {
                 (lang.t().size(d.meta.size)) " · " (when(lang, d.meta.created))
-                @if !by.is_empty() { " · " (w.added_by) " " (by) }
+                @if !by.is_empty() { " · " (w.added_by) " " bdi { (by) } }
                 @if d.versions > 1 { " · " (w.version) " " (d.versions) }
             }
             div.actions {
@@ -284,7 +284,7 @@ fn document_item(v: &Volunteer, view: &CaseView, d: &DocumentInfo) -> Markup {
                         @for (i, m) in history.iter().enumerate() {
                             li {
                                 a href={ "/documents/" (doc) "/download?version=" (i + 1) } download {
-                                    (m.filename)
+                                    bdi { (m.filename) }
                                 }
                                 " · " (lang.t().size(m.size)) " · " (when(lang, m.created))
                             }
@@ -296,20 +296,28 @@ fn document_item(v: &Volunteer, view: &CaseView, d: &DocumentInfo) -> Markup {
     }
 }
 
+/// A file name of the web forms: refused when blank or when it hides characters (a
+/// volunteer can rename the file), else made safe like a phone's.
+fn form_name(given: &str) -> Result<String, ApiError> {
+    vault_core::check_name("file name", given)?;
+    Ok(crate::links::safe_name(given))
+}
+
 /// Reads the first part of a form, which must be the CSRF token.
 async fn check_first_part(v: &Volunteer, form: &mut Form) -> Result<(), Response> {
-    let mut token = String::new();
+    let mut token = Vec::new();
     if let Ok(Some(mut part)) = form.next().await {
         if part.field.name() == Some("csrf") {
             while let Ok(Some(chunk)) = part.chunk().await {
                 if token.len() + chunk.len() > 128 {
                     break;
                 }
-                token.push_str(&String::from_utf8_lossy(&chunk));
+                token.extend_from_slice(&chunk);
             }
         }
     }
-    v.check_token(&token)
+    // A token that is not UTF-8 is no token.
+    v.check_token(std::str::from_utf8(&token).unwrap_or_default())
 }
 
 /// `POST /cases/{case}/documents`: multipart `csrf`, `kind`, then one or more `files`.
@@ -359,21 +367,24 @@ pub async fn upload(
                 };
             }
             Some("files") => {
-                let Some(filename) = part
-                    .field
-                    .file_name()
-                    .filter(|n| !n.is_empty())
-                    .map(str::to_owned)
-                else {
+                let filename = match part.file_name() {
+                    Ok(name) => name.filter(|n| !n.is_empty()).map(str::to_owned),
+                    Err(NotUtf8) => return v.error(ApiError::file_name_not_utf8(), &here),
+                };
+                let Some(filename) = filename else {
                     // A file input left empty.
                     if !part.skip(SMALL_PART).await {
                         return bad_form(&v);
                     }
                     continue;
                 };
+                let filename = match form_name(&filename) {
+                    Ok(name) => name,
+                    Err(e) => return v.error(e, &here),
+                };
                 let new = NewDocument {
                     kind,
-                    filename: crate::links::safe_name(&filename),
+                    filename,
                     media_type: part
                         .field
                         .content_type()
@@ -509,7 +520,9 @@ pub async fn add_version(
     RawQuery(query): RawQuery,
     request: Request,
 ) -> Response {
-    let fields = Fields::parse(query.unwrap_or_default().as_bytes());
+    let Ok(fields) = Fields::parse(query.unwrap_or_default().as_bytes()) else {
+        return v.error(ApiError::not_utf8("invalid_query"), "/cases");
+    };
     let here = back(&fields);
     let (vault, doc) = match (state.vault(), parse_id::<DocumentId>(&doc)) {
         (Ok(vault), Ok(doc)) => (vault, doc),
@@ -535,13 +548,14 @@ pub async fn add_version(
             return v.error(bad_form, &here);
         }
     };
-    let Some(filename) = part
-        .field
-        .file_name()
-        .filter(|n| !n.is_empty())
-        .map(crate::links::safe_name)
-    else {
-        return v.error(bad_form, &here);
+    let filename = match part.file_name() {
+        Ok(Some(name)) if !name.is_empty() => form_name(name),
+        Ok(_) => return v.error(bad_form, &here),
+        Err(NotUtf8) => return v.error(ApiError::file_name_not_utf8(), &here),
+    };
+    let filename = match filename {
+        Ok(name) => name,
+        Err(e) => return v.error(e, &here),
     };
     let new = NewDocument {
         kind: DocumentKind::Other,

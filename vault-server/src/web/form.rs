@@ -16,12 +16,57 @@ pub struct Fields {
     pairs: Vec<(String, String)>,
 }
 
-impl Fields {
-    /// Parses a form body.
-    pub fn parse(body: &[u8]) -> Fields {
-        Fields {
-            pairs: form_urlencoded::parse(body).into_owned().collect(),
+/// A form or query string with a name or value that is not UTF-8 once decoded.
+#[derive(Debug)]
+pub struct NotUtf8;
+
+/// One name or value: `+` is a space, `%XX` a byte (a `%` not followed by two hex digits
+/// stays), and the bytes must be UTF-8: `form_urlencoded` would put U+FFFD instead.
+fn decode(text: &[u8]) -> Result<String, NotUtf8> {
+    let hex = |b: u8| (b as char).to_digit(16).map(|d| d as u8);
+    let mut out = Vec::with_capacity(text.len());
+    let mut i = 0;
+    while i < text.len() {
+        match text[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < text.len() => match (hex(text[i + 1]), hex(text[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push(h * 16 + l);
+                    i += 2;
+                }
+                _ => out.push(b'%'),
+            },
+            b => out.push(b),
         }
+        i += 1;
+    }
+    String::from_utf8(out).map_err(|e| {
+        use zeroize::Zeroize;
+        e.into_bytes().zeroize();
+        NotUtf8
+    })
+}
+
+/// The decoded pairs of a form body or query string, refusing what is not UTF-8.
+pub fn strict_pairs(body: &[u8]) -> Result<Vec<(String, String)>, NotUtf8> {
+    body.split(|&b| b == b'&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| {
+            let (name, value) = match pair.iter().position(|&b| b == b'=') {
+                Some(i) => (&pair[..i], &pair[i + 1..]),
+                None => (pair, &[][..]),
+            };
+            Ok((decode(name)?, decode(value)?))
+        })
+        .collect()
+}
+
+impl Fields {
+    /// Parses a form body; a name or value that is not UTF-8 is refused.
+    pub fn parse(body: &[u8]) -> Result<Fields, NotUtf8> {
+        Ok(Fields {
+            pairs: strict_pairs(body)?,
+        })
     }
 
     /// The first value of `name`.
@@ -88,7 +133,8 @@ impl<S: Send + Sync> FromRequest<S> for Fields {
         // Forms carry passwords: our copy of the raw body is wiped once parsed (the
         // connection's own buffers are hyper's, and are not).
         let body = zeroize::Zeroizing::new(Vec::from(body));
-        Ok(Fields::parse(&body))
+        Fields::parse(&body)
+            .map_err(|NotUtf8| crate::error::ApiError::not_utf8("invalid_form").into_response())
     }
 }
 
@@ -98,11 +144,22 @@ mod tests {
 
     #[test]
     fn repeated_names_and_escapes() {
-        let f = Fields::parse(b"csrf=a%2Bb&documents=1&documents=2&name=+Ana+Lopez+&empty=");
+        let f =
+            Fields::parse(b"csrf=a%2Bb&documents=1&documents=2&name=+Ana+Lopez+&empty=").unwrap();
         assert_eq!(f.get("csrf"), Some("a+b"));
         assert_eq!(f.all("documents"), ["1", "2"]);
         assert_eq!(f.text("name").as_deref(), Some("Ana Lopez"));
         assert_eq!(f.text("empty"), None);
         assert!(f.secret("empty").is_none());
+    }
+
+    #[test]
+    fn bytes_that_are_not_utf8_are_refused_not_replaced() {
+        assert!(Fields::parse(b"name=Amina%FF").is_err());
+        assert!(Fields::parse(b"na%C3me=x").is_err());
+        let f = Fields::parse(b"name=%C3%A9+%E2%80%8F&pct=100%&odd=%zz").unwrap();
+        assert_eq!(f.get("name"), Some("\u{e9} \u{200f}"));
+        assert_eq!(f.get("pct"), Some("100%"));
+        assert_eq!(f.get("odd"), Some("%zz"));
     }
 }

@@ -75,7 +75,7 @@ pub fn case_links(v: &Volunteer, l: CaseLinks<'_>) -> Markup {
                     tbody {
                         @for s in &live_shares {
                             tr {
-                                td { (s.label.as_deref().unwrap_or("—")) " (" (s.documents.len()) " " (w.docs_short) ")" }
+                                td { bdi { (s.label.as_deref().unwrap_or("—")) } " (" (s.documents.len()) " " (w.docs_short) ")" }
                                 td { (s.downloads) " / " (s.max_downloads) " " (w.downloads_word) }
                                 td { (when(lang, s.expires)) }
                                 td {
@@ -202,7 +202,7 @@ fn share_page(
                     div.check {
                         input type="checkbox" id={ "doc-" (d.id) } name="documents" value=(d.id);
                         label for={ "doc-" (d.id) } {
-                            (d.meta.filename) " " span.note { "(" (lang.t().kind(d.meta.kind)) ", " (lang.t().size(d.meta.size)) ")" }
+                            bdi { (d.meta.filename) } " " span.note { "(" (lang.t().kind(d.meta.kind)) ", " (lang.t().size(d.meta.size)) ")" }
                         }
                     }
                 }

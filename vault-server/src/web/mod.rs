@@ -13,7 +13,7 @@
 mod admin;
 mod cases;
 mod documents;
-mod form;
+pub(crate) mod form;
 mod links;
 pub(crate) mod report;
 mod session;
@@ -199,7 +199,7 @@ impl Volunteer {
                 }
                 form.signout method="post" action="/logout" {
                     (self.csrf_field())
-                    span { (w.signed_in_as) " " strong { (user.name) } " (" (role_name(w, user.role)) ")" }
+                    span { (w.signed_in_as) " " strong { bdi { (user.name) } } " (" (role_name(w, user.role)) ")" }
                     " "
                     button.link type="submit" { (w.sign_out) }
                 }
@@ -267,7 +267,7 @@ pub fn render(
                 }
                 @if let Some(nav) = nav { (nav) }
                 main #main {
-                    h1 { (title) }
+                    h1 { bdi { (title) } }
                     (body)
                 }
             }

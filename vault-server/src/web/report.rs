@@ -3,8 +3,10 @@
 
 use std::collections::HashMap;
 
+use maud::{Markup, PreEscaped};
 use vault_core::Event;
 
+use crate::html::escape;
 use crate::i18n::Lang;
 
 /// Days since 1970-01-01 of a civil date (Howard Hinnant's days_from_civil).
@@ -99,17 +101,37 @@ pub fn document_of(e: &Event) -> Option<&str> {
     e.targets.iter().find_map(|t| t.strip_prefix("document:"))
 }
 
-/// One event of a case as a sentence: who did what, to which document, when.
+/// Where the document's name and who did it go in a sentence, before they are put in
+/// `<bdi>` (neither is in a name: control characters are refused in names).
+const DOC: char = '\u{1}';
+const WHO: char = '\u{2}';
+
+/// One event of a case as a sentence, in HTML: who did what, to which document, when; the
+/// names in `<bdi>`, so that one written right to left cannot reorder the words around it.
 /// `names` maps document ids to file names (those the reader can see).
-pub fn sentence(lang: Lang, e: &Event, who: &str, names: &HashMap<String, String>) -> String {
+pub fn sentence(lang: Lang, e: &Event, who: &str, names: &HashMap<String, String>) -> Markup {
     let doc = document_of(e)
         .map(|id| names.get(id).cloned().unwrap_or_else(|| deleted(lang)))
         .unwrap_or_default();
+    let text = sentence_with(lang, e, &WHO.to_string(), &DOC.to_string());
+    let mut out = String::with_capacity(text.len() + 64);
+    for c in escape(&text).chars() {
+        match c {
+            DOC => out.push_str(&format!("<bdi>{}</bdi>", escape(&doc))),
+            WHO => out.push_str(&format!("<bdi>{}</bdi>", escape(who))),
+            c => out.push(c),
+        }
+    }
+    PreEscaped(out)
+}
+
+/// The sentence with `who` and `doc` put in as they are.
+fn sentence_with(lang: Lang, e: &Event, who: &str, doc: &str) -> String {
     let when = local_time(lang, e.time);
     let refused = !matches!(e.outcome, vault_core::Outcome::Ok);
     let what = match lang {
-        Lang::Fr => action_fr(&e.action, &doc),
-        Lang::En => action_en(&e.action, &doc),
+        Lang::Fr => action_fr(&e.action, doc),
+        Lang::En => action_en(&e.action, doc),
     };
     match (lang, refused) {
         (Lang::Fr, false) => format!("{who} {what} le {when}"),
