@@ -218,6 +218,7 @@ impl Error {
             Error::NotFound { .. } => "not_found",
             Error::Duplicate { .. } => "duplicate",
             Error::Invalid { .. } => "invalid",
+            Error::BadName { .. } => "bad_name",
             Error::TooLarge { .. } => "too_large",
             Error::LinkUnavailable => "link_unavailable",
             Error::PassphraseRequired => "passphrase_required",
