@@ -48,6 +48,8 @@ pub enum LogNotice {
         covered: u64,
         /// Events in the log.
         size: u64,
+        /// Whether the missing entries were written (`false`: only verified).
+        rebuilt: bool,
     },
 }
 
@@ -71,9 +73,19 @@ impl std::fmt::Display for LogNotice {
                 file,
                 covered,
                 size,
+                rebuilt: true,
             } => write!(
                 f,
                 "the access log's index {file} covered {covered} of {size} events and was rebuilt from the events"
+            ),
+            LogNotice::IndexRebuilt {
+                file,
+                covered,
+                size,
+                ..
+            } => write!(
+                f,
+                "the access log's index {file} covers {covered} of {size} events: verified from the events themselves; it will be rebuilt when the vault is next opened"
             ),
         }
     }

@@ -192,6 +192,7 @@ impl LogState {
                     file: "offsets.bin".into(),
                     covered: indexed,
                     size,
+                    rebuilt: true,
                 });
             }
         }
@@ -229,6 +230,7 @@ impl LogState {
                 file: "level-NN.bin".into(),
                 covered,
                 size,
+                rebuilt: true,
             });
         }
         Ok(LogState {

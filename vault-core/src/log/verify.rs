@@ -332,6 +332,7 @@ fn verify_files(
             file: "offsets.bin".into(),
             covered: indexed,
             size,
+            rebuilt: false,
         });
     }
     if first_bad.is_none() && short_levels {
@@ -339,6 +340,7 @@ fn verify_files(
             file: "level-NN.bin".into(),
             covered: crate::log::recover::levels_cover(dir, size),
             size,
+            rebuilt: false,
         });
     }
     let root = frontier_root(size, &frontier);
