@@ -132,7 +132,17 @@ fn kills_during_uploads_and_new_versions() {
     let first = v.ok(&["doc", "add", &case, "--kind", "other"], Some(&file));
     let mut acked: BTreeMap<String, Vec<u8>> = BTreeMap::new();
     acked.insert(first.clone(), pattern(4 << 20, 1));
-    let add_time = timed(&v, &["doc", "add", &case, "--kind", "other", file.to_str().unwrap()]);
+    let add_time = timed(
+        &v,
+        &[
+            "doc",
+            "add",
+            &case,
+            "--kind",
+            "other",
+            file.to_str().unwrap(),
+        ],
+    );
     let added = docs(&v, &case);
     for id in added {
         acked.entry(id).or_insert_with(|| pattern(4 << 20, 1));
@@ -145,11 +155,24 @@ fn kills_during_uploads_and_new_versions() {
         checkpoint(&v);
         let delay = Duration::from_micros(rng.below(add_time.as_micros() as u64));
         let replace = seed % 2 == 1;
-        let why = format!("seed {seed}: {} killed after {delay:?}", if replace { "replace" } else { "add" });
+        let why = format!(
+            "seed {seed}: {} killed after {delay:?}",
+            if replace { "replace" } else { "add" }
+        );
         let child = if replace {
             spawn(&v, &["doc", "replace", &first, file.to_str().unwrap()])
         } else {
-            spawn(&v, &["doc", "add", &case, "--kind", "other", file.to_str().unwrap()])
+            spawn(
+                &v,
+                &[
+                    "doc",
+                    "add",
+                    &case,
+                    "--kind",
+                    "other",
+                    file.to_str().unwrap(),
+                ],
+            )
         };
         let (done, out) = kill_after(child, delay);
         killed += usize::from(!done);
@@ -161,7 +184,10 @@ fn kills_during_uploads_and_new_versions() {
             if done {
                 assert_eq!(got, bytes, "{why}: acknowledged, so the new version");
             } else {
-                assert!(got == bytes || got == acked[&first], "{why}: neither version");
+                assert!(
+                    got == bytes || got == acked[&first],
+                    "{why}: neither version"
+                );
             }
             acked.insert(first.clone(), got);
         } else {
@@ -176,7 +202,10 @@ fn kills_during_uploads_and_new_versions() {
                 assert_eq!(content(&v, id), bytes, "{why}");
                 acked.insert(id.clone(), bytes.clone());
             }
-            assert!(acked.keys().all(|id| now.contains(id)), "{why}: lost a document");
+            assert!(
+                acked.keys().all(|id| now.contains(id)),
+                "{why}: lost a document"
+            );
         }
     }
     for (id, bytes) in &acked {
@@ -189,7 +218,10 @@ fn kills_during_uploads_and_new_versions() {
 fn kills_during_member_removal_and_erasure() {
     let v = VaultDir::init();
     std::fs::write(v.root.path().join("bob-password"), "bob-pass-kills\n").unwrap();
-    v.ok(&["user", "add", "bob", "--new-password-file", "bob-password"], None);
+    v.ok(
+        &["user", "add", "bob", "--new-password-file", "bob-password"],
+        None,
+    );
     let case = v.new_case();
     let file = v.root.path().join("doc.bin");
     std::fs::write(&file, pattern(300_000, 7)).unwrap();
@@ -219,7 +251,10 @@ fn kills_during_member_removal_and_erasure() {
         checkpoint(&v);
         let limit = if erase { erase_time } else { rotate_time };
         let delay = Duration::from_micros(rng.below(limit.as_micros() as u64));
-        let why = format!("seed {seed}: {} killed after {delay:?}", if erase { "erase" } else { "remove-member" });
+        let why = format!(
+            "seed {seed}: {} killed after {delay:?}",
+            if erase { "erase" } else { "remove-member" }
+        );
         let child = match &target {
             Some(c) => spawn(&v, &["case", "erase", c, "--yes"]),
             None => spawn(&v, &["team", "remove-member", "Belleville", "bob"]),
@@ -259,10 +294,22 @@ fn kills_of_the_server_during_link_downloads() {
     std::fs::write(&file, &bytes).unwrap();
     let doc = v.ok(&["doc", "add", &case, "--kind", "other"], Some(&file));
     let url = v.ok(
-        &["share", "create", &case, &doc, "--max-downloads", "50", "--label", "Me Dupont"],
+        &[
+            "share",
+            "create",
+            &case,
+            &doc,
+            "--max-downloads",
+            "50",
+            "--label",
+            "Me Dupont",
+        ],
         None,
     );
-    let path = url.split_once("/s/").map(|(_, t)| format!("/s/{t}/{doc}")).unwrap();
+    let path = url
+        .split_once("/s/")
+        .map(|(_, t)| format!("/s/{t}/{doc}"))
+        .unwrap();
     let mut killed = 0;
     let mut downloads = 0u32;
     for seed in seeds(3) {
@@ -284,7 +331,11 @@ fn kills_of_the_server_during_link_downloads() {
         server.kill();
         let (done, _) = kill_after(curl, Duration::from_secs(30));
         if done {
-            assert_eq!(std::fs::read(&out).unwrap(), bytes, "{why}: a whole answer that differs");
+            assert_eq!(
+                std::fs::read(&out).unwrap(),
+                bytes,
+                "{why}: a whole answer that differs"
+            );
         } else {
             killed += 1;
         }

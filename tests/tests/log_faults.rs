@@ -16,7 +16,9 @@ fn hashes(v: &VaultDir) -> BTreeMap<PathBuf, String> {
     v.files_in("")
         .into_iter()
         .map(|p| {
-            let hash = blake3::hash(&std::fs::read(&p).unwrap()).to_hex().to_string();
+            let hash = blake3::hash(&std::fs::read(&p).unwrap())
+                .to_hex()
+                .to_string();
             (p, hash)
         })
         .collect()
@@ -51,7 +53,11 @@ fn an_emptied_index_loses_no_event_and_verify_writes_nothing() {
     std::fs::write(log.join("offsets.bin"), b"").unwrap();
     let events = std::fs::read(log.join("events.bin")).unwrap();
     // And a torn append at the end.
-    std::fs::write(log.join("events.bin"), [&events[..], &[0, 0, 1, 0, 9, 9]].concat()).unwrap();
+    std::fs::write(
+        log.join("events.bin"),
+        [&events[..], &[0, 0, 1, 0, 9, 9]].concat(),
+    )
+    .unwrap();
     let before = hashes(&v);
     let out = v.vault(&["log", "verify", "--checkpoint", "cp.txt"], None);
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -64,7 +70,10 @@ fn an_emptied_index_loses_no_event_and_verify_writes_nothing() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stderr}");
     assert!(stderr.contains("quarantine-"), "{stderr}");
-    assert!(size_of(&v) > size, "no event lost, and the list's own recorded");
+    assert!(
+        size_of(&v) > size,
+        "no event lost, and the list's own recorded"
+    );
     assert!(v
         .files_in("log")
         .iter()
@@ -78,17 +87,40 @@ fn an_auditor_pins_the_key_and_the_origin() {
     let key = toml_value(&v, "log_public_key");
     let origin = toml_value(&v, "log_origin");
     v.ok(
-        &["log", "verify", "--checkpoint", "cp.txt", "--pubkey", &key, "--origin", &origin],
+        &[
+            "log",
+            "verify",
+            "--checkpoint",
+            "cp.txt",
+            "--pubkey",
+            &key,
+            "--origin",
+            &origin,
+        ],
         None,
     );
     let other_key = "3b6a27bcceb6a42d62a3a8d02a6f0d73653215771de243a63ac048a18b59da29";
     let out = v.vault(
-        &["log", "verify", "--checkpoint", "cp.txt", "--pubkey", other_key],
+        &[
+            "log",
+            "verify",
+            "--checkpoint",
+            "cp.txt",
+            "--pubkey",
+            other_key,
+        ],
         None,
     );
     assert!(!out.status.success());
     let out = v.vault(
-        &["log", "verify", "--checkpoint", "cp.txt", "--origin", "vault-log/other"],
+        &[
+            "log",
+            "verify",
+            "--checkpoint",
+            "cp.txt",
+            "--origin",
+            "vault-log/other",
+        ],
         None,
     );
     assert!(!out.status.success());
@@ -101,14 +133,33 @@ fn an_auditor_pins_the_key_and_the_origin() {
         .status
         .success());
     v.ok(
-        &["log", "verify", "--checkpoint", "cp.txt", "--pubkey", &key, "--origin", &origin],
+        &[
+            "log",
+            "verify",
+            "--checkpoint",
+            "cp.txt",
+            "--pubkey",
+            &key,
+            "--origin",
+            &origin,
+        ],
         None,
     );
     // A checkpoint with CRLF line ends is not the documented grammar.
     let text = std::fs::read_to_string(v.root.path().join("cp.txt")).unwrap();
     std::fs::write(v.root.path().join("crlf.txt"), text.replace('\n', "\r\n")).unwrap();
     assert!(!v
-        .vault(&["log", "verify", "--checkpoint", "crlf.txt", "--pubkey", &key], None)
+        .vault(
+            &[
+                "log",
+                "verify",
+                "--checkpoint",
+                "crlf.txt",
+                "--pubkey",
+                &key
+            ],
+            None
+        )
         .status
         .success());
 }
@@ -146,7 +197,12 @@ fn a_closed_pipe_ends_the_command_without_a_panic() {
     stdout.read_exact(&mut one).unwrap();
     drop(stdout);
     let mut stderr = String::new();
-    child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
     child.wait().unwrap();
     assert!(!stderr.contains("panicked"), "{stderr}");
 }

@@ -41,7 +41,6 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
-mod faults;
 mod blob;
 mod blob_fs;
 mod blob_mem;
@@ -51,6 +50,7 @@ mod codec;
 mod config;
 mod documents;
 mod error;
+mod faults;
 mod fsck;
 mod ids;
 mod keys;
@@ -83,8 +83,8 @@ pub use links::{
     UPLOAD_DEFAULT_TTL, UPLOAD_MAX_FILES, UPLOAD_MAX_TTL,
 };
 pub use log::event::{Event, Outcome};
-pub use log::report::{action_label_fr, describe_fr, describe_fr_as, format_time};
 pub use log::recover::LogNotice;
+pub use log::report::{action_label_fr, describe_fr, describe_fr_as, format_time};
 pub use log::verify::{verify_log_at, Checkpoint, LogPin, LogVerification};
 pub use model::{
     Case, CaseProfile, CaseStatus, DocumentInfo, DocumentKind, DocumentMeta, NewDocument, Role,

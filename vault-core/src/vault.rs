@@ -177,8 +177,16 @@ impl Vault {
         // No floor while the vault is made (a few KiB): the default applies once it is.
         let floor = Arc::new(std::sync::atomic::AtomicU64::new(0));
         let blobs = FsBlobStore::new(path.join(BLOBS), path.join(TMP))?.with_floor(floor.clone());
-        let vault =
-            Vault::assemble(path, toml.clone(), catalog, Box::new(blobs), lock, 0, true, floor)?;
+        let vault = Vault::assemble(
+            path,
+            toml.clone(),
+            catalog,
+            Box::new(blobs),
+            lock,
+            0,
+            true,
+            floor,
+        )?;
         let admin = vault.insert_user_with(
             &mut batch,
             admin_id,
@@ -325,7 +333,10 @@ impl Vault {
 
     /// Refuses a change while the disk is below the floor.
     pub(crate) fn check_free_space(&self) -> Result<()> {
-        let floor = self.inner.min_free.load(std::sync::atomic::Ordering::Relaxed);
+        let floor = self
+            .inner
+            .min_free
+            .load(std::sync::atomic::Ordering::Relaxed);
         Ok(crate::blob_fs::check_floor(&self.inner.root, floor)?)
     }
 

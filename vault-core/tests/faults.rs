@@ -15,9 +15,7 @@ use std::io::Read;
 
 use common::*;
 use fail::FailScenario;
-use vault_core::{
-    Checkpoint, DocumentId, DocumentKind, LinkToken, NewShare, Outcome, Session, Vault,
-};
+use vault_core::{Checkpoint, DocumentId, DocumentKind, LinkToken, NewShare, Outcome, Vault};
 
 const POINTS: [&str; 14] = [
     "blob.write",
@@ -110,7 +108,12 @@ fn round(op: Op, seed: u64) -> bool {
         };
         let c2 = f.vault.create_case(&f.alice, TEAM, &profile).unwrap();
         f.vault
-            .add_document(&f.alice, &c2, &b"autre"[..], &common::doc(DocumentKind::Other, "a"))
+            .add_document(
+                &f.alice,
+                &c2,
+                &b"autre"[..],
+                &common::doc(DocumentKind::Other, "a"),
+            )
             .unwrap();
         expect.second_case = Some((c2, true));
     }
@@ -131,11 +134,21 @@ fn round(op: Op, seed: u64) -> bool {
     let result: Result<(), vault_core::Error> = match op {
         Op::Upload => f
             .vault
-            .add_document(&f.bob, &f.case, &content[..], &common::doc(DocumentKind::Other, "n"))
+            .add_document(
+                &f.bob,
+                &f.case,
+                &content[..],
+                &common::doc(DocumentKind::Other, "n"),
+            )
             .map(|id| expect.docs.push((id, content.clone()))),
         Op::NewVersion => f
             .vault
-            .add_version(&f.bob, &doc, &content[..], &common::doc(DocumentKind::Other, "v2"))
+            .add_version(
+                &f.bob,
+                &doc,
+                &content[..],
+                &common::doc(DocumentKind::Other, "v2"),
+            )
             .map(|_| expect.docs[0].1 = content.clone()),
         Op::RemoveMember => f
             .vault
@@ -149,7 +162,8 @@ fn round(op: Op, seed: u64) -> bool {
         }
         Op::ShareDownload => {
             let token = &expect.share.as_ref().unwrap().0;
-            let downloaded = f.vault
+            let downloaded = f
+                .vault
                 .download_shared(token, &doc, None, None, vault_core::unix_now())
                 .map(|(_, mut reader, _)| {
                     let mut out = Vec::new();
@@ -222,7 +236,10 @@ fn round(op: Op, seed: u64) -> bool {
 
 fn rounds(op: Op, salt: u64) {
     let _scenario = FailScenario::setup();
-    if let Some(seed) = std::env::var("FAULT_SEED").ok().and_then(|s| s.parse().ok()) {
+    if let Some(seed) = std::env::var("FAULT_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+    {
         round(op, seed);
         return;
     }
@@ -230,7 +247,10 @@ fn rounds(op: Op, salt: u64) {
     let hit = (0..n).filter(|i| round(op, salt * 1000 + i)).count();
     eprintln!("{op:?}: {n} rounds, {hit} faults injected and survived");
     // The suite proves nothing if the faults never reach the operation.
-    assert!(hit >= n as usize / 4, "{op:?}: only {hit} of {n} rounds met their fault");
+    assert!(
+        hit >= n as usize / 4,
+        "{op:?}: only {hit} of {n} rounds met their fault"
+    );
 }
 
 #[test]

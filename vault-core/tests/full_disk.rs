@@ -110,13 +110,26 @@ fn twenty_rounds_of_a_full_disk_heal_and_leave_nothing_false() {
         }
         if guarded {
             // Reads go on under the floor.
-            assert_eq!(listed(&f.vault), expect, "round {round}: a refused write is listed");
+            assert_eq!(
+                listed(&f.vault),
+                expect,
+                "round {round}: a refused write is listed"
+            );
         }
         free(&filler, 10 * 1024 * 1024);
-        assert_eq!(listed(&f.vault), expect, "round {round}: a refused write is listed");
+        assert_eq!(
+            listed(&f.vault),
+            expect,
+            "round {round}: a refused write is listed"
+        );
         let id = f
             .vault
-            .add_document(&f.bob, &f.case, &content[..], &doc(DocumentKind::Other, "ok.pdf"))
+            .add_document(
+                &f.bob,
+                &f.case,
+                &content[..],
+                &doc(DocumentKind::Other, "ok.pdf"),
+            )
             .unwrap_or_else(|e| panic!("round {round}: after freeing space: {e}"));
         acked.push((id, content));
         let report = f.vault.fsck().unwrap();
@@ -130,7 +143,11 @@ fn twenty_rounds_of_a_full_disk_heal_and_leave_nothing_false() {
     // them.
     let data = f.data();
     let Fixture {
-        vault, alice, bob, dir, ..
+        vault,
+        alice,
+        bob,
+        dir,
+        ..
     } = f;
     drop((vault, alice, bob));
     let vault = Vault::open(&data).unwrap();
@@ -150,6 +167,9 @@ fn twenty_rounds_of_a_full_disk_heal_and_leave_nothing_false() {
     assert!(vault.verify_log(None).unwrap().is_ok());
     assert!(vault.fsck().unwrap().is_clean());
     // Refusals other than "disk full" (the log's own) are allowed below no floor only.
-    assert!(refusals.iter().all(|c| *c == "log_unavailable"), "{refusals:?}");
+    assert!(
+        refusals.iter().all(|c| *c == "log_unavailable"),
+        "{refusals:?}"
+    );
     drop(dir);
 }

@@ -73,7 +73,11 @@ fn an_emptied_offsets_file_is_rebuilt_and_no_event_is_lost() {
 fn lost_last_pages_of_offsets_and_levels_are_rebuilt() {
     let (_dir, data, checkpoint, size) = closed_vault();
     let offsets = std::fs::read(log(&data, "offsets.bin")).unwrap();
-    std::fs::write(log(&data, "offsets.bin"), &offsets[..offsets.len() - 8 * 20 - 3]).unwrap();
+    std::fs::write(
+        log(&data, "offsets.bin"),
+        &offsets[..offsets.len() - 8 * 20 - 3],
+    )
+    .unwrap();
     let level0 = std::fs::read(log(&data, "level-00.bin")).unwrap();
     std::fs::write(log(&data, "level-00.bin"), &level0[..32 * 30]).unwrap();
     std::fs::remove_file(log(&data, "level-02.bin")).unwrap();
@@ -115,7 +119,11 @@ fn a_torn_last_record_is_moved_to_quarantine_not_deleted() {
     assert!(report.is_ok(), "{report:?}");
     assert!(matches!(
         report.notices[..],
-        [LogNotice::TornTail { bytes: 54, quarantine: None, .. }]
+        [LogNotice::TornTail {
+            bytes: 54,
+            quarantine: None,
+            ..
+        }]
     ));
     assert_eq!(hashes(&data), before, "verification wrote nothing");
     let vault = reopened_is_whole(&data, &checkpoint, size);
@@ -137,7 +145,11 @@ fn a_torn_last_record_is_moved_to_quarantine_not_deleted() {
 fn zeros_left_by_a_crash_are_a_torn_tail_and_a_bad_record_before_the_end_is_damage() {
     let (_dir, data, checkpoint, size) = closed_vault();
     let events = std::fs::read(log(&data, "events.bin")).unwrap();
-    std::fs::write(log(&data, "events.bin"), [&events[..], &[0u8; 300]].concat()).unwrap();
+    std::fs::write(
+        log(&data, "events.bin"),
+        [&events[..], &[0u8; 300]].concat(),
+    )
+    .unwrap();
     drop(reopened_is_whole(&data, &checkpoint, size));
     // An unindexed record that does not decode, with more bytes after it: damage.
     let offsets = std::fs::read(log(&data, "offsets.bin")).unwrap();
@@ -158,7 +170,11 @@ fn read_only_verification_writes_nothing_even_with_a_broken_index() {
     std::fs::write(log(&data, "offsets.bin"), b"").unwrap();
     std::fs::remove_file(log(&data, "level-01.bin")).unwrap();
     let events = std::fs::read(log(&data, "events.bin")).unwrap();
-    std::fs::write(log(&data, "events.bin"), [&events[..], &[1u8, 2, 3]].concat()).unwrap();
+    std::fs::write(
+        log(&data, "events.bin"),
+        [&events[..], &[1u8, 2, 3]].concat(),
+    )
+    .unwrap();
     let before = hashes(&data);
     let report = verify_log_at(&data, Some(&checkpoint), &LogPin::default()).unwrap();
     assert!(report.is_ok() && report.size == size, "{report:?}");

@@ -1356,7 +1356,12 @@ async fn below_the_free_space_floor_changes_get_507_and_reads_go_on() {
     });
     let admin = f.sign_in("admin", ADMIN_PASSWORD).await;
     let r = f
-        .call(Method::POST, "/api/v1/teams", Some(&admin), json!({"name": "Belleville"}))
+        .call(
+            Method::POST,
+            "/api/v1/teams",
+            Some(&admin),
+            json!({"name": "Belleville"}),
+        )
         .await
         .expect(StatusCode::INSUFFICIENT_STORAGE);
     assert_eq!(r.error_code(), "disk_full");

@@ -144,8 +144,7 @@ impl RecordScan {
         let mut left = self.len - self.pos - already.len() as u64;
         while left > 0 {
             let n = left.min(buf.len() as u64) as usize;
-            if self.reader.read_exact(&mut buf[..n]).is_err() || buf[..n].iter().any(|b| *b != 0)
-            {
+            if self.reader.read_exact(&mut buf[..n]).is_err() || buf[..n].iter().any(|b| *b != 0) {
                 return false;
             }
             left -= n as u64;

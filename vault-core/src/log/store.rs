@@ -460,8 +460,6 @@ impl LogState {
         state.frontier = frontier;
         Ok(())
     }
-
-
 }
 
 impl Drop for LogState {
@@ -698,7 +696,12 @@ mod tests {
         assert_eq!(state.size, 1);
         assert_eq!(fs::metadata(log.join("offsets.bin")).unwrap().len(), 8);
         // Set aside, not deleted.
-        let [LogNotice::TornTail { quarantine: Some(q), at, bytes }] = &state.notices[..] else {
+        let [LogNotice::TornTail {
+            quarantine: Some(q),
+            at,
+            bytes,
+        }] = &state.notices[..]
+        else {
             panic!("{:?}", state.notices);
         };
         assert_eq!(*at + *bytes, events.len() as u64);

@@ -89,7 +89,9 @@ impl Checkpoint {
         // Exactly the documented grammar: LF line ends, lower-case hex, a decimal size
         // without sign or leading zero, nothing after the signature line. Written back,
         // the checkpoint must be the text it was read from.
-        if parsed.to_string() != text || parsed.origin.is_empty() || !is_lower_hex(&parsed.root)
+        if parsed.to_string() != text
+            || parsed.origin.is_empty()
+            || !is_lower_hex(&parsed.root)
             || !is_lower_hex(&parsed.signature)
         {
             return Err(bad());
@@ -115,7 +117,8 @@ impl Checkpoint {
 }
 
 fn is_lower_hex(s: &str) -> bool {
-    s.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    s.bytes()
+        .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 
 impl fmt::Display for Checkpoint {
@@ -227,7 +230,9 @@ fn resolve(pin: &LogPin, toml: &VaultToml) -> (String, String) {
         pin.public_key
             .clone()
             .unwrap_or_else(|| toml.log_public_key.clone()),
-        pin.origin.clone().unwrap_or_else(|| toml.log_origin.clone()),
+        pin.origin
+            .clone()
+            .unwrap_or_else(|| toml.log_origin.clone()),
     )
 }
 
@@ -240,8 +245,8 @@ fn verify_files(
     kept: Option<&Checkpoint>,
     (public_key, origin): &(String, String),
 ) -> Result<LogVerification> {
-    let events =
-        File::open(dir.join("events.bin")).map_err(|_| Error::damaged("the access log's events file"))?;
+    let events = File::open(dir.join("events.bin"))
+        .map_err(|_| Error::damaged("the access log's events file"))?;
     let len = events.metadata()?.len();
     let (mut offsets, indexed) = match File::open(dir.join("offsets.bin")) {
         Ok(f) => {
@@ -281,7 +286,11 @@ fn verify_files(
                 break;
             }
             Scanned::Damaged(seq) => {
-                note(seq, format!("event {seq} is not a valid event"), &mut first_bad);
+                note(
+                    seq,
+                    format!("event {seq} is not a valid event"),
+                    &mut first_bad,
+                );
                 break;
             }
         };
@@ -297,8 +306,11 @@ fn verify_files(
                 );
             }
         }
-        push_leaf(i, &mut frontier, &bytes, |level, index, hash| {
-            match LevelReader::at(&mut levels, dir, level).next() {
+        push_leaf(
+            i,
+            &mut frontier,
+            &bytes,
+            |level, index, hash| match LevelReader::at(&mut levels, dir, level).next() {
                 None => short_levels = true,
                 Some(stored) if stored == *hash => {}
                 Some(_) => {
@@ -310,8 +322,8 @@ fn verify_files(
                     };
                     note(start, what, &mut first_bad);
                 }
-            }
-        });
+            },
+        );
         size += 1;
         if kept.is_some_and(|k| k.size == size) {
             kept_root = Some(frontier_root(size, &frontier));
@@ -446,6 +458,11 @@ impl Vault {
             let state = self.log_state();
             (state.size, frontier_root(state.size, &state.frontier))
         };
-        verify_files(&self.log_dir(), Some(live), kept, &resolve(pin, &self.inner.toml))
+        verify_files(
+            &self.log_dir(),
+            Some(live),
+            kept,
+            &resolve(pin, &self.inner.toml),
+        )
     }
 }
