@@ -282,9 +282,16 @@ fn entry_kind(key: &str) -> &str {
 
 /// A set of changes applied atomically by [`Catalog::apply`].
 #[derive(Default)]
-pub(crate) struct Batch(sled::Batch, usize, Vec<Vec<u8>>);
+pub(crate) struct Batch(sled::Batch, usize, Vec<Vec<u8>>, usize);
 
 impl Batch {
+    /// Whether the batch removes at least as many entries as it writes (an erasure, a
+    /// deletion, a revocation, an expiry): such a change frees space, so the free-space
+    /// floor does not hold it back.
+    pub(crate) fn frees(&self) -> bool {
+        self.3 * 2 >= self.1
+    }
+
     /// Whether the batch changes nothing.
     pub(crate) fn is_empty(&self) -> bool {
         self.1 == 0
@@ -308,6 +315,7 @@ impl Batch {
     pub(crate) fn remove(&mut self, key: &str) {
         self.0.remove(key.as_bytes());
         self.1 += 1;
+        self.3 += 1;
         self.2.push(key.as_bytes().to_vec());
     }
 }

@@ -173,3 +173,31 @@ fn twenty_rounds_of_a_full_disk_heal_and_leave_nothing_false() {
     );
     drop(dir);
 }
+
+#[test]
+fn under_the_floor_what_adds_is_refused_and_what_frees_space_goes_on() {
+    let f = Fixture::new();
+    let doc = f.add(&f.bob, DocumentKind::Other, "a.pdf", b"contenu");
+    // A floor no disk meets.
+    f.vault.set_min_free_bytes(u64::MAX);
+    let refused = f.vault.add_document(
+        &f.bob,
+        &f.case,
+        &b"plus"[..],
+        &common::doc(DocumentKind::Other, "b.pdf"),
+    );
+    assert!(matches!(refused, Err(Error::DiskFull)), "{refused:?}");
+    let profile = vault_core::CaseProfile {
+        name: "Autre".into(),
+        ..Default::default()
+    };
+    assert!(matches!(
+        f.vault.create_case(&f.alice, TEAM, &profile),
+        Err(Error::DiskFull)
+    ));
+    // Reads go on, and so do deletion and erasure, which free space.
+    assert_eq!(read_all(&f.vault, &f.bob, &doc), b"contenu");
+    f.vault.delete_document(&f.bob, &doc).unwrap();
+    f.vault.erase_case(&f.alice, &f.case).unwrap();
+    assert!(f.vault.fsck().unwrap().is_clean());
+}

@@ -510,10 +510,13 @@ impl Vault {
                 })
                 .collect()
         };
-        // Below the free-space floor, no change starts: the reserve is for what is in
-        // flight. A refusal changes nothing, so it needs no event of its own beyond the
+        // Below the free-space floor, no change that adds starts: the reserve is for what
+        // is in flight. Erasures, deletions, revocations and expiries free space and go
+        // on. A refusal changes nothing, so it needs no event of its own beyond the
         // operation's `failed`.
-        self.check_free_space()?;
+        if !batch.frees() {
+            self.check_free_space()?;
+        }
         let begun: Vec<NewEvent> = events
             .iter()
             .map(|e| NewEvent {
