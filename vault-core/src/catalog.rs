@@ -108,12 +108,21 @@ impl Catalog {
     fn usable(&self) -> Result<RwLockReadGuard<'_, sled::Db>> {
         // A database that could not be reopened (say, on a full disk) is tried again at
         // each use: the vault heals once the cause is gone, without a restart.
-        if self.broken.load(Ordering::SeqCst) && self.reopen().is_err() {
-            return Err(Error::damaged(
+        let unusable = || {
+            Error::damaged(
                 "the catalogue could not be reopened; free disk space, or restart the program",
-            ));
+            )
+        };
+        if self.broken.load(Ordering::SeqCst) && self.reopen().is_err() {
+            return Err(unusable());
         }
-        Ok(self.db())
+        let db = self.db();
+        // Checked again under the guard: a reopen that failed meanwhile left only the
+        // empty stand-in, which must never answer.
+        if self.broken.load(Ordering::SeqCst) {
+            return Err(unusable());
+        }
+        Ok(db)
     }
 
     /// Rewrites the catalogue into a fresh database and deletes the old one, so that the
@@ -227,16 +236,28 @@ impl Catalog {
         if batch.1 == 0 {
             return Ok(());
         }
-        let failed = {
+        // What each key holds before, and will hold after (the last write wins).
+        let after: std::collections::BTreeMap<Vec<u8>, Option<Vec<u8>>> =
+            batch.2.iter().cloned().collect();
+        let before: Vec<(Vec<u8>, Option<sled::IVec>)> = {
             let db = self.usable()?;
-            // What the keys held before: the undo, should the flush fail.
+            after
+                .keys()
+                .map(|k| Ok((k.clone(), db.get(k)?)))
+                .collect::<Result<_>>()?
+        };
+        let undo = || {
             let mut undo = sled::Batch::default();
-            for key in &batch.2 {
-                match db.get(key)? {
-                    Some(old) => undo.insert(key.as_slice(), old),
+            for (key, old) in &before {
+                match old {
+                    Some(old) => undo.insert(key.as_slice(), old.clone()),
                     None => undo.remove(key.as_slice()),
                 }
             }
+            undo
+        };
+        let failed = {
+            let db = self.usable()?;
             let applied = (|| -> Result<()> {
                 crate::faults::inject!("catalog.batch");
                 db.apply_batch(batch.0)?;
@@ -247,12 +268,27 @@ impl Catalog {
             match applied {
                 Ok(()) => return Ok(()),
                 Err(e) => {
-                    let _ = db.apply_batch(undo);
+                    let _ = db.apply_batch(undo());
                     e
                 }
             }
         };
         self.reopen()?;
+        // What the files hold now decides: a flush can fail after its bytes reached the
+        // disk (EIO on fsync), and then the change did happen.
+        let db = self.usable()?;
+        let holds = |key: &Vec<u8>| db.get(key).ok().flatten().map(|v| v.to_vec());
+        if after.iter().all(|(k, v)| holds(k) == *v) {
+            return Ok(());
+        }
+        if !before
+            .iter()
+            .all(|(k, v)| holds(k) == v.as_ref().map(|v| v.to_vec()))
+        {
+            // Neither before nor after (a batch is atomic in sled; this is belt and
+            // braces): put back what was there.
+            let _ = db.apply_batch(undo()).and_then(|()| db.flush().map(drop));
+        }
         Err(failed)
     }
 
@@ -282,7 +318,14 @@ fn entry_kind(key: &str) -> &str {
 
 /// A set of changes applied atomically by [`Catalog::apply`].
 #[derive(Default)]
-pub(crate) struct Batch(sled::Batch, usize, Vec<Vec<u8>>, usize);
+pub(crate) struct Batch(
+    sled::Batch,
+    usize,
+    /// Each key written, with its new value (`None`: removed).
+    Vec<(Vec<u8>, Option<Vec<u8>>)>,
+    /// Removals.
+    usize,
+);
 
 impl Batch {
     /// Whether the batch removes at least as many entries as it writes (an erasure, a
@@ -300,23 +343,24 @@ impl Batch {
     pub(crate) fn put<T: Serialize>(&mut self, key: &str, value: &T) -> Result<()> {
         let bytes = serde_json::to_vec(value)
             .map_err(|_| Error::Catalog("cannot encode a record".into()))?;
+        self.2.push((key.as_bytes().to_vec(), Some(bytes.clone())));
         self.0.insert(key.as_bytes(), bytes);
         self.1 += 1;
-        self.2.push(key.as_bytes().to_vec());
         Ok(())
     }
 
     pub(crate) fn put_raw(&mut self, key: &str, value: impl Into<sled::IVec>) {
+        let value: sled::IVec = value.into();
+        self.2.push((key.as_bytes().to_vec(), Some(value.to_vec())));
         self.0.insert(key.as_bytes(), value);
         self.1 += 1;
-        self.2.push(key.as_bytes().to_vec());
     }
 
     pub(crate) fn remove(&mut self, key: &str) {
         self.0.remove(key.as_bytes());
         self.1 += 1;
         self.3 += 1;
-        self.2.push(key.as_bytes().to_vec());
+        self.2.push((key.as_bytes().to_vec(), None));
     }
 }
 

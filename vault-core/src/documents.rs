@@ -636,10 +636,12 @@ impl Vault {
         }
         let committed = self.commit(batch, audit, &[]);
         for blob in blobs {
-            if committed.is_ok() {
-                store.remove(blob)?;
+            // Once the change is done, a blob that cannot be deleted now keeps its marker
+            // and goes at the next open: the change is not reported as failed.
+            let removed = committed.is_err() || store.remove(blob).is_ok();
+            if removed {
+                let _ = store.settle(blob);
             }
-            store.settle(blob)?;
         }
         committed
     }

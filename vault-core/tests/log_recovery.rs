@@ -256,3 +256,74 @@ fn an_auditor_checks_against_their_own_key_and_origin() {
         "{report:?}"
     );
 }
+
+#[test]
+fn index_entries_left_as_zeros_by_a_crash_are_missing_not_damage() {
+    let (_dir, data, checkpoint, size) = closed_vault();
+    // The file grew before its data reached the disk: zeros where offsets and hashes go.
+    let offsets = std::fs::read(log(&data, "offsets.bin")).unwrap();
+    let level0 = std::fs::read(log(&data, "level-00.bin")).unwrap();
+    let cut = |b: &[u8], n: usize| [&b[..b.len() - n], &vec![0u8; n][..]].concat();
+    std::fs::write(log(&data, "offsets.bin"), cut(&offsets, 8 * 3)).unwrap();
+    std::fs::write(log(&data, "level-00.bin"), cut(&level0, 32 * 4)).unwrap();
+    let report = verify_log_at(&data, Some(&checkpoint), &LogPin::default()).unwrap();
+    assert!(report.is_ok(), "{report:?}");
+    drop(reopened_is_whole(&data, &checkpoint, size));
+    assert_eq!(std::fs::read(log(&data, "offsets.bin")).unwrap(), offsets);
+    assert_eq!(std::fs::read(log(&data, "level-00.bin")).unwrap(), level0);
+}
+
+#[test]
+fn an_altered_length_is_damage_not_a_torn_tail() {
+    let (_dir, data, checkpoint, _) = closed_vault();
+    let offsets = std::fs::read(log(&data, "offsets.bin")).unwrap();
+    // Unindexed records (the index emptied), one of which claims to run past the end.
+    std::fs::write(log(&data, "offsets.bin"), b"").unwrap();
+    let mut events = std::fs::read(log(&data, "events.bin")).unwrap();
+    let at = u64::from_be_bytes(offsets[8 * 20..8 * 21].try_into().unwrap()) as usize;
+    events[at] = 0x00;
+    events[at + 1] = 0xf0;
+    std::fs::write(log(&data, "events.bin"), &events).unwrap();
+    let before = hashes(&data.join("log"));
+    let err = Vault::open(&data).err().expect("damage refused");
+    assert!(err.to_string().contains("event 20"), "{err}");
+    assert_eq!(hashes(&data.join("log")), before, "nothing quarantined");
+    let report = verify_log_at(&data, Some(&checkpoint), &LogPin::default()).unwrap();
+    assert_eq!(report.first_bad_index, Some(20), "{report:?}");
+}
+
+#[test]
+fn damage_found_while_rebuilding_hashes_changes_nothing() {
+    let (_dir, data, _checkpoint, _) = closed_vault();
+    // Short level files, a torn tail, and an indexed record in the middle cut short.
+    std::fs::remove_file(log(&data, "level-00.bin")).unwrap();
+    let offsets = std::fs::read(log(&data, "offsets.bin")).unwrap();
+    let mut events = std::fs::read(log(&data, "events.bin")).unwrap();
+    let at = u64::from_be_bytes(offsets[8 * 10..8 * 11].try_into().unwrap()) as usize;
+    events[at + 3] = events[at + 3].wrapping_add(5);
+    events.extend_from_slice(&[0, 0, 9, 9, 1]);
+    std::fs::write(log(&data, "events.bin"), &events).unwrap();
+    let before = hashes(&data.join("log"));
+    assert!(Vault::open(&data).is_err());
+    assert_eq!(hashes(&data.join("log")), before, "nothing changed");
+}
+
+#[test]
+fn verifying_a_running_vault_while_it_appends_finds_nothing_wrong() {
+    let f = Fixture::new();
+    let vault = f.vault.clone();
+    let (bob, case) = (f.bob, f.case.clone());
+    let writer = std::thread::spawn(move || {
+        for _ in 0..300 {
+            vault.case(&bob, &case).unwrap();
+        }
+    });
+    let mut checks = 0;
+    while !writer.is_finished() {
+        let report = f.vault.verify_log(None).unwrap();
+        assert!(report.is_ok(), "{report:?}");
+        checks += 1;
+    }
+    writer.join().unwrap();
+    assert!(checks > 0);
+}

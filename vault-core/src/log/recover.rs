@@ -8,7 +8,7 @@
 //! by more bytes) is damage: opening fails with the first bad index, and nothing is
 //! changed.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{File, OpenOptions};
 use std::io::{BufReader, Read, Seek, SeekFrom, Write};
 use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
@@ -17,7 +17,7 @@ use serde::Serialize;
 
 use crate::blob_fs::sync_dir;
 use crate::error::{Error, Result};
-use crate::log::event::Event;
+use crate::log::event::{Event, EVENT_VERSION};
 use crate::log::merkle::Hash;
 use crate::log::store::{level_path, push_leaf, MAX_RECORD};
 
@@ -152,6 +152,46 @@ impl RecordScan {
         true
     }
 
+    /// Whether a whole record of event `seq + 1` or later starts somewhere in
+    /// `[from, len)`: searched for its version byte and sequence number, in pieces.
+    fn later_record(&self, from: u64) -> Result<bool> {
+        let file = self.reader.get_ref();
+        let next = self.seq + 1;
+        // Records of later events start with 0x01 and the 6 high bytes of their number
+        // (the same for the next 65,536 events).
+        let mut prefix = vec![EVENT_VERSION];
+        prefix.extend_from_slice(&next.to_be_bytes()[..6]);
+        let mut buf = vec![0u8; 1 << 20];
+        let mut pos = from;
+        while pos < self.len {
+            let n = ((self.len - pos) as usize).min(buf.len());
+            file.read_exact_at(&mut buf[..n], pos)?;
+            for i in memchr_all(&buf[..n], &prefix) {
+                let start = pos + i as u64;
+                if start < 4 {
+                    continue;
+                }
+                let mut l = [0u8; 4];
+                file.read_exact_at(&mut l, start - 4)?;
+                let l = u64::from(u32::from_be_bytes(l));
+                if l > MAX_RECORD || start + l > self.len {
+                    continue;
+                }
+                let mut bytes = vec![0u8; l as usize];
+                file.read_exact_at(&mut bytes, start)?;
+                if Event::decode(&bytes).is_ok_and(|e| e.seq >= next) {
+                    return Ok(true);
+                }
+            }
+            if pos + n as u64 >= self.len {
+                break;
+            }
+            // Overlap by the prefix's length, so no match is cut in two.
+            pos += (n - prefix.len()) as u64;
+        }
+        Ok(false)
+    }
+
     pub(crate) fn step(&mut self) -> Scanned {
         let at = self.pos;
         let remaining = self.len - at;
@@ -163,15 +203,19 @@ impl RecordScan {
             return Scanned::Torn(at);
         }
         let n = u64::from(u32::from_be_bytes(len));
-        if 4 + n > remaining {
-            // Declared longer than what is there: the last record, torn.
-            return Scanned::Torn(at);
-        }
         if n > MAX_RECORD {
             return if self.rest_is_zeros(&len) {
                 Scanned::Torn(at)
             } else {
                 Scanned::Damaged(self.seq)
+            };
+        }
+        if 4 + n > remaining {
+            // Declared longer than what is there: the last record, torn; unless a later
+            // event follows in those bytes (then this length was altered, not torn).
+            return match self.later_record(at + 4) {
+                Ok(false) => Scanned::Torn(at),
+                _ => Scanned::Damaged(self.seq),
             };
         }
         let mut bytes = vec![0u8; n as usize];
@@ -199,6 +243,39 @@ impl RecordScan {
     }
 }
 
+/// Every position of `needle` in `hay`.
+fn memchr_all<'a>(hay: &'a [u8], needle: &'a [u8]) -> impl Iterator<Item = usize> + 'a {
+    hay.windows(needle.len())
+        .enumerate()
+        .filter(move |(_, w)| *w == needle)
+        .map(|(i, _)| i)
+}
+
+/// How many entries `offsets.bin` holds: whole 8-byte entries, without trailing zero
+/// entries past the first (offsets grow, so only a crash that extended the file before
+/// its data reached the disk leaves them: they are missing, not wrong).
+pub(crate) fn indexed_count(offsets: &File) -> Result<u64> {
+    let mut n = offsets.metadata()?.len() / 8;
+    while n > 1 && read_offset(offsets, n - 1) == Some(0) {
+        n -= 1;
+    }
+    Ok(n)
+}
+
+/// Hashes a level file holds, without trailing all-zero entries (what a crash that
+/// extended the file before its data reached the disk leaves).
+fn level_count(path: &Path) -> u64 {
+    let Ok(file) = File::open(path) else {
+        return 0;
+    };
+    let mut n = file.metadata().map_or(0, |m| m.len() / 32);
+    let mut hash = [0u8; 32];
+    while n > 0 && file.read_exact_at(&mut hash, (n - 1) * 32).is_ok() && hash == [0; 32] {
+        n -= 1;
+    }
+    n
+}
+
 /// Reads offset `seq` of `offsets.bin`.
 pub(crate) fn read_offset(offsets: &File, seq: u64) -> Option<u64> {
     let mut b = [0u8; 8];
@@ -210,7 +287,7 @@ pub(crate) fn read_offset(offsets: &File, seq: u64) -> Option<u64> {
 /// `len` bytes.
 fn record_end(events: &File, at: u64, len: u64) -> Option<u64> {
     let mut b = [0u8; 4];
-    if at + 4 > len {
+    if at.checked_add(4)? > len {
         return None;
     }
     events.read_exact_at(&mut b, at).ok()?;
@@ -257,9 +334,7 @@ pub(crate) fn levels_cover(dir: &Path, size: u64) -> u64 {
         if (size >> level) == 0 {
             break;
         }
-        let have = fs::metadata(level_path(dir, level))
-            .map(|m| m.len() / 32)
-            .unwrap_or(0);
+        let have = level_count(&level_path(dir, level));
         // Level `level` covers sizes below (have + 1) << level.
         let limit = (have.saturating_add(1))
             .checked_shl(level)
@@ -274,15 +349,14 @@ pub(crate) fn levels_cover(dir: &Path, size: u64) -> u64 {
 /// right edge of the tree of `from` events.
 pub(crate) fn rehash(
     scan: &mut RecordScan,
+    until: u64,
     mut frontier: Vec<Hash>,
     mut store: impl FnMut(u32, u64, &Hash) -> Result<()>,
-    mut offset: impl FnMut(u64, u64) -> Result<()>,
 ) -> Result<Vec<Hash>> {
-    loop {
+    while scan.seq() < until {
         match scan.step() {
-            Scanned::Record(at, bytes) => {
+            Scanned::Record(_, bytes) => {
                 let seq = scan.seq() - 1;
-                offset(seq, at)?;
                 let mut failed = Ok(());
                 push_leaf(seq, &mut frontier, &bytes, |l, i, h| {
                     if failed.is_ok() {
@@ -291,12 +365,15 @@ pub(crate) fn rehash(
                 });
                 failed?;
             }
-            Scanned::End | Scanned::Torn(_) => return Ok(frontier),
-            Scanned::Damaged(seq) => {
-                return Err(damaged_at(seq, "the record is not a valid event"))
+            Scanned::End | Scanned::Torn(_) | Scanned::Damaged(_) => {
+                return Err(damaged_at(
+                    scan.seq(),
+                    "the record is missing or not a valid event",
+                ))
             }
         }
     }
+    Ok(frontier)
 }
 
 /// Moves the torn bytes `[at, len)` of `events.bin` to a new quarantine file under `dir`

@@ -153,7 +153,7 @@ impl LogState {
         };
         let mut notices = Vec::new();
         let mut len = files.events.metadata()?.len();
-        let indexed = files.offsets.metadata()?.len() / 8;
+        let indexed = recover::indexed_count(&files.offsets)?;
         // 1. The indexed records must all be there (checked at the index's last entry).
         let indexed_end = recover::indexed_end(&files.events, &files.offsets, indexed, len)?;
         // 2. Records past the index: whole ones join the log, a torn last one is set aside.
@@ -171,6 +171,24 @@ impl LogState {
             }
         };
         let size = indexed + tail.len() as u64;
+        let mut level = 0;
+        while level_path(dir, level).exists() {
+            files.level(level)?;
+            level += 1;
+        }
+        // 3. What the level files lack is recomputed from the events: checked before
+        // anything is written, so that damage found there changes nothing either.
+        let covered = recover::levels_cover(dir, size);
+        let rehash_from = match covered {
+            n if n == size => None,
+            n if n < indexed => Some(files.read_offset(n)?),
+            n => Some(tail[(n - indexed) as usize]),
+        };
+        if let Some(from) = rehash_from {
+            let mut scan = recover::RecordScan::new(files.events.try_clone()?, len, from, covered)?;
+            recover::rehash(&mut scan, size, files.frontier(covered)?, |_, _, _| Ok(()))?;
+        }
+        // Writes from here on.
         if let Some(at) = torn {
             let quarantine = recover::quarantine(dir, &files.events, at, len)?;
             notices.push(LogNotice::TornTail {
@@ -196,33 +214,18 @@ impl LogState {
                 });
             }
         }
-        let mut level = 0;
-        while level_path(dir, level).exists() {
-            files.level(level)?;
-            level += 1;
-        }
-        // 4. Level files: recompute the hashes they lack from the events.
-        let covered = recover::levels_cover(dir, size);
+        // 4. Level files: write the hashes they lack.
         let mut frontier = files.frontier(covered)?;
-        if covered < size {
-            let from = match covered {
-                n if n < indexed => files.read_offset(n)?,
-                n => tail[(n - indexed) as usize],
-            };
+        if let Some(from) = rehash_from {
             let mut scan = recover::RecordScan::new(files.events.try_clone()?, len, from, covered)?;
             let mut touched = Vec::new();
-            frontier = recover::rehash(
-                &mut scan,
-                frontier,
-                |level, index, hash| {
-                    files.level(level)?.write_all_at(hash, index * 32)?;
-                    if !touched.contains(&level) {
-                        touched.push(level);
-                    }
-                    Ok(())
-                },
-                |_, _| Ok(()),
-            )?;
+            frontier = recover::rehash(&mut scan, size, frontier, |level, index, hash| {
+                files.level(level)?.write_all_at(hash, index * 32)?;
+                if !touched.contains(&level) {
+                    touched.push(level);
+                }
+                Ok(())
+            })?;
             for level in touched {
                 files.level(level)?.sync_data()?;
             }
@@ -245,6 +248,11 @@ impl LogState {
 }
 
 impl LogFiles {
+    /// Bytes of `events.bin` that hold the log's events.
+    pub(crate) fn events_len(&self) -> u64 {
+        self.events_len
+    }
+
     /// The right edge of the tree of `size` events, from the level files.
     fn frontier(&self, size: u64) -> Result<Vec<Hash>> {
         let mut frontier = Vec::new();
@@ -365,7 +373,7 @@ impl LogState {
             return Err(Error::LogUnavailable);
         }
         let pending = std::mem::take(&mut state.pending);
-        let had_pending = pending.len();
+        let kept_pending = pending.clone();
         let events: Vec<NewEvent> = pending.into_iter().chain(events).collect();
         let time = crate::ids::now();
         let (mut size, mut frontier) = (state.size, state.frontier.clone());
@@ -397,7 +405,6 @@ impl LogState {
         if events.len() as u64 > MAX_BATCH {
             return Err(Error::LogUnavailable);
         }
-        let events_kept = events.clone();
         for e in events {
             let event = Event {
                 seq: size,
@@ -450,9 +457,7 @@ impl LogState {
             let _ = files.offsets.set_len(first * 8);
             let _ = files.events.set_len(files.events_len);
             let _ = files.events.sync_data();
-            let mut events = events_kept;
-            events.truncate(had_pending);
-            state.pending = events;
+            state.pending = kept_pending;
             return Err(Error::LogUnavailable);
         }
         state.files.events_len = at;

@@ -241,16 +241,19 @@ fn resolve(pin: &LogPin, toml: &VaultToml) -> (String, String) {
 /// size and root a running vault holds in memory.
 fn verify_files(
     dir: &Path,
-    live: Option<(u64, Hash)>,
+    live: Option<(u64, u64, Hash)>,
     kept: Option<&Checkpoint>,
     (public_key, origin): &(String, String),
 ) -> Result<LogVerification> {
     let events = File::open(dir.join("events.bin"))
         .map_err(|_| Error::damaged("the access log's events file"))?;
-    let len = events.metadata()?.len();
+    // A running vault's log is read up to what it held when asked: appends made meanwhile
+    // are not part of this check.
+    let len = live.map_or(events.metadata()?.len(), |l| l.1);
     let (mut offsets, indexed) = match File::open(dir.join("offsets.bin")) {
         Ok(f) => {
-            let n = f.metadata()?.len() / 8;
+            let n = crate::log::recover::indexed_count(&f)?;
+            let n = live.map_or(n, |l| n.min(l.0));
             (Some(BufReader::new(f)), n)
         }
         Err(_) => (None, 0),
@@ -311,7 +314,9 @@ fn verify_files(
             &mut frontier,
             &bytes,
             |level, index, hash| match LevelReader::at(&mut levels, dir, level).next() {
+                // Zeros are what a crash leaves in a file extended before its data.
                 None => short_levels = true,
+                Some(stored) if stored == [0; 32] => short_levels = true,
                 Some(stored) if stored == *hash => {}
                 Some(_) => {
                     let start = index << level;
@@ -356,7 +361,7 @@ fn verify_files(
         });
     }
     let root = frontier_root(size, &frontier);
-    if let (None, Some((live_size, live_root))) = (&first_bad, live) {
+    if let (None, Some((live_size, _, live_root))) = (&first_bad, live) {
         if size < live_size {
             note(
                 size,
@@ -456,7 +461,11 @@ impl Vault {
         // The size and root the running vault holds in memory, read once.
         let live = {
             let state = self.log_state();
-            (state.size, frontier_root(state.size, &state.frontier))
+            (
+                state.size,
+                state.files.events_len(),
+                frontier_root(state.size, &state.frontier),
+            )
         };
         verify_files(
             &self.log_dir(),
