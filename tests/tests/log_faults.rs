@@ -197,3 +197,27 @@ fn a_closed_pipe_ends_the_command_without_a_panic() {
     child.wait().unwrap();
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
+
+#[test]
+fn the_cli_keeps_the_free_space_floor_it_is_given() {
+    let v = VaultDir::init();
+    let huge = "18000000000000000000";
+    let out = v.vault(
+        &[
+            "--min-free",
+            huge,
+            "case",
+            "add",
+            "--team",
+            "Belleville",
+            "--name",
+            "X",
+        ],
+        None,
+    );
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("no space left"), "{stderr}");
+    // Reads go on under the floor.
+    v.ok(&["--min-free", huge, "case", "list"], None);
+}

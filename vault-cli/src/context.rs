@@ -12,11 +12,16 @@ pub struct Context {
     pub data_dir: PathBuf,
     pub user: Option<String>,
     pub password_file: Option<PathBuf>,
+    /// The free-space floor (`None`: the vault's default).
+    pub min_free: Option<u64>,
 }
 
 impl Context {
     pub fn open(&self) -> anyhow::Result<Vault> {
         let vault = Vault::open(&self.data_dir)?;
+        if let Some(bytes) = self.min_free {
+            vault.set_min_free_bytes(bytes);
+        }
         // What opening repaired (a torn tail set aside, an index rebuilt) is said, once.
         for notice in vault.log_notices() {
             eprintln!("attention / warning: {notice}");

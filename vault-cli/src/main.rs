@@ -31,6 +31,10 @@ struct Cli {
     /// File holding the password (else a prompt) / Fichier contenant le mot de passe
     #[arg(long, global = true, env = "VAULT_PASSWORD_FILE")]
     password_file: Option<PathBuf>,
+    /// Free space the disk must keep, e.g. 64MiB; below it changes are refused / Espace
+    /// libre minimal
+    #[arg(long, global = true, env = "VAULT_MIN_FREE", value_parser = parse_size)]
+    min_free: Option<u64>,
     #[command(subcommand)]
     command: Command,
 }
@@ -76,6 +80,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         data_dir: cli.data_dir,
         user: cli.user,
         password_file: cli.password_file,
+        min_free: cli.min_free,
     };
     match cli.command {
         Command::Init(cmd) => cmd.run(&ctx),
@@ -88,6 +93,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Log(cmd) => cmd.run(&ctx),
         Command::Fsck { repair, json } => doc::fsck(&ctx, repair, json),
     }
+}
+
+fn parse_size(text: &str) -> Result<u64, String> {
+    vault_core::parse_size(text).map_err(|e| e.to_string())
 }
 
 fn main() -> ExitCode {
