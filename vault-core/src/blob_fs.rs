@@ -93,6 +93,11 @@ const CHUNK: usize = 256 * 1024;
 /// Suffix of a commit marker in `tmp/`: `<blob id>.commit`.
 const MARKER: &str = ".commit";
 
+/// The commit marker of blob `id` in the temporary directory `tmp`.
+fn marker_path(tmp: &Path, id: &BlobId) -> PathBuf {
+    tmp.join(format!("{id}{MARKER}"))
+}
+
 /// Hashes and writes the ciphertext on its own thread, so that encryption (on the caller's
 /// thread) and hashing plus the write system calls run on two cores at once.
 type Worker = JoinHandle<io::Result<(File, blake3::Hash)>>;
@@ -209,7 +214,7 @@ impl BlobWriter for FsWriter {
             // the catalogue records the blob, the next open finds the marker and removes
             // the blob nobody refers to (`Vault::settle_blobs`). Settled after the
             // catalogue batch.
-            let marker = self.tmp_dir.join(format!("{id}{MARKER}"));
+            let marker = marker_path(&self.tmp_dir, &id);
             File::create(&marker)?;
             sync_dir(&self.tmp_dir)?;
             (|| -> io::Result<()> {
@@ -292,13 +297,13 @@ impl BlobStore for FsBlobStore {
     }
 
     fn mark(&self, id: &BlobId) -> Result<()> {
-        File::create(self.tmp.join(format!("{id}{MARKER}")))?;
+        File::create(marker_path(&self.tmp, id))?;
         sync_dir(&self.tmp)?;
         Ok(())
     }
 
     fn settle(&self, id: &BlobId) -> Result<()> {
-        match fs::remove_file(self.tmp.join(format!("{id}{MARKER}"))) {
+        match fs::remove_file(marker_path(&self.tmp, id)) {
             Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e.into()),
             _ => Ok(()),
         }

@@ -12,6 +12,7 @@
 use std::fs::{self, File};
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use secrecy::SecretString;
@@ -54,7 +55,7 @@ pub(crate) struct Inner {
     /// Free bytes the data directory's disk must keep: below it, changes and uploads are
     /// refused with [`Error::DiskFull`] so that the catalogue and the log, which finish
     /// what is in flight, never meet a full disk in normal use. Reads go on.
-    pub(crate) min_free: Arc<std::sync::atomic::AtomicU64>,
+    pub(crate) min_free: Arc<AtomicU64>,
     /// Today's key for client pseudonyms, in memory only.
     pub(crate) pseudonym_key: Mutex<Option<(u64, Zeroizing<[u8; 32]>)>>,
     /// Held open for the vault's lifetime: the OS lock on it keeps other processes out.
@@ -175,7 +176,7 @@ impl Vault {
         };
         let catalog = Catalog::open(&path.join(CATALOG))?;
         // No floor while the vault is made (a few KiB): the default applies once it is.
-        let floor = Arc::new(std::sync::atomic::AtomicU64::new(0));
+        let floor = Arc::new(AtomicU64::new(0));
         let blobs = FsBlobStore::new(path.join(BLOBS), path.join(TMP))?.with_floor(floor.clone());
         let vault = Vault::assemble(
             path,
@@ -259,7 +260,7 @@ impl Vault {
         if !path.join(CATALOG).is_dir() {
             return Err(Error::damaged("the catalogue directory is missing"));
         }
-        let floor = Arc::new(std::sync::atomic::AtomicU64::new(DEFAULT_MIN_FREE));
+        let floor = Arc::new(AtomicU64::new(DEFAULT_MIN_FREE));
         let blobs = match blobs {
             Some(b) => b,
             None => {
@@ -287,7 +288,7 @@ impl Vault {
         lock: File,
         swept: usize,
         create: bool,
-        min_free: Arc<std::sync::atomic::AtomicU64>,
+        min_free: Arc<AtomicU64>,
     ) -> Result<Vault> {
         let log = LogState::open(&path.join(LOG), create)?;
         Ok(Vault {
@@ -326,17 +327,12 @@ impl Vault {
     /// Sets the free-space floor, in bytes ([`DEFAULT_MIN_FREE`] unless set; 0 turns it
     /// off): below it, changes and uploads are refused with [`Error::DiskFull`].
     pub fn set_min_free_bytes(&self, bytes: u64) {
-        self.inner
-            .min_free
-            .store(bytes, std::sync::atomic::Ordering::Relaxed);
+        self.inner.min_free.store(bytes, Ordering::Relaxed);
     }
 
     /// Refuses a change while the disk is below the floor.
     pub(crate) fn check_free_space(&self) -> Result<()> {
-        let floor = self
-            .inner
-            .min_free
-            .load(std::sync::atomic::Ordering::Relaxed);
+        let floor = self.inner.min_free.load(Ordering::Relaxed);
         Ok(crate::blob_fs::check_floor(&self.inner.root, floor)?)
     }
 
@@ -469,6 +465,23 @@ fn lock(path: &Path) -> Result<File> {
             path: path.to_path_buf(),
         }),
         Err(fs::TryLockError::Error(e)) => Err(e.into()),
+    }
+}
+
+/// Takes a shared lock of the data directory, for reading it without opening it: refused
+/// while a process has the vault open. `None` when there is no lock file (then nobody
+/// has it open); the lock file is never created.
+pub(crate) fn lock_shared(path: &Path) -> Result<Option<File>> {
+    match File::open(path.join(LOCK)) {
+        Ok(f) => match f.try_lock_shared() {
+            Ok(()) => Ok(Some(f)),
+            Err(fs::TryLockError::WouldBlock) => Err(Error::InUse {
+                path: path.to_path_buf(),
+            }),
+            Err(fs::TryLockError::Error(e)) => Err(e.into()),
+        },
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e.into()),
     }
 }
 

@@ -106,8 +106,8 @@ pub(crate) struct RecordScan {
 
 /// One step of a [`RecordScan`].
 pub(crate) enum Scanned {
-    /// A whole record that decodes as event `seq`: (offset, bytes).
-    Record(u64, Vec<u8>),
+    /// A whole record that decodes as event `seq`: (offset, bytes, the event).
+    Record(u64, Vec<u8>, Event),
     /// The rest of the file, from this offset, is a torn record.
     Torn(u64),
     /// The record at this offset, event `seq`, is damaged (more bytes follow it).
@@ -226,7 +226,7 @@ impl RecordScan {
             Ok(e) if e.seq == self.seq => {
                 self.pos = at + 4 + n;
                 self.seq += 1;
-                Scanned::Record(at, bytes)
+                Scanned::Record(at, bytes, e)
             }
             _ => {
                 // Zeros to the end are what a torn append leaves on some filesystems;
@@ -355,7 +355,7 @@ pub(crate) fn rehash(
 ) -> Result<Vec<Hash>> {
     while scan.seq() < until {
         match scan.step() {
-            Scanned::Record(_, bytes) => {
+            Scanned::Record(_, bytes, _) => {
                 let seq = scan.seq() - 1;
                 let mut failed = Ok(());
                 push_leaf(seq, &mut frontier, &bytes, |l, i, h| {

@@ -4,7 +4,7 @@ use crate::error::Result;
 use crate::ids::CaseId;
 use crate::log::audit::target;
 use crate::log::event::{Event, Outcome};
-use crate::log::store::EventReader;
+use crate::log::recover::{RecordScan, Scanned};
 use crate::vault::{Session, Vault};
 
 /// French label of an action, for people; unknown actions are shown as they are.
@@ -187,19 +187,20 @@ impl Vault {
         let wanted = target("case", case);
         let mut out = Vec::new();
         let size = self.log_size();
-        let mut read = 0;
-        for (_, bytes) in EventReader::open(&self.log_dir(), size)? {
-            read += 1;
-            let event = Event::decode(&bytes)?;
+        let file = std::fs::File::open(self.log_dir().join("events.bin"))
+            .map_err(|_| crate::Error::damaged("the access log's events file"))?;
+        let len = file.metadata()?.len();
+        let mut scan = RecordScan::new(file, len, 0, 0)?;
+        while scan.seq() < size {
+            let Scanned::Record(_, _, event) = scan.step() else {
+                // A partial report must not pass for a complete one.
+                return Err(crate::Error::damaged("the access log's events file"));
+            };
             // A change's `begun` is followed by its `ok` or `failed`: the report shows
             // the outcome once.
             if event.targets.contains(&wanted) && event.outcome != Outcome::Begun {
                 out.push(event);
             }
-        }
-        if read != size {
-            // A partial report must not pass for a complete one.
-            return Err(crate::Error::damaged("the access log's events file"));
         }
         Ok(out)
     }

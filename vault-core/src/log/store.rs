@@ -16,7 +16,6 @@
 //! record is applied (write-ahead): if the change then fails, a `failed` event follows.
 
 use std::fs::{self, File, OpenOptions};
-use std::io::{BufReader, Read};
 use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
 use std::sync::{MutexGuard, PoisonError};
@@ -162,7 +161,7 @@ impl LogState {
         let mut tail = Vec::new();
         let torn = loop {
             match scan.step() {
-                recover::Scanned::Record(at, _) => tail.push(at),
+                recover::Scanned::Record(at, _, _) => tail.push(at),
                 recover::Scanned::End => break None,
                 recover::Scanned::Torn(at) => break Some(at),
                 recover::Scanned::Damaged(seq) => {
@@ -199,7 +198,7 @@ impl LogState {
             len = at;
         }
         files.events_len = len;
-        // 3. offsets.bin: cut a partial entry, add the entries of the records past it.
+        // 4. offsets.bin: cut a partial entry, add the entries of the records past it.
         if files.offsets.metadata()?.len() != indexed * 8 || !tail.is_empty() {
             files.offsets.set_len(indexed * 8)?;
             let bytes: Vec<u8> = tail.iter().flat_map(|at| at.to_be_bytes()).collect();
@@ -214,7 +213,7 @@ impl LogState {
                 });
             }
         }
-        // 4. Level files: write the hashes they lack.
+        // 5. Level files: write the hashes they lack.
         let mut frontier = files.frontier(covered)?;
         if let Some(from) = rehash_from {
             let mut scan = recover::RecordScan::new(files.events.try_clone()?, len, from, covered)?;
@@ -324,45 +323,6 @@ pub(crate) struct NewEvent {
     pub outcome: Outcome,
     pub targets: Vec<String>,
     pub client: Option<String>,
-}
-
-/// Reads events `[0, size)` in order from their file, with bounded memory.
-pub(crate) struct EventReader {
-    reader: BufReader<File>,
-    next: u64,
-    size: u64,
-}
-
-impl EventReader {
-    pub(crate) fn open(dir: &Path, size: u64) -> Result<EventReader> {
-        let file = File::open(dir.join("events.bin"))
-            .map_err(|_| Error::damaged("the access log's events file"))?;
-        Ok(EventReader {
-            reader: BufReader::with_capacity(256 * 1024, file),
-            next: 0,
-            size,
-        })
-    }
-}
-
-impl Iterator for EventReader {
-    /// (byte offset of the record, event bytes), or `None` past the end or at a torn record.
-    type Item = (u64, Vec<u8>);
-    fn next(&mut self) -> Option<(u64, Vec<u8>)> {
-        if self.next >= self.size {
-            return None;
-        }
-        let mut len = [0u8; 4];
-        self.reader.read_exact(&mut len).ok()?;
-        let len = u32::from_be_bytes(len) as usize;
-        if len as u64 > MAX_RECORD {
-            return None;
-        }
-        let mut bytes = vec![0u8; len];
-        self.reader.read_exact(&mut bytes).ok()?;
-        self.next += 1;
-        Some((self.next - 1, bytes))
-    }
 }
 
 impl LogState {

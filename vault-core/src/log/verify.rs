@@ -207,19 +207,7 @@ pub fn verify_log_at(
             path: path.to_path_buf(),
         });
     }
-    let _lock = match File::open(path.join("vault.lock")) {
-        Ok(f) => match f.try_lock_shared() {
-            Ok(()) => Some(f),
-            Err(std::fs::TryLockError::WouldBlock) => {
-                return Err(Error::InUse {
-                    path: path.to_path_buf(),
-                })
-            }
-            Err(std::fs::TryLockError::Error(e)) => return Err(e.into()),
-        },
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => return Err(e.into()),
-    };
+    let _lock = crate::vault::lock_shared(path)?;
     let toml = VaultToml::read(&path.join("vault.toml"))?;
     let dir = path.join("log");
     verify_files(&dir, None, kept, &resolve(pin, &toml))
@@ -237,8 +225,8 @@ fn resolve(pin: &LogPin, toml: &VaultToml) -> (String, String) {
 }
 
 /// One sequential pass over the log's files: every record of `events.bin` decoded and
-/// hashed, every index entry present compared with what the events give. `live` is the
-/// size and root a running vault holds in memory.
+/// hashed, every index entry present compared with what the events give. `live` is what
+/// a running vault holds in memory: size, bytes of `events.bin`, root.
 fn verify_files(
     dir: &Path,
     live: Option<(u64, u64, Hash)>,
@@ -269,15 +257,14 @@ fn verify_files(
     let mut levels: Vec<LevelReader> = Vec::new();
     loop {
         let (at, bytes) = match scan.step() {
-            Scanned::Record(at, bytes) => (at, bytes),
+            Scanned::Record(at, bytes, _) => (at, bytes),
             Scanned::End => break,
-            Scanned::Torn(at) if size < indexed => {
+            Scanned::Torn(_) if size < indexed => {
                 note(
                     size,
                     format!("event {size} is committed in the index but its bytes are missing"),
                     &mut first_bad,
                 );
-                let _ = at;
                 break;
             }
             Scanned::Torn(at) => {
