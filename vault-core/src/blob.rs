@@ -90,6 +90,38 @@ pub trait BlobStore: Send + Sync {
         io::copy(&mut reader, &mut hasher)?;
         Ok(BlobId::from_hash(hasher.finalize()) == *id)
     }
+
+    /// Shares the vault's free-space floor with the store: a store on a local disk stops
+    /// a write that would go below it. Others ignore it.
+    fn share_floor(&mut self, _floor: std::sync::Arc<std::sync::atomic::AtomicU64>) {}
+
+    /// The store as configured, for messages and fsck: a directory, `s3://bucket/prefix`,
+    /// `memory`. Never a credential.
+    fn describe(&self) -> String;
+
+    /// Checks each copy of a blob that the store keeps: whether one good copy exists,
+    /// and a line for every copy that is missing or damaged (a mirror's). A store of one
+    /// copy reports no line: its [`BlobStore::check`] says it all.
+    fn check_copies(&self, id: &BlobId) -> Result<Copies> {
+        Ok(Copies {
+            good: self.check(id)?,
+            problems: Vec::new(),
+        })
+    }
+
+    /// Writes good copies over missing or damaged ones; returns how many were rewritten.
+    fn repair_copies(&self, _id: &BlobId) -> Result<usize> {
+        Ok(0)
+    }
+}
+
+/// What [`BlobStore::check_copies`] found.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Copies {
+    /// At least one copy hashes to the blob's name.
+    pub good: bool,
+    /// One line per missing or damaged copy, naming the store.
+    pub problems: Vec<String>,
 }
 
 /// BLAKE3 on another thread: the caller hands over bytes and gets the hash at the end.

@@ -46,12 +46,6 @@ impl FsBlobStore {
         })
     }
 
-    /// Shares the vault's free-space floor with this store.
-    pub(crate) fn with_floor(mut self, floor: Arc<AtomicU64>) -> Self {
-        self.floor = floor;
-        self
-    }
-
     fn path_of(&self, id: &BlobId) -> PathBuf {
         blob_path(&self.blobs, id)
     }
@@ -346,6 +340,14 @@ impl BlobStore for FsBlobStore {
         }
         out.sort();
         Ok(out)
+    }
+
+    fn describe(&self) -> String {
+        self.blobs.display().to_string()
+    }
+
+    fn share_floor(&mut self, floor: Arc<AtomicU64>) {
+        self.floor = floor;
     }
 
     fn leftovers(&self) -> Result<Vec<String>> {

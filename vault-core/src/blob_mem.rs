@@ -81,6 +81,10 @@ impl BlobStore for MemBlobStore {
         Ok(Vec::new())
     }
 
+    fn describe(&self) -> String {
+        "memory".into()
+    }
+
     fn remove_leftovers(&self) -> Result<usize> {
         Ok(0)
     }

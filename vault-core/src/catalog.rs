@@ -28,6 +28,14 @@ use serde::Serialize;
 
 use crate::error::{Error, Result};
 
+/// First bytes of a catalogue export; then `(u32 length, bytes)` for each key and value,
+/// in key order, then `u32::MAX` and the number of entries (u64), all big-endian.
+const EXPORT_MAGIC: &[u8; 24] = b"vault-catalog-export v1\n";
+
+/// No catalogue value is near this (wraps and sealed records are a few KiB): a larger
+/// length in an export is damage, not a reason to allocate.
+const MAX_EXPORTED_VALUE: u32 = 64 * 1024 * 1024;
+
 /// Handle on the catalogue database.
 pub(crate) struct Catalog {
     path: PathBuf,
@@ -197,6 +205,89 @@ impl Catalog {
         self.raw(key)?.ok_or_else(|| {
             Error::damaged(format!("catalogue entry {} is missing", entry_kind(key)))
         })
+    }
+
+    /// Writes every entry to `out` as one instant's state: no change is applied while it
+    /// runs (the database's exclusive guard is held), and `at_instant` runs under the same
+    /// guard, so what it reads (the log's size) belongs to the same instant. Returns the
+    /// number of entries and what `at_instant` returned.
+    ///
+    /// The format (`export` below) is ours: sled has no portable dump, and a restore must
+    /// not depend on sled's on-disk layout.
+    pub(crate) fn export<R>(
+        &self,
+        out: &mut impl std::io::Write,
+        at_instant: impl FnOnce() -> Result<R>,
+    ) -> Result<(u64, R)> {
+        let db = self.db.write().unwrap_or_else(PoisonError::into_inner);
+        if self.broken.load(Ordering::SeqCst) {
+            return Err(Error::damaged(
+                "the catalogue could not be reopened; free disk space, or restart the program",
+            ));
+        }
+        let instant = at_instant()?;
+        out.write_all(EXPORT_MAGIC)?;
+        let mut count = 0u64;
+        for item in db.iter() {
+            let (k, v) = item?;
+            for part in [&k[..], &v[..]] {
+                let len = u32::try_from(part.len())
+                    .map_err(|_| Error::damaged("a catalogue entry is too large"))?;
+                out.write_all(&len.to_be_bytes())?;
+                out.write_all(part)?;
+            }
+            count += 1;
+        }
+        out.write_all(&u32::MAX.to_be_bytes())?;
+        out.write_all(&count.to_be_bytes())?;
+        Ok((count, instant))
+    }
+
+    /// Creates a catalogue at `path` (which must not exist) from an export; returns the
+    /// number of entries. A truncated or altered export is refused.
+    pub(crate) fn import(path: &Path, input: &mut impl std::io::Read) -> Result<u64> {
+        let bad = || Error::damaged("the catalogue export is truncated or malformed");
+        let mut magic = [0u8; EXPORT_MAGIC.len()];
+        input.read_exact(&mut magic).map_err(|_| bad())?;
+        if magic != *EXPORT_MAGIC {
+            return Err(bad());
+        }
+        if path.exists() {
+            return Err(Error::AlreadyExists {
+                path: path.to_path_buf(),
+            });
+        }
+        let db = open_db(path)?;
+        let mut count = 0u64;
+        let read_len = |input: &mut dyn std::io::Read| -> Result<u32> {
+            let mut b = [0u8; 4];
+            input.read_exact(&mut b).map_err(|_| bad())?;
+            Ok(u32::from_be_bytes(b))
+        };
+        loop {
+            let klen = read_len(input)?;
+            if klen == u32::MAX {
+                break;
+            }
+            let mut key = vec![0u8; klen as usize];
+            input.read_exact(&mut key).map_err(|_| bad())?;
+            let vlen = read_len(input)?;
+            if vlen > MAX_EXPORTED_VALUE {
+                return Err(bad());
+            }
+            let mut value = vec![0u8; vlen as usize];
+            input.read_exact(&mut value).map_err(|_| bad())?;
+            db.insert(key, value)?;
+            count += 1;
+        }
+        let mut b = [0u8; 8];
+        input.read_exact(&mut b).map_err(|_| bad())?;
+        let mut rest = [0u8; 1];
+        if u64::from_be_bytes(b) != count || input.read(&mut rest)? != 0 {
+            return Err(bad());
+        }
+        db.flush()?;
+        Ok(count)
     }
 
     /// Every entry whose key starts with `prefix`, in key order.

@@ -19,6 +19,50 @@ pub struct Settings {
     pub kdf: KdfParams,
     /// Largest document accepted, in bytes.
     pub max_document_bytes: u64,
+    /// Where the blobs are kept, written to `vault.toml`.
+    pub storage: StorageSettings,
+}
+
+/// Where a vault keeps its blobs: the `[storage]` table of `vault.toml`. Every program
+/// that opens the vault reads it, so that the server and the `vault` commands use the same
+/// stores; flags override it for one run. Never holds a credential: those come from the
+/// environment or a file.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StorageSettings {
+    /// The blob store: absent for `blobs/` in the data directory; `s3://BUCKET/PREFIX`, or
+    /// a directory.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub blobs: Option<String>,
+    /// A second store that receives every blob too (`s3://...` or a directory).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mirror: Option<String>,
+    /// The S3 endpoint (`https://s3.example.org`); absent for AWS.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub s3_endpoint: Option<String>,
+    /// The S3 region.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub s3_region: Option<String>,
+    /// Path-style S3 requests (`endpoint/bucket/key`), as Garage and MinIO expect.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub s3_path_style: bool,
+}
+
+impl StorageSettings {
+    /// Whether nothing is set (blobs in the data directory).
+    pub fn is_default(&self) -> bool {
+        *self == StorageSettings::default()
+    }
+
+    /// Reads the `[storage]` table of the vault in `path` (no lock taken: it is public).
+    pub fn read(path: &Path) -> Result<StorageSettings> {
+        if !path.join("vault.toml").is_file() {
+            return Err(Error::NotAVault {
+                path: path.to_path_buf(),
+            });
+        }
+        Ok(VaultToml::read(&path.join("vault.toml"))?.storage)
+    }
 }
 
 impl Default for Settings {
@@ -27,6 +71,7 @@ impl Default for Settings {
             public_url: "http://127.0.0.1:8080".into(),
             kdf: KdfParams::default(),
             max_document_bytes: 2 * 1024 * 1024 * 1024,
+            storage: StorageSettings::default(),
         }
     }
 }
@@ -43,6 +88,8 @@ pub(crate) struct VaultToml {
     pub log_public_key: String,
     pub argon2: KdfParams,
     pub limits: Limits,
+    #[serde(default, skip_serializing_if = "StorageSettings::is_default")]
+    pub storage: StorageSettings,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -69,6 +116,20 @@ impl VaultToml {
         }
         let parsed: VaultToml =
             toml::from_str(&text).map_err(|_| Error::damaged("vault.toml is malformed"))?;
+        parsed.argon2.validate()?;
+        Ok(parsed)
+    }
+
+    /// Parses the text of a `vault.toml` (from a backup).
+    pub(crate) fn parse(text: &str) -> Result<Self> {
+        let parsed: VaultToml =
+            toml::from_str(text).map_err(|_| Error::damaged("vault.toml is malformed"))?;
+        if parsed.format_version > FORMAT_VERSION {
+            return Err(Error::NewerFormat {
+                found: parsed.format_version,
+                supported: FORMAT_VERSION,
+            });
+        }
         parsed.argon2.validate()?;
         Ok(parsed)
     }

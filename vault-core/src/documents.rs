@@ -635,7 +635,12 @@ impl Vault {
             store.mark(blob)?;
         }
         let committed = self.commit(batch, audit, &[]);
+        // While a backup copies its instant's blobs, deletions wait (marked) until it ends.
+        let deferred = committed.is_ok() && self.defer_removals(blobs);
         for blob in blobs {
+            if deferred {
+                break;
+            }
             // Once the change is done, a blob that cannot be deleted now keeps its marker
             // and goes at the next open: the change is not reported as failed.
             let removed = committed.is_err() || store.remove(blob).is_ok();

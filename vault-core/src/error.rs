@@ -148,6 +148,17 @@ pub enum Error {
     #[error("no space left on the disk: nothing was stored; free space and retry")]
     DiskFull,
 
+    /// The blob storage (an S3 bucket, a mirror's copy) failed or could not be reached.
+    /// `store` names it (`s3://bucket/prefix`, a directory); `detail` never holds a
+    /// credential.
+    #[error("the blob storage {store} failed: {detail}; nothing was stored or returned from it, check that it is reachable, then retry")]
+    Storage {
+        /// The storage, as configured (no credential).
+        store: String,
+        /// What failed.
+        detail: String,
+    },
+
     /// An input/output error of the operating system.
     #[error("input/output error: {0}")]
     Io(#[source] std::io::Error),
@@ -228,6 +239,7 @@ impl Error {
             Error::DocumentDamaged(_) => "document_damaged",
             Error::LogUnavailable => "log_unavailable",
             Error::DiskFull => "disk_full",
+            Error::Storage { .. } => "storage_unavailable",
             Error::Io(_) => "io",
             Error::Catalog(_) => "catalog",
         }
@@ -279,6 +291,9 @@ impl Error {
             }
             Error::LogUnavailable => "le journal des accès ne peut pas être écrit : rien n'a été fait ni montré ; vérifiez le disque puis recommencez".into(),
             Error::DiskFull => "disque plein : rien n'a été enregistré ; libérez de la place et recommencez".into(),
+            Error::Storage { store, .. } => format!(
+                "le stockage des documents {store} ne répond pas ou a refusé l'opération : rien n'y a été enregistré ni lu ; vérifiez qu'il est joignable puis recommencez"
+            ),
             Error::Io(_) => "erreur d'entrée/sortie".into(),
             Error::Catalog(_) => "erreur du catalogue".into(),
         }

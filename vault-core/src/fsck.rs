@@ -31,8 +31,15 @@ pub struct FsckReport {
     pub orphan_blobs: Vec<BlobId>,
     /// Unfinished writes in `tmp/`.
     pub leftovers: Vec<String>,
+    /// Copies of a mirror that are missing or damaged while the other is good, one line
+    /// each naming the store: nothing is lost yet, but one more fault would lose it.
+    pub degraded_copies: Vec<String>,
     /// Orphans and leftovers removed (by `fsck_repair` only).
     pub removed: usize,
+    /// Mirrored copies rewritten from the good one (by `fsck_repair` only).
+    pub rewritten: usize,
+    /// The blob store checked, as configured.
+    pub store: String,
 }
 
 impl FsckReport {
@@ -43,6 +50,7 @@ impl FsckReport {
             && self.missing_entries.is_empty()
             && self.orphan_blobs.is_empty()
             && self.leftovers.is_empty()
+            && self.degraded_copies.is_empty()
     }
 
     /// True when documents are lost or damaged (orphans and leftovers lose nothing).
@@ -60,22 +68,37 @@ impl Vault {
         self.check()
     }
 
-    /// Checks the vault, then removes orphan blobs and leftovers. Damage is reported,
-    /// never "repaired" by deleting catalogue entries.
+    /// Checks the vault, then removes orphan blobs and leftovers and rewrites a mirror's
+    /// missing or damaged copies from the good one. Damage is reported, never "repaired"
+    /// by deleting catalogue entries.
     pub fn fsck_repair(&self) -> Result<FsckReport> {
         let _guard = self.write_lock();
         let mut report = self.check()?;
+        let blobs = &self.inner.blobs;
         for blob in &report.orphan_blobs {
-            self.inner.blobs.remove(blob)?;
+            blobs.remove(blob)?;
         }
-        report.removed = report.orphan_blobs.len() + self.inner.blobs.remove_leftovers()?;
+        report.removed = report.orphan_blobs.len() + blobs.remove_leftovers()?;
+        let mut degraded: Vec<BlobId> = Vec::new();
+        for line in &report.degraded_copies {
+            if let Some(id) = line.split(' ').next().and_then(BlobId::parse) {
+                degraded.push(id);
+            }
+        }
+        degraded.dedup();
+        for id in degraded {
+            report.rewritten += blobs.repair_copies(&id)?;
+        }
         Ok(report)
     }
 
     fn check(&self) -> Result<FsckReport> {
         let catalog = &self.inner.catalog;
         let blobs = &self.inner.blobs;
-        let mut report = FsckReport::default();
+        let mut report = FsckReport {
+            store: blobs.describe(),
+            ..FsckReport::default()
+        };
         let stored: BTreeSet<BlobId> = blobs.list()?.into_iter().collect();
         let mut referenced = BTreeSet::new();
         for doc in catalog.records::<DocumentRecord>("doc/")? {
@@ -94,8 +117,11 @@ impl Vault {
                     continue;
                 }
                 report.blobs_checked += 1;
-                if !blobs.check(&v.blob)? {
+                let copies = blobs.check_copies(&v.blob)?;
+                if !copies.good {
                     report.corrupt_blobs.push(v.blob.clone());
+                } else {
+                    report.degraded_copies.extend(copies.problems);
                 }
             }
         }

@@ -41,8 +41,10 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod backup;
 mod blob;
 mod blob_fs;
+mod blob_mirror;
 mod blob_mem;
 mod cases;
 mod catalog;
@@ -64,11 +66,13 @@ mod units;
 mod users;
 mod vault;
 
-pub use blob::{BlobId, BlobStore, BlobWriter};
+pub use backup::{is_snapshot_id, Restore, Snapshot};
+pub use blob::{BlobId, BlobStore, BlobWriter, Copies};
+pub use blob_mirror::MirrorBlobStore;
 pub use blob_fs::FsBlobStore;
 pub use blob_mem::MemBlobStore;
 pub use cases::EraseReport;
-pub use config::{Settings, FORMAT_VERSION};
+pub use config::{Settings, StorageSettings, FORMAT_VERSION};
 pub use documents::{check_filename, check_name, is_hidden_char, DocumentReader};
 pub use error::{Error, NameProblem, Result};
 pub use fsck::FsckReport;

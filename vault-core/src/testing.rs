@@ -67,4 +67,7 @@ impl BlobStore for FullDisk {
     fn remove_leftovers(&self) -> Result<usize> {
         self.inner.remove_leftovers()
     }
+    fn describe(&self) -> String {
+        format!("full disk over {}", self.inner.describe())
+    }
 }

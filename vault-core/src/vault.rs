@@ -56,6 +56,9 @@ pub(crate) struct Inner {
     /// refused with [`Error::DiskFull`] so that the catalogue and the log, which finish
     /// what is in flight, never meet a full disk in normal use. Reads go on.
     pub(crate) min_free: Arc<AtomicU64>,
+    /// Snapshots being backed up, and the blobs whose deletion waits for them to end
+    /// (`backup.rs`): a backup copies every blob of its instant, even one erased since.
+    pub(crate) pins: Mutex<crate::backup::Pins>,
     /// Today's key for client pseudonyms, in memory only.
     pub(crate) pseudonym_key: Mutex<Option<(u64, Zeroizing<[u8; 32]>)>>,
     /// Held open for the vault's lifetime: the OS lock on it keeps other processes out.
@@ -173,11 +176,13 @@ impl Vault {
             limits: Limits {
                 max_document_bytes: settings.max_document_bytes,
             },
+            storage: settings.storage.clone(),
         };
         let catalog = Catalog::open(&path.join(CATALOG))?;
         // No floor while the vault is made (a few KiB): the default applies once it is.
         let floor = Arc::new(AtomicU64::new(0));
-        let blobs = FsBlobStore::new(path.join(BLOBS), path.join(TMP))?.with_floor(floor.clone());
+        let mut blobs = FsBlobStore::new(path.join(BLOBS), path.join(TMP))?;
+        blobs.share_floor(floor.clone());
         let vault = Vault::assemble(
             path,
             toml.clone(),
@@ -261,22 +266,26 @@ impl Vault {
             return Err(Error::damaged("the catalogue directory is missing"));
         }
         let floor = Arc::new(AtomicU64::new(DEFAULT_MIN_FREE));
-        let blobs = match blobs {
+        let mut blobs = match blobs {
             Some(b) => b,
-            None => {
-                if !path.join(BLOBS).is_dir() {
-                    return Err(Error::damaged("the blobs directory is missing"));
-                }
-                Box::new(
-                    FsBlobStore::new(path.join(BLOBS), path.join(TMP))?.with_floor(floor.clone()),
-                )
-            }
+            None => Box::new(Vault::local_blobs(path)?),
         };
+        blobs.share_floor(floor.clone());
         // We hold the lock: whatever is in tmp/ was cut off by a crash.
+        sweep_snapshots(path)?;
         let swept = blobs.remove_leftovers()?;
         let catalog = Catalog::open(&path.join(CATALOG))?;
         settle_blobs(&catalog, blobs.as_ref())?;
         Vault::assemble(path, toml, catalog, blobs, lock, swept, false, floor)
+    }
+
+    /// The filesystem blob store of the data directory `path` (`blobs/`, `tmp/`), which
+    /// must exist.
+    pub fn local_blobs(path: &Path) -> Result<FsBlobStore> {
+        if !path.join(BLOBS).is_dir() {
+            return Err(Error::damaged("the blobs directory is missing"));
+        }
+        FsBlobStore::new(path.join(BLOBS), path.join(TMP))
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -303,6 +312,7 @@ impl Vault {
                 swept,
                 log: Mutex::new(log),
                 min_free,
+                pins: Mutex::default(),
                 pseudonym_key: Mutex::new(None),
                 _lock: lock,
             }),
@@ -428,6 +438,24 @@ impl Vault {
             client,
         })
     }
+}
+
+/// Removes what a snapshot left in `tmp/` when the process died during a backup.
+fn sweep_snapshots(path: &Path) -> Result<()> {
+    let Ok(entries) = fs::read_dir(path.join(TMP)) else {
+        return Ok(());
+    };
+    for entry in entries {
+        let entry = entry?;
+        if entry
+            .file_name()
+            .to_str()
+            .is_some_and(|n| n.starts_with(crate::backup::SNAPSHOT_FILE_PREFIX))
+        {
+            fs::remove_file(entry.path())?;
+        }
+    }
+    Ok(())
 }
 
 /// Blobs whose commit a crash interrupted before the catalogue recorded them (their
