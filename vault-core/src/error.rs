@@ -201,7 +201,8 @@ impl NameProblem {
 }
 
 impl Error {
-    pub(crate) fn damaged(what: impl Into<String>) -> Self {
+    /// A damaged-vault error naming the part (never a secret or a name).
+    pub fn damaged(what: impl Into<String>) -> Self {
         Error::Damaged { what: what.into() }
     }
 
