@@ -14,11 +14,17 @@ pub struct Context {
     pub password_file: Option<PathBuf>,
     /// The free-space floor (`None`: the vault's default).
     pub min_free: Option<u64>,
+    /// Blob stores given by flags (over `[storage]` of vault.toml).
+    pub storage: crate::StorageArgs,
 }
 
 impl Context {
     pub fn open(&self) -> anyhow::Result<Vault> {
-        let vault = Vault::open(&self.data_dir)?;
+        let vault = vault_storage::open_vault(
+            &self.data_dir,
+            &self.storage.settings(),
+            &self.credentials()?,
+        )?;
         if let Some(bytes) = self.min_free {
             vault.set_min_free_bytes(bytes);
         }
@@ -27,6 +33,13 @@ impl Context {
             eprintln!("attention / warning: {notice}");
         }
         Ok(vault)
+    }
+
+    /// S3 credentials: from --s3-credentials, else the environment.
+    pub fn credentials(&self) -> anyhow::Result<vault_storage::Credentials> {
+        Ok(vault_storage::Credentials::load(
+            self.storage.s3_credentials.as_deref(),
+        )?)
     }
 
     /// Opens the vault and signs the user in.

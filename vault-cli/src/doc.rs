@@ -249,8 +249,14 @@ pub fn fsck(ctx: &Context, repair: bool, json: bool) -> anyhow::Result<()> {
         for l in &report.leftovers {
             println!("reste / leftover tmp/{l}");
         }
+        for d in &report.degraded_copies {
+            println!("COPIE MIROIR / MIRROR COPY: {d}");
+        }
         if repair {
             println!("supprimés / removed: {}", report.removed);
+            if report.rewritten > 0 {
+                println!("copies réécrites / copies rewritten: {}", report.rewritten);
+            }
         }
     }
     if report.has_damage() {
@@ -259,7 +265,7 @@ pub fn fsck(ctx: &Context, repair: bool, json: bool) -> anyhow::Result<()> {
         ));
     }
     if !repair && !report.is_clean() {
-        return Err(anyhow!("orphelins ou restes : `vault fsck --repair` les supprime / orphans or leftovers: `vault fsck --repair` removes them"));
+        return Err(anyhow!("orphelins, restes ou copies miroir à refaire : `vault fsck --repair` s'en occupe / orphans, leftovers or mirror copies to rewrite: `vault fsck --repair` deals with them"));
     }
     Ok(())
 }

@@ -53,6 +53,9 @@ impl Init {
         if let Some(url) = self.public_url {
             settings.public_url = url;
         }
+        // --blobs and the other storage flags are kept in vault.toml's [storage] table,
+        // so that the server and every command use the same stores.
+        settings.storage = ctx.storage.settings();
         // Refuse before asking for a password that would not be used.
         Vault::check_free(&ctx.data_dir)?;
         let password = match &self.new_password_file {

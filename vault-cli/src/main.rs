@@ -2,6 +2,7 @@
 
 #![forbid(unsafe_code)]
 
+mod backup;
 mod case;
 mod context;
 mod doc;
@@ -35,8 +36,47 @@ struct Cli {
     /// libre minimal
     #[arg(long, global = true, env = "VAULT_MIN_FREE", value_parser = parse_size)]
     min_free: Option<u64>,
+    #[command(flatten)]
+    storage: StorageArgs,
     #[command(subcommand)]
     command: Command,
+}
+
+/// Where the blobs are, over `[storage]` of vault.toml (the same flags as vault-server).
+#[derive(clap::Args, Clone, Default)]
+pub struct StorageArgs {
+    /// Blob store: s3://BUCKET/PREFIX or a directory [default: [storage] of vault.toml,
+    /// else blobs/ of the data directory]
+    #[arg(long, global = true, env = "VAULT_BLOBS")]
+    blobs: Option<String>,
+    /// A second store that receives every blob too / Copie miroir
+    #[arg(long, global = true, env = "VAULT_BLOBS_MIRROR")]
+    blobs_mirror: Option<String>,
+    /// S3 endpoint, e.g. http://127.0.0.1:3900 (Garage, MinIO)
+    #[arg(long, global = true, env = "VAULT_S3_ENDPOINT")]
+    s3_endpoint: Option<String>,
+    /// S3 region
+    #[arg(long, global = true, env = "VAULT_S3_REGION")]
+    s3_region: Option<String>,
+    /// Path-style S3 requests (Garage, MinIO)
+    #[arg(long, global = true, env = "VAULT_S3_PATH_STYLE")]
+    s3_path_style: bool,
+    /// File with AWS_ACCESS_KEY_ID=... and AWS_SECRET_ACCESS_KEY=... lines [default: the
+    /// environment]
+    #[arg(long, global = true, env = "VAULT_S3_CREDENTIALS")]
+    s3_credentials: Option<PathBuf>,
+}
+
+impl StorageArgs {
+    pub fn settings(&self) -> vault_core::StorageSettings {
+        vault_core::StorageSettings {
+            blobs: self.blobs.clone(),
+            mirror: self.blobs_mirror.clone(),
+            s3_endpoint: self.s3_endpoint.clone(),
+            s3_region: self.s3_region.clone(),
+            s3_path_style: self.s3_path_style,
+        }
+    }
 }
 
 #[derive(Subcommand)]
@@ -65,6 +105,10 @@ enum Command {
     #[command(subcommand)]
     Log(log::LogCmd),
     /// Check the data directory; --repair removes orphans / Vérifier le coffre
+    /// Back up the vault (when no server holds it); list and prune backups / Sauvegardes
+    Backup(backup::BackupCmd),
+    /// Restore a backup into a new data directory / Restaurer une sauvegarde
+    Restore(backup::RestoreCmd),
     Fsck {
         /// Remove orphan blobs and unfinished writes
         #[arg(long)]
@@ -81,6 +125,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         user: cli.user,
         password_file: cli.password_file,
         min_free: cli.min_free,
+        storage: cli.storage,
     };
     match cli.command {
         Command::Init(cmd) => cmd.run(&ctx),
@@ -91,6 +136,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Share(cmd) => cmd.run(&ctx),
         Command::UploadLink(cmd) => cmd.run(&ctx),
         Command::Log(cmd) => cmd.run(&ctx),
+        Command::Backup(cmd) => cmd.run(&ctx),
+        Command::Restore(cmd) => cmd.run(&ctx),
         Command::Fsck { repair, json } => doc::fsck(&ctx, repair, json),
     }
 }

@@ -372,7 +372,11 @@ pub struct PruneReport {
 /// their blobs.
 pub fn prune(target: &Target, keep_secs: u64, now: u64) -> Result<PruneReport> {
     let snapshots = list(target)?;
-    let newest_complete = snapshots.iter().rev().find(|s| s.complete).map(|s| s.id.clone());
+    let newest_complete = snapshots
+        .iter()
+        .filter(|s| s.complete)
+        .max_by_key(|s| (s.created, s.log_size))
+        .map(|s| s.id.clone());
     let cutoff = now.saturating_sub(keep_secs);
     // Unfinished ones carry no manifest time: their id starts with the time they began.
     let created = |s: &SnapshotInfo| {
@@ -514,10 +518,11 @@ pub fn restore(
 ) -> Result<RestoreReport> {
     let id = match id {
         Some(id) => id.to_owned(),
+        // The newest: two snapshots of the same second are told apart by the log's size.
         None => list(target)?
             .into_iter()
-            .rev()
-            .find(|s| s.complete)
+            .filter(|s| s.complete)
+            .max_by_key(|s| (s.created, s.log_size))
             .map(|s| s.id)
             .ok_or_else(|| Error::NotFound {
                 kind: "snapshot",
