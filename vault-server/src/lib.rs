@@ -15,6 +15,7 @@
 
 mod api;
 mod auth;
+pub mod backups;
 mod error;
 mod html;
 mod i18n;

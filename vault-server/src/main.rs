@@ -35,6 +35,33 @@ struct Args {
     /// / Espace libre minimal
     #[arg(long, env = "VAULT_MIN_FREE", default_value = "64MiB", value_parser = parse_size)]
     min_free: u64,
+    /// Blob store: s3://BUCKET/PREFIX or a directory [default: [storage] of vault.toml,
+    /// else blobs/ of the data directory]
+    #[arg(long, env = "VAULT_BLOBS")]
+    blobs: Option<String>,
+    /// A second store that receives every blob before an upload is acknowledged
+    #[arg(long, env = "VAULT_BLOBS_MIRROR")]
+    blobs_mirror: Option<String>,
+    /// S3 endpoint, e.g. http://127.0.0.1:3900 (Garage, MinIO)
+    #[arg(long, env = "VAULT_S3_ENDPOINT")]
+    s3_endpoint: Option<String>,
+    /// S3 region
+    #[arg(long, env = "VAULT_S3_REGION")]
+    s3_region: Option<String>,
+    /// Path-style S3 requests (Garage, MinIO)
+    #[arg(long, env = "VAULT_S3_PATH_STYLE")]
+    s3_path_style: bool,
+    /// File with AWS_ACCESS_KEY_ID=... and AWS_SECRET_ACCESS_KEY=... lines [default: the
+    /// environment]
+    #[arg(long, env = "VAULT_S3_CREDENTIALS")]
+    s3_credentials: Option<PathBuf>,
+    /// Where online backups go: a directory or s3://BUCKET/PREFIX / Destination des
+    /// sauvegardes
+    #[arg(long, env = "VAULT_BACKUP_TO")]
+    backup_to: Option<String>,
+    /// How often to back up, e.g. 24h (needs --backup-to) / Fréquence des sauvegardes
+    #[arg(long, env = "VAULT_BACKUP_EVERY", value_parser = parse_duration, requires = "backup_to")]
+    backup_every: Option<u64>,
     /// Take client addresses from X-Forwarded-For (only behind your own proxy)
     #[arg(long, env = "VAULT_TRUST_PROXY")]
     trust_proxy: bool,
@@ -59,6 +86,15 @@ struct Args {
     /// argon2id lanes for the setup page's vault (default 4)
     #[arg(long, env = "VAULT_KDF_PARALLELISM", hide = true)]
     kdf_parallelism: Option<u32>,
+}
+
+/// `24h`, `30d`, `90m`, or seconds.
+fn parse_duration(text: &str) -> Result<u64, String> {
+    match vault_core::parse_duration(text) {
+        Ok(0) => Err("must be more than zero".into()),
+        Ok(s) => Ok(s),
+        Err(e) => Err(e.to_string()),
+    }
 }
 
 /// `2GiB`, `500MiB`, `64KiB`, `10MB`, or bytes.
@@ -112,12 +148,23 @@ async fn main() -> anyhow::Result<()> {
         header_timeout: std::time::Duration::from_secs(args.header_timeout_secs.max(1)),
         link_rate_per_minute: args.link_rate.max(1),
         min_free_bytes: args.min_free,
+        backup_every: args.backup_every.map(std::time::Duration::from_secs),
         ..Config::new(args.data_dir.clone())
     };
+    let overrides = vault_core::StorageSettings {
+        blobs: args.blobs.clone(),
+        mirror: args.blobs_mirror.clone(),
+        s3_endpoint: args.s3_endpoint.clone(),
+        s3_region: args.s3_region.clone(),
+        s3_path_style: args.s3_path_style,
+    };
+    let credentials = vault_storage::Credentials::load(args.s3_credentials.as_deref())
+        .map_err(|e| anyhow::anyhow!("erreur : {} / error: {e}", e.message_fr()))?;
     let listener = tokio::net::TcpListener::bind(args.listen)
         .await
         .with_context(|| format!("cannot listen on {}", args.listen))?;
-    let state = match Vault::open(&args.data_dir) {
+    let opened = vault_storage::open_vault(&args.data_dir, &overrides, &credentials);
+    let state = match opened {
         Ok(vault) => {
             let swept = vault.swept_at_open();
             if swept > 0 {
@@ -126,7 +173,20 @@ async fn main() -> anyhow::Result<()> {
             for notice in vault.log_notices() {
                 tracing::warn!("{notice}");
             }
-            AppState::new(vault, config)?
+            tracing::info!(store = %vault.blob_store().describe(), "blob store");
+            match &args.backup_to {
+                None => AppState::new(vault, config)?,
+                Some(location) => {
+                    let stored = vault_storage::merge(vault.storage_settings(), &overrides);
+                    let target =
+                        vault_storage::backup::Target::open(location, &stored, &credentials)
+                            .map_err(|e| {
+                                anyhow::anyhow!("erreur : {} / error: {e}", e.message_fr())
+                            })?;
+                    tracing::info!(target = %target.describe(), every = ?args.backup_every, "online backups");
+                    AppState::with_backups(vault, config, target)?
+                }
+            }
         }
         Err(Error::NotAVault { .. }) => {
             // Refuse a directory that holds something else before offering to set it up.

@@ -38,6 +38,8 @@ pub struct Config {
     /// Free bytes the data directory's disk must keep: below it, changes and uploads are
     /// answered 507 (the vault's floor, `vault_core::DEFAULT_MIN_FREE` by default).
     pub min_free_bytes: u64,
+    /// Where online backups go, and how often (`None`: only on demand).
+    pub backup_every: Option<Duration>,
 }
 
 impl Config {
@@ -54,6 +56,7 @@ impl Config {
             header_timeout: crate::serve::HEADER_TIMEOUT,
             link_rate_per_minute: 60,
             min_free_bytes: vault_core::DEFAULT_MIN_FREE,
+            backup_every: None,
         }
     }
 }
@@ -77,6 +80,8 @@ pub(crate) struct Shared {
     pub link_rate: crate::throttle::RateLimit,
     /// Runs the argon2 computations (64 MiB each by default), a few at once.
     pub kdf: crate::kdf::KdfPool,
+    /// Online backups: target, the one running, the last outcome.
+    pub backups: Arc<crate::backups::Backups>,
 }
 
 impl AppState {
@@ -99,6 +104,7 @@ impl AppState {
                 throttle: Throttle::new(throttle)?,
                 link_rate: crate::throttle::RateLimit::new(rate)?,
                 kdf: crate::kdf::KdfPool::new(slots)?,
+                backups: Arc::default(),
             }),
         })
     }
@@ -106,6 +112,24 @@ impl AppState {
     /// State over an open vault.
     pub fn new(vault: Vault, config: Config) -> std::io::Result<AppState> {
         AppState::build(config, Some(vault))
+    }
+
+    /// State over an open vault that backs up to `target` (on demand, and every
+    /// `config.backup_every` if set).
+    pub fn with_backups(
+        vault: Vault,
+        config: Config,
+        target: vault_storage::backup::Target,
+    ) -> std::io::Result<AppState> {
+        let mut state = AppState::build(config, Some(vault.clone()))?;
+        let backups = Arc::new(crate::backups::Backups::new(Some(target)));
+        if let Some(shared) = Arc::get_mut(&mut state.inner) {
+            shared.backups = backups.clone();
+        }
+        if let Some(every) = state.config().backup_every {
+            crate::backups::schedule(backups, vault, every);
+        }
+        Ok(state)
     }
 
     /// State of a server with no vault yet; returns the one-time setup token, to print.

@@ -10,7 +10,8 @@ use vault_core::{Role, SecretKey, Team, User};
 use super::session::with_kdf_slot;
 use super::{blocking, ApiJson};
 use crate::auth::Auth;
-use crate::error::ApiResult;
+use crate::backups::BackupRefused;
+use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 
 /// `GET /users`.
@@ -124,4 +125,57 @@ pub async fn remove_member(
     blocking(move || vault.remove_member(&auth.session, &team, &user))
         .await
         .map(Json)
+}
+
+fn admins_only(auth: &Auth) -> ApiResult<()> {
+    if auth.session.user().role != Role::Admin {
+        return Err(vault_core::Error::Denied("only admins take backups").into());
+    }
+    Ok(())
+}
+
+/// `GET /admin/backups`: the target, whether one runs, the last outcome.
+pub async fn backup_status(
+    State(state): State<AppState>,
+    auth: Auth,
+) -> ApiResult<Json<serde_json::Value>> {
+    admins_only(&auth)?;
+    let backups = &state.inner.backups;
+    Ok(Json(serde_json::json!({
+        "target": backups.target(),
+        "running": backups.running(),
+        "last": backups.last(),
+    })))
+}
+
+/// `POST /admin/backups`: takes a backup now (while the vault serves) and answers with
+/// what it did; 409 when none is configured or one is running, 503 when it failed.
+pub async fn create_backup(
+    State(state): State<AppState>,
+    auth: Auth,
+) -> ApiResult<(StatusCode, Json<vault_storage::backup::BackupReport>)> {
+    admins_only(&auth)?;
+    let vault = state.vault()?;
+    let backups = state.inner.backups.clone();
+    match backups.run(vault, Some(auth.session.clone())).await {
+        Ok(report) => Ok((StatusCode::CREATED, Json(report))),
+        Err(BackupRefused::NoTarget) => Err(ApiError::new(
+            StatusCode::CONFLICT,
+            "no_backup_target",
+            "aucune destination de sauvegarde : démarrez le serveur avec --backup-to",
+            "no backup target: start the server with --backup-to",
+        )),
+        Err(BackupRefused::Running) => Err(ApiError::new(
+            StatusCode::CONFLICT,
+            "backup_running",
+            "une sauvegarde est déjà en cours",
+            "a backup is already running",
+        )),
+        Err(BackupRefused::Failed(e)) => Err(ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "backup_failed",
+            &format!("la sauvegarde a échoué : {}", e.message_fr()),
+            &format!("the backup failed: {e}"),
+        )),
+    }
 }

@@ -64,6 +64,10 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/upload-links/{id}", delete(links::revoke_upload_link))
         .route("/log/checkpoint", get(cases::checkpoint))
+        .route(
+            "/admin/backups",
+            get(admin::backup_status).post(admin::create_backup),
+        )
         .route("/openapi.json", get(openapi))
         .layer(DefaultBodyLimit::max(JSON_LIMIT))
         .layer(axum::middleware::from_fn(crate::middleware::body_idle));
