@@ -6,9 +6,10 @@
 //! Without a `garage` binary (on PATH or `$GARAGE_BIN`) the S3 tests skip with a reason;
 //! under `CI=true` they fail instead (`.ci/run` installs Garage).
 
+mod util;
+
 use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
 
 use secrecy::SecretString;
 use vault_core::{
@@ -16,103 +17,8 @@ use vault_core::{
     MirrorBlobStore, NewDocument, Settings, StorageSettings, Vault,
 };
 use vault_storage::backup::{self, Target};
+use util::garage::Garage;
 use vault_storage::{Credentials, Location};
-
-/// A Garage cluster on loopback, stopped on drop.
-struct Garage {
-    dir: tempfile::TempDir,
-    env: std::collections::HashMap<String, String>,
-}
-
-fn script() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tools/garage.sh")
-}
-
-impl Garage {
-    /// Starts `nodes` nodes, or says why it cannot (a failure under CI).
-    fn start(nodes: u32) -> Option<Garage> {
-        let dir = tempfile::tempdir().unwrap();
-        let out = Command::new("bash")
-            .arg(script())
-            .arg("start")
-            .arg(dir.path().join("cluster"))
-            .arg(nodes.to_string())
-            .output()
-            .expect("bash runs");
-        if !out.status.success() {
-            let why = String::from_utf8_lossy(&out.stderr).to_string();
-            if out.status.code() == Some(3) && std::env::var_os("CI").is_none() {
-                eprintln!("skipped: no Garage S3 server here ({})", why.trim());
-                return None;
-            }
-            panic!("Garage did not start: {why}");
-        }
-        let text = std::fs::read_to_string(dir.path().join("cluster/env")).unwrap();
-        let env = text
-            .lines()
-            .filter_map(|l| l.split_once('='))
-            .map(|(k, v)| (k.to_owned(), v.to_owned()))
-            .collect();
-        Some(Garage { dir, env })
-    }
-
-    fn var(&self, k: &str) -> &str {
-        &self.env[k]
-    }
-
-    fn settings(&self, blobs: Option<&str>) -> StorageSettings {
-        StorageSettings {
-            blobs: blobs.map(str::to_owned),
-            s3_endpoint: Some(self.var("S3_ENDPOINT").to_owned()),
-            s3_region: Some(self.var("S3_REGION").to_owned()),
-            s3_path_style: true,
-            ..StorageSettings::default()
-        }
-    }
-
-    fn credentials(&self) -> Credentials {
-        let file = self.dir.path().join("credentials");
-        std::fs::write(
-            &file,
-            format!(
-                "AWS_ACCESS_KEY_ID={}\nAWS_SECRET_ACCESS_KEY={}\n",
-                self.var("AWS_ACCESS_KEY_ID"),
-                self.var("AWS_SECRET_ACCESS_KEY")
-            ),
-        )
-        .unwrap();
-        Credentials::from_file(&file).unwrap()
-    }
-
-    /// A blob store in the bucket under `prefix`.
-    fn store(&self, prefix: &str) -> Box<dyn BlobStore> {
-        let dir = tempfile::tempdir().unwrap();
-        let loc = format!("s3://{}/{prefix}", self.var("S3_BUCKET"));
-        // A data directory is needed only for the local default; S3 ignores it.
-        vault_storage::open_blob_store(dir.path(), &self.settings(Some(&loc)), &self.credentials())
-            .unwrap()
-    }
-
-    fn control(&self, verb: &str, node: Option<u32>) {
-        let mut c = Command::new("bash");
-        c.arg(script()).arg(verb).arg(self.dir.path().join("cluster"));
-        if let Some(n) = node {
-            c.arg(n.to_string());
-        }
-        let out = c.output().unwrap();
-        assert!(out.status.success(), "garage.sh {verb}: {}", String::from_utf8_lossy(&out.stderr));
-    }
-}
-
-impl Drop for Garage {
-    fn drop(&mut self) {
-        let _ = Command::new("bash")
-            .arg(script())
-            .arg("stop")
-            .arg(self.dir.path().join("cluster"))
-            .output();
-    }
-}
 
 /// Deterministic bytes of length `n` (no two sizes share a prefix pattern by chance).
 fn bytes(n: usize, seed: u8) -> Vec<u8> {

@@ -3,20 +3,24 @@
 #
 #   garage.sh start DIR NODES   # NODES = 1 or 3; writes DIR/env and prints it
 #   garage.sh stop DIR          # SIGKILL every node of DIR
-#   garage.sh kill DIR K        # SIGKILL node K only
+#   garage.sh kill DIR K        # SIGKILL node K only, wait until the others notice
 #   garage.sh restart DIR K     # start node K again (same config/ports), wait until it answers
 #
 # The binary is $GARAGE_BIN if set, else `garage` on PATH (exit 3 if neither).
+# start gives up after 20 s, restart after 30 s ($GARAGE_SH_TIMEOUT overrides both); on
+# failure the last log lines of the nodes go to stderr and what was started is killed.
+# Layout per node K: DIR/nodeK/{garage.toml,ports,pid,log,meta/,data/}.
 # Needs python3 (free ports), curl >= 7.75 (signed S3 probe) and openssl or python3 (secret).
-set -euo pipefail
+set -eEuo pipefail
 
 BUCKET=vault
 KEY_NAME=vault-key
 REGION=garage
-# Overall time limit in seconds for one command's waits (override: GARAGE_SH_TIMEOUT).
-DEADLINE=$((SECONDS + ${GARAGE_SH_TIMEOUT:-20}))
+# time_limit SECS: all waits of this command must end within SECS (or $GARAGE_SH_TIMEOUT).
+time_limit() { DEADLINE=$((SECONDS + ${GARAGE_SH_TIMEOUT:-$1})); }
 
 exec 3>&2 # the real stderr, for messages from inside silenced commands
+trap 'echo "garage.sh: line $LINENO: failed: $BASH_COMMAND" >&3' ERR
 die() { echo "garage.sh: $*" >&3; exit 1; }
 
 usage() {
@@ -39,7 +43,13 @@ find_garage() {
 # g K ARGS...: run the garage CLI against node K.
 g() { local k=$1; shift; "$GARAGE" -c "$DIR/node$k/garage.toml" "$@"; }
 
-nodes_of() { ls -d "$DIR"/node* 2>/dev/null | sed 's/.*node//' | sort -n; }
+# Node numbers present in DIR, in order.
+nodes_of() {
+    local d
+    for d in "$DIR"/node*; do
+        if [[ -d $d ]]; then echo "${d##*node}"; fi
+    done | sort -n
+}
 
 # Ports are recorded in DIR/nodeK/ports as "RPC S3 ADMIN".
 port() { # port K rpc|s3|admin
@@ -89,8 +99,11 @@ EOF
 
 # Launch node K in the background. No fd of the caller's may stay open in it (fd 3
 # too), or a caller reading our stdout/stderr to EOF would wait for the node to exit.
+declare -A LOG_START # node -> size of its log before this launch
 launch() {
     local d="$DIR/node$1"
+    touch "$d/log"
+    LOG_START[$1]=$(wc -c <"$d/log")
     NO_COLOR=1 "$GARAGE" -c "$d/garage.toml" server </dev/null >>"$d/log" 2>&1 3>&- &
     echo $! >"$d/pid"
     disown # no "Killed" job notices from bash
@@ -145,10 +158,14 @@ wait_for() {
     done
 }
 
-# Node K is running and answers CLI RPC. (`node id` alone proves nothing: it works
-# offline, from the key file in metadata_dir.)
+# Node K is running, no server of it failed (Garage keeps running when e.g. the S3 port
+# is taken, only logging "ERROR garage::server: S3 API server exited with error"), and
+# it answers CLI RPC. (`node id` proves nothing: it works offline, from metadata_dir.)
 rpc_up() {
+    local errors
     alive "$1" || die "node $1 died"
+    errors=$(tail -c +$((${LOG_START[$1]:-0} + 1)) "$DIR/node$1/log" | grep 'ERROR garage::server' || true)
+    [[ -z $errors ]] || die "node $1: $errors"
     g "$1" status >/dev/null
 }
 
@@ -162,6 +179,12 @@ sees_nodes() {
     local out
     out=$(g "$1" status 2>/dev/null) || return 1
     [[ $(sed -n '/HEALTHY NODES/,/^$/p' <<<"$out" | grep -c '127\.0\.0\.1:') -eq $2 ]]
+}
+
+# The S3 API of node K answers (an anonymous request gets an S3 error document).
+s3_answers() {
+    local out
+    out=$(curl -sS -m 5 "http://127.0.0.1:$(port "$1" s3)/") && [[ $out == *"<Error>"* ]]
 }
 
 # Signed S3 PUT + GET + DELETE of a small object through node K (curl's SigV4).
@@ -195,6 +218,16 @@ on_start_exit() {
     exit "$rc"
 }
 
+# On failure during restart: show logs, kill the half-started node.
+on_restart_exit() {
+    local rc=$?
+    ((rc == 0)) && return
+    echo "garage.sh: restart of node $RESTARTING failed (exit $rc), killing it" >&3
+    dump_logs
+    kill_node "$RESTARTING"
+    exit "$rc"
+}
+
 cmd_start() {
     local n=$1 k ids=() secret ports
     [[ $n == 1 || $n == 3 ]] || die "NODES must be 1 or 3, not $n"
@@ -204,6 +237,7 @@ cmd_start() {
     mkdir -p "$DIR"
     DIR=$(cd "$DIR" && pwd) # absolute paths in the configs
     trap on_start_exit EXIT
+    time_limit 20 # a healthy start takes ~1 s (1 node) or ~3 s (3 nodes)
 
     secret=$(random_secret)
     read -r -a ports <<<"$(free_ports $((3 * n)))"
@@ -221,7 +255,7 @@ cmd_start() {
     done
 
     # Connect node 1 to the others, then wait until every node sees all of them.
-    for ((k = 2; k <= n; k++)); do g 1 node connect "${ids[k]}" >/dev/null; done
+    for ((k = 2; k <= n; k++)); do wait_for "node 1 to connect to node $k" g 1 node connect "${ids[k]}"; done
     for ((k = 1; k <= n; k++)); do wait_for "node $k to see $n nodes" sees_nodes "$k" "$n"; done
 
     # One role per node in a single zone, then apply layout version 1.
@@ -260,20 +294,30 @@ cmd_stop() {
     for k in $(nodes_of); do kill_node "$k"; done
 }
 
+# Garage notices a SIGKILLed peer only at its next ping (every 15 s; 3-10 s seen);
+# until then requests through the survivors can stall for seconds. So wait for the
+# survivors to mark node K as failed: after `kill`, the cluster is in a settled state.
 cmd_kill() {
-    [[ -f "$DIR/node$1/garage.toml" ]] || die "no node $1 in $DIR"
-    kill_node "$1"
+    local k=$1 j up=()
+    [[ -f "$DIR/node$k/garage.toml" ]] || die "no node $k in $DIR"
+    kill_node "$k"
+    time_limit 30
+    for j in $(nodes_of); do alive "$j" && up+=("$j"); done
+    for j in "${up[@]}"; do wait_for "node $j to notice node $k is down" sees_nodes "$j" "${#up[@]}"; done
 }
 
 cmd_restart() {
     local k=$1 j id up=()
     [[ -f "$DIR/node$k/garage.toml" ]] || die "no node $k in $DIR"
     alive "$k" && die "node $k is still running"
-    trap '(($? == 0)) || dump_logs' EXIT
+    RESTARTING=$k
+    trap on_restart_exit EXIT
+    time_limit 30 # up to 15 s just for the peers to notice a fresh death, see below
     for j in $(nodes_of); do [[ $j != "$k" ]] && alive "$j" && up+=("$j"); done
 
-    # Peers notice a killed node only after some seconds (3-8 s seen). Until then they
-    # keep a dead connection, ignore `node connect` and report the new process as up.
+    # Peers must have noticed the old process is gone (`kill` waits for that; a crash or
+    # `stop` need not have): until then they keep its dead connection, ignore `node
+    # connect` and report the new process as up.
     for j in "${up[@]}"; do wait_for "node $j to notice node $k is down" sees_nodes "$j" "${#up[@]}"; done
 
     launch "$k"
@@ -286,7 +330,16 @@ cmd_restart() {
         wait_for "node $j to connect to node $k" g "$j" node connect "$id"
     done
     for j in "${up[@]}" "$k"; do wait_for "node $j to see all live nodes" sees_nodes "$j" $((${#up[@]} + 1)); done
-    wait_for "node $k health" healthy "$k"
+    # With a quorum of live nodes (1 of 1, 2 of 3): /health OK and a real S3 round trip;
+    # without one, only that its S3 API answers at all.
+    if ((${#up[@]} + 1 > $(nodes_of | wc -l) / 2)); then
+        wait_for "node $k health" healthy "$k"
+        KEY_ID=$(sed -n 's/^AWS_ACCESS_KEY_ID=//p' "$DIR/env")
+        KEY_SECRET=$(sed -n 's/^AWS_SECRET_ACCESS_KEY=//p' "$DIR/env")
+        wait_for "S3 on node $k" s3_probe "$k"
+    else
+        wait_for "S3 on node $k" s3_answers "$k"
+    fi
     trap - EXIT
 }
 
@@ -294,6 +347,7 @@ cmd_restart() {
 find_garage
 DIR=$2
 if [[ $1 != start ]]; then
+    [[ -d $DIR || $1 != stop ]] || exit 0 # nothing to stop
     [[ -d $DIR ]] || die "no such directory: $DIR"
     DIR=$(cd "$DIR" && pwd)
 fi

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 pub mod browser;
+pub mod garage;
 pub mod server;
 
 /// Where cargo put the workspace's binaries (`cargo build --workspace --bins` first).

@@ -1,0 +1,124 @@
+//! A Garage S3 cluster on loopback for the tests, started by `tests/tools/garage.sh`.
+//! Without a `garage` binary the caller skips with a printed reason; under `CI=true` it
+//! fails instead.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use vault_core::{BlobStore, StorageSettings};
+use vault_storage::Credentials;
+
+/// A Garage cluster on loopback, stopped on drop.
+pub struct Garage {
+    dir: tempfile::TempDir,
+    env: std::collections::HashMap<String, String>,
+}
+
+fn script() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tools/garage.sh")
+}
+
+impl Garage {
+    /// Starts `nodes` nodes, or says why it cannot (a failure under CI).
+    pub fn start(nodes: u32) -> Option<Garage> {
+        let dir = tempfile::tempdir().unwrap();
+        let out = Command::new("bash")
+            .arg(script())
+            .arg("start")
+            .arg(dir.path().join("cluster"))
+            .arg(nodes.to_string())
+            .output()
+            .expect("bash runs");
+        if !out.status.success() {
+            let why = String::from_utf8_lossy(&out.stderr).to_string();
+            if out.status.code() == Some(3) && std::env::var_os("CI").is_none() {
+                eprintln!("skipped: no Garage S3 server here ({})", why.trim());
+                return None;
+            }
+            panic!("Garage did not start: {why}");
+        }
+        let text = std::fs::read_to_string(dir.path().join("cluster/env")).unwrap();
+        let env = text
+            .lines()
+            .filter_map(|l| l.split_once('='))
+            .map(|(k, v)| (k.to_owned(), v.to_owned()))
+            .collect();
+        Some(Garage { dir, env })
+    }
+
+    pub fn var(&self, k: &str) -> &str {
+        &self.env[k]
+    }
+
+    pub fn settings(&self, blobs: Option<&str>) -> StorageSettings {
+        StorageSettings {
+            blobs: blobs.map(str::to_owned),
+            s3_endpoint: Some(self.var("S3_ENDPOINT").to_owned()),
+            s3_region: Some(self.var("S3_REGION").to_owned()),
+            s3_path_style: true,
+            ..StorageSettings::default()
+        }
+    }
+
+    /// A credentials file (`--s3-credentials`).
+    pub fn credentials_file(&self) -> PathBuf {
+        let file = self.dir.path().join("credentials");
+        std::fs::write(
+            &file,
+            format!(
+                "AWS_ACCESS_KEY_ID={}\nAWS_SECRET_ACCESS_KEY={}\n",
+                self.var("AWS_ACCESS_KEY_ID"),
+                self.var("AWS_SECRET_ACCESS_KEY")
+            ),
+        )
+        .unwrap();
+        file
+    }
+
+    pub fn credentials(&self) -> Credentials {
+        Credentials::from_file(&self.credentials_file()).unwrap()
+    }
+
+    /// The flags that point a program at this cluster.
+    pub fn flags(&self) -> Vec<String> {
+        vec![
+            "--s3-endpoint".into(),
+            self.var("S3_ENDPOINT").into(),
+            "--s3-region".into(),
+            self.var("S3_REGION").into(),
+            "--s3-path-style".into(),
+            "--s3-credentials".into(),
+            self.credentials_file().display().to_string(),
+        ]
+    }
+
+    /// A blob store in the bucket under `prefix`.
+    pub fn store(&self, prefix: &str) -> Box<dyn BlobStore> {
+        let dir = tempfile::tempdir().unwrap();
+        let loc = format!("s3://{}/{prefix}", self.var("S3_BUCKET"));
+        // A data directory is needed only for the local default; S3 ignores it.
+        vault_storage::open_blob_store(dir.path(), &self.settings(Some(&loc)), &self.credentials())
+            .unwrap()
+    }
+
+    pub fn control(&self, verb: &str, node: Option<u32>) {
+        let mut c = Command::new("bash");
+        c.arg(script()).arg(verb).arg(self.dir.path().join("cluster"));
+        if let Some(n) = node {
+            c.arg(n.to_string());
+        }
+        let out = c.output().unwrap();
+        assert!(out.status.success(), "garage.sh {verb}: {}", String::from_utf8_lossy(&out.stderr));
+    }
+}
+
+impl Drop for Garage {
+    fn drop(&mut self) {
+        let _ = Command::new("bash")
+            .arg(script())
+            .arg("stop")
+            .arg(self.dir.path().join("cluster"))
+            .output();
+    }
+}
+
