@@ -40,6 +40,7 @@ pub fn action_label_fr(action: &str) -> &str {
         "document.reclassify" => "changement du type d'un document",
         "document.export_key" => "export de la clé d'un document",
         "log.checkpoint" => "signature d'un point de contrôle du journal",
+        "backup.create" => "sauvegarde du coffre",
         "log.read" => "lecture du journal",
         "user.list" => "liste des comptes",
         "share.create" => "création d'un lien de partage",
