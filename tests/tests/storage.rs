@@ -418,3 +418,65 @@ fn tampered_backup_is_refused() {
     assert!(err.to_string().contains("does not match"), "{err}");
     assert!(!dest.exists(), "nothing half-restored");
 }
+
+/// fsck over S3: a missing object, a corrupt one and an orphan are each reported;
+/// `--repair` removes the orphan only, never a catalogue entry.
+#[test]
+fn fsck_over_s3_reports_and_repairs_orphans_only() {
+    let Some(garage) = Garage::start(1) else { return };
+    let loc = format!("s3://{}/fsck", garage.var("S3_BUCKET"));
+    let settings = garage.settings(Some(&loc));
+    let (dir, vault, password, case) = vault_with_case(Some(settings.clone()));
+    drop(vault);
+    let data_dir = dir.path().join("v");
+    let vault = vault_storage::open_vault(&data_dir, &StorageSettings::default(), &garage.credentials()).unwrap();
+    assert_eq!(vault.blob_store().describe(), loc, "vault.toml's [storage] is used");
+    let alice = vault.login("alice", &password).unwrap();
+    let docs: Vec<_> = (0..3u8)
+        .map(|i| vault.add_document(&alice, &case, &bytes(400_000, 60 + i)[..], &new_doc()).unwrap())
+        .collect();
+    assert!(vault.fsck().unwrap().is_clean());
+    let s3 = garage.store("fsck");
+    let blobs = s3.list().unwrap();
+    assert_eq!(blobs.len(), 3);
+    // Missing: delete one object. Corrupt: replace another's bytes under its name.
+    let (missing, corrupt) = (blobs[0].clone(), blobs[1].clone());
+    s3.remove(&missing).unwrap();
+    let store = object_store::aws::AmazonS3Builder::new()
+        .with_bucket_name(garage.var("S3_BUCKET"))
+        .with_region(garage.var("S3_REGION"))
+        .with_endpoint(garage.var("S3_ENDPOINT"))
+        .with_allow_http(true)
+        .with_access_key_id(garage.var("AWS_ACCESS_KEY_ID"))
+        .with_secret_access_key(garage.var("AWS_SECRET_ACCESS_KEY"))
+        .build()
+        .unwrap();
+    let path = object_store::path::Path::from(format!("fsck/blobs/{corrupt}.age"));
+    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    rt.block_on(object_store::ObjectStoreExt::put(&store, &path, b"tampered".to_vec().into()))
+        .unwrap();
+    // Orphan: a blob nobody refers to.
+    let orphan = put(s3.as_ref(), &bytes(1000, 99));
+    let report = vault.fsck().unwrap();
+    assert_eq!(report.missing_blobs, vec![missing.clone()], "{report:?}");
+    assert_eq!(report.corrupt_blobs, vec![corrupt.clone()], "{report:?}");
+    assert_eq!(report.orphan_blobs, vec![orphan.clone()], "{report:?}");
+    assert!(report.has_damage());
+    let repaired = vault.fsck_repair().unwrap();
+    assert_eq!(repaired.removed, 1, "{repaired:?}");
+    let left = s3.list().unwrap();
+    assert!(!left.contains(&orphan), "the orphan is gone");
+    assert!(left.contains(&corrupt), "damage is reported, never deleted");
+    let after = vault.fsck().unwrap();
+    assert_eq!(after.missing_blobs, vec![missing]);
+    assert_eq!(after.corrupt_blobs, vec![corrupt]);
+    assert!(after.orphan_blobs.is_empty());
+    // The one intact document still reads.
+    let intact = docs
+        .iter()
+        .find(|d| vault.open_document(&alice, d, None).is_ok_and(|(_, mut r)| {
+            let mut out = Vec::new();
+            r.read_to_end(&mut out).is_ok()
+        }));
+    assert!(intact.is_some());
+}

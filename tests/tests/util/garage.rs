@@ -21,29 +21,37 @@ fn script() -> PathBuf {
 impl Garage {
     /// Starts `nodes` nodes, or says why it cannot (a failure under CI).
     pub fn start(nodes: u32) -> Option<Garage> {
-        let dir = tempfile::tempdir().unwrap();
-        let out = Command::new("bash")
-            .arg(script())
-            .arg("start")
-            .arg(dir.path().join("cluster"))
-            .arg(nodes.to_string())
-            .output()
-            .expect("bash runs");
-        if !out.status.success() {
-            let why = String::from_utf8_lossy(&out.stderr).to_string();
-            if out.status.code() == Some(3) && std::env::var_os("CI").is_none() {
-                eprintln!("skipped: no Garage S3 server here ({})", why.trim());
-                return None;
+        // Ports are picked free, then bound by Garage: another test starting a cluster at
+        // the same moment may take one first. A second try picks new ones.
+        let mut last = String::new();
+        for _ in 0..3 {
+            let dir = tempfile::tempdir().unwrap();
+            let out = Command::new("bash")
+                .arg(script())
+                .arg("start")
+                .arg(dir.path().join("cluster"))
+                .arg(nodes.to_string())
+                .output()
+                .expect("bash runs");
+            if out.status.success() {
+                let text = std::fs::read_to_string(dir.path().join("cluster/env")).unwrap();
+                let env = text
+                    .lines()
+                    .filter_map(|l| l.split_once('='))
+                    .map(|(k, v)| (k.to_owned(), v.to_owned()))
+                    .collect();
+                return Some(Garage { dir, env });
             }
-            panic!("Garage did not start: {why}");
+            last = String::from_utf8_lossy(&out.stderr).to_string();
+            if out.status.code() == Some(3) {
+                if std::env::var_os("CI").is_none() {
+                    eprintln!("skipped: no Garage S3 server here ({})", last.trim());
+                    return None;
+                }
+                break;
+            }
         }
-        let text = std::fs::read_to_string(dir.path().join("cluster/env")).unwrap();
-        let env = text
-            .lines()
-            .filter_map(|l| l.split_once('='))
-            .map(|(k, v)| (k.to_owned(), v.to_owned()))
-            .collect();
-        Some(Garage { dir, env })
+        panic!("Garage did not start: {last}");
     }
 
     pub fn var(&self, k: &str) -> &str {
