@@ -767,7 +767,9 @@ fn a_space_locks_after_ten_wrong_passcodes_and_expires() {
 
     // Expiry, then the sweeper destroys the key.
     let (_, token, passcode) = f.vault.create_space(&f.bob, &f.case, Some(3600)).unwrap();
-    let later = now + 3600;
+    // Read after the creation (the clock may have ticked since `now`), one second past
+    // the hour: expired whatever second it was made in.
+    let later = vault_core::unix_now() + 3601;
     assert!(is_unavailable(
         f.vault.open_space(&token, &passcode, None, later)
     ));
