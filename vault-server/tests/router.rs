@@ -335,6 +335,8 @@ async fn every_protected_route_wants_a_session() {
         ),
         (Method::POST, format!("/api/v1/documents/{id}/verify")),
         (Method::GET, "/api/v1/log/checkpoint".into()),
+        (Method::GET, "/api/v1/admin/backups".into()),
+        (Method::POST, "/api/v1/admin/backups".into()),
         (Method::GET, format!("/api/v1/cases/{id}/shares")),
         (Method::POST, format!("/api/v1/cases/{id}/shares")),
         (Method::DELETE, format!("/api/v1/shares/{id}")),
