@@ -160,6 +160,11 @@ async fn main() -> anyhow::Result<()> {
     };
     let credentials = vault_storage::Credentials::load(args.s3_credentials.as_deref())
         .map_err(|e| anyhow::anyhow!("erreur : {} / error: {e}", e.message_fr()))?;
+    let config = Config {
+        storage: overrides.clone(),
+        s3_credentials: args.s3_credentials.clone(),
+        ..config
+    };
     let listener = tokio::net::TcpListener::bind(args.listen)
         .await
         .with_context(|| format!("cannot listen on {}", args.listen))?;

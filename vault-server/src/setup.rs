@@ -120,9 +120,23 @@ async fn create(
         let settings = Settings {
             public_url: config.public_url.clone(),
             kdf: config.setup_kdf.clone().unwrap_or_default(),
+            storage: config.storage.clone(),
             ..Settings::default()
         };
-        Vault::create(&config.data_dir, &settings, &form.admin, &form.password)
+        let created = Vault::create(&config.data_dir, &settings, &form.admin, &form.password)?;
+        if config.storage.is_default() {
+            return Ok(created);
+        }
+        // Blobs elsewhere (--blobs, --blobs-mirror): reopen with the stores vault.toml now
+        // names, so that the first documents go there too.
+        drop(created.vault);
+        let credentials = vault_storage::Credentials::load(config.s3_credentials.as_deref())?;
+        let vault = vault_storage::open_vault(
+            &config.data_dir,
+            &vault_core::StorageSettings::default(),
+            &credentials,
+        )?;
+        Ok(vault_core::Created { vault, ..created })
     })
     .await;
     let created = match created {

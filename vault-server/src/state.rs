@@ -40,6 +40,10 @@ pub struct Config {
     pub min_free_bytes: u64,
     /// Where online backups go, and how often (`None`: only on demand).
     pub backup_every: Option<Duration>,
+    /// Blob stores given by flags, written to `vault.toml` by the setup page.
+    pub storage: vault_core::StorageSettings,
+    /// `--s3-credentials`: the file of S3 keys (`None`: the environment).
+    pub s3_credentials: Option<PathBuf>,
 }
 
 impl Config {
@@ -57,6 +61,8 @@ impl Config {
             link_rate_per_minute: 60,
             min_free_bytes: vault_core::DEFAULT_MIN_FREE,
             backup_every: None,
+            storage: vault_core::StorageSettings::default(),
+            s3_credentials: None,
         }
     }
 }
