@@ -12,12 +12,12 @@ use std::io::{Read, Write};
 use std::path::Path;
 
 use secrecy::SecretString;
+use util::garage::Garage;
 use vault_core::{
     BlobId, BlobStore, CaseProfile, DocumentKind, Error, FsBlobStore, KdfParams, MemBlobStore,
     MirrorBlobStore, NewDocument, Settings, StorageSettings, Vault,
 };
 use vault_storage::backup::{self, Target};
-use util::garage::Garage;
 use vault_storage::{Credentials, Location};
 
 /// Deterministic bytes of length `n` (no two sizes share a prefix pattern by chance).
@@ -56,13 +56,24 @@ fn contract(store: &dyn BlobStore) {
     let name = store.describe();
     // Round trips, from empty to 64 MiB (several multipart parts on S3).
     let mut ids = Vec::new();
-    for (i, n) in [0usize, 1, 65_536, 5 * 1024 * 1024 + 1, 9 * 1024 * 1024, 64 * 1024 * 1024]
-        .into_iter()
-        .enumerate()
+    for (i, n) in [
+        0usize,
+        1,
+        65_536,
+        5 * 1024 * 1024 + 1,
+        9 * 1024 * 1024,
+        64 * 1024 * 1024,
+    ]
+    .into_iter()
+    .enumerate()
     {
         let data = bytes(n, i as u8);
         let id = put(store, &data);
-        assert_eq!(id.as_str(), blake3::hash(&data).to_hex().as_str(), "{name}: {n} B named by hash");
+        assert_eq!(
+            id.as_str(),
+            blake3::hash(&data).to_hex().as_str(),
+            "{name}: {n} B named by hash"
+        );
         assert!(get(store, &id) == data, "{name}: {n} B read back");
         assert!(store.check(&id).unwrap(), "{name}: {n} B checks");
         ids.push(id);
@@ -96,11 +107,18 @@ fn contract(store: &dyn BlobStore) {
         w.write_all(&bytes(6 * 1024 * 1024, 7)).unwrap();
         drop(w);
     }
-    assert_eq!(store.list().unwrap(), before, "{name}: a dropped writer adds no blob");
+    assert_eq!(
+        store.list().unwrap(),
+        before,
+        "{name}: a dropped writer adds no blob"
+    );
     // Missing blobs are reported as such; removal is idempotent.
     store.remove(&ids[2]).unwrap();
     store.remove(&ids[2]).unwrap();
-    assert!(matches!(store.open(&ids[2]), Err(Error::DocumentDamaged(_))), "{name}: missing");
+    assert!(
+        matches!(store.open(&ids[2]), Err(Error::DocumentDamaged(_))),
+        "{name}: missing"
+    );
     assert!(!store.list().unwrap().contains(&ids[2]));
     // Commit markers survive until settled.
     store.mark(&ids[0]).unwrap();
@@ -130,7 +148,9 @@ fn contract_directory_through_object_store_and_mirror() {
 
 #[test]
 fn contract_s3_on_garage() {
-    let Some(garage) = Garage::start(1) else { return };
+    let Some(garage) = Garage::start(1) else {
+        return;
+    };
     contract(garage.store("contract").as_ref());
 }
 
@@ -138,7 +158,9 @@ fn contract_s3_on_garage() {
 /// from the other, fsck names it, and `--repair` rewrites it.
 #[test]
 fn mirror_of_disk_and_s3_falls_back_and_repairs() {
-    let Some(garage) = Garage::start(1) else { return };
+    let Some(garage) = Garage::start(1) else {
+        return;
+    };
     let (dir, vault, alice, case) = vault_with_case(None);
     drop(vault);
     let loc = format!("s3://{}/mirror", garage.var("S3_BUCKET"));
@@ -150,11 +172,16 @@ fn mirror_of_disk_and_s3_falls_back_and_repairs() {
     let vault = vault_storage::open_vault(&data_dir, &settings, &garage.credentials()).unwrap();
     let alice = vault.login("alice", &alice).unwrap();
     let content = bytes(3 * 1024 * 1024, 9);
-    let doc = vault.add_document(&alice, &case, &content[..], &new_doc()).unwrap();
+    let doc = vault
+        .add_document(&alice, &case, &content[..], &new_doc())
+        .unwrap();
     let s3 = garage.store("mirror");
     let local = Vault::local_blobs(&data_dir).unwrap();
     let blob = local.list().unwrap()[0].clone();
-    assert!(s3.list().unwrap().contains(&blob), "the S3 copy exists before the upload returns");
+    assert!(
+        s3.list().unwrap().contains(&blob),
+        "the S3 copy exists before the upload returns"
+    );
     // Lose the local copy: reads go on from S3; fsck says so; repair rewrites it.
     local.remove(&blob).unwrap();
     assert!(read_doc(&vault, &alice, &doc) == content);
@@ -172,7 +199,10 @@ fn mirror_of_disk_and_s3_falls_back_and_repairs() {
     drop(other);
     assert!(read_doc(&vault, &alice, &doc) == content);
     let report = vault.fsck().unwrap();
-    assert!(report.degraded_copies.iter().any(|l| l.contains(&loc)), "{report:?}");
+    assert!(
+        report.degraded_copies.iter().any(|l| l.contains(&loc)),
+        "{report:?}"
+    );
     vault.fsck_repair().unwrap();
     assert!(s3.list().unwrap().contains(&blob));
 }
@@ -182,7 +212,9 @@ fn mirror_of_disk_and_s3_falls_back_and_repairs() {
 /// the server is back.
 #[test]
 fn s3_server_stopped_gives_a_clear_error_and_nothing_false() {
-    let Some(garage) = Garage::start(1) else { return };
+    let Some(garage) = Garage::start(1) else {
+        return;
+    };
     let store = garage.store("stopped");
     let kept = put(store.as_ref(), &bytes(1_000_000, 3));
     let mut w = store.create().unwrap();
@@ -195,20 +227,35 @@ fn s3_server_stopped_gives_a_clear_error_and_nothing_false() {
     };
     let text = err.to_string();
     assert!(matches!(err, Error::Storage { .. }), "{err:?}");
-    assert!(text.contains("s3://vault/stopped"), "names the store: {text}");
-    assert!(!text.contains(garage.var("AWS_SECRET_ACCESS_KEY")), "no secret: {text}");
-    assert!(!text.contains(garage.var("AWS_ACCESS_KEY_ID")), "no key id: {text}");
+    assert!(
+        text.contains("s3://vault/stopped"),
+        "names the store: {text}"
+    );
+    assert!(
+        !text.contains(garage.var("AWS_SECRET_ACCESS_KEY")),
+        "no secret: {text}"
+    );
+    assert!(
+        !text.contains(garage.var("AWS_ACCESS_KEY_ID")),
+        "no key id: {text}"
+    );
     assert!(matches!(store.open(&kept), Err(Error::Storage { .. })));
     assert!(matches!(store.list(), Err(Error::Storage { .. })));
     garage.control("restart", Some(1));
-    assert_eq!(store.list().unwrap(), vec![kept.clone()], "only the committed blob");
+    assert_eq!(
+        store.list().unwrap(),
+        vec![kept.clone()],
+        "only the committed blob"
+    );
     assert!(get(store.as_ref(), &kept) == bytes(1_000_000, 3));
 }
 
 /// Three nodes, replication 3: one node killed during uploads and reads loses nothing.
 #[test]
 fn garage_three_nodes_survive_one_node_lost() {
-    let Some(garage) = Garage::start(3) else { return };
+    let Some(garage) = Garage::start(3) else {
+        return;
+    };
     let store = garage.store("replicated");
     let mut stored = Vec::new();
     for i in 0..4u8 {
@@ -221,11 +268,17 @@ fn garage_three_nodes_survive_one_node_lost() {
         stored.push((put(store.as_ref(), &data), data));
     }
     for (id, data) in &stored {
-        assert!(get(store.as_ref(), id) == *data, "{id} read with a node down");
+        assert!(
+            get(store.as_ref(), id) == *data,
+            "{id} read with a node down"
+        );
     }
     garage.control("restart", Some(3));
     for (id, data) in &stored {
-        assert!(get(store.as_ref(), id) == *data, "{id} read after the node is back");
+        assert!(
+            get(store.as_ref(), id) == *data,
+            "{id} read after the node is back"
+        );
     }
 }
 
@@ -280,7 +333,12 @@ fn restore_drill(target_location: &str, settings: &StorageSettings, credentials:
     let mut before = Vec::new();
     for i in 0..6u8 {
         let data = bytes(200_000 + usize::from(i) * 100_000, 40 + i);
-        before.push((vault.add_document(&alice, &case, &data[..], &new_doc()).unwrap(), data));
+        before.push((
+            vault
+                .add_document(&alice, &case, &data[..], &new_doc())
+                .unwrap(),
+            data,
+        ));
     }
     let checkpoint = vault.checkpoint(&alice).unwrap();
     let target = Target::open(target_location, settings, credentials).unwrap();
@@ -292,7 +350,9 @@ fn restore_drill(target_location: &str, settings: &StorageSettings, credentials:
             let mut i = 0u8;
             while !stop.load(std::sync::atomic::Ordering::SeqCst) {
                 let data = bytes(150_000, 100 + i);
-                let doc = vault.add_document(&alice, &case, &data[..], &new_doc()).unwrap();
+                let doc = vault
+                    .add_document(&alice, &case, &data[..], &new_doc())
+                    .unwrap();
                 during.lock().unwrap().push((doc, data));
                 i = i.wrapping_add(1);
             }
@@ -316,24 +376,49 @@ fn restore_drill(target_location: &str, settings: &StorageSettings, credentials:
         .rev()
         .take(50)
         .filter_map(|i| vault.log_event(i).ok())
-        .any(|e| e.action == "backup.create" && e.targets.iter().any(|t| t.ends_with(&report.snapshot)));
+        .any(|e| {
+            e.action == "backup.create" && e.targets.iter().any(|t| t.ends_with(&report.snapshot))
+        });
     assert!(found, "backup.create recorded ({last:?})");
 
     // Restore into a new directory.
     let dest = dir.path().join("restored");
-    let restored = backup::restore(&target, None, &dest, &StorageSettings::default(), credentials).unwrap();
+    let restored = backup::restore(
+        &target,
+        None,
+        &dest,
+        &StorageSettings::default(),
+        credentials,
+    )
+    .unwrap();
     assert_eq!(restored.snapshot, report.snapshot);
-    drop_vault_and_check(&dest, &password, &before, &during.lock().unwrap(), &checkpoint, report.log_size);
+    drop_vault_and_check(
+        &dest,
+        &password,
+        &before,
+        &during.lock().unwrap(),
+        &checkpoint,
+        report.log_size,
+    );
 
     // Incremental: a second backup after 1 MiB more copies about that.
     let extra = bytes(1024 * 1024, 200);
-    vault.add_document(&alice, &case, &extra[..], &new_doc()).unwrap();
+    vault
+        .add_document(&alice, &case, &extra[..], &new_doc())
+        .unwrap();
     let second = backup::backup(&vault, None, &target).unwrap();
     // Only what is new since the first snapshot: the extra document and the uploads
     // that came after the first snapshot's instant.
-    assert_eq!(second.blobs_copied, second.blobs - report.blobs, "{second:?}");
+    assert_eq!(
+        second.blobs_copied,
+        second.blobs - report.blobs,
+        "{second:?}"
+    );
     assert!(second.blobs_copied >= 1);
-    assert!(second.bytes_copied < report.bytes_copied, "{second:?} vs {report:?}");
+    assert!(
+        second.bytes_copied < report.bytes_copied,
+        "{second:?} vs {report:?}"
+    );
 
     // Erase the case: backups keep its blobs until pruned.
     vault.erase_case(&alice, &case).unwrap();
@@ -342,7 +427,10 @@ fn restore_drill(target_location: &str, settings: &StorageSettings, credentials:
     let listed = backup::list(&target).unwrap();
     assert_eq!(listed.iter().filter(|s| s.complete).count(), 3);
     let kept_all = backup::prune(&target, 86_400, vault_core::unix_now()).unwrap();
-    assert_eq!(kept_all.blobs_removed, 0, "recent snapshots keep the erased case's blobs");
+    assert_eq!(
+        kept_all.blobs_removed, 0,
+        "recent snapshots keep the erased case's blobs"
+    );
     let pruned = backup::prune(&target, 0, vault_core::unix_now() + 10).unwrap();
     assert_eq!(pruned.snapshots_kept, 1, "the newest is always kept");
     assert!(pruned.blobs_removed >= before.len(), "{pruned:?}");
@@ -361,7 +449,10 @@ fn drop_vault_and_check(
     assert!(fsck.is_clean(), "restored vault passes fsck: {fsck:?}");
     let alice = vault.login("alice", password).unwrap();
     for (doc, data) in before {
-        assert!(read_doc(&vault, &alice, doc) == *data, "{doc} identical after restore");
+        assert!(
+            read_doc(&vault, &alice, doc) == *data,
+            "{doc} identical after restore"
+        );
     }
     // Uploads that raced the snapshot are either whole or absent.
     let mut present = 0;
@@ -377,7 +468,10 @@ fn drop_vault_and_check(
             Err(e) => panic!("half-written document {doc}: {e}"),
         }
     }
-    eprintln!("{present} of {} racing uploads were in the snapshot", during.len());
+    eprintln!(
+        "{present} of {} racing uploads were in the snapshot",
+        during.len()
+    );
     // The log holds the snapshot's events and verifies against the earlier checkpoint.
     assert!(vault.log_size() >= size);
     let verification = vault.verify_log(Some(checkpoint)).unwrap();
@@ -388,13 +482,22 @@ fn drop_vault_and_check(
 fn restore_drill_to_a_directory() {
     let dir = tempfile::tempdir().unwrap();
     let location = dir.path().join("backups").display().to_string();
-    assert!(matches!(Location::parse(&location).unwrap(), Location::Dir(_)));
-    restore_drill(&location, &StorageSettings::default(), &Credentials::default());
+    assert!(matches!(
+        Location::parse(&location).unwrap(),
+        Location::Dir(_)
+    ));
+    restore_drill(
+        &location,
+        &StorageSettings::default(),
+        &Credentials::default(),
+    );
 }
 
 #[test]
 fn restore_drill_to_s3() {
-    let Some(garage) = Garage::start(1) else { return };
+    let Some(garage) = Garage::start(1) else {
+        return;
+    };
     let location = format!("s3://{}/backups", garage.var("S3_BUCKET"));
     restore_drill(&location, &garage.settings(None), &garage.credentials());
 }
@@ -404,17 +507,36 @@ fn restore_drill_to_s3() {
 fn tampered_backup_is_refused() {
     let (dir, vault, password, case) = vault_with_case(None);
     let alice = vault.login("alice", &password).unwrap();
-    vault.add_document(&alice, &case, &bytes(500_000, 1)[..], &new_doc()).unwrap();
+    vault
+        .add_document(&alice, &case, &bytes(500_000, 1)[..], &new_doc())
+        .unwrap();
     let location = dir.path().join("backups");
-    let target = Target::open(&location.display().to_string(), &StorageSettings::default(), &Credentials::default()).unwrap();
+    let target = Target::open(
+        &location.display().to_string(),
+        &StorageSettings::default(),
+        &Credentials::default(),
+    )
+    .unwrap();
     backup::backup(&vault, None, &target).unwrap();
-    let blob = std::fs::read_dir(location.join("blobs")).unwrap().next().unwrap().unwrap().path();
+    let blob = std::fs::read_dir(location.join("blobs"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
     let mut b = std::fs::read(&blob).unwrap();
     let n = b.len() / 2;
     b[n] ^= 1;
     std::fs::write(&blob, b).unwrap();
     let dest = dir.path().join("restored");
-    let err = backup::restore(&target, None, &dest, &StorageSettings::default(), &Credentials::default()).unwrap_err();
+    let err = backup::restore(
+        &target,
+        None,
+        &dest,
+        &StorageSettings::default(),
+        &Credentials::default(),
+    )
+    .unwrap_err();
     assert!(err.to_string().contains("does not match"), "{err}");
     assert!(!dest.exists(), "nothing half-restored");
 }
@@ -423,17 +545,32 @@ fn tampered_backup_is_refused() {
 /// `--repair` removes the orphan only, never a catalogue entry.
 #[test]
 fn fsck_over_s3_reports_and_repairs_orphans_only() {
-    let Some(garage) = Garage::start(1) else { return };
+    let Some(garage) = Garage::start(1) else {
+        return;
+    };
     let loc = format!("s3://{}/fsck", garage.var("S3_BUCKET"));
     let settings = garage.settings(Some(&loc));
     let (dir, vault, password, case) = vault_with_case(Some(settings.clone()));
     drop(vault);
     let data_dir = dir.path().join("v");
-    let vault = vault_storage::open_vault(&data_dir, &StorageSettings::default(), &garage.credentials()).unwrap();
-    assert_eq!(vault.blob_store().describe(), loc, "vault.toml's [storage] is used");
+    let vault = vault_storage::open_vault(
+        &data_dir,
+        &StorageSettings::default(),
+        &garage.credentials(),
+    )
+    .unwrap();
+    assert_eq!(
+        vault.blob_store().describe(),
+        loc,
+        "vault.toml's [storage] is used"
+    );
     let alice = vault.login("alice", &password).unwrap();
     let docs: Vec<_> = (0..3u8)
-        .map(|i| vault.add_document(&alice, &case, &bytes(400_000, 60 + i)[..], &new_doc()).unwrap())
+        .map(|i| {
+            vault
+                .add_document(&alice, &case, &bytes(400_000, 60 + i)[..], &new_doc())
+                .unwrap()
+        })
         .collect();
     assert!(vault.fsck().unwrap().is_clean());
     let s3 = garage.store("fsck");
@@ -452,9 +589,16 @@ fn fsck_over_s3_reports_and_repairs_orphans_only() {
         .build()
         .unwrap();
     let path = object_store::path::Path::from(format!("fsck/blobs/{corrupt}.age"));
-    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
-    rt.block_on(object_store::ObjectStoreExt::put(&store, &path, b"tampered".to_vec().into()))
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
         .unwrap();
+    rt.block_on(object_store::ObjectStoreExt::put(
+        &store,
+        &path,
+        b"tampered".to_vec().into(),
+    ))
+    .unwrap();
     // Orphan: a blob nobody refers to.
     let orphan = put(s3.as_ref(), &bytes(1000, 99));
     let report = vault.fsck().unwrap();
@@ -472,11 +616,13 @@ fn fsck_over_s3_reports_and_repairs_orphans_only() {
     assert_eq!(after.corrupt_blobs, vec![corrupt]);
     assert!(after.orphan_blobs.is_empty());
     // The one intact document still reads.
-    let intact = docs
-        .iter()
-        .find(|d| vault.open_document(&alice, d, None).is_ok_and(|(_, mut r)| {
-            let mut out = Vec::new();
-            r.read_to_end(&mut out).is_ok()
-        }));
+    let intact = docs.iter().find(|d| {
+        vault
+            .open_document(&alice, d, None)
+            .is_ok_and(|(_, mut r)| {
+                let mut out = Vec::new();
+                r.read_to_end(&mut out).is_ok()
+            })
+    });
     assert!(intact.is_some());
 }

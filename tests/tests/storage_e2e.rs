@@ -24,7 +24,9 @@ fn upload(api: &Api, case: &str, data: &[u8]) -> String {
 
 #[test]
 fn server_on_s3_backs_up_while_serving_and_restores() {
-    let Some(garage) = Garage::start(1) else { return };
+    let Some(garage) = Garage::start(1) else {
+        return;
+    };
     let flags = garage.flags();
     let flags: Vec<&str> = flags.iter().map(String::as_str).collect();
     let v = VaultDir::empty();
@@ -32,7 +34,11 @@ fn server_on_s3_backs_up_while_serving_and_restores() {
     init.extend(["--blobs", "s3://vault/e2e"]);
     init.extend(&flags);
     let out = v.vault(&init, None);
-    assert!(out.status.success(), "init: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "init: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     // Every command on this vault finds its blobs from vault.toml; it needs the keys.
     let creds = garage.credentials_file().display().to_string();
     let cli = |args: &[&str]| {
@@ -45,7 +51,12 @@ fn server_on_s3_backs_up_while_serving_and_restores() {
     // The server reads [storage] from vault.toml; only the credentials file is given.
     let mut server = Server::start(
         &v.data(),
-        &["--s3-credentials", &creds, "--backup-to", "s3://vault/e2e-backups"],
+        &[
+            "--s3-credentials",
+            &creds,
+            "--backup-to",
+            "s3://vault/e2e-backups",
+        ],
     );
     let api = Api::signed_in(&server.base, "alice", ADMIN_PASSWORD);
     let case = api.new_case("Fatou D.");
@@ -56,7 +67,11 @@ fn server_on_s3_backs_up_while_serving_and_restores() {
         })
         .collect();
     // Nothing went to the local disk: the blobs are in the bucket.
-    assert!(v.files_in("blobs").is_empty(), "blobs on local disk: {:?}", v.files_in("blobs"));
+    assert!(
+        v.files_in("blobs").is_empty(),
+        "blobs on local disk: {:?}",
+        v.files_in("blobs")
+    );
     for (doc, data) in &docs {
         let got = api.get(&format!("/api/v1/documents/{doc}/content"));
         assert_eq!(got.0, 200);
@@ -100,7 +115,10 @@ fn server_on_s3_backs_up_while_serving_and_restores() {
     assert!(server.log().contains("BACKUP FAILED"), "{}", server.log());
     garage.control("restart", Some(1));
     let log = server.log() + &server.printed();
-    assert!(!log.contains(garage.var("AWS_SECRET_ACCESS_KEY")), "secret in the output");
+    assert!(
+        !log.contains(garage.var("AWS_SECRET_ACCESS_KEY")),
+        "secret in the output"
+    );
     server.terminate();
 
     // Restore the snapshot into a new directory (blobs on its own disk) and read it all.
@@ -112,7 +130,11 @@ fn server_on_s3_backs_up_while_serving_and_restores() {
         .env("VAULT_DIR", &restored)
         .output()
         .unwrap();
-    assert!(out.status.success(), "restore: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "restore: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(String::from_utf8_lossy(&out.stdout).contains("fsck OK"));
     for (doc, data) in &docs {
         let file = v.root.path().join(format!("{doc}.out"));
@@ -121,8 +143,15 @@ fn server_on_s3_backs_up_while_serving_and_restores() {
             .env("VAULT_DIR", &restored)
             .output()
             .unwrap();
-        assert!(out.status.success(), "get: {}", String::from_utf8_lossy(&out.stderr));
-        assert!(std::fs::read(&file).unwrap() == *data, "{doc} identical after restore");
+        assert!(
+            out.status.success(),
+            "get: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            std::fs::read(&file).unwrap() == *data,
+            "{doc} identical after restore"
+        );
     }
     // The backups (the one that worked, and the one that failed) are in the live log,
     // by alice, with the snapshot id.
@@ -135,7 +164,10 @@ fn server_on_s3_backs_up_while_serving_and_restores() {
         .filter(|e| e["action"] == "backup.create")
         .collect();
     assert_eq!(backups.len(), 2, "{backups:?}");
-    assert!(backups[0]["targets"].to_string().contains(&snapshot), "{backups:?}");
+    assert!(
+        backups[0]["targets"].to_string().contains(&snapshot),
+        "{backups:?}"
+    );
     assert_eq!(backups[0]["outcome"], "ok");
     assert_eq!(backups[1]["outcome"], "failed");
 }

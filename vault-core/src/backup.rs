@@ -86,7 +86,13 @@ impl Snapshot {
 
 impl std::fmt::Debug for Snapshot {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Snapshot({}, {} events, {} blobs)", self.id, self.log_size, self.blobs.len())
+        write!(
+            f,
+            "Snapshot({}, {} events, {} blobs)",
+            self.id,
+            self.log_size,
+            self.blobs.len()
+        )
     }
 }
 
@@ -115,7 +121,9 @@ pub fn is_snapshot_id(s: &str) -> bool {
         && b[9..15].iter().all(u8::is_ascii_digit)
         && b[15] == b'Z'
         && b[16] == b'-'
-        && b[17..].iter().all(|c| matches!(c, b'0'..=b'9' | b'a'..=b'f'))
+        && b[17..]
+            .iter()
+            .all(|c| matches!(c, b'0'..=b'9' | b'a'..=b'f'))
 }
 
 impl Vault {
@@ -175,7 +183,10 @@ impl Vault {
     }
 
     fn pins(&self) -> std::sync::MutexGuard<'_, Pins> {
-        self.inner.pins.lock().unwrap_or_else(PoisonError::into_inner)
+        self.inner
+            .pins
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
     }
 
     /// Called after a change stopped referring to `blobs` (already marked): when a

@@ -144,7 +144,12 @@ impl BlobStore for MirrorBlobStore {
         let mut out = Vec::new();
         for store in &self.copies {
             let name = store.describe();
-            out.extend(store.leftovers()?.into_iter().map(|l| format!("{name}: {l}")));
+            out.extend(
+                store
+                    .leftovers()?
+                    .into_iter()
+                    .map(|l| format!("{name}: {l}")),
+            );
         }
         Ok(out)
     }

@@ -44,8 +44,8 @@
 mod backup;
 mod blob;
 mod blob_fs;
-mod blob_mirror;
 mod blob_mem;
+mod blob_mirror;
 mod cases;
 mod catalog;
 mod codec;
@@ -68,9 +68,9 @@ mod vault;
 
 pub use backup::{is_snapshot_id, Restore, Snapshot};
 pub use blob::{BlobId, BlobStore, BlobWriter, Copies};
-pub use blob_mirror::MirrorBlobStore;
 pub use blob_fs::FsBlobStore;
 pub use blob_mem::MemBlobStore;
+pub use blob_mirror::MirrorBlobStore;
 pub use cases::EraseReport;
 pub use config::{Settings, StorageSettings, FORMAT_VERSION};
 pub use documents::{check_filename, check_name, is_hidden_char, DocumentReader};

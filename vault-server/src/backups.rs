@@ -65,7 +65,10 @@ impl Backups {
 
     /// The last outcome.
     pub fn last(&self) -> Option<LastBackup> {
-        self.last.lock().unwrap_or_else(PoisonError::into_inner).clone()
+        self.last
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
     }
 
     /// Takes a backup now, on a blocking thread; `by` is the admin who asked.
@@ -78,11 +81,12 @@ impl Backups {
         if self.running.swap(true, Ordering::SeqCst) {
             return Err(BackupRefused::Running);
         }
-        let result = tokio::task::spawn_blocking(move || {
-            backup::backup(&vault, by.as_deref(), &target)
-        })
-        .await
-        .unwrap_or_else(|e| Err(vault_core::Error::Io(std::io::Error::other(e.to_string()))));
+        let result =
+            tokio::task::spawn_blocking(move || backup::backup(&vault, by.as_deref(), &target))
+                .await
+                .unwrap_or_else(|e| {
+                    Err(vault_core::Error::Io(std::io::Error::other(e.to_string())))
+                });
         self.running.store(false, Ordering::SeqCst);
         let last = match &result {
             Ok(report) => {

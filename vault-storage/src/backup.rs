@@ -70,30 +70,43 @@ impl Target {
     }
 
     fn writer(&self, path: Path) -> ObjectWriter {
-        ObjectWriter::new(self.conn.store.clone(), path, self.conn.name.as_str().into())
+        ObjectWriter::new(
+            self.conn.store.clone(),
+            path,
+            self.conn.name.as_str().into(),
+        )
     }
 
     fn reader(&self, path: Path) -> Result<ObjectReader> {
-        ObjectReader::open(self.conn.store.clone(), path, self.conn.name.as_str().into())?
-            .ok_or_else(|| Error::NotFound {
-                kind: "backup file",
-                id: "a file of the snapshot".into(),
-            })
+        ObjectReader::open(
+            self.conn.store.clone(),
+            path,
+            self.conn.name.as_str().into(),
+        )?
+        .ok_or_else(|| Error::NotFound {
+            kind: "backup file",
+            id: "a file of the snapshot".into(),
+        })
     }
 
     fn stored_blobs(&self) -> Result<HashSet<BlobId>> {
-        Ok(objects::list(&self.conn.store, self.path(&["blobs"]), &self.conn.name)?
-            .iter()
-            .filter_map(|m| m.location.filename())
-            .filter_map(|n| n.strip_suffix(".age"))
-            .filter_map(BlobId::parse)
-            .collect())
+        Ok(
+            objects::list(&self.conn.store, self.path(&["blobs"]), &self.conn.name)?
+                .iter()
+                .filter_map(|m| m.location.filename())
+                .filter_map(|n| n.strip_suffix(".age"))
+                .filter_map(BlobId::parse)
+                .collect(),
+        )
     }
 
     fn manifest(&self, id: &str) -> Result<Option<Manifest>> {
         let path = self.path(&["snapshots", id, "manifest.json"]);
-        let Some(mut r) =
-            ObjectReader::open(self.conn.store.clone(), path, self.conn.name.as_str().into())?
+        let Some(mut r) = ObjectReader::open(
+            self.conn.store.clone(),
+            path,
+            self.conn.name.as_str().into(),
+        )?
         else {
             return Ok(None);
         };
@@ -208,7 +221,11 @@ fn copy_snapshot(
     frozen_ms: u64,
 ) -> Result<BackupReport> {
     let stored = target.stored_blobs()?;
-    let missing: Vec<&BlobId> = snapshot.blobs.iter().filter(|b| !stored.contains(*b)).collect();
+    let missing: Vec<&BlobId> = snapshot
+        .blobs
+        .iter()
+        .filter(|b| !stored.contains(*b))
+        .collect();
     let copied_bytes = AtomicU64::new(0);
     let blob_bytes = AtomicU64::new(0);
     let next = AtomicUsize::new(0);
@@ -238,16 +255,22 @@ fn copy_snapshot(
         return Err(e);
     }
     // Sizes of the blobs already there, for the manifest (one listing, no per-blob call).
-    let sizes: std::collections::HashMap<String, u64> =
-        objects::list(&target.conn.store, target.path(&["blobs"]), &target.conn.name)?
-            .into_iter()
-            .filter_map(|m| Some((m.location.filename()?.to_owned(), m.size)))
-            .collect();
+    let sizes: std::collections::HashMap<String, u64> = objects::list(
+        &target.conn.store,
+        target.path(&["blobs"]),
+        &target.conn.name,
+    )?
+    .into_iter()
+    .filter_map(|m| Some((m.location.filename()?.to_owned(), m.size)))
+    .collect();
     for id in &snapshot.blobs {
-        let size = sizes.get(&format!("{id}.age")).copied().ok_or_else(|| Error::Storage {
-            store: target.describe().to_owned(),
-            detail: format!("blob {id} was copied but is not listed"),
-        })?;
+        let size = sizes
+            .get(&format!("{id}.age"))
+            .copied()
+            .ok_or_else(|| Error::Storage {
+                store: target.describe().to_owned(),
+                detail: format!("blob {id} was copied but is not listed"),
+            })?;
         blob_bytes.fetch_add(size, Ordering::Relaxed);
     }
     let id = snapshot.id.as_str();
@@ -264,7 +287,9 @@ fn copy_snapshot(
     let catalog = put("catalog.bin", &mut io::BufReader::new(snapshot.catalog()?))?;
     let events = put("events.bin", &mut snapshot.events()?)?;
     if events.bytes != snapshot.log_bytes {
-        return Err(Error::damaged("the access log is shorter than its size says"));
+        return Err(Error::damaged(
+            "the access log is shorter than its size says",
+        ));
     }
     let manifest = Manifest {
         format: MANIFEST_FORMAT,
@@ -386,9 +411,9 @@ pub fn prune(target: &Target, keep_secs: u64, now: u64) -> Result<PruneReport> {
             id_time(&s.id).unwrap_or(u64::MAX)
         }
     };
-    let (old, kept): (Vec<&SnapshotInfo>, Vec<&SnapshotInfo>) = snapshots.iter().partition(|s| {
-        created(s) < cutoff && Some(&s.id) != newest_complete.as_ref()
-    });
+    let (old, kept): (Vec<&SnapshotInfo>, Vec<&SnapshotInfo>) = snapshots
+        .iter()
+        .partition(|s| created(s) < cutoff && Some(&s.id) != newest_complete.as_ref());
     // Referenced by what stays (an unfinished recent one may be a backup in progress: its
     // blobs are not in a manifest yet, so blobs newer than the cutoff stay too).
     let mut referenced = HashSet::new();
@@ -417,7 +442,11 @@ pub fn prune(target: &Target, keep_secs: u64, now: u64) -> Result<PruneReport> {
     }
     let mut blobs_removed = 0;
     let in_progress = kept.iter().any(|s| !s.complete);
-    for meta in objects::list(&target.conn.store, target.path(&["blobs"]), &target.conn.name)? {
+    for meta in objects::list(
+        &target.conn.store,
+        target.path(&["blobs"]),
+        &target.conn.name,
+    )? {
         let Some(id) = meta
             .location
             .filename()
@@ -595,7 +624,9 @@ fn restore_into(
     let mut bytes = 0u64;
     for id in &m.blobs {
         let mut reader = target.reader(target.blob_path(id)).map_err(|_| {
-            Error::damaged(format!("blob {id} of the snapshot is missing from the backup"))
+            Error::damaged(format!(
+                "blob {id} of the snapshot is missing from the backup"
+            ))
         })?;
         let mut w = store.create()?;
         bytes += io::copy(&mut reader, &mut w)?;

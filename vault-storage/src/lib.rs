@@ -24,9 +24,7 @@ use std::time::Duration;
 use object_store::aws::AmazonS3Builder;
 use object_store::local::LocalFileSystem;
 use object_store::{BackoffConfig, ClientOptions, ObjectStore, RetryConfig};
-use vault_core::{
-    BlobStore, Error, FsBlobStore, MirrorBlobStore, Result, StorageSettings, Vault,
-};
+use vault_core::{BlobStore, Error, FsBlobStore, MirrorBlobStore, Result, StorageSettings, Vault};
 
 pub use s3::ObjectBlobStore;
 
@@ -58,13 +56,17 @@ impl Location {
                     .bytes()
                     .all(|b| matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.'));
             if !bucket_ok {
-                return Err(invalid("not an S3 bucket name (3 to 63 of a-z, 0-9, '-', '.')"));
+                return Err(invalid(
+                    "not an S3 bucket name (3 to 63 of a-z, 0-9, '-', '.')",
+                ));
             }
             let prefix = prefix.trim_matches('/');
             if prefix.split('/').any(|p| p == "." || p == "..")
                 || prefix.bytes().any(|b| b.is_ascii_control())
             {
-                return Err(invalid("the S3 prefix holds '.', '..' or a control character"));
+                return Err(invalid(
+                    "the S3 prefix holds '.', '..' or a control character",
+                ));
             }
             return Ok(Location::S3 {
                 bucket: bucket.to_owned(),
@@ -107,7 +109,11 @@ impl std::fmt::Debug for Credentials {
         write!(
             f,
             "Credentials(key id: {}, secret: ***)",
-            if self.access_key_id.is_some() { "set" } else { "unset" }
+            if self.access_key_id.is_some() {
+                "set"
+            } else {
+                "unset"
+            }
         )
     }
 }
@@ -144,12 +150,11 @@ impl Credentials {
                 "AWS_ACCESS_KEY_ID" => c.access_key_id = v,
                 "AWS_SECRET_ACCESS_KEY" => c.secret_access_key = v,
                 "AWS_SESSION_TOKEN" => c.session_token = v,
-                _ => {
-                    return Err(Error::Invalid {
-                        field: "S3 credentials file",
-                        reason: "unknown name (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN)",
-                    })
-                }
+                _ => return Err(Error::Invalid {
+                    field: "S3 credentials file",
+                    reason:
+                        "unknown name (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN)",
+                }),
             }
         }
         Ok(c)
@@ -244,7 +249,10 @@ fn store_at(
     credentials: &Credentials,
 ) -> Result<Box<dyn BlobStore>> {
     match location {
-        Location::Dir(dir) => Ok(Box::new(FsBlobStore::new(dir.join("blobs"), dir.join("tmp"))?)),
+        Location::Dir(dir) => Ok(Box::new(FsBlobStore::new(
+            dir.join("blobs"),
+            dir.join("tmp"),
+        )?)),
         Location::S3 { .. } => {
             let c = connect(location, settings, credentials)?;
             Ok(Box::new(ObjectBlobStore::new(c.store, &c.prefix, &c.name)))

@@ -47,7 +47,8 @@ where
     runtime().spawn(async move {
         let _ = tx.send(fut.await);
     });
-    rx.recv().expect("a storage request ends (its task does not panic)")
+    rx.recv()
+        .expect("a storage request ends (its task does not panic)")
 }
 
 /// Turns an `object_store` error into the vault's: a missing object, or a failure of the
@@ -56,7 +57,9 @@ where
 pub(crate) fn storage_error(store: &str, e: &object_store::Error) -> Error {
     let mut detail = e.to_string();
     if let Some(q) = detail.find('?') {
-        let end = detail[q..].find(char::is_whitespace).map_or(detail.len(), |n| q + n);
+        let end = detail[q..]
+            .find(char::is_whitespace)
+            .map_or(detail.len(), |n| q + n);
         detail.replace_range(q..end, "");
     }
     detail.truncate(400);
@@ -129,7 +132,10 @@ impl ObjectWriter {
 
     fn join(&mut self) -> Result<Uploaded, Error> {
         drop(self.tx.take());
-        let task = self.task.take().ok_or_else(|| self.failure("upload already finished"))?;
+        let task = self
+            .task
+            .take()
+            .ok_or_else(|| self.failure("upload already finished"))?;
         let (tx, rx) = std::sync::mpsc::sync_channel(1);
         runtime().spawn(async move {
             let _ = tx.send(task.await);
@@ -333,7 +339,11 @@ pub(crate) fn list(
 }
 
 /// Deletes `path`; a missing object is not an error.
-pub(crate) fn delete(store: &Arc<dyn ObjectStore>, path: Path, store_name: &str) -> Result<(), Error> {
+pub(crate) fn delete(
+    store: &Arc<dyn ObjectStore>,
+    path: Path,
+    store_name: &str,
+) -> Result<(), Error> {
     let store = store.clone();
     match run(async move { store.delete(&path).await }) {
         Ok(()) => Ok(()),
@@ -356,7 +366,11 @@ pub(crate) fn put_small(
 }
 
 /// Whether `path` exists.
-pub(crate) fn exists(store: &Arc<dyn ObjectStore>, path: Path, store_name: &str) -> Result<bool, Error> {
+pub(crate) fn exists(
+    store: &Arc<dyn ObjectStore>,
+    path: Path,
+    store_name: &str,
+) -> Result<bool, Error> {
     let store = store.clone();
     match run(async move { store.head(&path).await }) {
         Ok(_) => Ok(true),

@@ -112,7 +112,11 @@ impl BlobWriter for ObjectBlobWriter {
             if !objects::exists(&self.store, dest.clone(), &self.name)? {
                 // The marker first: a kill after the copy leaves a marked blob, which the
                 // next open removes if nothing refers to it.
-                let marker = self.prefix.clone().join("tmp").join(format!("{id}{MARKER}"));
+                let marker = self
+                    .prefix
+                    .clone()
+                    .join("tmp")
+                    .join(format!("{id}{MARKER}"));
                 objects::put_small(&self.store, marker, Vec::new(), &self.name)?;
                 objects::copy(&self.store, tmp.clone(), dest, &self.name)?;
             }
@@ -201,7 +205,11 @@ impl BlobStore for ObjectBlobStore {
     }
 
     fn settle(&self, id: &BlobId) -> Result<()> {
-        objects::delete(&self.store, self.tmp_path(&format!("{id}{MARKER}")), &self.name)
+        objects::delete(
+            &self.store,
+            self.tmp_path(&format!("{id}{MARKER}")),
+            &self.name,
+        )
     }
 
     fn leftovers(&self) -> Result<Vec<String>> {

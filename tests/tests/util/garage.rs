@@ -111,12 +111,18 @@ impl Garage {
 
     pub fn control(&self, verb: &str, node: Option<u32>) {
         let mut c = Command::new("bash");
-        c.arg(script()).arg(verb).arg(self.dir.path().join("cluster"));
+        c.arg(script())
+            .arg(verb)
+            .arg(self.dir.path().join("cluster"));
         if let Some(n) = node {
             c.arg(n.to_string());
         }
         let out = c.output().unwrap();
-        assert!(out.status.success(), "garage.sh {verb}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "garage.sh {verb}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
 }
 
@@ -129,4 +135,3 @@ impl Drop for Garage {
             .output();
     }
 }
-
