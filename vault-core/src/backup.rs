@@ -256,9 +256,9 @@ impl Vault {
 /// The blobs that the document records of a catalogue export refer to.
 fn referenced_blobs(export: &mut impl Read) -> Result<Vec<BlobId>> {
     let mut out = Vec::new();
-    for_each_entry(export, |key, value| {
+    crate::catalog::read_export(export, |key, value| {
         if key.starts_with(b"doc/") {
-            let record: DocumentRecord = serde_json::from_slice(value)
+            let record: DocumentRecord = serde_json::from_slice(&value)
                 .map_err(|_| Error::damaged("a document record in the catalogue"))?;
             out.extend(record.versions.into_iter().map(|v| v.blob));
         }
@@ -267,39 +267,6 @@ fn referenced_blobs(export: &mut impl Read) -> Result<Vec<BlobId>> {
     out.sort();
     out.dedup();
     Ok(out)
-}
-
-/// Reads the entries of a catalogue export (format in `catalog.rs`), checking its end.
-fn for_each_entry(
-    export: &mut impl Read,
-    mut f: impl FnMut(&[u8], &[u8]) -> Result<()>,
-) -> Result<()> {
-    // Imported into a temporary sled would be wasteful: the framing is read directly.
-    let bad = || Error::damaged("the catalogue export is truncated or malformed");
-    let mut magic = [0u8; 24];
-    export.read_exact(&mut magic).map_err(|_| bad())?;
-    let mut len = [0u8; 4];
-    let mut count = 0u64;
-    loop {
-        export.read_exact(&mut len).map_err(|_| bad())?;
-        let klen = u32::from_be_bytes(len);
-        if klen == u32::MAX {
-            break;
-        }
-        let mut key = vec![0u8; klen as usize];
-        export.read_exact(&mut key).map_err(|_| bad())?;
-        export.read_exact(&mut len).map_err(|_| bad())?;
-        let mut value = vec![0u8; u32::from_be_bytes(len) as usize];
-        export.read_exact(&mut value).map_err(|_| bad())?;
-        f(&key, &value)?;
-        count += 1;
-    }
-    let mut n = [0u8; 8];
-    export.read_exact(&mut n).map_err(|_| bad())?;
-    if u64::from_be_bytes(n) != count {
-        return Err(bad());
-    }
-    Ok(())
 }
 
 /// A data directory being written from a backup. Until [`Restore::finish`] writes

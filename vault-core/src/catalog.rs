@@ -36,6 +36,58 @@ const EXPORT_MAGIC: &[u8; 24] = b"vault-catalog-export v1\n";
 /// length in an export is damage, not a reason to allocate.
 const MAX_EXPORTED_VALUE: u32 = 64 * 1024 * 1024;
 
+fn bad_export() -> Error {
+    Error::damaged("the catalogue export is truncated or malformed")
+}
+
+/// A length of an export; `u32::MAX` ends the entries.
+fn read_len(input: &mut impl std::io::Read) -> Result<u32> {
+    let mut b = [0u8; 4];
+    input.read_exact(&mut b).map_err(|_| bad_export())?;
+    Ok(u32::from_be_bytes(b))
+}
+
+/// `len` bytes of an export (a key or a value).
+fn read_part(input: &mut impl std::io::Read, len: u32) -> Result<Vec<u8>> {
+    if len > MAX_EXPORTED_VALUE {
+        return Err(bad_export());
+    }
+    let mut part = vec![0u8; len as usize];
+    input.read_exact(&mut part).map_err(|_| bad_export())?;
+    Ok(part)
+}
+
+/// Reads an export (format above), handing each entry to `f`; returns the number of
+/// entries. A truncated or altered export, or bytes after its end, are refused.
+pub(crate) fn read_export(
+    input: &mut impl std::io::Read,
+    mut f: impl FnMut(Vec<u8>, Vec<u8>) -> Result<()>,
+) -> Result<u64> {
+    let mut magic = [0u8; EXPORT_MAGIC.len()];
+    input.read_exact(&mut magic).map_err(|_| bad_export())?;
+    if magic != *EXPORT_MAGIC {
+        return Err(bad_export());
+    }
+    let mut count = 0u64;
+    loop {
+        let klen = read_len(input)?;
+        if klen == u32::MAX {
+            break;
+        }
+        let key = read_part(input, klen)?;
+        let vlen = read_len(input)?;
+        f(key, read_part(input, vlen)?)?;
+        count += 1;
+    }
+    let mut b = [0u8; 8];
+    input.read_exact(&mut b).map_err(|_| bad_export())?;
+    let mut rest = [0u8; 1];
+    if u64::from_be_bytes(b) != count || input.read(&mut rest)? != 0 {
+        return Err(bad_export());
+    }
+    Ok(count)
+}
+
 /// Handle on the catalogue database.
 pub(crate) struct Catalog {
     path: PathBuf,
@@ -246,46 +298,16 @@ impl Catalog {
     /// Creates a catalogue at `path` (which must not exist) from an export; returns the
     /// number of entries. A truncated or altered export is refused.
     pub(crate) fn import(path: &Path, input: &mut impl std::io::Read) -> Result<u64> {
-        let bad = || Error::damaged("the catalogue export is truncated or malformed");
-        let mut magic = [0u8; EXPORT_MAGIC.len()];
-        input.read_exact(&mut magic).map_err(|_| bad())?;
-        if magic != *EXPORT_MAGIC {
-            return Err(bad());
-        }
         if path.exists() {
             return Err(Error::AlreadyExists {
                 path: path.to_path_buf(),
             });
         }
         let db = open_db(path)?;
-        let mut count = 0u64;
-        let read_len = |input: &mut dyn std::io::Read| -> Result<u32> {
-            let mut b = [0u8; 4];
-            input.read_exact(&mut b).map_err(|_| bad())?;
-            Ok(u32::from_be_bytes(b))
-        };
-        loop {
-            let klen = read_len(input)?;
-            if klen == u32::MAX {
-                break;
-            }
-            let mut key = vec![0u8; klen as usize];
-            input.read_exact(&mut key).map_err(|_| bad())?;
-            let vlen = read_len(input)?;
-            if vlen > MAX_EXPORTED_VALUE {
-                return Err(bad());
-            }
-            let mut value = vec![0u8; vlen as usize];
-            input.read_exact(&mut value).map_err(|_| bad())?;
+        let count = read_export(input, |key, value| {
             db.insert(key, value)?;
-            count += 1;
-        }
-        let mut b = [0u8; 8];
-        input.read_exact(&mut b).map_err(|_| bad())?;
-        let mut rest = [0u8; 1];
-        if u64::from_be_bytes(b) != count || input.read(&mut rest)? != 0 {
-            return Err(bad());
-        }
+            Ok(())
+        })?;
         db.flush()?;
         Ok(count)
     }

@@ -34,6 +34,9 @@ pub struct FsckReport {
     /// Copies of a mirror that are missing or damaged while the other is good, one line
     /// each naming the store: nothing is lost yet, but one more fault would lose it.
     pub degraded_copies: Vec<String>,
+    /// The blobs of those lines, for `fsck_repair`.
+    #[serde(skip)]
+    degraded_blobs: Vec<BlobId>,
     /// Orphans and leftovers removed (by `fsck_repair` only).
     pub removed: usize,
     /// Mirrored copies rewritten from the good one (by `fsck_repair` only).
@@ -79,13 +82,7 @@ impl Vault {
             blobs.remove(blob)?;
         }
         report.removed = report.orphan_blobs.len() + blobs.remove_leftovers()?;
-        let mut degraded: Vec<BlobId> = Vec::new();
-        for line in &report.degraded_copies {
-            if let Some(id) = line.split(' ').next().and_then(BlobId::parse) {
-                degraded.push(id);
-            }
-        }
-        degraded.dedup();
+        let degraded = std::mem::take(&mut report.degraded_blobs);
         for id in degraded {
             report.rewritten += blobs.repair_copies(&id)?;
         }
@@ -120,8 +117,9 @@ impl Vault {
                 let copies = blobs.check_copies(&v.blob)?;
                 if !copies.good {
                     report.corrupt_blobs.push(v.blob.clone());
-                } else {
+                } else if !copies.problems.is_empty() {
                     report.degraded_copies.extend(copies.problems);
+                    report.degraded_blobs.push(v.blob.clone());
                 }
             }
         }

@@ -12,7 +12,7 @@
 //! the target are not copied again (they are immutable and named by their hash); a blob
 //! copy is completed only if it hashes to its name. A restore checks every hash again.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::io::{self, Read};
 use std::path::Path as FsPath;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
@@ -89,13 +89,15 @@ impl Target {
         })
     }
 
-    fn stored_blobs(&self) -> Result<HashSet<BlobId>> {
+    /// The blobs in the target, with their sizes (one listing).
+    fn stored_blobs(&self) -> Result<HashMap<BlobId, u64>> {
         Ok(
             objects::list(&self.conn.store, self.path(&["blobs"]), &self.conn.name)?
-                .iter()
-                .filter_map(|m| m.location.filename())
-                .filter_map(|n| n.strip_suffix(".age"))
-                .filter_map(BlobId::parse)
+                .into_iter()
+                .filter_map(|m| {
+                    let id = BlobId::parse(m.location.filename()?.strip_suffix(".age")?)?;
+                    Some((id, m.size))
+                })
                 .collect(),
         )
     }
@@ -224,10 +226,9 @@ fn copy_snapshot(
     let missing: Vec<&BlobId> = snapshot
         .blobs
         .iter()
-        .filter(|b| !stored.contains(*b))
+        .filter(|b| !stored.contains_key(*b))
         .collect();
     let copied_bytes = AtomicU64::new(0);
-    let blob_bytes = AtomicU64::new(0);
     let next = AtomicUsize::new(0);
     let first_error: Mutex<Option<Error>> = Mutex::new(None);
     std::thread::scope(|scope| {
@@ -254,25 +255,13 @@ fn copy_snapshot(
     if let Some(e) = first_error.into_inner().ok().flatten() {
         return Err(e);
     }
-    // Sizes of the blobs already there, for the manifest (one listing, no per-blob call).
-    let sizes: std::collections::HashMap<String, u64> = objects::list(
-        &target.conn.store,
-        target.path(&["blobs"]),
-        &target.conn.name,
-    )?
-    .into_iter()
-    .filter_map(|m| Some((m.location.filename()?.to_owned(), m.size)))
-    .collect();
-    for id in &snapshot.blobs {
-        let size = sizes
-            .get(&format!("{id}.age"))
-            .copied()
-            .ok_or_else(|| Error::Storage {
-                store: target.describe().to_owned(),
-                detail: format!("blob {id} was copied but is not listed"),
-            })?;
-        blob_bytes.fetch_add(size, Ordering::Relaxed);
-    }
+    // The manifest's total: blobs already there, by the listing, and those just copied.
+    let blob_bytes: u64 = snapshot
+        .blobs
+        .iter()
+        .filter_map(|id| stored.get(id))
+        .sum::<u64>()
+        + copied_bytes.load(Ordering::Relaxed);
     let id = snapshot.id.as_str();
     let put = |name: &str, reader: &mut dyn Read| -> Result<FileSum> {
         let mut w = target.writer(target.path(&["snapshots", id, name]));
@@ -302,7 +291,7 @@ fn copy_snapshot(
         catalog: catalog.clone(),
         events: events.clone(),
         blobs: snapshot.blobs.clone(),
-        blob_bytes: blob_bytes.load(Ordering::Relaxed),
+        blob_bytes,
     };
     let text = serde_json::to_vec_pretty(&manifest)
         .map_err(|_| Error::damaged("the manifest cannot be written"))?;
