@@ -112,6 +112,12 @@ fn server_on_s3_backs_up_while_serving_and_restores() {
     assert_eq!(failed["error"], "backup_failed");
     let (_, last) = api.json("GET", "/api/v1/admin/backups", None);
     assert_eq!(last["last"]["ok"], false, "{last}");
+    // The server writes the line before it answers; the test reads its output on
+    // another thread, so give that thread a moment.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    while !server.log().contains("BACKUP FAILED") && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
     assert!(server.log().contains("BACKUP FAILED"), "{}", server.log());
     garage.control("restart", Some(1));
     let log = server.log() + &server.printed();
