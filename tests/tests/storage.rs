@@ -579,20 +579,8 @@ fn fsck_over_s3_reports_and_repairs_orphans_only() {
     // Missing: delete one object. Corrupt: replace another's bytes under its name.
     let (missing, corrupt) = (blobs[0].clone(), blobs[1].clone());
     s3.remove(&missing).unwrap();
-    let store = object_store::aws::AmazonS3Builder::new()
-        .with_bucket_name(garage.var("S3_BUCKET"))
-        .with_region(garage.var("S3_REGION"))
-        .with_endpoint(garage.var("S3_ENDPOINT"))
-        .with_allow_http(true)
-        .with_access_key_id(garage.var("AWS_ACCESS_KEY_ID"))
-        .with_secret_access_key(garage.var("AWS_SECRET_ACCESS_KEY"))
-        .build()
-        .unwrap();
+    let (rt, store) = garage.raw();
     let path = object_store::path::Path::from(format!("fsck/blobs/{corrupt}.age"));
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
     rt.block_on(object_store::ObjectStoreExt::put(
         &store,
         &path,

@@ -109,6 +109,41 @@ impl Garage {
             .unwrap()
     }
 
+    /// The bucket itself, for looking under the vault's layout (and damaging it), with a
+    /// runtime to drive it.
+    pub fn raw(&self) -> (tokio::runtime::Runtime, object_store::aws::AmazonS3) {
+        let store = object_store::aws::AmazonS3Builder::new()
+            .with_bucket_name(self.var("S3_BUCKET"))
+            .with_region(self.var("S3_REGION"))
+            .with_endpoint(self.var("S3_ENDPOINT"))
+            .with_allow_http(true)
+            .with_access_key_id(self.var("AWS_ACCESS_KEY_ID"))
+            .with_secret_access_key(self.var("AWS_SECRET_ACCESS_KEY"))
+            .build()
+            .unwrap();
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        (rt, store)
+    }
+
+    /// Every object under `prefix`, with its size, as the bucket lists them.
+    pub fn objects(&self, prefix: &str) -> Vec<(String, u64)> {
+        use futures_util::TryStreamExt;
+        use object_store::ObjectStore;
+        let (rt, store) = self.raw();
+        let prefix = object_store::path::Path::from(prefix);
+        let mut out: Vec<(String, u64)> = rt
+            .block_on(store.list(Some(&prefix)).try_collect::<Vec<_>>())
+            .unwrap()
+            .into_iter()
+            .map(|m| (m.location.to_string(), m.size))
+            .collect();
+        out.sort();
+        out
+    }
+
     pub fn control(&self, verb: &str, node: Option<u32>) {
         let mut c = Command::new("bash");
         c.arg(script())
