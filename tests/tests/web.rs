@@ -311,3 +311,89 @@ fn a_volunteer_works_a_case_from_the_browser() {
         );
     }
 }
+
+/// An admin backs the vault up from the admin page while it serves; the page then says
+/// when and which snapshot. When the target breaks, the next click fails loudly (503, in
+/// red on the page), and so does the page afterwards, until a backup works again.
+#[test]
+fn an_admin_backs_up_from_the_admin_page_and_sees_a_failure() {
+    if let Some(why) = missing() {
+        eprintln!("skipping the backup button's browser test: {why}");
+        return;
+    }
+    let v = VaultDir::init();
+    let case = v.new_case();
+    let scan = v.root.path().join("scan.jpg");
+    std::fs::write(&scan, pattern(300_000, 4)).unwrap();
+    v.ok(&["doc", "add", &case, "--kind", "identity"], Some(&scan));
+    let target = v.root.path().join("backups");
+    let mut server = Server::start(&v.data(), &["--backup-to", target.to_str().unwrap()]);
+    let base = server.base.clone();
+    let desk = Browser::start("fr");
+    desk.open(&format!("{base}/login"));
+    desk.wait_for("Mot de passe");
+    desk.type_into("#user", "alice");
+    desk.type_into("#password", ADMIN_PASSWORD);
+    desk.click("main form button[type=submit]");
+    desk.wait_for("Mes dossiers");
+
+    desk.open(&format!("{base}/admin"));
+    let page = desk.wait_for("Sauvegardes");
+    assert!(
+        page.contains("Aucune sauvegarde depuis le démarrage"),
+        "{page}"
+    );
+    assert!(
+        page.contains(target.to_str().unwrap()),
+        "the target is shown"
+    );
+    desk.click("form[action='/admin/backups'] button");
+    let page = desk.wait_for("Dernière sauvegarde réussie");
+    accessible(&desk, "admin-backup");
+    desk.screenshot("web-admin-backup");
+    let listed = v.ok(
+        &["backup", "list", target.to_str().unwrap(), "--json"],
+        None,
+    );
+    let snapshots: serde_json::Value = serde_json::from_str(&listed).unwrap();
+    let id = snapshots[0]["id"].as_str().unwrap().to_owned();
+    assert!(page.contains(&id), "the page names snapshot {id}");
+
+    // The target's disk is gone (a file where the directory was): the click fails,
+    // and the admin page keeps saying so in red.
+    std::fs::remove_dir_all(&target).unwrap();
+    std::fs::write(&target, b"not a directory").unwrap();
+    desk.click("form[action='/admin/backups'] button");
+    let page = desk.wait_for("la sauvegarde a échoué");
+    assert!(page.contains("role=\"alert\""), "{page}");
+    desk.open(&format!("{base}/admin"));
+    let page = desk.wait_for("LA DERNIÈRE SAUVEGARDE A ÉCHOUÉ");
+    accessible(&desk, "admin-backup-failed");
+    desk.screenshot("web-admin-backup-failed");
+    assert!(!page.contains("Dernière sauvegarde réussie"));
+    // Said at the top of the page (the first thing an admin sees), and in the section.
+    let top = page.find("LA DERNIÈRE SAUVEGARDE A ÉCHOUÉ").unwrap();
+    assert!(top < page.find("Comptes").unwrap(), "above the accounts");
+    assert_eq!(page.matches("LA DERNIÈRE SAUVEGARDE A ÉCHOUÉ").count(), 2);
+    desk.click("a[href='#backups-title']");
+    desk.screenshot("web-admin-backup-failed-section");
+    // The server's output says it too (read on another thread: give it a moment).
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    while !server.log().contains("BACKUP FAILED") && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert!(server.log().contains("BACKUP FAILED"), "{}", server.log());
+
+    server.terminate();
+    // Both attempts are in the access log, by alice.
+    let events: serde_json::Value =
+        serde_json::from_str(&v.ok(&["log", "show", "--json"], None)).unwrap();
+    let outcomes: Vec<&str> = events
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["action"] == "backup.create")
+        .map(|e| e["outcome"].as_str().unwrap())
+        .collect();
+    assert_eq!(outcomes, ["ok", "failed"]);
+}

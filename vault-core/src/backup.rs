@@ -219,6 +219,18 @@ impl Vault {
         }
     }
 
+    /// Whether `by` may take a backup: admins only (a backup holds every case). `None`
+    /// is the server's schedule or the `vault backup` command, run by whoever holds the
+    /// data directory.
+    pub fn may_back_up(&self, by: Option<&Session>) -> Result<()> {
+        match by {
+            Some(s) if s.user().role != crate::model::Role::Admin => {
+                Err(Error::Denied("only admins take backups"))
+            }
+            _ => Ok(()),
+        }
+    }
+
     /// Records a backup in the access log: `backup.create` by the admin who asked for it
     /// (`None`: the schedule, or the `vault backup` command), with the snapshot's id
     /// and the outcome.

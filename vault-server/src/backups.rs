@@ -7,9 +7,12 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
+use axum::http::StatusCode;
 use serde::Serialize;
 use vault_core::{Session, Vault};
 use vault_storage::backup::{self, BackupReport, Target};
+
+use crate::error::ApiError;
 
 /// The server's backup target and the last outcome.
 #[derive(Default)]
@@ -42,6 +45,31 @@ pub enum BackupRefused {
     Running,
     /// It ran and failed.
     Failed(vault_core::Error),
+}
+
+impl From<BackupRefused> for ApiError {
+    fn from(refused: BackupRefused) -> Self {
+        match refused {
+            BackupRefused::NoTarget => ApiError::new(
+                StatusCode::CONFLICT,
+                "no_backup_target",
+                "aucune destination de sauvegarde : démarrez le serveur avec --backup-to",
+                "no backup target: start the server with --backup-to",
+            ),
+            BackupRefused::Running => ApiError::new(
+                StatusCode::CONFLICT,
+                "backup_running",
+                "une sauvegarde est déjà en cours",
+                "a backup is already running",
+            ),
+            BackupRefused::Failed(e) => ApiError::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "backup_failed",
+                &format!("la sauvegarde a échoué : {}", e.message_fr()),
+                &format!("the backup failed: {e}"),
+            ),
+        }
+    }
 }
 
 impl Backups {

@@ -160,6 +160,7 @@ async fn every_form_refuses_a_request_without_its_csrf_token() {
             "team=Belleville&user=vera".to_owned(),
         ),
         ("/admin/verify".to_owned(), String::new()),
+        ("/admin/backups".to_owned(), String::new()),
         (
             "/admin/users/state".to_owned(),
             "name=vera&disabled=1".to_owned(),
@@ -739,4 +740,50 @@ async fn names_that_lie_or_are_not_utf8_are_refused_and_names_are_isolated() {
             .await
             .json();
     assert_eq!(docs.as_array().unwrap().len(), 1, "{docs}");
+}
+
+#[tokio::test]
+async fn only_admins_see_and_take_backups() {
+    let s = scene().await;
+    s.f.call(
+        Method::POST,
+        "/api/v1/users",
+        Some(&s.token),
+        json!({"name": "coline", "role": "coordinator", "password": "coline-password"}),
+    )
+    .await
+    .expect(StatusCode::CREATED);
+    let coline = format!(
+        "vault_session={}",
+        s.f.sign_in("coline", "coline-password").await
+    );
+    let page = get_page(&s.f, "/admin", Some(&coline))
+        .await
+        .expect(StatusCode::OK)
+        .text();
+    assert!(page.contains("Comptes"), "a coordinator manages accounts");
+    assert!(!page.contains("Sauvegardes"), "but sees no backups");
+    let r = post_form(
+        &s.f,
+        "/admin/backups",
+        Some(&coline),
+        &format!("csrf={}", csrf_of(&page)),
+    )
+    .await
+    .expect(StatusCode::FORBIDDEN);
+    assert!(r.text().contains("accès refusé"), "{}", r.text());
+    // The admin sees the section; without --backup-to the button is not offered, and the
+    // form says why.
+    let page = get_page(&s.f, "/admin", Some(&s.cookie)).await.text();
+    assert!(page.contains("Sauvegardes") && page.contains("--backup-to"));
+    assert!(!page.contains("action=\"/admin/backups\""));
+    let r = post_form(
+        &s.f,
+        "/admin/backups",
+        Some(&s.cookie),
+        &format!("csrf={}", csrf_of(&page)),
+    )
+    .await
+    .expect(StatusCode::CONFLICT);
+    assert!(r.text().contains("aucune destination de sauvegarde"));
 }

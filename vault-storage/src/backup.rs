@@ -197,6 +197,7 @@ pub struct BackupReport {
 /// Backs `vault` up to `target`, while it serves; records `backup.create` in the access
 /// log, by `by` (an admin) or the system, with the outcome.
 pub fn backup(vault: &Vault, by: Option<&Session>, target: &Target) -> Result<BackupReport> {
+    vault.may_back_up(by)?;
     let started = Instant::now();
     let snapshot = match vault.snapshot() {
         Ok(s) => s,

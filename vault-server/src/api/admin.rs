@@ -10,8 +10,7 @@ use vault_core::{Role, SecretKey, Team, User};
 use super::session::with_kdf_slot;
 use super::{blocking, ApiJson};
 use crate::auth::Auth;
-use crate::backups::BackupRefused;
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
 use crate::state::AppState;
 
 /// `GET /users`.
@@ -127,19 +126,12 @@ pub async fn remove_member(
         .map(Json)
 }
 
-fn admins_only(auth: &Auth) -> ApiResult<()> {
-    if auth.session.user().role != Role::Admin {
-        return Err(vault_core::Error::Denied("only admins take backups").into());
-    }
-    Ok(())
-}
-
 /// `GET /admin/backups`: the target, whether one runs, the last outcome.
 pub async fn backup_status(
     State(state): State<AppState>,
     auth: Auth,
 ) -> ApiResult<Json<serde_json::Value>> {
-    admins_only(&auth)?;
+    state.vault()?.may_back_up(Some(&auth.session))?;
     let backups = &state.inner.backups;
     Ok(Json(serde_json::json!({
         "target": backups.target(),
@@ -154,28 +146,9 @@ pub async fn create_backup(
     State(state): State<AppState>,
     auth: Auth,
 ) -> ApiResult<(StatusCode, Json<vault_storage::backup::BackupReport>)> {
-    admins_only(&auth)?;
     let vault = state.vault()?;
+    vault.may_back_up(Some(&auth.session))?;
     let backups = state.inner.backups.clone();
-    match backups.run(vault, Some(auth.session.clone())).await {
-        Ok(report) => Ok((StatusCode::CREATED, Json(report))),
-        Err(BackupRefused::NoTarget) => Err(ApiError::new(
-            StatusCode::CONFLICT,
-            "no_backup_target",
-            "aucune destination de sauvegarde : démarrez le serveur avec --backup-to",
-            "no backup target: start the server with --backup-to",
-        )),
-        Err(BackupRefused::Running) => Err(ApiError::new(
-            StatusCode::CONFLICT,
-            "backup_running",
-            "une sauvegarde est déjà en cours",
-            "a backup is already running",
-        )),
-        Err(BackupRefused::Failed(e)) => Err(ApiError::new(
-            StatusCode::SERVICE_UNAVAILABLE,
-            "backup_failed",
-            &format!("la sauvegarde a échoué : {}", e.message_fr()),
-            &format!("the backup failed: {e}"),
-        )),
-    }
+    let report = backups.run(vault, Some(auth.session.clone())).await?;
+    Ok((StatusCode::CREATED, Json(report)))
 }

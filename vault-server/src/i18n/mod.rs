@@ -329,6 +329,17 @@ pub struct Web {
     pub storage_ok: &'static str,
     pub storage_damaged: &'static str,
     pub storage_leftovers: &'static str,
+    pub backups_title: &'static str,
+    pub backup_target: &'static str,
+    pub backup_no_target: &'static str,
+    pub backup_never: &'static str,
+    pub backup_running: &'static str,
+    pub backup_ok: &'static str,
+    pub backup_snapshot: &'static str,
+    pub backup_copied: &'static str,
+    pub backup_failed: &'static str,
+    pub backup_now: &'static str,
+    pub backup_note: &'static str,
 }
 
 impl Catalog {

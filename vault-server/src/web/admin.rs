@@ -9,8 +9,9 @@ use maud::html;
 use secrecy::ExposeSecret;
 use vault_core::{Checkpoint, Role, SecretKey, Team, User};
 
-use super::{role_name, run, see_other, Fields, Volunteer};
+use super::{role_name, run, see_other, when, Fields, Volunteer};
 use crate::api::session::with_kdf_slot;
+use crate::backups::{Backups, LastBackup};
 use crate::error::ApiError;
 use crate::state::AppState;
 
@@ -47,10 +48,11 @@ pub async fn page(
         Err(e) => return v.error(e, "/cases"),
     };
     let done = query.is_some_and(|q| q.contains("done=1"));
-    admin_page(&v, &users, &teams, StatusCode::OK, done, None)
+    admin_page(&state, &v, &users, &teams, StatusCode::OK, done, None)
 }
 
 fn admin_page(
+    state: &AppState,
     v: &Volunteer,
     users: &[User],
     teams: &[Team],
@@ -67,8 +69,12 @@ fn admin_page(
             .unwrap_or_else(|| id.to_string())
     };
     let is_admin = v.session.user().role == Role::Admin;
+    let backup_failed = is_admin && state.inner.backups.last().is_some_and(|l| !l.ok);
     let body = html! {
         @if done { p.done role="status" { (w.done) } }
+        @if backup_failed {
+            p.error role="alert" { a href="#backups-title" { (w.backup_failed) } }
+        }
         @if let Some(result) = result { (result) }
         section aria-labelledby="users-title" {
             h2 #users-title { (w.users_title) }
@@ -178,6 +184,7 @@ fn admin_page(
                 button type="submit" { (w.create_team) }
             }
         }
+        @if is_admin { (backups_section(v, &state.inner.backups)) }
         section aria-labelledby="audit-title" {
             h2 #audit-title { (w.audit_title) }
             p { a.button href="/admin/checkpoint" download { (w.checkpoint) } }
@@ -191,6 +198,62 @@ fn admin_page(
         }
     };
     v.page(status, w.admin_title, "/admin", body)
+}
+
+/// The backups: where they go, the last outcome (a failure in red), the button.
+fn backups_section(v: &Volunteer, backups: &Backups) -> maud::Markup {
+    let w = v.ctx.w();
+    let lang = v.ctx.lang;
+    let target = backups.target();
+    html! {
+        section aria-labelledby="backups-title" {
+            h2 #backups-title { (w.backups_title) }
+            @match target {
+                Some(t) => p { (w.backup_target) " " code { (t) } },
+                None => p.note { (w.backup_no_target) },
+            }
+            @if backups.running() { p.note role="status" { (w.backup_running) } }
+            @match backups.last() {
+                None => p.note { (w.backup_never) },
+                Some(LastBackup { at, report: Some(r), .. }) => p.done role="status" {
+                    (w.backup_ok) " " (when(lang, at)) " · " (w.backup_snapshot) " " code { (r.snapshot) }
+                    " · " (w.backup_copied) " " (lang.t().size(r.bytes_copied))
+                },
+                Some(last) => div.error role="alert" {
+                    p { strong { (w.backup_failed) } }
+                    p { (when(lang, last.at)) " · "
+                        (if lang.code() == "fr" { last.error_fr } else { last.error }.unwrap_or_default()) }
+                },
+            }
+            @if target.is_some() {
+                p.note { (w.backup_note) }
+                form method="post" action="/admin/backups" {
+                    (v.csrf_field())
+                    button type="submit" { (w.backup_now) }
+                }
+            }
+        }
+    }
+}
+
+/// `POST /admin/backups`: a backup now, while the vault serves; back to the page, which
+/// shows the outcome, or the error (a failed backup answers 503).
+pub async fn backup(State(state): State<AppState>, v: Volunteer, fields: Fields) -> Response {
+    if let Err(r) = v.check(&fields) {
+        return r;
+    }
+    let vault = match state.vault() {
+        Ok(vault) => vault,
+        Err(e) => return v.error(e, "/admin"),
+    };
+    if let Err(e) = vault.may_back_up(Some(&v.session)) {
+        return v.error(e.into(), "/admin");
+    }
+    let backups = state.inner.backups.clone();
+    match backups.run(vault, Some(v.session.clone())).await {
+        Ok(_) => see_other("/admin?done=1#backups-title"),
+        Err(refused) => v.error(refused.into(), "/admin"),
+    }
 }
 
 /// Runs `work` (argon2 inside) and comes back to the page, or shows the error.
@@ -410,5 +473,13 @@ pub async fn verify(State(state): State<AppState>, v: Volunteer, fields: Fields)
             }
         }
     };
-    admin_page(&v, &users, &teams, StatusCode::OK, false, Some(result))
+    admin_page(
+        &state,
+        &v,
+        &users,
+        &teams,
+        StatusCode::OK,
+        false,
+        Some(result),
+    )
 }

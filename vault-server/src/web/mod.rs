@@ -83,6 +83,7 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/members/remove", post(admin::remove_member))
         .route("/admin/checkpoint", get(admin::checkpoint))
         .route("/admin/verify", post(admin::verify))
+        .route("/admin/backups", post(admin::backup))
 }
 
 /// The language of a request: `?lang=` (then remembered in a cookie), the cookie, then
