@@ -290,6 +290,7 @@ fn sign_ins_guessed_from_many_addresses_do_not_lock_out_the_user() {
 #[test]
 fn first_start_offers_a_one_time_setup_page() {
     let v = VaultDir::empty();
+    let backups = v.root.path().join("backups");
     let server = Server::start(
         &v.data(),
         &[
@@ -299,6 +300,10 @@ fn first_start_offers_a_one_time_setup_page() {
             "1",
             "--kdf-parallelism",
             "1",
+            "--backup-to",
+            backups.to_str().unwrap(),
+            "--backup-every",
+            "1s",
         ],
     );
     let printed = server.printed();
@@ -332,6 +337,24 @@ fn first_start_offers_a_one_time_setup_page() {
     let ana = Api::signed_in(&server.base, "ana", "ana-long-password");
     let (status, body) = ana.json("POST", "/api/v1/teams", Some(json!({"name": "Belleville"})));
     assert_eq!(status, 201, "{body}");
+    // The schedule given on this first run works from the setup on, without a restart.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let snapshot_done = || {
+        std::fs::read_dir(backups.join("snapshots"))
+            .map(|d| {
+                d.flatten()
+                    .any(|e| e.path().join("manifest.json").is_file())
+            })
+            .unwrap_or(false)
+    };
+    while !snapshot_done() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert!(
+        snapshot_done(),
+        "no scheduled backup after setup: {}",
+        server.log()
+    );
     let log = server.log();
     for secret in [token, key.as_str(), "ana-long-password"] {
         assert!(!log.contains(secret), "a secret reached the log");

@@ -13,6 +13,7 @@ use vault_core::{Session, Vault};
 use vault_storage::backup::{self, BackupReport, Target};
 
 use crate::error::ApiError;
+use crate::state::AppState;
 
 /// The server's backup target and the last outcome.
 #[derive(Default)]
@@ -149,13 +150,15 @@ impl Backups {
     }
 }
 
-/// Backs up every `every`, the first one `every` after start.
-pub fn schedule(backups: Arc<Backups>, vault: Vault, every: Duration) {
+/// Backs up every `every`, the first one `every` after start; a tick before the setup
+/// page has created the vault is skipped.
+pub fn schedule(state: AppState, every: Duration) {
     tokio::spawn(async move {
         loop {
             tokio::time::sleep(every).await;
+            let Ok(vault) = state.vault() else { continue };
             // The outcome is logged and kept by `run`.
-            let _ = backups.run(vault.clone(), None).await;
+            let _ = state.inner.backups.run(vault, None).await;
         }
     });
 }

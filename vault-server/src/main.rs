@@ -89,6 +89,22 @@ struct Args {
 }
 
 /// `24h`, `30d`, `90m`, or seconds.
+/// The `--backup-to` target, opened with the storage settings in force (for S3: the
+/// endpoint, region and style).
+fn backup_target(
+    args: &Args,
+    settings: &vault_core::StorageSettings,
+    credentials: &vault_storage::Credentials,
+) -> anyhow::Result<Option<vault_storage::backup::Target>> {
+    let Some(location) = &args.backup_to else {
+        return Ok(None);
+    };
+    let target = vault_storage::backup::Target::open(location, settings, credentials)
+        .map_err(|e| anyhow::anyhow!("erreur : {} / error: {e}", e.message_fr()))?;
+    tracing::info!(target = %target.describe(), every = ?args.backup_every, "online backups");
+    Ok(Some(target))
+}
+
 fn parse_duration(text: &str) -> Result<u64, String> {
     match vault_core::parse_duration(text) {
         Ok(0) => Err("must be more than zero".into()),
@@ -179,25 +195,18 @@ async fn main() -> anyhow::Result<()> {
                 tracing::warn!("{notice}");
             }
             tracing::info!(store = %vault.blob_store().describe(), "blob store");
-            match &args.backup_to {
+            let stored = vault_storage::merge(vault.storage_settings(), &overrides);
+            match backup_target(&args, &stored, &credentials)? {
                 None => AppState::new(vault, config)?,
-                Some(location) => {
-                    let stored = vault_storage::merge(vault.storage_settings(), &overrides);
-                    let target =
-                        vault_storage::backup::Target::open(location, &stored, &credentials)
-                            .map_err(|e| {
-                                anyhow::anyhow!("erreur : {} / error: {e}", e.message_fr())
-                            })?;
-                    tracing::info!(target = %target.describe(), every = ?args.backup_every, "online backups");
-                    AppState::with_backups(vault, config, target)?
-                }
+                Some(target) => AppState::with_backups(vault, config, target)?,
             }
         }
         Err(Error::NotAVault { .. }) => {
             // Refuse a directory that holds something else before offering to set it up.
             Vault::check_free(&args.data_dir)
                 .map_err(|e| anyhow::anyhow!("erreur : {} / error: {e}", e.message_fr()))?;
-            let (state, token) = AppState::awaiting_setup(config)?;
+            let target = backup_target(&args, &overrides, &credentials)?;
+            let (state, token) = AppState::awaiting_setup(config, target)?;
             let url = state.setup_url(&token);
             // On stdout, not in the log: the address is a one-time secret.
             println!(

@@ -91,7 +91,11 @@ pub(crate) struct Shared {
 }
 
 impl AppState {
-    fn build(config: Config, vault: Option<Vault>) -> std::io::Result<AppState> {
+    fn build(
+        config: Config,
+        vault: Option<Vault>,
+        target: Option<vault_storage::backup::Target>,
+    ) -> std::io::Result<AppState> {
         let throttle = config.throttle;
         let slots = config.kdf_slots.max(1);
         let rate = config.link_rate_per_minute;
@@ -100,7 +104,7 @@ impl AppState {
             v.set_min_free_bytes(config.min_free_bytes);
             let _ = cell.set(v);
         }
-        Ok(AppState {
+        let state = AppState {
             inner: Arc::new(Shared {
                 config,
                 vault: cell,
@@ -110,14 +114,19 @@ impl AppState {
                 throttle: Throttle::new(throttle)?,
                 link_rate: crate::throttle::RateLimit::new(rate)?,
                 kdf: crate::kdf::KdfPool::new(slots)?,
-                backups: Arc::default(),
+                backups: Arc::new(crate::backups::Backups::new(target)),
             }),
-        })
+        };
+        if let (Some(every), Some(_)) = (state.config().backup_every, state.inner.backups.target())
+        {
+            crate::backups::schedule(state.clone(), every);
+        }
+        Ok(state)
     }
 
     /// State over an open vault.
     pub fn new(vault: Vault, config: Config) -> std::io::Result<AppState> {
-        AppState::build(config, Some(vault))
+        AppState::build(config, Some(vault), None)
     }
 
     /// State over an open vault that backs up to `target` (on demand, and every
@@ -127,20 +136,16 @@ impl AppState {
         config: Config,
         target: vault_storage::backup::Target,
     ) -> std::io::Result<AppState> {
-        let mut state = AppState::build(config, Some(vault.clone()))?;
-        let backups = Arc::new(crate::backups::Backups::new(Some(target)));
-        if let Some(shared) = Arc::get_mut(&mut state.inner) {
-            shared.backups = backups.clone();
-        }
-        if let Some(every) = state.config().backup_every {
-            crate::backups::schedule(backups, vault, every);
-        }
-        Ok(state)
+        AppState::build(config, Some(vault), Some(target))
     }
 
     /// State of a server with no vault yet; returns the one-time setup token, to print.
-    pub fn awaiting_setup(config: Config) -> std::io::Result<(AppState, SecretString)> {
-        let state = AppState::build(config, None)?;
+    /// Backups to `target` begin once the setup page has created the vault.
+    pub fn awaiting_setup(
+        config: Config,
+        target: Option<vault_storage::backup::Target>,
+    ) -> std::io::Result<(AppState, SecretString)> {
+        let state = AppState::build(config, None, target)?;
         let token = crate::sessions::random_token()?;
         *state.setup_slot() = Some(*blake3::hash(token.expose_secret().as_bytes()).as_bytes());
         Ok((state, token))

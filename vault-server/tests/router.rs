@@ -1098,7 +1098,7 @@ async fn the_setup_page_creates_the_vault_once() {
         setup_kdf: Some(KdfParams::insecure_for_tests()),
         ..config(data.clone())
     };
-    let (state, token) = AppState::awaiting_setup(config).unwrap();
+    let (state, token) = AppState::awaiting_setup(config, None).unwrap();
     let url = state.setup_url(&token);
     let path = secrecy::ExposeSecret::expose_secret(&url)
         .strip_prefix("http://127.0.0.1:8080")
