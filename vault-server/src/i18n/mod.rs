@@ -4,6 +4,9 @@
 
 mod en;
 mod fr;
+pub mod locale;
+
+pub use locale::Locale;
 
 pub use en::EN;
 pub use fr::FR;

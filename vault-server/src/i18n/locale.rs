@@ -1,0 +1,310 @@
+//! The languages of the pages that people without an account see (upload links and their
+//! receipt, personal spaces, share links, the dead-link page): fifteen languages, four of
+//! them right to left. Their words are Fluent messages in `locales/<tag>/links.ftl`,
+//! embedded at build time; plurals and placeables are Fluent's. A message missing from a
+//! catalogue falls back to French (the association's language), never to its id.
+//!
+//! The choice: `?lang=` first, then the `vault_lang` cookie (set when a person picks a
+//! language), then `Accept-Language` (negotiated by `fluent-langneg`), else French.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use axum::http::{header, HeaderMap};
+use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::Loader;
+use unic_langid::LanguageIdentifier;
+
+fluent_templates::static_loader! {
+    static LOCALES = {
+        locales: "./locales",
+        fallback_language: "fr",
+        // Names are isolated with <bdi> by the pages themselves (see `Locale::isolate`);
+        // Fluent's own isolation marks would only be invisible noise in the text.
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+/// The cookie that keeps a person's choice for the link pages.
+pub const COOKIE: &str = "vault_lang";
+
+/// A language of the link pages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Locale {
+    /// Français (the default).
+    Fr,
+    /// English.
+    En,
+    /// Arabic.
+    Ar,
+    /// Dari (Afghan Persian).
+    FaAf,
+    /// Pashto.
+    Ps,
+    /// Urdu.
+    Ur,
+    /// Bengali.
+    Bn,
+    /// Turkish.
+    Tr,
+    /// Russian.
+    Ru,
+    /// Ukrainian.
+    Uk,
+    /// Georgian.
+    Ka,
+    /// Albanian.
+    Sq,
+    /// Tigrinya.
+    Ti,
+    /// Somali.
+    So,
+    /// Spanish.
+    Es,
+}
+
+/// A value for a message's variable.
+pub type Arg<'a> = (&'static str, FluentValue<'a>);
+
+static IDS: LazyLock<Vec<LanguageIdentifier>> = LazyLock::new(|| {
+    Locale::ALL
+        .iter()
+        .map(|l| l.tag().parse().expect("the tags above are valid"))
+        .collect()
+});
+
+impl Locale {
+    /// Every language, in the order of the picker.
+    pub const ALL: [Locale; 15] = [
+        Locale::Fr,
+        Locale::En,
+        Locale::Ar,
+        Locale::FaAf,
+        Locale::Ps,
+        Locale::Ur,
+        Locale::Bn,
+        Locale::Tr,
+        Locale::Ru,
+        Locale::Uk,
+        Locale::Ka,
+        Locale::Sq,
+        Locale::Ti,
+        Locale::So,
+        Locale::Es,
+    ];
+
+    /// The BCP 47 tag, as in `<html lang>` and `?lang=`.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Locale::Fr => "fr",
+            Locale::En => "en",
+            Locale::Ar => "ar",
+            Locale::FaAf => "fa-AF",
+            Locale::Ps => "ps",
+            Locale::Ur => "ur",
+            Locale::Bn => "bn",
+            Locale::Tr => "tr",
+            Locale::Ru => "ru",
+            Locale::Uk => "uk",
+            Locale::Ka => "ka",
+            Locale::Sq => "sq",
+            Locale::Ti => "ti",
+            Locale::So => "so",
+            Locale::Es => "es",
+        }
+    }
+
+    fn id(self) -> &'static LanguageIdentifier {
+        let i = Locale::ALL.iter().position(|l| *l == self).unwrap_or(0);
+        &IDS[i]
+    }
+
+    /// Written right to left.
+    pub fn rtl(self) -> bool {
+        matches!(self, Locale::Ar | Locale::FaAf | Locale::Ps | Locale::Ur)
+    }
+
+    /// `rtl` or `ltr`, for `<html dir>`.
+    pub fn dir(self) -> &'static str {
+        if self.rtl() {
+            "rtl"
+        } else {
+            "ltr"
+        }
+    }
+
+    /// The language whose tag is `tag` exactly (any case).
+    pub fn parse(tag: &str) -> Option<Locale> {
+        Locale::ALL
+            .into_iter()
+            .find(|l| l.tag().eq_ignore_ascii_case(tag.trim()))
+    }
+
+    /// The best of ours for a list of wanted tags, in order of preference: `fa` and `prs`
+    /// find Dari, `en-GB` English. None when nothing matches.
+    fn negotiate(wanted: Vec<LanguageIdentifier>) -> Option<Locale> {
+        let dari: LanguageIdentifier = "fa-AF".parse().ok()?;
+        let wanted: Vec<LanguageIdentifier> = wanted
+            .into_iter()
+            .map(|t| if t.language.as_str() == "prs" { dari.clone() } else { t })
+            .collect();
+        let found = fluent_langneg::negotiate_languages(
+            &wanted,
+            IDS.as_slice(),
+            None,
+            fluent_langneg::NegotiationStrategy::Lookup,
+        );
+        let first = found.first()?;
+        Locale::ALL.into_iter().find(|l| l.id() == *first)
+    }
+
+    /// `?lang=`, then the cookie, then `Accept-Language`, else French.
+    pub fn pick(query: Option<&str>, headers: &HeaderMap) -> Locale {
+        if let Some(l) = query.and_then(Locale::parse) {
+            return l;
+        }
+        if let Some(l) = crate::auth::cookie(headers, COOKIE).and_then(Locale::parse) {
+            return l;
+        }
+        let accept = headers
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("");
+        Locale::negotiate(fluent_langneg::accepted_languages::parse(accept)).unwrap_or(Locale::Fr)
+    }
+
+    /// The message `id` (French when this catalogue lacks it; the id itself, logged, when
+    /// no catalogue has it: a test makes sure that never happens).
+    pub fn say(self, id: &str) -> String {
+        self.say_with(id, &[])
+    }
+
+    /// The message `id` with its variables.
+    pub fn say_with(self, id: &str, args: &[Arg<'_>]) -> String {
+        let map: HashMap<Cow<'static, str>, FluentValue<'_>> = args
+            .iter()
+            .map(|(k, v)| (Cow::Borrowed(*k), v.clone()))
+            .collect();
+        match LOCALES.try_lookup_with_args(self.id(), id, &map) {
+            Some(text) => text,
+            None => {
+                tracing::error!(id, lang = self.tag(), "a message is missing from every catalogue");
+                id.to_owned()
+            }
+        }
+    }
+
+    /// Whether this catalogue itself (not its fallback) has `id`.
+    pub fn has(self, id: &str) -> bool {
+        LOCALES
+            .lookup_single_language::<&str>(self.id(), id, None)
+            .is_ok()
+    }
+
+    /// A size as people read it: `1,5 Mo`, `1.5 MB`, `٣٠٠ bytes`.
+    pub fn size(self, bytes: u64) -> String {
+        const UNITS: [(&str, f64); 3] = [
+            ("size-gb", 1024.0 * 1024.0 * 1024.0),
+            ("size-mb", 1024.0 * 1024.0),
+            ("size-kb", 1024.0),
+        ];
+        for (id, unit) in UNITS {
+            if bytes as f64 >= unit {
+                let n = format!("{:.1}", bytes as f64 / unit).replace('.', &self.say("decimal-mark"));
+                return self.say_with(id, &[("n", n.into())]);
+            }
+        }
+        self.say_with("size-bytes", &[("n", bytes.to_string().into())])
+    }
+
+    /// A moment in Paris time (the association's desks), in this language's words.
+    pub fn when(self, secs: u64) -> String {
+        let paris = jiff::Timestamp::from_second(secs as i64)
+            .ok()
+            .and_then(|t| t.in_tz("Europe/Paris").ok());
+        let Some(at) = paris else {
+            return secs.to_string();
+        };
+        let time = self.say_with(
+            "time-of-day",
+            &[
+                ("hour", at.hour().to_string().into()),
+                ("minute", format!("{:02}", at.minute()).into()),
+            ],
+        );
+        self.say_with(
+            "date-time",
+            &[
+                ("day", at.day().to_string().into()),
+                ("month", self.say(&format!("month-{}", at.month())).into()),
+                ("year", at.year().to_string().into()),
+                ("time", time.into()),
+            ],
+        )
+    }
+
+    /// The Fr/En catalogue of the volunteers' pages nearest to this language.
+    pub fn desk(self) -> super::Lang {
+        match self {
+            Locale::En => super::Lang::En,
+            _ => super::Lang::Fr,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn accept(value: &str) -> Locale {
+        let mut h = HeaderMap::new();
+        h.insert(header::ACCEPT_LANGUAGE, value.parse().unwrap());
+        Locale::pick(None, &h)
+    }
+
+    #[test]
+    fn the_choice_is_query_then_cookie_then_browser_then_french() {
+        assert_eq!(accept("ar-SA,ar;q=0.9"), Locale::Ar);
+        assert_eq!(accept("fa-AF"), Locale::FaAf);
+        assert_eq!(accept("fa"), Locale::FaAf, "Persian finds Dari");
+        assert_eq!(accept("prs"), Locale::FaAf);
+        assert_eq!(accept("de-DE,ru;q=0.8"), Locale::Ru, "the first we have");
+        assert_eq!(accept("en-GB"), Locale::En);
+        assert_eq!(accept("de"), Locale::Fr);
+        assert_eq!(accept(""), Locale::Fr);
+        let mut h = HeaderMap::new();
+        h.insert(header::ACCEPT_LANGUAGE, "ar".parse().unwrap());
+        h.insert(header::COOKIE, "vault_lang=ti".parse().unwrap());
+        assert_eq!(Locale::pick(None, &h), Locale::Ti, "the cookie beats the browser");
+        assert_eq!(Locale::pick(Some("uk"), &h), Locale::Uk, "the query beats both");
+        assert_eq!(Locale::pick(Some("xx"), &h), Locale::Ti);
+    }
+
+    #[test]
+    fn four_languages_are_right_to_left() {
+        let rtl: Vec<&str> = Locale::ALL.iter().filter(|l| l.rtl()).map(|l| l.tag()).collect();
+        assert_eq!(rtl, ["ar", "fa-AF", "ps", "ur"]);
+    }
+
+    #[test]
+    fn plurals_sizes_and_paris_time_come_from_the_catalogues() {
+        let fr = Locale::Fr;
+        assert_eq!(
+            fr.say_with("share-downloads-left", &[("count", 1.into())]),
+            "Un téléchargement restant (tous documents confondus)."
+        );
+        assert_eq!(
+            Locale::En.say_with("share-downloads-left", &[("count", 3.into())]),
+            "3 downloads left (all documents together)."
+        );
+        assert_eq!(fr.size(1536), "1,5 Ko");
+        assert_eq!(Locale::En.size(300), "300 bytes");
+        // 2026-07-01 12:00 UTC is 14:00 in Paris (summer time); 2026-01-15 12:00 is 13:00.
+        assert_eq!(fr.when(1_782_907_200), "1 juillet 2026 à 14 h 00");
+        assert_eq!(Locale::En.when(1_768_478_400), "January 15, 2026, 13:00");
+        for l in Locale::ALL {
+            assert!(l.has("language-name"), "{}", l.tag());
+        }
+    }
+}
