@@ -601,7 +601,7 @@ async fn a_space_needs_its_code_and_its_forms_their_token() {
     // The person reads what was done in plain words, theirs included.
     let home = get_page(&s.f, &path, Some(&cookie)).await.text();
     assert!(
-        home.contains("<bdi>Vous</bdi> a ouvert l&#39;espace personnel"),
+        home.contains("<bdi>Vous</bdi> : espace personnel ouvert"),
         "{home}"
     );
     // Leaving needs the space's token too: without it, nothing ends, no cookie is cleared.

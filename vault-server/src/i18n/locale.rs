@@ -147,7 +147,13 @@ impl Locale {
         let dari: LanguageIdentifier = "fa-AF".parse().ok()?;
         let wanted: Vec<LanguageIdentifier> = wanted
             .into_iter()
-            .map(|t| if t.language.as_str() == "prs" { dari.clone() } else { t })
+            .map(|t| {
+                if t.language.as_str() == "prs" {
+                    dari.clone()
+                } else {
+                    t
+                }
+            })
             .collect();
         let found = fluent_langneg::negotiate_languages(
             &wanted,
@@ -189,7 +195,11 @@ impl Locale {
         match LOCALES.try_lookup_with_args(self.id(), id, &map) {
             Some(text) => text,
             None => {
-                tracing::error!(id, lang = self.tag(), "a message is missing from every catalogue");
+                tracing::error!(
+                    id,
+                    lang = self.tag(),
+                    "a message is missing from every catalogue"
+                );
                 id.to_owned()
             }
         }
@@ -211,7 +221,8 @@ impl Locale {
         ];
         for (id, unit) in UNITS {
             if bytes as f64 >= unit {
-                let n = format!("{:.1}", bytes as f64 / unit).replace('.', &self.say("decimal-mark"));
+                let n =
+                    format!("{:.1}", bytes as f64 / unit).replace('.', &self.say("decimal-mark"));
                 return self.say_with(id, &[("n", n.into())]);
             }
         }
@@ -243,14 +254,6 @@ impl Locale {
             ],
         )
     }
-
-    /// The Fr/En catalogue of the volunteers' pages nearest to this language.
-    pub fn desk(self) -> super::Lang {
-        match self {
-            Locale::En => super::Lang::En,
-            _ => super::Lang::Fr,
-        }
-    }
 }
 
 #[cfg(test)]
@@ -276,14 +279,26 @@ mod tests {
         let mut h = HeaderMap::new();
         h.insert(header::ACCEPT_LANGUAGE, "ar".parse().unwrap());
         h.insert(header::COOKIE, "vault_lang=ti".parse().unwrap());
-        assert_eq!(Locale::pick(None, &h), Locale::Ti, "the cookie beats the browser");
-        assert_eq!(Locale::pick(Some("uk"), &h), Locale::Uk, "the query beats both");
+        assert_eq!(
+            Locale::pick(None, &h),
+            Locale::Ti,
+            "the cookie beats the browser"
+        );
+        assert_eq!(
+            Locale::pick(Some("uk"), &h),
+            Locale::Uk,
+            "the query beats both"
+        );
         assert_eq!(Locale::pick(Some("xx"), &h), Locale::Ti);
     }
 
     #[test]
     fn four_languages_are_right_to_left() {
-        let rtl: Vec<&str> = Locale::ALL.iter().filter(|l| l.rtl()).map(|l| l.tag()).collect();
+        let rtl: Vec<&str> = Locale::ALL
+            .iter()
+            .filter(|l| l.rtl())
+            .map(|l| l.tag())
+            .collect();
         assert_eq!(rtl, ["ar", "fa-AF", "ps", "ur"]);
     }
 

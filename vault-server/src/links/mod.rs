@@ -1,7 +1,8 @@
 //! The pages of people without an account: `/s/{token}` (a lawyer downloads what was
 //! shared) and `/u/{token}` (a beneficiary uploads photos of their papers).
 //!
-//! They work without JavaScript and on a phone, in French or English. Every dead,
+//! They work without JavaScript and on a phone, in fifteen languages (`i18n::locale`),
+//! with a picker on every page and the choice kept in a cookie. Every dead,
 //! unknown or malformed link gets the same 404 page. The token is in the path: the request
 //! log names only the route template, and pages send `Referrer-Policy: no-referrer`, so it
 //! leaves no trace in logs or in other sites' referrers. Requests are rate-limited per
@@ -21,9 +22,10 @@ use axum::routing::{get, post};
 use axum::Router;
 use serde::Deserialize;
 
+use maud::{html, Markup, DOCTYPE};
+
 use crate::auth::Client;
-use crate::html::{escape, page_in};
-use crate::i18n::Lang;
+use crate::i18n::locale::{Locale, COOKIE};
 use crate::state::AppState;
 
 pub fn routes(state: AppState) -> Router<AppState> {
@@ -48,45 +50,119 @@ pub fn routes(state: AppState) -> Router<AppState> {
                 .layer(DefaultBodyLimit::disable()),
         )
         .route_layer(axum::middleware::from_fn_with_state(state, rate_limit))
+        .layer(axum::middleware::from_fn(remember_language))
 }
 
-/// `?lang=fr|en`.
+/// A language picked with `?lang=` is kept in a cookie for the link pages: the next
+/// page (a link opened again, the receipt after a form) is in the same language.
+async fn remember_language(Query(q): Query<LangQuery>, request: Request, next: Next) -> Response {
+    let picked = q.lang.as_deref().and_then(Locale::parse);
+    let mut response = next.run(request).await;
+    if let Some(l) = picked {
+        let value = format!(
+            "{COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
+            l.tag()
+        );
+        if let Ok(v) = HeaderValue::from_str(&value) {
+            response.headers_mut().append(header::SET_COOKIE, v);
+        }
+    }
+    response
+}
+
+/// `?lang=` (a tag of `Locale::ALL`).
 #[derive(Deserialize, Default)]
 pub struct LangQuery {
     lang: Option<String>,
 }
 
 impl LangQuery {
-    fn pick(&self, headers: &HeaderMap) -> Lang {
-        Lang::pick(self.lang.as_deref(), headers)
+    fn pick(&self, headers: &HeaderMap) -> Locale {
+        Locale::pick(self.lang.as_deref(), headers)
     }
 }
 
-/// A link page in `lang`, with the switch to the other language (same address).
-fn link_page(status: StatusCode, lang: Lang, title: &str, body: &str) -> Response {
-    let other = lang.other();
-    let body = format!(
-        "<p class=\"lang\"><a href=\"?lang={}\" lang=\"{}\">{}</a></p>\n<h1>{}</h1>\n{body}",
-        other.code(),
-        other.code(),
-        lang.t().switch_to,
-        escape(title)
+/// Whether a page offers the language picker: not on a page that answers a form (a
+/// receipt), which a link to the same address would lose.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Picker {
+    Shown,
+    Hidden,
+}
+
+/// A link page in `l`: `<html lang dir>`, the picker (each language named in its own
+/// script), the title, `body`.
+fn link_page(status: StatusCode, l: Locale, title: &str, body: Markup) -> Response {
+    page(status, l, title, body, Picker::Shown)
+}
+
+fn page(status: StatusCode, l: Locale, title: &str, body: Markup, picker: Picker) -> Response {
+    let markup = html! {
+        (DOCTYPE)
+        html lang=(l.tag()) dir=(l.dir()) {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                meta name="robots" content="noindex";
+                title { (title) }
+                link rel="stylesheet" href="/assets/vault.css";
+            }
+            body {
+                main {
+                    @if picker == Picker::Shown { (languages(l)) }
+                    h1 { (title) }
+                    (body)
+                }
+            }
+        }
+    };
+    let mut response = (status, axum::response::Html(markup.into_string())).into_response();
+    response.headers_mut().insert(
+        header::VARY,
+        HeaderValue::from_static("Accept-Language, Cookie"),
     );
-    let mut response = page_in(status, lang.code(), title, &body);
-    response
-        .headers_mut()
-        .insert(header::VARY, HeaderValue::from_static("Accept-Language"));
     response
 }
 
+/// The picker: a disclosure (no script) with a globe, this language's name, and every
+/// language in its own name, script and direction.
+fn languages(l: Locale) -> Markup {
+    html! {
+        nav.langs aria-label=(l.say("language-picker")) {
+            details {
+                summary { span aria-hidden="true" { "🌐 " } (l.say("language-picker")) ": " (l.say("language-name")) }
+                ul {
+                    @for other in Locale::ALL {
+                        li {
+                            a href={ "?lang=" (other.tag()) } lang=(other.tag()) hreflang=(other.tag()) dir=(other.dir())
+                                aria-current=[(other == l).then_some("true")] {
+                                (other.say("language-name"))
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A kind of document, in `l`.
+fn kind(l: Locale, kind: vault_core::DocumentKind) -> String {
+    l.say(match kind {
+        vault_core::DocumentKind::Identity => "kind-identity",
+        vault_core::DocumentKind::Appeal => "kind-appeal",
+        vault_core::DocumentKind::Evidence => "kind-evidence",
+        vault_core::DocumentKind::Other => "kind-other",
+    })
+}
+
 /// The one page of every dead, unknown or malformed link.
-fn dead(lang: Lang) -> Response {
-    let t = lang.t();
+fn dead(l: Locale) -> Response {
     link_page(
         StatusCode::NOT_FOUND,
-        lang,
-        t.dead_title,
-        &format!("<p>{}</p>", escape(t.dead_text)),
+        l,
+        &l.say("dead-title"),
+        html! { p { (l.say("dead-text")) } },
     )
 }
 
@@ -100,10 +176,13 @@ async fn rate_limit(
     match state.inner.link_rate.check(client, vault_core::unix_now()) {
         Ok(()) => next.run(request).await,
         Err(wait) => {
-            let lang = q.pick(request.headers());
-            let t = lang.t();
-            let mut response =
-                link_page(StatusCode::TOO_MANY_REQUESTS, lang, t.too_many_requests, "");
+            let l = q.pick(request.headers());
+            let mut response = link_page(
+                StatusCode::TOO_MANY_REQUESTS,
+                l,
+                &l.say("too-many-requests"),
+                html! {},
+            );
             response
                 .headers_mut()
                 .insert(header::RETRY_AFTER, HeaderValue::from(wait));
@@ -123,22 +202,21 @@ async fn run<T: Send + 'static>(
 
 /// An answer for an error that is not the link's death: 503 when the log cannot be
 /// written, 500 otherwise (detail logged).
-fn trouble(lang: Lang, e: &vault_core::Error) -> Response {
+fn trouble(l: Locale, e: &vault_core::Error) -> Response {
     tracing::error!(error = %e, "link request failed");
     let (status, text) = match e {
-        vault_core::Error::LogUnavailable => (StatusCode::SERVICE_UNAVAILABLE, e.message_fr()),
-        _ => (
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "erreur interne / internal error".to_owned(),
-        ),
+        vault_core::Error::LogUnavailable => {
+            (StatusCode::SERVICE_UNAVAILABLE, l.say("log-unavailable"))
+        }
+        _ => (StatusCode::INTERNAL_SERVER_ERROR, l.say("internal-error")),
     };
-    link_page(status, lang, &text, "").into_response()
+    link_page(status, l, &text, html! {})
 }
 
 /// The answer when argon2 work (a passphrase) cannot be queued: the API's status and
 /// Retry-After, on a page in the visitor's language.
-fn busy(lang: Lang, e: crate::error::ApiError) -> Response {
-    let mut response = link_page(e.status, lang, lang.t().busy, "");
+fn busy(l: Locale, e: crate::error::ApiError) -> Response {
+    let mut response = link_page(e.status, l, &l.say("busy"), html! {});
     if let Some(wait) = e.retry_after {
         response
             .headers_mut()

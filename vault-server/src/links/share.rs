@@ -11,10 +11,11 @@ use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 use vault_core::{DocumentId, Error, LinkToken, SharedView};
 
-use super::{busy, dead, link_page, run, trouble, LangQuery};
+use maud::html;
+
+use super::{busy, dead, kind, link_page, run, trouble, LangQuery};
 use crate::auth::Client;
-use crate::html::escape;
-use crate::i18n::Lang;
+use crate::i18n::Locale;
 use crate::state::AppState;
 use crate::stream::{attachment, body_from_reader};
 
@@ -31,76 +32,66 @@ impl Passphrase {
     }
 }
 
-fn list(lang: Lang, token: &str, view: &SharedView, passphrase: Option<&SecretString>) -> Response {
-    let t = lang.t();
-    let hidden = passphrase
-        .map(|p| {
-            format!(
-                "<input type=\"hidden\" name=\"passphrase\" value=\"{}\">",
-                escape(p.expose_secret())
-            )
-        })
-        .unwrap_or_default();
-    let mut items = String::new();
-    for d in &view.documents {
-        items.push_str(&format!(
-            "<li><form method=\"post\" action=\"/s/{token}/{id}?lang={code}\">{hidden}\
-             <p><strong><bdi>{name}</bdi></strong><br>{kind}, {size}</p>\
-             <button type=\"submit\">{download}</button></form></li>\n",
-            id = d.id,
-            code = lang.code(),
-            name = escape(&d.meta.filename),
-            kind = t.kind(d.meta.kind),
-            size = t.size(d.meta.size),
-            download = t.download,
-        ));
-    }
-    let documents = if items.is_empty() {
-        format!("<p>{}</p>", t.no_document)
-    } else {
-        format!("<ul class=\"docs\">\n{items}</ul>")
+fn list(l: Locale, token: &str, view: &SharedView, passphrase: Option<&SecretString>) -> Response {
+    let body = html! {
+        p { (l.say("share-intro")) }
+        p {
+            (l.say_with("share-expires", &[("when", l.when(view.expires).into())]))
+            br;
+            strong { (l.say_with("share-downloads-left", &[("count", view.downloads_left.into())])) }
+        }
+        @if view.documents.is_empty() {
+            p { (l.say("share-nothing-left")) }
+        } @else {
+            ul.docs {
+                @for d in &view.documents {
+                    li {
+                        form method="post" action={ "/s/" (token) "/" (d.id) "?lang=" (l.tag()) } {
+                            @if let Some(p) = passphrase {
+                                input type="hidden" name="passphrase" value=(p.expose_secret());
+                            }
+                            p {
+                                span aria-hidden="true" { "📄 " }
+                                strong { bdi { (d.meta.filename) } }
+                                br;
+                                (l.say_with("space-document", &[
+                                    ("kind", kind(l, d.meta.kind).into()),
+                                    ("size", l.size(d.meta.size).into()),
+                                ]))
+                            }
+                            button type="submit" { (l.say("download")) }
+                        }
+                    }
+                }
+            }
+        }
+        p.note { (l.say("share-recorded")) }
     };
-    let body = format!(
-        "<p>{intro}</p>\n<p>{expires} {when}.<br>{left} <strong>{n}</strong></p>\n{documents}\n\
-         <p class=\"note\">{recorded}</p>",
-        intro = t.share_intro,
-        expires = t.expires,
-        when = vault_core::format_time(view.expires),
-        left = t.downloads_left,
-        n = view.downloads_left,
-        recorded = t.recorded,
-    );
-    link_page(StatusCode::OK, lang, t.share_title, &body)
+    link_page(StatusCode::OK, l, &l.say("share-title"), body)
 }
 
-fn passphrase_form(lang: Lang, tries_left: Option<u32>) -> Response {
-    let t = lang.t();
-    let (status, error) = match tries_left {
-        Some(n) => (
-            StatusCode::FORBIDDEN,
-            format!(
-                "<p class=\"error\" role=\"alert\">{} {n}</p>",
-                t.passphrase_wrong
-            ),
-        ),
-        None => (StatusCode::OK, String::new()),
+fn passphrase_form(l: Locale, tries_left: Option<u32>) -> Response {
+    let status = if tries_left.is_some() {
+        StatusCode::FORBIDDEN
+    } else {
+        StatusCode::OK
     };
-    let body = format!(
-        "<p>{text}</p>{error}\
-         <form method=\"post\" action=\"?lang={code}\">\
-         <label for=\"passphrase\">{label}</label>\
-         <input type=\"password\" id=\"passphrase\" name=\"passphrase\" required autocomplete=\"off\">\
-         <button type=\"submit\">{open}</button></form>",
-        text = t.passphrase_text,
-        code = lang.code(),
-        label = t.passphrase_label,
-        open = t.open,
-    );
-    link_page(status, lang, t.passphrase_title, &body)
+    let body = html! {
+        p { (l.say("passphrase-text")) }
+        @if let Some(n) = tries_left {
+            p.error role="alert" { (l.say_with("passphrase-wrong", &[("tries", n.into())])) }
+        }
+        form method="post" action={ "?lang=" (l.tag()) } {
+            label for="passphrase" { (l.say("passphrase-label")) }
+            input type="password" #passphrase name="passphrase" required autocomplete="off";
+            button type="submit" { (l.say("open")) }
+        }
+    };
+    link_page(status, l, &l.say("passphrase-title"), body)
 }
 
 /// What to answer for an error of the public side.
-fn refusal(lang: Lang, e: Error) -> Response {
+fn refusal(lang: Locale, e: Error) -> Response {
     match e {
         Error::PassphraseRequired => passphrase_form(lang, None),
         Error::WrongPassphrase { tries_left } => passphrase_form(lang, Some(tries_left)),
@@ -112,7 +103,7 @@ fn refusal(lang: Lang, e: Error) -> Response {
 async fn open(
     state: &AppState,
     client: Option<std::net::IpAddr>,
-    lang: Lang,
+    lang: Locale,
     text: String,
     passphrase: Option<SecretString>,
 ) -> Response {
@@ -172,7 +163,7 @@ pub async fn to_page(
     if LinkToken::parse(&token).is_none() {
         return dead(lang);
     }
-    let to = format!("/s/{token}?lang={}", lang.code());
+    let to = format!("/s/{token}?lang={}", lang.tag());
     (StatusCode::SEE_OTHER, [(header::LOCATION, to)]).into_response()
 }
 

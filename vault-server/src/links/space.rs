@@ -10,16 +10,17 @@ use std::time::Instant;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use maud::html;
+use maud::{html, Markup, PreEscaped};
 use secrecy::ExposeSecret;
 use vault_core::{DocumentId, Error, Event, LinkToken, NewShare, Space};
 
-use super::{busy, dead, link_page, run, trouble, LangQuery};
+use super::{busy, dead, kind, link_page, run, trouble, LangQuery};
 use crate::auth::{cookie, Client};
-use crate::i18n::{Catalog, Lang};
+use crate::html::escape;
+use crate::i18n::Locale;
 use crate::sessions::Authenticated;
 use crate::state::AppState;
-use crate::web::report::sentence;
+use crate::web::report::document_of;
 use crate::web::Fields;
 
 const COOKIE: &str = "vault_space";
@@ -35,21 +36,20 @@ fn opened(
     (auth.session.id() == &token.id()).then_some(auth)
 }
 
-fn passcode_form(lang: Lang, status: StatusCode, tries_left: Option<u32>) -> Response {
-    let t = lang.t();
+fn passcode_form(l: Locale, status: StatusCode, tries_left: Option<u32>) -> Response {
     let body = html! {
-        p { (t.space_intro) }
+        p { (l.say("space-intro")) }
         @if let Some(n) = tries_left {
-            p.error role="alert" { (t.space_wrong) " " (n) }
+            p.error role="alert" { (l.say_with("space-wrong", &[("tries", n.into())])) }
         }
         form method="post" {
-            label for="passcode" { (t.space_code_label) }
+            label for="passcode" { span aria-hidden="true" { "🔑 " } (l.say("space-code-label")) }
             input type="text" #passcode name="passcode" required autocomplete="off"
-                autocapitalize="characters" spellcheck="false";
-            button type="submit" { (t.open) }
+                autocapitalize="characters" spellcheck="false" dir="ltr";
+            button type="submit" { (l.say("open")) }
         }
     };
-    link_page(status, lang, t.space_title, &body.into_string())
+    link_page(status, l, &l.say("space-title"), body)
 }
 
 /// `GET /b/{token}`: the space when it is open, else the passcode form.
@@ -112,7 +112,7 @@ pub async fn unlock(
     if state.secure() {
         value.push_str("; Secure");
     }
-    let mut response = Redirect::to(&format!("/b/{text}?lang={}", lang.code())).into_response();
+    let mut response = Redirect::to(&format!("/b/{text}?lang={}", lang.tag())).into_response();
     if let Ok(v) = HeaderValue::from_str(&value) {
         response.headers_mut().insert(header::SET_COOKIE, v);
     }
@@ -120,27 +120,77 @@ pub async fn unlock(
 }
 
 /// Who did something, in the words of the person whose case it is.
-fn who(vault: &vault_core::Vault, t: &Catalog, actor: &str) -> String {
+fn who(vault: &vault_core::Vault, l: Locale, actor: &str) -> String {
     match actor.split_once(':') {
-        Some(("space", _)) => t.space_you.into(),
-        Some(("share", _)) => t.space_by_share.into(),
-        Some(("upload", _)) => t.space_by_upload.into(),
-        _ if actor == "system" => t.space_system.into(),
-        _ => format!("{} ({})", t.space_association, vault.actor_label(actor)),
+        Some(("space", _)) => l.say("who-you"),
+        Some(("share", _)) => l.say("who-lawyer"),
+        Some(("upload", _)) => l.say("who-upload"),
+        _ if actor == "system" => l.say("who-system"),
+        _ => l.say_with(
+            "who-association",
+            &[("name", vault.actor_label(actor).into())],
+        ),
     }
+}
+
+/// Where the document's name and who did it go in a line, before they are put in
+/// `<bdi>` (neither is in a name: control characters are refused in names).
+const DOC: char = '\u{1}';
+const WHO: char = '\u{2}';
+
+/// One line of the access report: when, who, what; the names in `<bdi>`, so that one
+/// written right to left cannot reorder the words around it.
+fn report_line(l: Locale, e: &Event, who: &str, names: &HashMap<String, String>) -> Markup {
+    let doc = document_of(e)
+        .map(|id| {
+            names
+                .get(id)
+                .cloned()
+                .unwrap_or_else(|| l.say("deleted-document"))
+        })
+        .unwrap_or_default();
+    // `document.read` is `action-document-read`; an action no catalogue names is shown
+    // with its code.
+    let id = format!("action-{}", e.action.replace(['.', '_'], "-"));
+    let what = if Locale::Fr.has(&id) {
+        l.say_with(&id, &[("doc", DOC.to_string().into())])
+    } else {
+        l.say_with("action-other", &[("code", e.action.clone().into())])
+    };
+    let line = if matches!(e.outcome, vault_core::Outcome::Ok) {
+        "report-line"
+    } else {
+        "report-line-refused"
+    };
+    let text = l.say_with(
+        line,
+        &[
+            ("when", l.when(e.time).into()),
+            ("who", WHO.to_string().into()),
+            ("what", what.into()),
+        ],
+    );
+    let mut out = String::with_capacity(text.len() + 64);
+    for c in escape(&text).chars() {
+        match c {
+            DOC => out.push_str(&format!("<bdi>{}</bdi>", escape(&doc))),
+            WHO => out.push_str(&format!("<bdi>{}</bdi>", escape(who))),
+            c => out.push(c),
+        }
+    }
+    PreEscaped(out)
 }
 
 /// The space: documents, the share form, every access.
 async fn home(
     state: &AppState,
     text: &str,
-    lang: Lang,
+    l: Locale,
     auth: &Authenticated<Space>,
     made: Option<String>,
 ) -> Response {
-    let t = lang.t();
     let Ok(vault) = state.vault() else {
-        return dead(lang);
+        return dead(l);
     };
     let space = auth.session.clone();
     let now = vault_core::unix_now();
@@ -153,8 +203,8 @@ async fn home(
     .await;
     let (documents, events): (Vec<vault_core::DocumentInfo>, Vec<Event>) = match loaded {
         Ok(x) => x,
-        Err(Error::LinkUnavailable) => return dead(lang),
-        Err(e) => return trouble(lang, &e),
+        Err(Error::LinkUnavailable) => return dead(l),
+        Err(e) => return trouble(l, &e),
     };
     let names: HashMap<String, String> = documents
         .iter()
@@ -165,23 +215,31 @@ async fn home(
     let body = html! {
         @if let Some(link) = &made {
             section.made aria-labelledby="made-title" {
-                h2 #made-title { (t.space_share_title) }
-                p.warning role="status" { (t.space_link_once) }
-                label for="link" { (t.space_link_label) }
+                h2 #made-title { (l.say("space-share-title")) }
+                p.warning role="status" { (l.say("space-link-once")) }
+                label for="link" { (l.say("space-link-label")) }
                 input type="text" #link readonly value=(link);
-                button.copy type="button" data-copy-target="link" hidden { (t.space_copy) }
+                button.copy type="button" data-copy-target="link" hidden { (l.say("space-copy")) }
             }
         }
         section aria-labelledby="docs-title" {
-            h2 #docs-title { (t.space_docs_title) }
+            h2 #docs-title { (l.say("space-docs-title")) }
             @if documents.is_empty() {
-                p { (t.space_no_docs) }
+                p { (l.say("space-no-docs")) }
             } @else {
                 ul.docs {
                     @for d in &documents {
                         li {
-                            p { strong { bdi { (d.meta.filename) } } br; (t.kind(d.meta.kind)) ", " (t.size(d.meta.size)) }
-                            a.button href={ (here) "/d/" (d.id) } download { (t.download) }
+                            p {
+                                span aria-hidden="true" { "📄 " }
+                                strong { bdi { (d.meta.filename) } }
+                                br;
+                                (l.say_with("space-document", &[
+                                    ("kind", kind(l, d.meta.kind).into()),
+                                    ("size", l.size(d.meta.size).into()),
+                                ]))
+                            }
+                            a.button href={ (here) "/d/" (d.id) } download { (l.say("download")) }
                         }
                     }
                 }
@@ -189,12 +247,12 @@ async fn home(
         }
         @if !documents.is_empty() {
             section aria-labelledby="share-title" {
-                h2 #share-title { (t.space_share_title) }
-                p { (t.space_share_text) }
+                h2 #share-title { (l.say("space-share-title")) }
+                p { (l.say("space-share-text")) }
                 form method="post" action={ (here) "/share" } {
                     input type="hidden" name="csrf" value=(csrf);
                     fieldset {
-                        legend { (t.space_share_docs) }
+                        legend { (l.say("space-share-docs")) }
                         @for d in &documents {
                             div.check {
                                 input type="checkbox" id={ "doc-" (d.id) } name="documents" value=(d.id);
@@ -202,24 +260,24 @@ async fn home(
                             }
                         }
                     }
-                    label for="label" { (t.space_share_label) }
+                    label for="label" { (l.say("space-share-label")) }
                     input type="text" #label name="label" autocomplete="off";
-                    button type="submit" { (t.space_share_create) }
+                    button type="submit" { (l.say("space-share-create")) }
                 }
             }
         }
         section aria-labelledby="access-title" {
-            h2 #access-title { (t.space_access_title) }
-            p.note { (t.space_access_note) }
+            h2 #access-title { (l.say("space-access-title")) }
+            p.note { (l.say("space-access-note")) }
             ol.report reversed {
                 @for e in events.iter().rev() {
-                    li { (sentence(lang, e, &who(&vault, t, &e.actor), &names)) }
+                    li { (report_line(l, e, &who(&vault, l, &e.actor), &names)) }
                 }
             }
         }
         form method="post" action={ (here) "/leave" } {
             input type="hidden" name="csrf" value=(csrf);
-            button.secondary type="submit" { (t.space_leave) }
+            button.secondary type="submit" { (l.say("space-leave")) }
         }
     };
     let status = if made.is_some() {
@@ -227,7 +285,7 @@ async fn home(
     } else {
         StatusCode::OK
     };
-    link_page(status, lang, t.space_home_title, &body.into_string())
+    link_page(status, l, &l.say("space-home-title"), body)
 }
 
 /// The open space of a form, checked: its cookie and its CSRF token.
@@ -282,7 +340,12 @@ pub async fn share(
         return dead(lang);
     };
     let Some(auth) = checked(&state, &headers, &token, &fields) else {
-        return link_page(StatusCode::FORBIDDEN, lang, lang.t().space_expired, "");
+        return link_page(
+            StatusCode::FORBIDDEN,
+            lang,
+            &lang.say("space-expired"),
+            html! {},
+        );
     };
     let documents: Vec<DocumentId> = fields
         .all("documents")
@@ -320,7 +383,7 @@ pub async fn to_space(
     if LinkToken::parse(&text).is_none() {
         return dead(lang);
     }
-    Redirect::to(&format!("/b/{text}?lang={}", lang.code())).into_response()
+    Redirect::to(&format!("/b/{text}?lang={}", lang.tag())).into_response()
 }
 
 /// `POST /b/{token}/leave`: closes the space for this visit.
@@ -331,13 +394,18 @@ pub async fn leave(
     fields: Fields,
 ) -> Response {
     let Some(token) = LinkToken::parse(&text) else {
-        return dead(Lang::Fr);
+        return dead(Locale::Fr);
     };
     // A live visit ends only with its form's token; one already over just loses its cookie.
     if let Some(auth) = opened(&state, &headers, &token) {
         if !auth.csrf_matches(fields.get("csrf").unwrap_or("")) {
-            let lang = Lang::pick(None, &headers);
-            return link_page(StatusCode::FORBIDDEN, lang, lang.t().space_expired, "");
+            let lang = Locale::pick(None, &headers);
+            return link_page(
+                StatusCode::FORBIDDEN,
+                lang,
+                &lang.say("space-expired"),
+                html! {},
+            );
         }
         if let Some(value) = cookie(&headers, COOKIE) {
             state.inner.spaces.remove(value);

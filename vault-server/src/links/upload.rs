@@ -4,13 +4,14 @@
 
 use axum::extract::{Path, Query, Request, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use vault_core::{Error, LinkToken, Receipt};
+
+use maud::html;
 
 use super::{dead, link_page, run, trouble, LangQuery};
 use crate::auth::Client;
-use crate::html::escape;
-use crate::i18n::Lang;
+use crate::i18n::Locale;
 use crate::multipart::{Form, NotUtf8, SMALL_PART};
 use crate::state::AppState;
 use crate::stream::stream_into;
@@ -23,37 +24,34 @@ pub async fn page(
     Query(q): Query<LangQuery>,
     headers: axum::http::HeaderMap,
 ) -> Response {
-    let lang = q.pick(&headers);
-    let t = lang.t();
+    let l = q.pick(&headers);
     let (Some(token), Ok(vault)) = (LinkToken::parse(&token), state.vault()) else {
-        return dead(lang);
+        return dead(l);
     };
     let now = vault_core::unix_now();
     let view = match run(move || vault.open_upload_link(&token, client, now)).await {
         Ok(v) => v,
-        Err(Error::LinkUnavailable) => return dead(lang),
-        Err(e) => return trouble(lang, &e),
+        Err(Error::LinkUnavailable) => return dead(l),
+        Err(e) => return trouble(l, &e),
     };
-    let body = format!(
-        "<p>{intro}</p>\n<p>{limits} <strong>{files}</strong> ({size}) — {expires} {when}.</p>\n\
-         <form method=\"post\" enctype=\"multipart/form-data\" action=\"?lang={code}\">\
-         <label for=\"files\">{files_label}</label>\
-         <input type=\"file\" id=\"files\" name=\"files\" multiple accept=\"image/*,application/pdf\">\
-         <label for=\"camera\">{camera_label}</label>\
-         <input type=\"file\" id=\"camera\" name=\"files\" accept=\"image/*\" capture=\"environment\">\
-         <button type=\"submit\">{send}</button></form>",
-        intro = t.upload_intro,
-        limits = t.upload_limits,
-        files = view.files_left,
-        size = t.size(view.bytes_left),
-        expires = t.expires,
-        when = vault_core::format_time(view.expires),
-        code = lang.code(),
-        files_label = t.upload_files_label,
-        camera_label = t.upload_camera_label,
-        send = t.send,
-    );
-    link_page(StatusCode::OK, lang, t.upload_title, &body)
+    let body = html! {
+        p { (l.say("upload-intro")) }
+        p {
+            strong { (l.say_with("upload-limits", &[
+                ("files", view.files_left.into()),
+                ("size", l.size(view.bytes_left).into()),
+                ("when", l.when(view.expires).into()),
+            ])) }
+        }
+        form method="post" enctype="multipart/form-data" action={ "?lang=" (l.tag()) } {
+            label for="camera" { span aria-hidden="true" { "📷 " } (l.say("upload-camera-label")) }
+            input type="file" #camera name="files" accept="image/*" capture="environment";
+            label for="files" { span aria-hidden="true" { "📄 " } (l.say("upload-files-label")) }
+            input type="file" #files name="files" multiple accept="image/*,application/pdf";
+            button type="submit" { span aria-hidden="true" { "📤 " } (l.say("send")) }
+        }
+    };
+    link_page(StatusCode::OK, l, &l.say("upload-title"), body)
 }
 
 /// A phone's file name made safe to store: the last path component, control characters
@@ -118,7 +116,6 @@ pub async fn receive(
     request: Request,
 ) -> Response {
     let lang = q.pick(request.headers());
-    let t = lang.t();
     let (Some(parsed), Ok(vault)) = (LinkToken::parse(&token), state.vault()) else {
         return dead(lang);
     };
@@ -132,18 +129,26 @@ pub async fn receive(
     let limit = state.config().max_upload_bytes;
     let mut form = match Form::from_request(request, &state).await {
         Ok(f) => f,
-        Err(_) => return link_page(StatusCode::BAD_REQUEST, lang, t.nothing_chosen, ""),
+        Err(_) => {
+            return link_page(
+                StatusCode::BAD_REQUEST,
+                lang,
+                &lang.say("nothing-chosen"),
+                html! {},
+            )
+        }
     };
     let mut outcomes = Vec::new();
     // Once the link takes nothing more (full, or dead meanwhile), the files after are
     // listed as refused without being tried: no more work, and no more log entries.
+    // The id of the reason.
     let mut closed: Option<&'static str> = None;
     loop {
         let mut part = match form.next().await {
             Ok(Some(p)) => p,
             Ok(None) => break,
             Err(_) => {
-                outcomes.push(Outcome::Refused(String::new(), t.refused_failed.to_owned()));
+                outcomes.push(Outcome::Refused(String::new(), lang.say("refused-failed")));
                 break;
             }
         };
@@ -152,7 +157,10 @@ pub async fn receive(
             (Some("files"), Ok(Some(n))) if !n.is_empty() => safe_name(n),
             // Listed as refused, and the files after are still taken.
             (Some("files"), Err(NotUtf8)) => {
-                outcomes.push(Outcome::Refused(String::new(), t.refused_not_utf8.into()));
+                outcomes.push(Outcome::Refused(
+                    String::new(),
+                    lang.say("refused-not-utf8"),
+                ));
                 if part.skip(limit).await {
                     continue;
                 }
@@ -162,12 +170,12 @@ pub async fn receive(
                 if part.skip(SMALL_PART).await {
                     continue;
                 }
-                outcomes.push(Outcome::Refused(String::new(), t.refused_failed.to_owned()));
+                outcomes.push(Outcome::Refused(String::new(), lang.say("refused-failed")));
                 break;
             }
         };
         if let Some(why) = closed {
-            outcomes.push(Outcome::Refused(name, why.to_owned()));
+            outcomes.push(Outcome::Refused(name, lang.say(why)));
             if part.skip(limit).await {
                 continue;
             }
@@ -193,22 +201,22 @@ pub async fn receive(
             Ok(receipt) => Outcome::Stored(receipt),
             Err(Error::LinkUnavailable) if outcomes.is_empty() => return dead(lang),
             Err(Error::LinkUnavailable) => {
-                closed = Some(t.refused_failed);
-                Outcome::Refused(name, t.refused_failed.into())
+                closed = Some("refused-failed");
+                Outcome::Refused(name, lang.say("refused-failed"))
             }
-            Err(Error::TooLarge { .. }) => Outcome::Refused(name, t.refused_too_large.into()),
+            Err(Error::TooLarge { .. }) => Outcome::Refused(name, lang.say("refused-too-large")),
             Err(Error::LinkFull) => {
-                closed = Some(t.refused_full);
-                Outcome::Refused(name, t.refused_full.into())
+                closed = Some("refused-full");
+                Outcome::Refused(name, lang.say("refused-full"))
             }
-            Err(Error::Invalid { .. }) => Outcome::Refused(name, t.refused_invalid.into()),
+            Err(Error::Invalid { .. }) => Outcome::Refused(name, lang.say("refused-invalid")),
             Err(Error::BadName { .. }) => {
-                Outcome::Refused(reveal(&name), t.refused_hidden_name.into())
+                Outcome::Refused(reveal(&name), lang.say("refused-hidden-name"))
             }
             Err(Error::LogUnavailable) => return trouble(lang, &Error::LogUnavailable),
             Err(e) => {
                 tracing::warn!(error = %e, "an upload through a link failed");
-                Outcome::Refused(name, t.refused_failed.into())
+                Outcome::Refused(name, lang.say("refused-failed"))
             }
         });
         if !read_past {
@@ -218,51 +226,70 @@ pub async fn receive(
     receipt(lang, &outcomes)
 }
 
-fn receipt(lang: Lang, outcomes: &[Outcome]) -> Response {
-    let t = lang.t();
-    let mut stored = String::new();
-    let mut refused = String::new();
-    for o in outcomes {
-        match o {
-            Outcome::Stored(r) => stored.push_str(&format!(
-                "<tr><td><bdi>{}</bdi></td><td>{}</td><td class=\"hash\">{}</td></tr>\n",
-                escape(&r.meta.filename),
-                t.size(r.meta.size),
-                r.meta.blake3
-            )),
-            Outcome::Refused(name, why) if name.is_empty() => {
-                refused.push_str(&format!("<li>{}</li>\n", escape(why)))
-            }
-            Outcome::Refused(name, why) => refused.push_str(&format!(
-                "<li><strong><bdi>{}</bdi></strong> : {}</li>\n",
-                escape(name),
-                escape(why)
-            )),
-        }
-    }
-    let mut body = String::new();
-    if !stored.is_empty() {
-        body.push_str(&format!(
-            "<p>{}</p>\n<table>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th>\
-             <th scope=\"col\">{}</th></tr></thead>\n<tbody>\n{stored}</tbody>\n</table>\n",
-            t.receipt_intro, t.receipt_name, t.receipt_size, t.receipt_hash
-        ));
-    }
-    if !refused.is_empty() {
-        body.push_str(&format!(
-            "<h2>{}</h2>\n<ul class=\"refused\">\n{refused}</ul>\n",
-            t.refused_title
-        ));
-    }
+fn receipt(l: Locale, outcomes: &[Outcome]) -> Response {
+    let stored: Vec<&Receipt> = outcomes
+        .iter()
+        .filter_map(|o| match o {
+            Outcome::Stored(r) => Some(r),
+            Outcome::Refused(..) => None,
+        })
+        .collect();
+    let refused: Vec<(&str, &str)> = outcomes
+        .iter()
+        .filter_map(|o| match o {
+            Outcome::Refused(name, why) => Some((name.as_str(), why.as_str())),
+            Outcome::Stored(_) => None,
+        })
+        .collect();
     let status = match (stored.is_empty(), refused.is_empty()) {
-        (true, true) => {
-            body.push_str(&format!("<p>{}</p>", t.nothing_chosen));
-            StatusCode::BAD_REQUEST
-        }
+        (true, true) => StatusCode::BAD_REQUEST,
         (true, false) => StatusCode::UNPROCESSABLE_ENTITY,
         _ => StatusCode::OK,
     };
-    link_page(status, lang, t.receipt_title, &body).into_response()
+    let body = html! {
+        @if !stored.is_empty() {
+            p.done role="status" { span aria-hidden="true" { "✅ " } (l.say("receipt-intro")) }
+            table {
+                thead { tr {
+                    th scope="col" { (l.say("receipt-name")) }
+                    th scope="col" { (l.say("receipt-size")) }
+                    th scope="col" { (l.say("receipt-hash")) }
+                } }
+                tbody {
+                    @for r in &stored {
+                        tr {
+                            td { bdi { (r.meta.filename) } }
+                            td { (l.size(r.meta.size)) }
+                            td.hash { (r.meta.blake3) }
+                        }
+                    }
+                }
+            }
+        }
+        @if !refused.is_empty() {
+            h2 { span aria-hidden="true" { "⛔ " } (l.say("refused-title")) }
+            ul.refused {
+                @for (name, why) in &refused {
+                    @if name.is_empty() {
+                        li { (why) }
+                    } @else {
+                        li { strong { bdi { (name) } } " : " (why) }
+                    }
+                }
+            }
+        }
+        @if stored.is_empty() && refused.is_empty() {
+            p { (l.say("nothing-chosen")) }
+        }
+    };
+    // A receipt answers a form: a language link would lose it.
+    super::page(
+        status,
+        l,
+        &l.say("receipt-title"),
+        body,
+        super::Picker::Hidden,
+    )
 }
 
 #[cfg(test)]
