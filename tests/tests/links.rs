@@ -200,3 +200,208 @@ fn a_lawyer_and_a_beneficiary_use_their_links_in_chromium() {
         .iter()
         .any(|d| d["meta"]["filename"] == "titre-de-sejour.jpg" && d["meta"]["kind"] == "other"));
 }
+
+/// The single-line messages of a catalogue: id, text.
+fn catalogue(tag: &str) -> Vec<(String, String)> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../vault-server/locales")
+        .join(tag)
+        .join("links.ftl");
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .filter_map(|l| l.split_once(" = "))
+        .filter(|(id, v)| {
+            !id.starts_with(' ')
+                && !id.starts_with('#')
+                && !v.contains('{')
+                && v.chars().count() >= 12
+        })
+        .map(|(id, v)| (id.to_owned(), v.to_owned()))
+        .collect()
+}
+
+/// What the page says, without its markup.
+fn text_of(b: &Browser) -> String {
+    b.execute("return document.body.innerText", json!([]))
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+/// The page in `tag`: its `<html lang dir>`, no id shown raw, no French or English
+/// sentence left (in another language), no overflow at 375 px, axe-core clean.
+fn check_page(b: &Browser, tag: &str, name: &str, foreign: &[(String, String)]) {
+    let lang = b.execute(
+        "return [document.documentElement.lang, document.documentElement.dir]",
+        json!([]),
+    );
+    let rtl = ["ar", "fa-AF", "ps", "ur"].contains(&tag);
+    assert_eq!(
+        lang,
+        json!([tag, if rtl { "rtl" } else { "ltr" }]),
+        "{name}"
+    );
+    let text = text_of(b);
+    for (id, words) in foreign {
+        assert!(
+            !text.contains(words.as_str()),
+            "{name}: {id} left in French or English: {words}"
+        );
+    }
+    for raw in [
+        "upload-", "space-", "receipt-", "share-", "action-", "who-", "size-",
+    ] {
+        assert!(
+            !text.contains(raw),
+            "{name}: a raw message id ({raw}…) shown: {text}"
+        );
+    }
+    let width = b.execute("return document.documentElement.scrollWidth", json!([]));
+    assert!(
+        width.as_u64().unwrap() <= 375,
+        "{name}: {width} px wide at 375"
+    );
+    b.assert_accessible(name);
+    b.screenshot(name);
+}
+
+/// A phone set to each of the fifteen languages: the upload page, the receipt and the
+/// personal space come in that language, in its direction, readable at 375 px.
+#[test]
+fn every_language_gets_the_upload_page_the_receipt_and_the_space() {
+    if let Some(why) = missing() {
+        eprintln!("skipping the languages' browser test: {why}");
+        return;
+    }
+    let s = scene();
+    let base = s.server.base.clone();
+    // A space for the person, made from the volunteers' page.
+    let web = |method: &str, path: &str, form: &str| {
+        let cookie = format!("vault_session={}", s.api.token.as_deref().unwrap());
+        s.api.send(
+            method,
+            path,
+            &[
+                ("cookie", cookie.as_str()),
+                ("content-type", "application/x-www-form-urlencoded"),
+            ],
+            std::io::Cursor::new(form.to_owned()),
+        )
+    };
+    let (_, _, page) = web("GET", &format!("/cases/{}", s.case), "");
+    let page = String::from_utf8_lossy(&page).into_owned();
+    let csrf = page
+        .split("name=\"csrf\" value=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap();
+    let (status, _, made) = web(
+        "POST",
+        &format!("/cases/{}/space", s.case),
+        &format!("csrf={csrf}&days=30"),
+    );
+    assert_eq!(status, 201);
+    let made = String::from_utf8_lossy(&made).into_owned();
+    let space = made
+        .split("value=\"http://127.0.0.1:8080")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_owned();
+    let code = made
+        .split("id=\"passcode\">")
+        .nth(1)
+        .unwrap()
+        .split('<')
+        .next()
+        .unwrap()
+        .to_owned();
+    let (status, upload) = s.api.json(
+        "POST",
+        &format!("/api/v1/cases/{}/upload-links", s.case),
+        Some(json!({"max_files": 20})),
+    );
+    assert_eq!(status, 201, "{upload}");
+    let upload = upload["url"]
+        .as_str()
+        .unwrap()
+        .strip_prefix(PUBLIC)
+        .unwrap()
+        .to_owned();
+
+    let (fr, en) = (catalogue("fr"), catalogue("en"));
+    let photo = tempfile::tempdir().unwrap();
+    let phone = Browser::start("fr");
+    phone.viewport(375, 812);
+    let tags = [
+        "fr", "en", "ar", "fa-AF", "ps", "ur", "bn", "tr", "ru", "uk", "ka", "sq", "ti", "so", "es",
+    ];
+    for tag in tags {
+        let foreign: Vec<(String, String)> = match tag {
+            "fr" => en.clone(),
+            "en" => fr.clone(),
+            _ => fr.iter().chain(en.iter()).cloned().collect(),
+        };
+        phone.open(&format!("{base}{upload}?lang={tag}"));
+        check_page(&phone, tag, &format!("lang-{tag}-upload"), &foreign);
+        let file = photo.path().join(format!("scan-{tag}.jpg"));
+        std::fs::write(&file, format!("JPEG {tag}")).unwrap();
+        phone.type_into("#files", &file.display().to_string());
+        phone.click("form button[type=submit]");
+        phone.wait_for(
+            blake3::hash(format!("JPEG {tag}").as_bytes())
+                .to_hex()
+                .as_str(),
+        );
+        check_page(&phone, tag, &format!("lang-{tag}-receipt"), &foreign);
+
+        phone.open(&format!("{base}{space}?lang={tag}"));
+        if tag == "fr" {
+            check_page(&phone, tag, "lang-fr-space-code", &foreign);
+            phone.type_into("#passcode", &code);
+            phone.click("form button[type=submit]");
+            phone.wait_for("Vos documents");
+        }
+        check_page(&phone, tag, &format!("lang-{tag}-space"), &foreign);
+        assert!(
+            phone.source().contains(&format!("scan-{tag}.jpg")),
+            "{tag}: the new file is listed"
+        );
+    }
+    // The last choice is kept: the page without ?lang= stays in Spanish, though the
+    // browser asks for French.
+    phone.open(&format!("{base}{upload}"));
+    assert_eq!(
+        phone.execute("return document.documentElement.lang", json!([])),
+        json!("es")
+    );
+    // The picker names every language in its own script.
+    let names = text_of(&phone);
+    for name in [
+        "العربية",
+        "دری",
+        "پښتو",
+        "اردو",
+        "বাংলা",
+        "Türkçe",
+        "Русский",
+        "Українська",
+        "ქართული",
+        "Shqip",
+        "ትግርኛ",
+        "Soomaali",
+        "Español",
+        "English",
+        "Français",
+    ] {
+        assert!(
+            phone.source().contains(name),
+            "{name} in the picker: {names}"
+        );
+    }
+}

@@ -344,6 +344,17 @@ impl Browser {
         }
     }
 
+    /// The viewport of a phone `width` CSS pixels wide (Chromium's device emulation).
+    pub fn viewport(&self, width: u32, height: u32) {
+        self.command(
+            "POST",
+            "goog/cdp/execute",
+            json!({"cmd": "Emulation.setDeviceMetricsOverride",
+                   "params": {"width": width, "height": height, "deviceScaleFactor": 1,
+                              "mobile": true}}),
+        );
+    }
+
     /// Saves a PNG of the viewport under `target/browser-artefacts/NAME.png`.
     pub fn screenshot(&self, name: &str) -> PathBuf {
         use base64::Engine;

@@ -13,7 +13,7 @@ use vault_core::{DocumentId, Error, LinkToken, SharedView};
 
 use maud::html;
 
-use super::{busy, dead, kind, link_page, run, trouble, LangQuery};
+use super::{busy, dead, icon, kind, link_page, run, trouble, Icon, LangQuery};
 use crate::auth::Client;
 use crate::i18n::Locale;
 use crate::state::AppState;
@@ -51,7 +51,7 @@ fn list(l: Locale, token: &str, view: &SharedView, passphrase: Option<&SecretStr
                                 input type="hidden" name="passphrase" value=(p.expose_secret());
                             }
                             p {
-                                span aria-hidden="true" { "📄 " }
+                                (icon(Icon::File)) " "
                                 strong { bdi { (d.meta.filename) } }
                                 br;
                                 (l.say_with("space-document", &[

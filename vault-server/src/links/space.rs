@@ -14,7 +14,7 @@ use maud::{html, Markup, PreEscaped};
 use secrecy::ExposeSecret;
 use vault_core::{DocumentId, Error, Event, LinkToken, NewShare, Space};
 
-use super::{busy, dead, kind, link_page, run, trouble, LangQuery};
+use super::{busy, dead, icon, kind, link_page, run, trouble, Icon, LangQuery};
 use crate::auth::{cookie, Client};
 use crate::html::escape;
 use crate::i18n::Locale;
@@ -43,7 +43,7 @@ fn passcode_form(l: Locale, status: StatusCode, tries_left: Option<u32>) -> Resp
             p.error role="alert" { (l.say_with("space-wrong", &[("tries", n.into())])) }
         }
         form method="post" {
-            label for="passcode" { span aria-hidden="true" { "🔑 " } (l.say("space-code-label")) }
+            label for="passcode" { (icon(Icon::Key)) " " (l.say("space-code-label")) }
             input type="text" #passcode name="passcode" required autocomplete="off"
                 autocapitalize="characters" spellcheck="false" dir="ltr";
             button type="submit" { (l.say("open")) }
@@ -231,7 +231,7 @@ async fn home(
                     @for d in &documents {
                         li {
                             p {
-                                span aria-hidden="true" { "📄 " }
+                                (icon(Icon::File)) " "
                                 strong { bdi { (d.meta.filename) } }
                                 br;
                                 (l.say_with("space-document", &[

@@ -9,7 +9,7 @@ use vault_core::{Error, LinkToken, Receipt};
 
 use maud::html;
 
-use super::{dead, link_page, run, trouble, LangQuery};
+use super::{dead, icon, link_page, run, trouble, Icon, LangQuery};
 use crate::auth::Client;
 use crate::i18n::Locale;
 use crate::multipart::{Form, NotUtf8, SMALL_PART};
@@ -44,11 +44,11 @@ pub async fn page(
             ])) }
         }
         form method="post" enctype="multipart/form-data" action={ "?lang=" (l.tag()) } {
-            label for="camera" { span aria-hidden="true" { "📷 " } (l.say("upload-camera-label")) }
+            label for="camera" { (icon(Icon::Camera)) " " (l.say("upload-camera-label")) }
             input type="file" #camera name="files" accept="image/*" capture="environment";
-            label for="files" { span aria-hidden="true" { "📄 " } (l.say("upload-files-label")) }
+            label for="files" { (icon(Icon::File)) " " (l.say("upload-files-label")) }
             input type="file" #files name="files" multiple accept="image/*,application/pdf";
-            button type="submit" { span aria-hidden="true" { "📤 " } (l.say("send")) }
+            button type="submit" { (icon(Icon::Send)) " " (l.say("send")) }
         }
     };
     link_page(StatusCode::OK, l, &l.say("upload-title"), body)
@@ -248,7 +248,7 @@ fn receipt(l: Locale, outcomes: &[Outcome]) -> Response {
     };
     let body = html! {
         @if !stored.is_empty() {
-            p.done role="status" { span aria-hidden="true" { "✅ " } (l.say("receipt-intro")) }
+            p.done role="status" { (icon(Icon::Done)) " " (l.say("receipt-intro")) }
             table {
                 thead { tr {
                     th scope="col" { (l.say("receipt-name")) }
@@ -267,7 +267,7 @@ fn receipt(l: Locale, outcomes: &[Outcome]) -> Response {
             }
         }
         @if !refused.is_empty() {
-            h2 { span aria-hidden="true" { "⛔ " } (l.say("refused-title")) }
+            h2 { (icon(Icon::Refused)) " " (l.say("refused-title")) }
             ul.refused {
                 @for (name, why) in &refused {
                     @if name.is_empty() {
