@@ -292,6 +292,102 @@ mod tests {
         assert_eq!(Locale::pick(Some("xx"), &h), Locale::Ti);
     }
 
+    use std::collections::{BTreeMap, BTreeSet};
+
+    use fluent_syntax::ast;
+
+    /// Every variable a pattern refers to, in its selectors and variants too.
+    fn variables(pattern: &ast::Pattern<&str>, out: &mut BTreeSet<String>) {
+        for element in &pattern.elements {
+            if let ast::PatternElement::Placeable { expression } = element {
+                expression_variables(expression, out);
+            }
+        }
+    }
+
+    fn expression_variables(e: &ast::Expression<&str>, out: &mut BTreeSet<String>) {
+        match e {
+            ast::Expression::Select { selector, variants } => {
+                inline_variables(selector, out);
+                for v in variants {
+                    variables(&v.value, out);
+                }
+            }
+            ast::Expression::Inline(i) => inline_variables(i, out),
+        }
+    }
+
+    fn inline_variables(i: &ast::InlineExpression<&str>, out: &mut BTreeSet<String>) {
+        match i {
+            ast::InlineExpression::VariableReference { id } => {
+                out.insert(id.name.to_owned());
+            }
+            ast::InlineExpression::Placeable { expression } => {
+                expression_variables(expression, out)
+            }
+            _ => {}
+        }
+    }
+
+    /// A catalogue's messages and their variables; it must parse without error.
+    fn messages(tag: &str) -> BTreeMap<String, BTreeSet<String>> {
+        let path = format!("{}/locales/{tag}/links.ftl", env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(&path).unwrap();
+        let resource = fluent_syntax::parser::parse(text.as_str())
+            .unwrap_or_else(|(_, errors)| panic!("{path}: {errors:?}"));
+        let mut out = BTreeMap::new();
+        for entry in &resource.body {
+            if let ast::Entry::Message(m) = entry {
+                let mut vars = BTreeSet::new();
+                if let Some(p) = &m.value {
+                    variables(p, &mut vars);
+                }
+                assert!(
+                    out.insert(m.id.name.to_owned(), vars).is_none(),
+                    "{tag}: {} twice",
+                    m.id.name
+                );
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_catalogue_has_every_message_with_the_same_variables() {
+        let en = messages("en");
+        assert!(en.len() > 100);
+        for l in Locale::ALL {
+            let theirs = messages(l.tag());
+            let missing: Vec<&String> = en.keys().filter(|id| !theirs.contains_key(*id)).collect();
+            let extra: Vec<&String> = theirs.keys().filter(|id| !en.contains_key(*id)).collect();
+            assert!(
+                missing.is_empty() && extra.is_empty(),
+                "{}: missing {missing:?}, extra {extra:?}",
+                l.tag()
+            );
+            for (id, vars) in &en {
+                assert_eq!(&theirs[id], vars, "{}: {id} has other variables", l.tag());
+            }
+        }
+        // And the server asks only for messages that exist: every literal id given to
+        // `say`/`say_with` in the link pages.
+        let dir = format!("{}/src/links", env!("CARGO_MANIFEST_DIR"));
+        for file in std::fs::read_dir(dir).unwrap() {
+            let code = std::fs::read_to_string(file.unwrap().path()).unwrap();
+            for piece in code
+                .split("say(\"")
+                .skip(1)
+                .chain(code.split("say_with(\"").skip(1))
+            {
+                let id = piece.split('"').next().unwrap();
+                assert!(
+                    en.contains_key(id),
+                    "the code asks for {id}, which no catalogue has"
+                );
+            }
+        }
+    }
+
     #[test]
     fn four_languages_are_right_to_left() {
         let rtl: Vec<&str> = Locale::ALL
