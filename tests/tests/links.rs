@@ -162,8 +162,9 @@ fn a_lawyer_and_a_beneficiary_use_their_links_in_chromium() {
     assert!(lawyer.source().contains("Documents shared with you"));
     lawyer.screenshot("share-page-en");
     lawyer.assert_accessible("share-page-en");
+    // English was picked with ?lang=en: the choice is kept for the next link page.
     lawyer.open(&format!("{base}/s/{}", "A".repeat(43)));
-    assert!(lawyer.source().contains("Lien expiré ou inconnu"));
+    assert!(lawyer.source().contains("Link expired or unknown"));
     lawyer.screenshot("dead-link");
     lawyer.assert_accessible("dead-link");
 
