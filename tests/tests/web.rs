@@ -149,7 +149,7 @@ fn a_volunteer_works_a_case_from_the_browser() {
     let upload = shown_link(&desk, &base);
     let phone = Browser::start("fr");
     phone.open(&upload);
-    phone.wait_for("Envoyer vos documents");
+    phone.wait_for("Envoyez vos documents");
     let photo = files.path().join("attestation.jpg");
     std::fs::write(&photo, b"JPEG attestation").unwrap();
     phone.type_into("#files", &photo.display().to_string());

@@ -115,7 +115,7 @@ pub fn describe(e: &anyhow::Error) -> String {
             };
             format!("erreur : {field} refusé : {fr}{c} / error: {field} refused: {en}{c}")
         }
-        Some(v) => format!("erreur : {} / error: {v}", v.message_fr()),
+        Some(v) => vault_words::bilingual(v),
         None => format!("erreur / error: {e:#}"),
     }
 }
@@ -123,7 +123,10 @@ pub fn describe(e: &anyhow::Error) -> String {
 /// The error as a JSON object, for `--json`: `{"error": {"code", "message", "message_fr"}}`.
 pub fn json_error(e: &anyhow::Error) -> String {
     let (code, message_fr) = match e.downcast_ref::<vault_core::Error>() {
-        Some(v) => (v.code(), v.message_fr()),
+        Some(v) => (
+            v.code(),
+            vault_words::error_message(vault_words::Locale::Fr, v),
+        ),
         None => ("command", format!("{e:#}")),
     };
     serde_json::json!({

@@ -245,60 +245,6 @@ impl Error {
             Error::Catalog(_) => "catalog",
         }
     }
-
-    /// The message in French, for the people at the desks (the `Display` text is English).
-    pub fn message_fr(&self) -> String {
-        match self {
-            Error::NotAVault { path } => format!(
-                "aucun coffre dans {} : créez-en un avec `vault init`, ou indiquez le bon --data-dir",
-                path.display()
-            ),
-            Error::AlreadyExists { path } => {
-                format!("{} existe déjà et n'est pas vide : choisissez un autre dossier", path.display())
-            }
-            Error::NewerFormat { found, supported } => format!(
-                "ce coffre est au format {found}, ce programme lit jusqu'au format {supported} : mettez le logiciel à jour avant de l'ouvrir"
-            ),
-            Error::InUse { path } => format!(
-                "le coffre {} est utilisé par un autre processus (vault-server ou une autre commande `vault`) : arrêtez-le, ou passez par l'interface du serveur",
-                path.display()
-            ),
-            Error::Damaged { .. } => {
-                "le coffre est endommagé : restaurez-le depuis une sauvegarde (voir docs/operations.md)".into()
-            }
-            Error::BadCredentials => "utilisateur inconnu ou mot de passe erroné".into(),
-            Error::BadRecoveryKey => "cette clé de secours n'appartient pas à ce coffre".into(),
-            Error::Denied(_) => "accès refusé : votre rôle ou vos équipes ne le permettent pas".into(),
-            Error::NotFound { id, .. } => format!("introuvable : {id}"),
-            Error::Duplicate { name, .. } => format!("existe déjà : {name}"),
-            Error::Invalid { field, .. } => format!("valeur refusée ({field})"),
-            Error::BadName { field, problem } => {
-                format!("valeur refusée ({field}, {})", problem.code())
-            }
-            Error::TooLarge { limit } => format!(
-                "le document dépasse la limite de {limit} octets : rien n'a été enregistré"
-            ),
-            Error::LinkUnavailable => "ce lien n'existe pas ou n'est plus valable".into(),
-            Error::PassphraseRequired => "ce lien demande sa phrase secrète".into(),
-            Error::WrongPassphrase { tries_left } => format!(
-                "phrase secrète erronée : encore {tries_left} essai(s) avant le blocage du lien"
-            ),
-            Error::LinkFull => "ce lien de dépôt n'accepte plus de fichier".into(),
-            Error::Immutable => {
-                "ce document est une preuve : il ne peut être ni remplacé, ni supprimé, ni reclassé".into()
-            }
-            Error::DocumentDamaged(_) => {
-                "document endommagé : restaurez le coffre depuis une sauvegarde".into()
-            }
-            Error::LogUnavailable => "le journal des accès ne peut pas être écrit : rien n'a été fait ni montré ; vérifiez le disque puis recommencez".into(),
-            Error::DiskFull => "disque plein : rien n'a été enregistré ; libérez de la place et recommencez".into(),
-            Error::Storage { store, .. } => format!(
-                "le stockage des documents {store} ne répond pas ou a refusé l'opération : rien n'y a été enregistré ni lu ; vérifiez qu'il est joignable puis recommencez"
-            ),
-            Error::Io(_) => "erreur d'entrée/sortie".into(),
-            Error::Catalog(_) => "erreur du catalogue".into(),
-        }
-    }
 }
 
 impl From<std::io::Error> for Error {

@@ -198,7 +198,7 @@ fn expiry_revocation_lock_and_exhaustion_all_look_like_an_unknown_link() {
     for e in [&expired, &revoked, &exhausted, &locked] {
         assert!(matches!(e, Error::LinkUnavailable), "{e:?}");
         assert_eq!(e.to_string(), unknown.to_string());
-        assert_eq!(e.message_fr(), unknown.message_fr());
+        assert_eq!(e.code(), unknown.code());
     }
     let statuses: Vec<_> = f
         .vault

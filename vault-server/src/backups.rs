@@ -66,8 +66,14 @@ impl From<BackupRefused> for ApiError {
             BackupRefused::Failed(e) => ApiError::new(
                 StatusCode::SERVICE_UNAVAILABLE,
                 "backup_failed",
-                &format!("la sauvegarde a échoué : {}", e.message_fr()),
-                &format!("the backup failed: {e}"),
+                &format!(
+                    "la sauvegarde a échoué : {}",
+                    vault_words::error_message(vault_words::Locale::Fr, &e)
+                ),
+                &format!(
+                    "the backup failed: {}",
+                    vault_words::error_message(vault_words::Locale::En, &e)
+                ),
             ),
         }
     }
@@ -140,8 +146,8 @@ impl Backups {
                     at: vault_core::unix_now(),
                     ok: false,
                     report: None,
-                    error: Some(e.to_string()),
-                    error_fr: Some(e.message_fr()),
+                    error: Some(vault_words::error_message(vault_words::Locale::En, e)),
+                    error_fr: Some(vault_words::error_message(vault_words::Locale::Fr, e)),
                 }
             }
         };

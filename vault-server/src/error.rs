@@ -142,7 +142,12 @@ impl From<Error> for ApiError {
         if status.is_server_error() {
             tracing::error!(error = %e, "request failed");
         }
-        ApiError::new(status, code, &e.message_fr(), &e.to_string())
+        ApiError::new(
+            status,
+            code,
+            &vault_words::error_message(vault_words::Locale::Fr, &e),
+            &vault_words::error_message(vault_words::Locale::En, &e),
+        )
     }
 }
 

@@ -100,7 +100,7 @@ fn backup_target(
         return Ok(None);
     };
     let target = vault_storage::backup::Target::open(location, settings, credentials)
-        .map_err(|e| anyhow::anyhow!("erreur : {} / error: {e}", e.message_fr()))?;
+        .map_err(|e| anyhow::anyhow!(vault_words::bilingual(&e)))?;
     tracing::info!(target = %target.describe(), every = ?args.backup_every, "online backups");
     Ok(Some(target))
 }
@@ -175,7 +175,7 @@ async fn main() -> anyhow::Result<()> {
         s3_path_style: args.s3_path_style,
     };
     let credentials = vault_storage::Credentials::load(args.s3_credentials.as_deref())
-        .map_err(|e| anyhow::anyhow!("erreur : {} / error: {e}", e.message_fr()))?;
+        .map_err(|e| anyhow::anyhow!(vault_words::bilingual(&e)))?;
     let config = Config {
         storage: overrides.clone(),
         s3_credentials: args.s3_credentials.clone(),
@@ -204,7 +204,7 @@ async fn main() -> anyhow::Result<()> {
         Err(Error::NotAVault { .. }) => {
             // Refuse a directory that holds something else before offering to set it up.
             Vault::check_free(&args.data_dir)
-                .map_err(|e| anyhow::anyhow!("erreur : {} / error: {e}", e.message_fr()))?;
+                .map_err(|e| anyhow::anyhow!(vault_words::bilingual(&e)))?;
             let target = backup_target(&args, &overrides, &credentials)?;
             let (state, token) = AppState::awaiting_setup(config, target)?;
             let url = state.setup_url(&token);
@@ -217,7 +217,7 @@ async fn main() -> anyhow::Result<()> {
             );
             state
         }
-        Err(e) => anyhow::bail!("erreur : {} / error: {e}", e.message_fr()),
+        Err(e) => anyhow::bail!(vault_words::bilingual(&e)),
     };
     let address = listener.local_addr()?;
     tracing::info!(%address, "vault-server ready");

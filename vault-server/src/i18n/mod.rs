@@ -4,9 +4,17 @@
 
 mod en;
 mod fr;
-pub mod locale;
+pub use vault_words::locale;
+pub use vault_words::Locale;
 
-pub use locale::Locale;
+/// The language of a link page: `?lang=`, then the `vault_lang` cookie, then the
+/// browser's `Accept-Language`, else French.
+pub fn pick(query: Option<&str>, headers: &HeaderMap) -> Locale {
+    let accept = headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok());
+    Locale::choose(query, crate::auth::cookie(headers, locale::COOKIE), accept)
+}
 
 pub use en::EN;
 pub use fr::FR;

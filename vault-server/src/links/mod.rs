@@ -78,7 +78,7 @@ pub struct LangQuery {
 
 impl LangQuery {
     fn pick(&self, headers: &HeaderMap) -> Locale {
-        Locale::pick(self.lang.as_deref(), headers)
+        crate::i18n::pick(self.lang.as_deref(), headers)
     }
 }
 

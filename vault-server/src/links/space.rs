@@ -399,7 +399,7 @@ pub async fn leave(
     // A live visit ends only with its form's token; one already over just loses its cookie.
     if let Some(auth) = opened(&state, &headers, &token) {
         if !auth.csrf_matches(fields.get("csrf").unwrap_or("")) {
-            let lang = Locale::pick(None, &headers);
+            let lang = crate::i18n::pick(None, &headers);
             return link_page(
                 StatusCode::FORBIDDEN,
                 lang,

@@ -1,8 +1,9 @@
-//! The languages of the pages that people without an account see (upload links and their
-//! receipt, personal spaces, share links, the dead-link page): fifteen languages, four of
-//! them right to left. Their words are Fluent messages in `locales/<tag>/links.ftl`,
-//! embedded at build time; plurals and placeables are Fluent's. A message missing from a
-//! catalogue falls back to French (the association's language), never to its id.
+//! The languages: fifteen for the pages that people without an account see (upload links
+//! and their receipt, personal spaces, share links, the dead-link page), four of them right
+//! to left; French and English for the rest. Their words are Fluent messages in
+//! `locales/<tag>/*.ftl`, embedded at build time; plurals and placeables are Fluent's. A
+//! message missing from a catalogue falls back to French (the association's language),
+//! never to its id.
 //!
 //! The choice: `?lang=` first, then the `vault_lang` cookie (set when a person picks a
 //! language), then `Accept-Language` (negotiated by `fluent-langneg`), else French.
@@ -11,7 +12,6 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use axum::http::{header, HeaderMap};
 use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::Loader;
 use unic_langid::LanguageIdentifier;
@@ -166,18 +166,17 @@ impl Locale {
     }
 
     /// `?lang=`, then the cookie, then `Accept-Language`, else French.
-    pub fn pick(query: Option<&str>, headers: &HeaderMap) -> Locale {
+    pub fn choose(query: Option<&str>, cookie: Option<&str>, accept: Option<&str>) -> Locale {
         if let Some(l) = query.and_then(Locale::parse) {
             return l;
         }
-        if let Some(l) = crate::auth::cookie(headers, COOKIE).and_then(Locale::parse) {
+        if let Some(l) = cookie.and_then(Locale::parse) {
             return l;
         }
-        let accept = headers
-            .get(header::ACCEPT_LANGUAGE)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("");
-        Locale::negotiate(fluent_langneg::accepted_languages::parse(accept)).unwrap_or(Locale::Fr)
+        Locale::negotiate(fluent_langneg::accepted_languages::parse(
+            accept.unwrap_or(""),
+        ))
+        .unwrap_or(Locale::Fr)
     }
 
     /// The message `id` (French when this catalogue lacks it; the id itself, logged, when
@@ -205,11 +204,15 @@ impl Locale {
         }
     }
 
-    /// Whether this catalogue itself (not its fallback) has `id`.
+    /// Whether this catalogue itself (not its fallback) has `id` (a message whose
+    /// variables were not given still exists).
     pub fn has(self, id: &str) -> bool {
-        LOCALES
-            .lookup_single_language::<&str>(self.id(), id, None)
-            .is_ok()
+        match LOCALES.lookup_single_language::<&str>(self.id(), id, None) {
+            Ok(_) => true,
+            // fluent-templates does not export its error type: a message that exists but
+            // lacked its variables is the one error that says "Fluent errors".
+            Err(e) => e.to_string().starts_with("Fluent errors"),
+        }
     }
 
     /// A size as people read it: `1,5 Mo`, `1.5 MB`, `٣٠٠ bytes`.
@@ -261,9 +264,7 @@ mod tests {
     use super::*;
 
     fn accept(value: &str) -> Locale {
-        let mut h = HeaderMap::new();
-        h.insert(header::ACCEPT_LANGUAGE, value.parse().unwrap());
-        Locale::pick(None, &h)
+        Locale::choose(None, None, Some(value))
     }
 
     #[test]
@@ -276,25 +277,27 @@ mod tests {
         assert_eq!(accept("en-GB"), Locale::En);
         assert_eq!(accept("de"), Locale::Fr);
         assert_eq!(accept(""), Locale::Fr);
-        let mut h = HeaderMap::new();
-        h.insert(header::ACCEPT_LANGUAGE, "ar".parse().unwrap());
-        h.insert(header::COOKIE, "vault_lang=ti".parse().unwrap());
-        assert_eq!(
-            Locale::pick(None, &h),
-            Locale::Ti,
-            "the cookie beats the browser"
-        );
-        assert_eq!(
-            Locale::pick(Some("uk"), &h),
-            Locale::Uk,
-            "the query beats both"
-        );
-        assert_eq!(Locale::pick(Some("xx"), &h), Locale::Ti);
+        let choose = |q| Locale::choose(q, Some("ti"), Some("ar"));
+        assert_eq!(choose(None), Locale::Ti, "the cookie beats the browser");
+        assert_eq!(choose(Some("uk")), Locale::Uk, "the query beats both");
+        assert_eq!(choose(Some("xx")), Locale::Ti);
     }
 
     use std::collections::{BTreeMap, BTreeSet};
 
     use fluent_syntax::ast;
+
+    /// Each catalogue file and the languages that have it.
+    const FILES: &[(&str, &[&str])] = &[
+        (
+            "links.ftl",
+            &[
+                "fr", "en", "ar", "fa-AF", "ps", "ur", "bn", "tr", "ru", "uk", "ka", "sq", "ti",
+                "so", "es",
+            ],
+        ),
+        ("errors.ftl", &["fr", "en"]),
+    ];
 
     /// Every variable a pattern refers to, in its selectors and variants too.
     fn variables(pattern: &ast::Pattern<&str>, out: &mut BTreeSet<String>) {
@@ -330,8 +333,8 @@ mod tests {
     }
 
     /// A catalogue's messages and their variables; it must parse without error.
-    fn messages(tag: &str) -> BTreeMap<String, BTreeSet<String>> {
-        let path = format!("{}/locales/{tag}/links.ftl", env!("CARGO_MANIFEST_DIR"));
+    fn messages(tag: &str, file: &str) -> BTreeMap<String, BTreeSet<String>> {
+        let path = format!("{}/locales/{tag}/{file}", env!("CARGO_MANIFEST_DIR"));
         let text = std::fs::read_to_string(&path).unwrap();
         let resource = fluent_syntax::parser::parse(text.as_str())
             .unwrap_or_else(|(_, errors)| panic!("{path}: {errors:?}"));
@@ -352,38 +355,54 @@ mod tests {
         out
     }
 
+    /// Every catalogue parses and has every message of the English one, with no variable
+    /// that the English one lacks (a translation may leave a detail out); the link pages'
+    /// in all fifteen languages, the others in French and English.
     #[test]
-    fn every_catalogue_has_every_message_with_the_same_variables() {
-        let en = messages("en");
-        assert!(en.len() > 100);
-        for l in Locale::ALL {
-            let theirs = messages(l.tag());
-            let missing: Vec<&String> = en.keys().filter(|id| !theirs.contains_key(*id)).collect();
-            let extra: Vec<&String> = theirs.keys().filter(|id| !en.contains_key(*id)).collect();
-            assert!(
-                missing.is_empty() && extra.is_empty(),
-                "{}: missing {missing:?}, extra {extra:?}",
-                l.tag()
-            );
-            for (id, vars) in &en {
-                assert_eq!(&theirs[id], vars, "{}: {id} has other variables", l.tag());
+    fn every_catalogue_has_every_message_with_known_variables() {
+        for (file, tags) in FILES {
+            let en = messages("en", file);
+            assert!(en.len() > 10, "{file}");
+            for tag in *tags {
+                let theirs = messages(tag, file);
+                let missing: Vec<&String> =
+                    en.keys().filter(|id| !theirs.contains_key(*id)).collect();
+                let extra: Vec<&String> =
+                    theirs.keys().filter(|id| !en.contains_key(*id)).collect();
+                assert!(
+                    missing.is_empty() && extra.is_empty(),
+                    "{tag}/{file}: missing {missing:?}, extra {extra:?}"
+                );
+                for (id, vars) in &en {
+                    assert!(
+                        theirs[id].is_subset(vars),
+                        "{tag}/{file}: {id} has other variables: {:?}",
+                        theirs[id]
+                    );
+                }
             }
         }
-        // And the server asks only for messages that exist: every literal id given to
-        // `say`/`say_with` in the link pages.
-        let dir = format!("{}/src/links", env!("CARGO_MANIFEST_DIR"));
-        for file in std::fs::read_dir(dir).unwrap() {
-            let code = std::fs::read_to_string(file.unwrap().path()).unwrap();
-            for piece in code
-                .split("say(\"")
-                .skip(1)
-                .chain(code.split("say_with(\"").skip(1))
-            {
-                let id = piece.split('"').next().unwrap();
-                assert!(
-                    en.contains_key(id),
-                    "the code asks for {id}, which no catalogue has"
-                );
+        // And the programs ask only for messages that exist: every literal id given to
+        // `say`/`say_with`.
+        let all: BTreeSet<String> = FILES
+            .iter()
+            .flat_map(|(f, _)| messages("en", f).into_keys())
+            .collect();
+        for dir in ["../vault-server/src/links", "src"] {
+            let dir = format!("{}/{dir}", env!("CARGO_MANIFEST_DIR"));
+            for file in std::fs::read_dir(dir).unwrap() {
+                let code = std::fs::read_to_string(file.unwrap().path()).unwrap();
+                for piece in code
+                    .split("say(\"")
+                    .skip(1)
+                    .chain(code.split("say_with(\"").skip(1))
+                {
+                    let id = piece.split('"').next().unwrap();
+                    assert!(
+                        all.contains(id),
+                        "the code asks for {id}, which no catalogue has"
+                    );
+                }
             }
         }
     }
@@ -416,6 +435,16 @@ mod tests {
         assert_eq!(Locale::En.when(1_768_478_400), "January 15, 2026, 13:00");
         for l in Locale::ALL {
             assert!(l.has("language-name"), "{}", l.tag());
+            assert!(
+                l.has("share-expires"),
+                "{}: a message with variables",
+                l.tag()
+            );
+            assert!(!l.has("no-such-message"));
         }
+        assert!(
+            !Locale::Ar.has("error-disk-full"),
+            "errors are in French and English"
+        );
     }
 }

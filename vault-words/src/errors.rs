@@ -1,0 +1,123 @@
+//! vault-core's errors in words: `error-<code>` of `errors.ftl`, with the error's fields.
+
+use vault_core::Error;
+
+use crate::locale::{Arg, Locale};
+
+/// What went wrong, in `l` (French when `l` has no words for errors: they are written in
+/// French and English only). Never a secret: errors hold none.
+pub fn error_message(l: Locale, e: &Error) -> String {
+    let args: Vec<Arg<'_>> = match e {
+        Error::NotAVault { path } | Error::AlreadyExists { path } | Error::InUse { path } => {
+            vec![("path", path.display().to_string().into())]
+        }
+        Error::NewerFormat { found, supported } => {
+            vec![
+                ("found", (*found).into()),
+                ("supported", (*supported).into()),
+            ]
+        }
+        Error::Damaged { what } => vec![("what", what.clone().into())],
+        Error::Denied(why) => vec![("why", (*why).into())],
+        Error::NotFound { kind, id } => vec![("kind", (*kind).into()), ("id", id.clone().into())],
+        Error::Duplicate { kind, name } => {
+            vec![("kind", (*kind).into()), ("name", name.clone().into())]
+        }
+        Error::Invalid { field, reason } => {
+            vec![("field", (*field).into()), ("reason", (*reason).into())]
+        }
+        Error::BadName { field, .. } => vec![("field", (*field).into())],
+        Error::TooLarge { limit } => vec![("limit", (*limit).into())],
+        Error::WrongPassphrase { tries_left } => vec![("tries", (*tries_left).into())],
+        Error::Storage { store, .. } => vec![("store", store.clone().into())],
+        _ => Vec::new(),
+    };
+    let id = format!("error-{}", e.code().replace('_', "-"));
+    l.say_with(&id, &args)
+}
+
+/// The error for a terminal or a server's output: French, then English, as the `vault`
+/// command and `vault-server` have always printed them.
+pub fn bilingual(e: &Error) -> String {
+    format!(
+        "erreur : {} / error: {}",
+        error_message(Locale::Fr, e),
+        error_message(Locale::En, e)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_error_has_its_words_in_french_and_english() {
+        let errors = [
+            Error::NotAVault {
+                path: "/srv/v".into(),
+            },
+            Error::AlreadyExists {
+                path: "/srv/v".into(),
+            },
+            Error::NewerFormat {
+                found: 9,
+                supported: 3,
+            },
+            Error::InUse {
+                path: "/srv/v".into(),
+            },
+            Error::damaged("the log index"),
+            Error::BadCredentials,
+            Error::BadRecoveryKey,
+            Error::Denied("only admins take backups"),
+            Error::NotFound {
+                kind: "case",
+                id: "1a2b3c4d".into(),
+            },
+            Error::Duplicate {
+                kind: "team",
+                name: "Belleville".into(),
+            },
+            Error::Invalid {
+                field: "days",
+                reason: "between 1 and 90",
+            },
+            Error::TooLarge { limit: 1000 },
+            Error::LinkUnavailable,
+            Error::PassphraseRequired,
+            Error::WrongPassphrase { tries_left: 1 },
+            Error::LinkFull,
+            Error::Immutable,
+            Error::DocumentDamaged("x".into()),
+            Error::LogUnavailable,
+            Error::DiskFull,
+            Error::Storage {
+                store: "s3://vault/x".into(),
+                detail: "timeout".into(),
+            },
+            Error::Io(std::io::Error::other("x")),
+            Error::Catalog("x".into()),
+        ];
+        for e in &errors {
+            for l in [Locale::Fr, Locale::En] {
+                let id = format!("error-{}", e.code().replace('_', "-"));
+                assert!(l.has(&id), "{}: no {id}", l.tag());
+                let text = error_message(l, e);
+                assert!(!text.starts_with("error-") && !text.is_empty(), "{text}");
+            }
+        }
+        assert_eq!(
+            error_message(Locale::Fr, &errors[8]),
+            "dossier inconnu : 1a2b3c4d"
+        );
+        assert_eq!(
+            error_message(Locale::En, &errors[14]),
+            "wrong passphrase: one more try before the link locks"
+        );
+        // Languages without words for errors get the French ones.
+        assert_eq!(
+            error_message(Locale::Ar, &Error::DiskFull),
+            error_message(Locale::Fr, &Error::DiskFull)
+        );
+    }
+}
