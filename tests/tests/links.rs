@@ -205,7 +205,7 @@ fn a_lawyer_and_a_beneficiary_use_their_links_in_chromium() {
 /// The single-line messages of a catalogue: id, text.
 fn catalogue(tag: &str) -> Vec<(String, String)> {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../vault-server/locales")
+        .join("../vault-words/locales")
         .join(tag)
         .join("links.ftl");
     std::fs::read_to_string(path)
@@ -251,7 +251,15 @@ fn check_page(b: &Browser, tag: &str, name: &str, foreign: &[(String, String)]) 
         );
     }
     for raw in [
-        "upload-", "space-", "receipt-", "share-", "action-", "who-", "size-",
+        "upload-",
+        "space-",
+        "receipt-",
+        "share-",
+        "action-",
+        "who-",
+        "size-",
+        "document.",
+        "upload.",
     ] {
         assert!(
             !text.contains(raw),
@@ -373,6 +381,14 @@ fn every_language_gets_the_upload_page_the_receipt_and_the_space() {
             phone.source().contains(&format!("scan-{tag}.jpg")),
             "{tag}: the new file is listed"
         );
+        if tag == "fr" {
+            // The report says it in words: who, and what happened to which file.
+            let text = text_of(&phone);
+            assert!(
+                text.contains("Un lien de dépôt : scan-fr.jpg ajouté"),
+                "{text}"
+            );
+        }
     }
     // The last choice is kept: the page without ?lang= stays in Spanish, though the
     // browser asks for French.

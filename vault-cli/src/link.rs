@@ -118,7 +118,7 @@ impl ShareCmd {
                     format!(
                         "{}  {}  {}/{} téléchargements  jusqu'au {}  {} doc(s){}  {}",
                         l.id,
-                        l.status.label_fr(),
+                        vault_words::log::link_status(vault_words::Locale::Fr, l.status),
                         l.downloads,
                         l.max_downloads,
                         format_time(l.expires),
@@ -173,7 +173,7 @@ impl UploadLinkCmd {
                     format!(
                         "{}  {}  {}/{} fichiers  {}/{} octets  jusqu'au {}",
                         l.id,
-                        l.status.label_fr(),
+                        vault_words::log::link_status(vault_words::Locale::Fr, l.status),
                         l.files,
                         l.max_files,
                         l.bytes,

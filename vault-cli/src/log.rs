@@ -4,7 +4,8 @@ use std::path::PathBuf;
 
 use anyhow::{anyhow, Context as _};
 use clap::Subcommand;
-use vault_core::{describe_fr_as, verify_log_at, Checkpoint, LogPin};
+use vault_core::{verify_log_at, Checkpoint, LogPin};
+use vault_words::Locale;
 
 use crate::context::Context;
 
@@ -63,8 +64,15 @@ impl LogCmd {
                             let sep = if first && i == 0 { "[\n" } else { ",\n" };
                             print!("{sep}{}", serde_json::to_string(e)?);
                         } else {
-                            let who = vault.actor_label_for(&session, &e.actor);
-                            println!("{}  {}", describe_fr_as(e, &who), e.targets.join(" "));
+                            let who = vault_words::log::actor(
+                                Locale::Fr,
+                                &vault.actor_label_for(&session, &e.actor),
+                            );
+                            println!(
+                                "{}  {}",
+                                vault_words::log::log_line(Locale::Fr, e, &who),
+                                e.targets.join(" ")
+                            );
                         }
                     }
                     Ok(())

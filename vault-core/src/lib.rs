@@ -88,7 +88,7 @@ pub use links::{
 };
 pub use log::event::{Event, Outcome};
 pub use log::recover::LogNotice;
-pub use log::report::{action_label_fr, describe_fr, describe_fr_as, format_time};
+pub use log::report::{format_time, ActorLabel};
 pub use log::verify::{verify_log_at, Checkpoint, LogPin, LogVerification};
 pub use model::{
     Case, CaseProfile, CaseStatus, DocumentInfo, DocumentKind, DocumentMeta, NewDocument, Role,

@@ -7,7 +7,8 @@ use std::io::Read;
 use common::*;
 use secrecy::{ExposeSecret, SecretString};
 use vault_core::{
-    DocumentId, DocumentKind, Error, LinkToken, NewShare, NewUploadLink, Vault, SHARE_DEFAULT_TTL,
+    ActorLabel, DocumentId, DocumentKind, Error, LinkToken, NewShare, NewUploadLink, Vault,
+    SHARE_DEFAULT_TTL,
 };
 
 fn share(f: &Fixture, docs: &[&DocumentId], max: u32, passphrase: Option<&str>) -> LinkToken {
@@ -545,11 +546,11 @@ fn a_volunteer_reclassifies_an_upload_and_the_report_names_the_lawyer() {
         .unwrap();
     assert_eq!(
         f.vault.actor_label_for(&f.bob, &download.actor),
-        "Me Dupont (lien de partage)"
+        ActorLabel::Share(Some("Me Dupont".into()))
     );
     assert_eq!(
         f.vault.actor_label_for(&f.carol, &download.actor),
-        "lien de partage"
+        ActorLabel::Share(None)
     );
     let upload = report
         .iter()
@@ -557,7 +558,7 @@ fn a_volunteer_reclassifies_an_upload_and_the_report_names_the_lawyer() {
         .unwrap();
     assert_eq!(
         f.vault.actor_label_for(&f.bob, &upload.actor),
-        "lien de dépôt"
+        ActorLabel::Upload
     );
 }
 
@@ -700,7 +701,7 @@ fn a_beneficiary_opens_their_space_with_the_link_and_the_passcode() {
     let made = report.iter().rfind(|e| e.action == "share.create").unwrap();
     assert_eq!(
         f.vault.actor_label_for(&f.bob, &made.actor),
-        "la personne (espace personnel)"
+        ActorLabel::Space
     );
 
     // A member leaves: the team's keys rotate, and the space, open all the while, still

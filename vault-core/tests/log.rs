@@ -199,7 +199,7 @@ fn checkpoints_are_signed_by_admins_and_proofs_verify_against_them() {
 }
 
 #[test]
-fn the_case_report_lists_every_access_in_french() {
+fn the_case_report_lists_every_access_and_no_name() {
     let f = Fixture::new();
     let doc = f.add(&f.bob, DocumentKind::Evidence, "certificat.pdf", b"ITT");
     read_all(&f.vault, &f.alice, &doc);
@@ -209,15 +209,17 @@ fn the_case_report_lists_every_access_in_french() {
         Err(Error::Denied(_))
     ));
     let report = f.vault.access_report(&f.bob, &f.case).unwrap();
-    let lines: Vec<String> = report.iter().map(vault_core::describe_fr).collect();
-    let text = lines.join("\n");
-    assert!(text.contains("ouverture du dossier"));
-    assert!(text.contains("ajout d'un document"));
-    assert!(text.contains("lecture d'un document"));
-    assert!(
-        text.contains("consultation du dossier") && text.contains("refusé"),
-        "{text}"
-    );
+    // The words are vault-words' (tested there); here, the events themselves.
+    let has = |action: &str, outcome: Outcome| {
+        report
+            .iter()
+            .any(|e| e.action == action && e.outcome == outcome)
+    };
+    assert!(has("case.create", Outcome::Ok));
+    assert!(has("document.add", Outcome::Ok));
+    assert!(has("document.read", Outcome::Ok));
+    assert!(has("case.view", Outcome::Denied), "{report:?}");
+    let text = format!("{report:?}");
     assert!(report
         .iter()
         .any(|e| e.actor == f.carol.user().id.to_string() && e.outcome == Outcome::Denied));

@@ -26,10 +26,24 @@ pub fn error_message(l: Locale, e: &Error) -> String {
         Error::Invalid { field, reason } => {
             vec![("field", (*field).into()), ("reason", (*reason).into())]
         }
-        Error::BadName { field, .. } => vec![("field", (*field).into())],
+        Error::BadName { field, problem } => {
+            vec![
+                ("field", (*field).into()),
+                ("problem", problem.code().into()),
+            ]
+        }
         Error::TooLarge { limit } => vec![("limit", (*limit).into())],
         Error::WrongPassphrase { tries_left } => vec![("tries", (*tries_left).into())],
-        Error::Storage { store, .. } => vec![("store", store.clone().into())],
+        Error::Storage { store, detail } => {
+            vec![
+                ("store", store.clone().into()),
+                ("detail", detail.clone().into()),
+            ]
+        }
+        Error::DocumentDamaged(detail) | Error::Catalog(detail) => {
+            vec![("detail", detail.clone().into())]
+        }
+        Error::Io(e) => vec![("detail", e.to_string().into())],
         _ => Vec::new(),
     };
     let id = format!("error-{}", e.code().replace('_', "-"));
@@ -85,7 +99,7 @@ mod tests {
             Error::TooLarge { limit: 1000 },
             Error::LinkUnavailable,
             Error::PassphraseRequired,
-            Error::WrongPassphrase { tries_left: 1 },
+            Error::WrongPassphrase { tries_left: 3 },
             Error::LinkFull,
             Error::Immutable,
             Error::DocumentDamaged("x".into()),
@@ -108,12 +122,16 @@ mod tests {
         }
         assert_eq!(
             error_message(Locale::Fr, &errors[8]),
-            "dossier inconnu : 1a2b3c4d"
+            "dossier introuvable : 1a2b3c4d"
         );
         assert_eq!(
             error_message(Locale::En, &errors[14]),
-            "wrong passphrase: one more try before the link locks"
+            "wrong passphrase: 3 tries left before the link locks"
         );
+        // English says what Display says (scripts and logs have always read it).
+        for e in &errors {
+            assert_eq!(error_message(Locale::En, e), e.to_string(), "{e:?}");
+        }
         // Languages without words for errors get the French ones.
         assert_eq!(
             error_message(Locale::Ar, &Error::DiskFull),

@@ -1,6 +1,6 @@
 //! The words of the vault, in one place for the server and the `vault` command: Fluent
 //! catalogues under `locales/<tag>/` (`links.ftl` in fifteen languages for the pages of
-//! people without an account; `errors.ftl` in French and English), the choice of a
+//! people without an account; `errors.ftl` and `desk.ftl` in French and English), the choice of a
 //! language, sizes and Paris time as people read them, and vault-core's errors in words.
 //! vault-core itself spells no sentence for people: its errors carry a code and fields.
 //!
@@ -13,7 +13,7 @@
 //! assert_eq!(Locale::Fr.size(1536), "1,5 Ko");
 //! assert_eq!(
 //!     error_message(Locale::En, &vault_core::Error::LinkFull),
-//!     "this upload link takes no more files"
+//!     "this upload link accepts no more files"
 //! );
 //! ```
 
@@ -22,6 +22,7 @@
 
 mod errors;
 pub mod locale;
+pub mod log;
 
 pub use errors::{bilingual, error_message};
 pub use locale::{Arg, Locale};

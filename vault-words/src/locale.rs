@@ -297,6 +297,7 @@ mod tests {
             ],
         ),
         ("errors.ftl", &["fr", "en"]),
+        ("desk.ftl", &["fr", "en"]),
     ];
 
     /// Every variable a pattern refers to, in its selectors and variants too.
@@ -388,7 +389,11 @@ mod tests {
             .iter()
             .flat_map(|(f, _)| messages("en", f).into_keys())
             .collect();
-        for dir in ["../vault-server/src/links", "src"] {
+        for dir in [
+            "../vault-server/src/links",
+            "../vault-server/src/web",
+            "src",
+        ] {
             let dir = format!("{}/{dir}", env!("CARGO_MANIFEST_DIR"));
             for file in std::fs::read_dir(dir).unwrap() {
                 let code = std::fs::read_to_string(file.unwrap().path()).unwrap();
@@ -432,7 +437,15 @@ mod tests {
         assert_eq!(Locale::En.size(300), "300 bytes");
         // 2026-07-01 12:00 UTC is 14:00 in Paris (summer time); 2026-01-15 12:00 is 13:00.
         assert_eq!(fr.when(1_782_907_200), "1 juillet 2026 à 14 h 00");
-        assert_eq!(Locale::En.when(1_768_478_400), "January 15, 2026, 13:00");
+        assert_eq!(Locale::En.when(1_768_478_400), "15 January 2026, 13:00");
+        // Summer time 2026, from jiff's tz database: 29 March 01:00 UTC to 25 October
+        // 01:00 UTC.
+        let start = 1_774_746_000; // 2026-03-29 01:00:00 UTC
+        assert_eq!(Locale::En.when(start - 60), "29 March 2026, 1:59");
+        assert_eq!(Locale::En.when(start), "29 March 2026, 3:00");
+        let end = 1_792_890_000; // 2026-10-25 01:00:00 UTC
+        assert_eq!(Locale::En.when(end - 60), "25 October 2026, 2:59");
+        assert_eq!(Locale::En.when(end), "25 October 2026, 2:00");
         for l in Locale::ALL {
             assert!(l.has("language-name"), "{}", l.tag());
             assert!(

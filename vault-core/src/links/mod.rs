@@ -128,19 +128,6 @@ pub enum LinkStatus {
     Locked,
 }
 
-impl LinkStatus {
-    /// The status in French, for people.
-    pub fn label_fr(self) -> &'static str {
-        match self {
-            LinkStatus::Live => "actif",
-            LinkStatus::Expired => "expiré",
-            LinkStatus::Exhausted => "épuisé",
-            LinkStatus::Revoked => "révoqué",
-            LinkStatus::Locked => "bloqué",
-        }
-    }
-}
-
 /// Checks a requested lifetime: `None` is `default`; 0 and more than `max` are refused,
 /// saying `reason` (which names the maximum).
 pub(crate) fn lifetime(

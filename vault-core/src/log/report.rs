@@ -7,74 +7,6 @@ use crate::log::event::{Event, Outcome};
 use crate::log::recover::{RecordScan, Scanned};
 use crate::vault::{Session, Vault};
 
-/// French label of an action, for people; unknown actions are shown as they are.
-pub fn action_label_fr(action: &str) -> &str {
-    match action {
-        "vault.create" => "création du coffre",
-        "session.open" => "connexion",
-        "session.failed" => "échec de connexion",
-        "user.create" => "création d'un compte",
-        "user.password" => "changement de mot de passe",
-        "user.recover" => "récupération d'un compte",
-        "user.disable" => "désactivation d'un compte",
-        "user.enable" => "réactivation d'un compte",
-        "team.create" => "création d'une équipe",
-        "team.member.add" => "ajout d'un membre à l'équipe",
-        "team.member.remove" => "retrait d'un membre de l'équipe",
-        "team.key.rotate" => "renouvellement des clés de l'équipe",
-        "case.create" => "ouverture du dossier",
-        "case.view" => "consultation du dossier",
-        "case.list" => "liste des dossiers (nom visible)",
-        "case.update" => "modification du dossier",
-        "case.close" => "clôture du dossier",
-        "case.reopen" => "réouverture du dossier",
-        "case.erase" => "effacement du dossier",
-        "case.report" => "consultation du journal du dossier",
-        "document.add" => "ajout d'un document",
-        "document.version" => "nouvelle version d'un document",
-        "document.list" => "liste des documents",
-        "document.history" => "historique d'un document",
-        "document.read" => "lecture d'un document",
-        "document.verify" => "vérification d'un document",
-        "document.delete" => "suppression d'un document",
-        "document.reclassify" => "changement du type d'un document",
-        "document.export_key" => "export de la clé d'un document",
-        "log.checkpoint" => "signature d'un point de contrôle du journal",
-        "backup.create" => "sauvegarde du coffre",
-        "log.read" => "lecture du journal",
-        "user.list" => "liste des comptes",
-        "share.create" => "création d'un lien de partage",
-        "share.list" => "liste des liens de partage",
-        "share.open" => "ouverture d'un lien de partage",
-        "share.download" => "téléchargement par un lien de partage",
-        "share.passphrase_failed" => "phrase secrète erronée sur un lien de partage",
-        "share.locked" => "blocage d'un lien de partage (trop d'essais)",
-        "share.revoke" => "révocation d'un lien de partage",
-        "share.expire" => "expiration d'un lien de partage (clés détruites)",
-        "upload.create" => "création d'un lien de dépôt",
-        "upload.list" => "liste des liens de dépôt",
-        "upload.open" => "ouverture d'un lien de dépôt",
-        "upload.revoke" => "révocation d'un lien de dépôt",
-        "space.create" => "création de l'espace personnel",
-        "space.list" => "liste des espaces personnels",
-        "space.open" => "ouverture de l'espace personnel",
-        "space.passcode_failed" => "code erroné sur l'espace personnel",
-        "space.locked" => "blocage de l'espace personnel (trop d'essais)",
-        "space.revoke" => "révocation de l'espace personnel",
-        "space.expire" => "expiration de l'espace personnel (clé détruite)",
-        other => other,
-    }
-}
-
-fn outcome_fr(o: Outcome) -> &'static str {
-    match o {
-        Outcome::Ok => "effectué",
-        Outcome::Denied => "refusé",
-        Outcome::Failed => "échoué",
-        Outcome::Begun => "commencé",
-    }
-}
-
 /// `YYYY-MM-DD HH:MM:SS UTC` from Unix seconds (proleptic Gregorian calendar).
 pub fn format_time(secs: u64) -> String {
     let days = (secs / 86_400) as i64;
@@ -97,21 +29,20 @@ pub fn format_time(secs: u64) -> String {
     )
 }
 
-/// One line of the report, in French, naming the actor as `who`.
-pub fn describe_fr_as(e: &Event, who: &str) -> String {
-    format!(
-        "n°{}  {}  {}  par {}  ({})",
-        e.seq,
-        format_time(e.time),
-        action_label_fr(&e.action),
-        who,
-        outcome_fr(e.outcome)
-    )
-}
-
-/// One line of the report, in French, naming the actor by its id.
-pub fn describe_fr(e: &Event) -> String {
-    describe_fr_as(e, &e.actor)
+/// Who did something, as a person reads it; the words ("share link", "the person") are
+/// the presentation layer's (vault-words).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ActorLabel {
+    /// An account: its name, or its id when it is gone.
+    User(String),
+    /// A share link, with its label ("Me Dupont") when the reader may see it.
+    Share(Option<String>),
+    /// An upload link.
+    Upload,
+    /// The person, through their personal space.
+    Space,
+    /// The vault itself (expiries, the schedule).
+    System,
 }
 
 impl Vault {
@@ -146,26 +77,26 @@ impl Vault {
         })
     }
 
-    /// Like [`Vault::actor_label`], and for a share link its label when the session's
-    /// user may read it ("Me Dupont (lien de partage)"); upload links are named as such.
-    pub fn actor_label_for(&self, session: &Session, actor: &str) -> String {
+    /// Who `actor` is for the user of `session`: an account's name, or a link or space
+    /// (with a share link's label when the user may read it).
+    pub fn actor_label_for(&self, session: &Session, actor: &str) -> ActorLabel {
         if let Some(id) = actor.strip_prefix("share:") {
-            return match id
-                .parse()
-                .ok()
-                .and_then(|id| self.share_label(session, &id).ok().flatten())
-            {
-                Some(label) => format!("{label} (lien de partage)"),
-                None => "lien de partage".into(),
-            };
+            return ActorLabel::Share(
+                id.parse()
+                    .ok()
+                    .and_then(|id| self.share_label(session, &id).ok().flatten()),
+            );
         }
         if actor.starts_with("upload:") {
-            return "lien de dépôt".into();
+            return ActorLabel::Upload;
         }
         if actor.starts_with("space:") {
-            return "la personne (espace personnel)".into();
+            return ActorLabel::Space;
         }
-        self.actor_label(actor)
+        if actor == "system" {
+            return ActorLabel::System;
+        }
+        ActorLabel::User(self.actor_label(actor))
     }
 
     /// Every event that touched a case, in order. For members of the case's team; the

@@ -140,8 +140,12 @@ pub async fn access_report(
         Ok(events
             .into_iter()
             .map(|event| {
-                let actor_label = vault.actor_label_for(&auth.session, &event.actor);
-                let text_fr = vault_core::describe_fr_as(&event, &actor_label);
+                let actor_label = vault_words::log::actor(
+                    vault_words::Locale::Fr,
+                    &vault.actor_label_for(&auth.session, &event.actor),
+                );
+                let text_fr =
+                    vault_words::log::log_line(vault_words::Locale::Fr, &event, &actor_label);
                 ReportLine {
                     event,
                     actor_label,

@@ -77,6 +77,14 @@ impl Lang {
         }
     }
 
+    /// The same language among the fifteen of the Fluent catalogues.
+    pub fn locale(self) -> Locale {
+        match self {
+            Lang::Fr => Locale::Fr,
+            Lang::En => Locale::En,
+        }
+    }
+
     /// The catalogue.
     pub fn t(self) -> &'static Catalog {
         match self {

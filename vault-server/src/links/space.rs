@@ -10,17 +10,16 @@ use std::time::Instant;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use maud::{html, Markup, PreEscaped};
+use maud::html;
 use secrecy::ExposeSecret;
 use vault_core::{DocumentId, Error, Event, LinkToken, NewShare, Space};
 
 use super::{busy, dead, icon, kind, link_page, run, trouble, Icon, LangQuery};
 use crate::auth::{cookie, Client};
-use crate::html::escape;
 use crate::i18n::Locale;
 use crate::sessions::Authenticated;
 use crate::state::AppState;
-use crate::web::report::document_of;
+use crate::web::report::sentence;
 use crate::web::Fields;
 
 const COOKIE: &str = "vault_space";
@@ -133,54 +132,6 @@ fn who(vault: &vault_core::Vault, l: Locale, actor: &str) -> String {
     }
 }
 
-/// Where the document's name and who did it go in a line, before they are put in
-/// `<bdi>` (neither is in a name: control characters are refused in names).
-const DOC: char = '\u{1}';
-const WHO: char = '\u{2}';
-
-/// One line of the access report: when, who, what; the names in `<bdi>`, so that one
-/// written right to left cannot reorder the words around it.
-fn report_line(l: Locale, e: &Event, who: &str, names: &HashMap<String, String>) -> Markup {
-    let doc = document_of(e)
-        .map(|id| {
-            names
-                .get(id)
-                .cloned()
-                .unwrap_or_else(|| l.say("deleted-document"))
-        })
-        .unwrap_or_default();
-    // `document.read` is `action-document-read`; an action no catalogue names is shown
-    // with its code.
-    let id = format!("action-{}", e.action.replace(['.', '_'], "-"));
-    let what = if Locale::Fr.has(&id) {
-        l.say_with(&id, &[("doc", DOC.to_string().into())])
-    } else {
-        l.say_with("action-other", &[("code", e.action.clone().into())])
-    };
-    let line = if matches!(e.outcome, vault_core::Outcome::Ok) {
-        "report-line"
-    } else {
-        "report-line-refused"
-    };
-    let text = l.say_with(
-        line,
-        &[
-            ("when", l.when(e.time).into()),
-            ("who", WHO.to_string().into()),
-            ("what", what.into()),
-        ],
-    );
-    let mut out = String::with_capacity(text.len() + 64);
-    for c in escape(&text).chars() {
-        match c {
-            DOC => out.push_str(&format!("<bdi>{}</bdi>", escape(&doc))),
-            WHO => out.push_str(&format!("<bdi>{}</bdi>", escape(who))),
-            c => out.push(c),
-        }
-    }
-    PreEscaped(out)
-}
-
 /// The space: documents, the share form, every access.
 async fn home(
     state: &AppState,
@@ -271,7 +222,7 @@ async fn home(
             p.note { (l.say("space-access-note")) }
             ol.report reversed {
                 @for e in events.iter().rev() {
-                    li { (report_line(l, e, &who(&vault, l, &e.actor), &names)) }
+                    li { (sentence(l, e, &who(&vault, l, &e.actor), &names)) }
                 }
             }
         }

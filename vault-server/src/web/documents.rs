@@ -85,7 +85,8 @@ fn load(
         let mut added_by = HashMap::new();
         let mut report = Vec::with_capacity(events.len());
         for e in events.iter().rev() {
-            let who = vault.actor_label_for(&session, &e.actor);
+            let who =
+                vault_words::log::actor(lang.locale(), &vault.actor_label_for(&session, &e.actor));
             if e.action == "document.add" && matches!(e.outcome, vault_core::Outcome::Ok) {
                 if let Some(doc) = document_of(e) {
                     let by_link = e.actor.starts_with("upload:");
@@ -93,7 +94,7 @@ fn load(
                 }
             }
             report.push(Line {
-                text: sentence(lang, e, &who, &names),
+                text: sentence(lang.locale(), e, &who, &names),
             });
         }
         Ok(CaseView {

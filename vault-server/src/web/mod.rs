@@ -307,5 +307,5 @@ pub async fn run<T: Send + 'static>(
 
 /// Today's date and time as people read it, in Paris time (the association's desks).
 pub fn when(lang: Lang, secs: u64) -> String {
-    report::local_time(lang, secs)
+    lang.locale().when(secs)
 }

@@ -6,38 +6,27 @@ error-not-a-vault = no vault at { $path }: create one with `vault init`, or give
 error-already-exists = { $path } already exists and is not empty: choose another directory
 error-newer-format = this vault has format version { $found }, this program reads up to { $supported }: upgrade the software before opening it
 error-in-use = the vault at { $path } is in use by another process (vault-server or another `vault` command): stop it, or use the server's interface
-error-damaged = the vault is damaged ({ $what }): restore it from a backup (see docs/operations.md)
+error-damaged = the vault is damaged: { $what }; restore it from a backup (see docs/operations.md)
 error-bad-credentials = unknown user or wrong password
 error-bad-recovery-key = this recovery key does not belong to this vault
-error-denied = access denied: your role or your teams do not allow it ({ $why })
+error-denied = access denied: { $why }
 # { $kind } is one of: user, team, case, document, link, member, snapshot, space.
-error-not-found = { $kind ->
-    [user] unknown user: { $id }
-    [team] unknown team: { $id }
-    [case] unknown case: { $id }
-    [document] unknown document: { $id }
-   *[other] not found: { $id }
-}
-error-duplicate = { $kind ->
-    [user] this user already exists: { $name }
-    [team] this team already exists: { $name }
-    [member] already a member: { $name }
-   *[other] already exists: { $name }
-}
+error-not-found = { $kind } not found: { $id }
+error-duplicate = { $kind } already exists: { $name }
 error-invalid = invalid { $field }: { $reason }
-error-bad-name = { $field } refused: it would not show what it is
+error-bad-name = invalid { $field }: { $problem }
 error-too-large = the document is larger than the limit of { $limit } bytes: nothing was stored
 error-link-unavailable = this link does not exist or is no longer valid
 error-passphrase-required = this link needs its passphrase
 error-wrong-passphrase = { $tries ->
-    [one] wrong passphrase: one more try before the link locks
-   *[other] wrong passphrase: { $tries } more tries before the link locks
+    [one] wrong passphrase: { $tries } try left before the link locks
+   *[other] wrong passphrase: { $tries } tries left before the link locks
 }
-error-link-full = this upload link takes no more files
-error-immutable = this document is evidence: it can be neither replaced, nor deleted, nor reclassified
-error-document-damaged = this document is damaged: restore the vault from a backup
-error-log-unavailable = the access log cannot be written: nothing was done or shown; check the disk, then try again
-error-disk-full = the disk is full: nothing was stored; free some space, then try again
-error-storage-unavailable = the document storage { $store } does not answer or refused the operation: nothing was stored or read there; check that it can be reached, then try again
-error-io = input/output error
-error-catalog = catalogue error
+error-link-full = this upload link accepts no more files
+error-immutable = this document is evidence: evidence cannot be replaced, deleted or filed under another kind (only erasing the whole case removes it)
+error-document-damaged = document damaged: { $detail }; restore the vault from a backup
+error-log-unavailable = the access log cannot be written, so nothing was done or returned: check the disk, then retry
+error-disk-full = no space left on the disk: nothing was stored; free space and retry
+error-storage-unavailable = the blob storage { $store } failed: { $detail }; nothing was stored or returned from it, check that it is reachable, then retry
+error-io = input/output error: { $detail }
+error-catalog = catalogue error: { $detail }

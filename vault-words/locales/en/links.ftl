@@ -174,6 +174,6 @@ month-10 = October
 month-11 = November
 month-12 = December
 # { $day } and { $year } are numbers, { $month } one of the names above, { $time } the time-of-day below.
-date-time = { $month } { $day }, { $year }, { $time }
+date-time = { $day } { $month } { $year }, { $time }
 # { $hour } is 0 to 23, { $minute } two digits.
 time-of-day = { $hour }:{ $minute }

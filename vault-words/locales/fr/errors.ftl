@@ -11,10 +11,10 @@ error-bad-credentials = utilisateur inconnu ou mot de passe erroné
 error-bad-recovery-key = cette clé de secours n'appartient pas à ce coffre
 error-denied = accès refusé : votre rôle ou vos équipes ne le permettent pas
 error-not-found = { $kind ->
-    [user] utilisateur inconnu : { $id }
-    [team] équipe inconnue : { $id }
-    [case] dossier inconnu : { $id }
-    [document] document inconnu : { $id }
+    [user] utilisateur introuvable : { $id }
+    [team] équipe introuvable : { $id }
+    [case] dossier introuvable : { $id }
+    [document] document introuvable : { $id }
    *[other] introuvable : { $id }
 }
 error-duplicate = { $kind ->
@@ -24,7 +24,7 @@ error-duplicate = { $kind ->
    *[other] existe déjà : { $name }
 }
 error-invalid = valeur refusée ({ $field })
-error-bad-name = { $field } refusé : il ne montrerait pas ce qu'il est
+error-bad-name = valeur refusée ({ $field }, { $problem })
 error-too-large = le document dépasse la limite de { $limit } octets : rien n'a été enregistré
 error-link-unavailable = ce lien n'existe pas ou n'est plus valable
 error-passphrase-required = ce lien demande sa phrase secrète

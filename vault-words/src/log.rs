@@ -1,0 +1,92 @@
+//! The access log in words (`desk.ftl`): one line per event for the `vault` command and
+//! the API, who did something, a link's state.
+
+use vault_core::{ActorLabel, Event, LinkStatus, Outcome};
+
+use crate::locale::Locale;
+
+/// What an action is called (`document.read`: "lecture d'un document"); an action this
+/// version does not name is shown by its code.
+pub fn action(l: Locale, code: &str) -> String {
+    let id = format!("log-action-{}", code.replace(['.', '_'], "-"));
+    if Locale::Fr.has(&id) {
+        l.say(&id)
+    } else {
+        l.say_with("log-action-other", &[("code", code.to_owned().into())])
+    }
+}
+
+/// Who did something, as the reader may see it.
+pub fn actor(l: Locale, who: &ActorLabel) -> String {
+    match who {
+        ActorLabel::User(name) => name.clone(),
+        ActorLabel::Share(Some(label)) => {
+            l.say_with("actor-share-labelled", &[("label", label.clone().into())])
+        }
+        ActorLabel::Share(None) => l.say("actor-share"),
+        ActorLabel::Upload => l.say("actor-upload"),
+        ActorLabel::Space => l.say("actor-space"),
+        ActorLabel::System => l.say("actor-system"),
+    }
+}
+
+/// One line of the log: number, time (UTC), what, who, outcome.
+pub fn log_line(l: Locale, e: &Event, who: &str) -> String {
+    let outcome = match e.outcome {
+        Outcome::Ok => "log-outcome-ok",
+        Outcome::Denied => "log-outcome-denied",
+        Outcome::Failed => "log-outcome-failed",
+        Outcome::Begun => "log-outcome-begun",
+    };
+    l.say_with(
+        "log-line",
+        &[
+            ("seq", e.seq.to_string().into()),
+            ("time", vault_core::format_time(e.time).into()),
+            ("action", action(l, &e.action).into()),
+            ("who", who.to_owned().into()),
+            ("outcome", l.say(outcome).into()),
+        ],
+    )
+}
+
+/// A link's state: live, expired, used up, revoked, locked.
+pub fn link_status(l: Locale, status: LinkStatus) -> String {
+    l.say(match status {
+        LinkStatus::Live => "link-status-live",
+        LinkStatus::Expired => "link-status-expired",
+        LinkStatus::Exhausted => "link-status-exhausted",
+        LinkStatus::Revoked => "link-status-revoked",
+        LinkStatus::Locked => "link-status-locked",
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_log_line_names_the_action_the_actor_and_the_outcome() {
+        let e = Event {
+            seq: 7,
+            time: 0,
+            actor: "share:x".into(),
+            action: "share.download".into(),
+            outcome: Outcome::Denied,
+            targets: vec![],
+            client: None,
+        };
+        let who = actor(Locale::Fr, &ActorLabel::Share(Some("Me Dupont".into())));
+        assert_eq!(
+            log_line(Locale::Fr, &e, &who),
+            "n°7  1970-01-01 00:00:00 UTC  téléchargement par un lien de partage  par Me Dupont (lien de partage)  (refusé)"
+        );
+        let who = actor(Locale::En, &ActorLabel::Upload);
+        assert_eq!(
+            log_line(Locale::En, &e, &who),
+            "#7  1970-01-01 00:00:00 UTC  download through a share link  by upload link  (refused)"
+        );
+        assert_eq!(action(Locale::Fr, "future.thing"), "future.thing");
+        assert_eq!(link_status(Locale::En, LinkStatus::Exhausted), "used up");
+    }
+}
