@@ -298,6 +298,7 @@ mod tests {
         ),
         ("errors.ftl", &["fr", "en"]),
         ("desk.ftl", &["fr", "en"]),
+        ("web.ftl", &["fr", "en"]),
     ];
 
     /// Every variable a pattern refers to, in its selectors and variants too.

@@ -1,9 +1,10 @@
-//! The words of the pages, one catalogue per language (`fr.rs`, `en.rs`). French is the
-//! default; English is chosen by `?lang=en` or by the browser's `Accept-Language`. Adding a
-//! language is adding a catalogue file and a `Lang` variant.
+//! The words of the volunteers' pages, in French (the default) and English, from the Fluent
+//! catalogues of vault-words (`web.ftl`): each field of [`Catalog`] and [`Web`] is one
+//! message, loaded once per language, so that a page's words are checked by the compiler
+//! and written by translators in one file per language. English is chosen by `?lang=en`
+//! or by the browser's `Accept-Language`. The link pages' fifteen languages are
+//! [`Locale`]'s.
 
-mod en;
-mod fr;
 pub use vault_words::locale;
 pub use vault_words::Locale;
 
@@ -16,8 +17,7 @@ pub fn pick(query: Option<&str>, headers: &HeaderMap) -> Locale {
     Locale::choose(query, crate::auth::cookie(headers, locale::COOKIE), accept)
 }
 
-pub use en::EN;
-pub use fr::FR;
+use std::sync::LazyLock;
 
 use axum::http::{header, HeaderMap};
 use vault_core::{DocumentKind, NameProblem};
@@ -96,6 +96,8 @@ impl Lang {
 
 /// Every string of the pages.
 pub struct Catalog {
+    /// The language these words are in.
+    pub locale: Locale,
     /// The web interface's.
     pub web: Web,
     pub switch_to: &'static str,
@@ -109,23 +111,10 @@ pub struct Catalog {
     /// "refused:", after a field's name.
     pub name_refused: &'static str,
     pub name_blank: &'static str,
-    /// `{char}` is replaced by the character's code point (U+202E).
-    pub name_direction: &'static str,
-    pub name_invisible: &'static str,
     /// A file name of a multipart form that is not UTF-8.
     pub file_name_not_utf8: &'static str,
     /// A form or address whose fields are not UTF-8.
     pub form_not_utf8: &'static str,
-
-    pub identity: &'static str,
-    pub appeal: &'static str,
-    pub evidence: &'static str,
-    pub other: &'static str,
-    pub bytes: &'static str,
-    pub kib: &'static str,
-    pub mib: &'static str,
-    pub gib: &'static str,
-    pub decimal: char,
 }
 
 /// Every string of the volunteers' web interface.
@@ -299,6 +288,396 @@ pub struct Web {
     pub backup_note: &'static str,
 }
 
+/// One word of the pages, kept for the life of the process: each catalogue is loaded once
+/// per language (below) and its pages take `&'static str` fields, checked by the compiler.
+fn word(l: Locale, id: &str) -> &'static str {
+    Box::leak(l.say(id).into_boxed_str())
+}
+
+impl Catalog {
+    fn load(l: Locale) -> Catalog {
+        Catalog {
+            locale: l,
+            web: Web::load(l),
+            switch_to: word(l, "web-switch-to"),
+            name_file: word(l, "web-name-file"),
+            name_person: word(l, "web-name-person"),
+            name_label: word(l, "web-name-label"),
+            name_user: word(l, "web-name-user"),
+            name_team: word(l, "web-name-team"),
+            name_other: word(l, "web-name-other"),
+            name_refused: word(l, "web-name-refused"),
+            name_blank: word(l, "web-name-blank"),
+            file_name_not_utf8: word(l, "web-file-name-not-utf8"),
+            form_not_utf8: word(l, "web-form-not-utf8"),
+        }
+    }
+}
+
+impl Web {
+    fn load(l: Locale) -> Web {
+        Web {
+            account_action: word(l, "web-account-action"),
+            account_enabled: word(l, "web-account-enabled"),
+            account_disabled: word(l, "web-account-disabled"),
+            disable: word(l, "web-disable"),
+            enable: word(l, "web-enable"),
+            space_section_title: word(l, "web-space-section-title"),
+            space_section_text: word(l, "web-space-section-text"),
+            live_spaces: word(l, "web-live-spaces"),
+            col_created: word(l, "web-col-created"),
+            space_create: word(l, "web-space-create"),
+            space_made_text: word(l, "web-space-made-text"),
+            space_passcode_label: word(l, "web-space-passcode-label"),
+            print_note: word(l, "web-print-note"),
+            app_name: word(l, "web-app-name"),
+            skip: word(l, "web-skip"),
+            nav_label: word(l, "web-nav-label"),
+            nav_cases: word(l, "web-nav-cases"),
+            nav_new_case: word(l, "web-nav-new-case"),
+            nav_admin: word(l, "web-nav-admin"),
+            signed_in_as: word(l, "web-signed-in-as"),
+            sign_out: word(l, "web-sign-out"),
+            role_admin: word(l, "web-role-admin"),
+            role_coordinator: word(l, "web-role-coordinator"),
+            role_volunteer: word(l, "web-role-volunteer"),
+            error_title: word(l, "web-error-title"),
+            back: word(l, "web-back"),
+            done: word(l, "web-done"),
+            required: word(l, "web-required"),
+            csrf_title: word(l, "web-csrf-title"),
+            csrf_text: word(l, "web-csrf-text"),
+            bad_form_fr: word(l, "web-bad-form-fr"),
+            bad_form_en: word(l, "web-bad-form-en"),
+            login_title: word(l, "web-login-title"),
+            login_user: word(l, "web-login-user"),
+            login_password: word(l, "web-login-password"),
+            login_button: word(l, "web-login-button"),
+            login_wrong: word(l, "web-login-wrong"),
+            login_throttled: word(l, "web-login-throttled"),
+            login_note: word(l, "web-login-note"),
+            cases_title: word(l, "web-cases-title"),
+            search_label: word(l, "web-search-label"),
+            search_button: word(l, "web-search-button"),
+            filter_label: word(l, "web-filter-label"),
+            filter_open: word(l, "web-filter-open"),
+            filter_closed: word(l, "web-filter-closed"),
+            filter_all: word(l, "web-filter-all"),
+            no_cases: word(l, "web-no-cases"),
+            col_name: word(l, "web-col-name"),
+            col_team: word(l, "web-col-team"),
+            col_status: word(l, "web-col-status"),
+            col_activity: word(l, "web-col-activity"),
+            status_open: word(l, "web-status-open"),
+            status_closed: word(l, "web-status-closed"),
+            new_case_title: word(l, "web-new-case-title"),
+            no_team: word(l, "web-no-team"),
+            f_team: word(l, "web-f-team"),
+            f_name: word(l, "web-f-name"),
+            f_birth: word(l, "web-f-birth"),
+            f_nationality: word(l, "web-f-nationality"),
+            f_language: word(l, "web-f-language"),
+            f_contact: word(l, "web-f-contact"),
+            f_notes: word(l, "web-f-notes"),
+            create_case: word(l, "web-create-case"),
+            name_missing: word(l, "web-name-missing"),
+            edit_title: word(l, "web-edit-title"),
+            save: word(l, "web-save"),
+            back_to_case: word(l, "web-back-to-case"),
+            profile_title: word(l, "web-profile-title"),
+            close_case: word(l, "web-close-case"),
+            reopen_case: word(l, "web-reopen-case"),
+            documents_title: word(l, "web-documents-title"),
+            no_documents: word(l, "web-no-documents"),
+            added_count: word(l, "web-added-count"),
+            added_by: word(l, "web-added-by"),
+            version: word(l, "web-version"),
+            versions: word(l, "web-versions"),
+            to_classify: word(l, "web-to-classify"),
+            download: word(l, "web-download"),
+            verify: word(l, "web-verify"),
+            reclassify: word(l, "web-reclassify"),
+            evidence_note: word(l, "web-evidence-note"),
+            new_version: word(l, "web-new-version"),
+            upload_title: word(l, "web-upload-title"),
+            f_kind: word(l, "web-f-kind"),
+            f_files: word(l, "web-f-files"),
+            upload_note: word(l, "web-upload-note"),
+            upload_button: word(l, "web-upload-button"),
+            verify_title: word(l, "web-verify-title"),
+            verify_ok: word(l, "web-verify-ok"),
+            verify_damaged: word(l, "web-verify-damaged"),
+            report_title: word(l, "web-report-title"),
+            report_note: word(l, "web-report-note"),
+            links_title: word(l, "web-links-title"),
+            share_title: word(l, "web-share-title"),
+            no_links: word(l, "web-no-links"),
+            live_shares: word(l, "web-live-shares"),
+            live_uploads: word(l, "web-live-uploads"),
+            col_recipient: word(l, "web-col-recipient"),
+            col_use: word(l, "web-col-use"),
+            col_expires: word(l, "web-col-expires"),
+            docs_short: word(l, "web-docs-short"),
+            downloads_word: word(l, "web-downloads-word"),
+            files_word: word(l, "web-files-word"),
+            revoke: word(l, "web-revoke"),
+            ask_title: word(l, "web-ask-title"),
+            ask_text: word(l, "web-ask-text"),
+            ask_create: word(l, "web-ask-create"),
+            ask_made: word(l, "web-ask-made"),
+            f_valid_for: word(l, "web-f-valid-for"),
+            f_max_files: word(l, "web-f-max-files"),
+            day: word(l, "web-day"),
+            days: word(l, "web-days"),
+            share_docs: word(l, "web-share-docs"),
+            pick_documents: word(l, "web-pick-documents"),
+            f_recipient: word(l, "web-f-recipient"),
+            recipient_example: word(l, "web-recipient-example"),
+            f_max_downloads: word(l, "web-f-max-downloads"),
+            f_passphrase: word(l, "web-f-passphrase"),
+            passphrase_note: word(l, "web-passphrase-note"),
+            share_create: word(l, "web-share-create"),
+            share_made: word(l, "web-share-made"),
+            link_once: word(l, "web-link-once"),
+            link_label: word(l, "web-link-label"),
+            copy: word(l, "web-copy"),
+            qr_label: word(l, "web-qr-label"),
+            admin_title: word(l, "web-admin-title"),
+            users_title: word(l, "web-users-title"),
+            f_user: word(l, "web-f-user"),
+            f_role: word(l, "web-f-role"),
+            create_user: word(l, "web-create-user"),
+            f_first_password: word(l, "web-f-first-password"),
+            recover_title: word(l, "web-recover-title"),
+            recover_note: word(l, "web-recover-note"),
+            f_recovery_key: word(l, "web-f-recovery-key"),
+            f_new_password: word(l, "web-f-new-password"),
+            recover_button: word(l, "web-recover-button"),
+            teams_title: word(l, "web-teams-title"),
+            rotation_note: word(l, "web-rotation-note"),
+            key_epoch: word(l, "web-key-epoch"),
+            remove_member: word(l, "web-remove-member"),
+            add_member: word(l, "web-add-member"),
+            add_button: word(l, "web-add-button"),
+            create_team: word(l, "web-create-team"),
+            f_team_name: word(l, "web-f-team-name"),
+            audit_title: word(l, "web-audit-title"),
+            checkpoint: word(l, "web-checkpoint"),
+            checkpoint_note: word(l, "web-checkpoint-note"),
+            f_kept_checkpoint: word(l, "web-f-kept-checkpoint"),
+            verify_log: word(l, "web-verify-log"),
+            verify_result: word(l, "web-verify-result"),
+            log_ok: word(l, "web-log-ok"),
+            root: word(l, "web-root"),
+            log_bad: word(l, "web-log-bad"),
+            storage_ok: word(l, "web-storage-ok"),
+            storage_damaged: word(l, "web-storage-damaged"),
+            storage_leftovers: word(l, "web-storage-leftovers"),
+            backups_title: word(l, "web-backups-title"),
+            backup_target: word(l, "web-backup-target"),
+            backup_no_target: word(l, "web-backup-no-target"),
+            backup_never: word(l, "web-backup-never"),
+            backup_running: word(l, "web-backup-running"),
+            backup_ok: word(l, "web-backup-ok"),
+            backup_snapshot: word(l, "web-backup-snapshot"),
+            backup_copied: word(l, "web-backup-copied"),
+            backup_failed: word(l, "web-backup-failed"),
+            backup_now: word(l, "web-backup-now"),
+            backup_note: word(l, "web-backup-note"),
+        }
+    }
+}
+
+/// Every id the pages take from `web.ftl` (a test checks that French and English have each).
+#[cfg(test)]
+pub const IDS: &[&str] = &[
+    "web-switch-to",
+    "web-name-file",
+    "web-name-person",
+    "web-name-label",
+    "web-name-user",
+    "web-name-team",
+    "web-name-other",
+    "web-name-refused",
+    "web-name-blank",
+    "web-name-direction",
+    "web-name-invisible",
+    "web-file-name-not-utf8",
+    "web-form-not-utf8",
+    "web-account-action",
+    "web-account-enabled",
+    "web-account-disabled",
+    "web-disable",
+    "web-enable",
+    "web-space-section-title",
+    "web-space-section-text",
+    "web-live-spaces",
+    "web-col-created",
+    "web-space-create",
+    "web-space-made-text",
+    "web-space-passcode-label",
+    "web-print-note",
+    "web-app-name",
+    "web-skip",
+    "web-nav-label",
+    "web-nav-cases",
+    "web-nav-new-case",
+    "web-nav-admin",
+    "web-signed-in-as",
+    "web-sign-out",
+    "web-role-admin",
+    "web-role-coordinator",
+    "web-role-volunteer",
+    "web-error-title",
+    "web-back",
+    "web-done",
+    "web-required",
+    "web-csrf-title",
+    "web-csrf-text",
+    "web-bad-form-fr",
+    "web-bad-form-en",
+    "web-login-title",
+    "web-login-user",
+    "web-login-password",
+    "web-login-button",
+    "web-login-wrong",
+    "web-login-throttled",
+    "web-login-note",
+    "web-cases-title",
+    "web-search-label",
+    "web-search-button",
+    "web-filter-label",
+    "web-filter-open",
+    "web-filter-closed",
+    "web-filter-all",
+    "web-no-cases",
+    "web-col-name",
+    "web-col-team",
+    "web-col-status",
+    "web-col-activity",
+    "web-status-open",
+    "web-status-closed",
+    "web-new-case-title",
+    "web-no-team",
+    "web-f-team",
+    "web-f-name",
+    "web-f-birth",
+    "web-f-nationality",
+    "web-f-language",
+    "web-f-contact",
+    "web-f-notes",
+    "web-create-case",
+    "web-name-missing",
+    "web-edit-title",
+    "web-save",
+    "web-back-to-case",
+    "web-profile-title",
+    "web-close-case",
+    "web-reopen-case",
+    "web-documents-title",
+    "web-no-documents",
+    "web-added-count",
+    "web-added-by",
+    "web-version",
+    "web-versions",
+    "web-to-classify",
+    "web-download",
+    "web-verify",
+    "web-reclassify",
+    "web-evidence-note",
+    "web-new-version",
+    "web-upload-title",
+    "web-f-kind",
+    "web-f-files",
+    "web-upload-note",
+    "web-upload-button",
+    "web-verify-title",
+    "web-verify-ok",
+    "web-verify-damaged",
+    "web-report-title",
+    "web-report-note",
+    "web-links-title",
+    "web-share-title",
+    "web-no-links",
+    "web-live-shares",
+    "web-live-uploads",
+    "web-col-recipient",
+    "web-col-use",
+    "web-col-expires",
+    "web-docs-short",
+    "web-downloads-word",
+    "web-files-word",
+    "web-revoke",
+    "web-ask-title",
+    "web-ask-text",
+    "web-ask-create",
+    "web-ask-made",
+    "web-f-valid-for",
+    "web-f-max-files",
+    "web-day",
+    "web-days",
+    "web-share-docs",
+    "web-pick-documents",
+    "web-f-recipient",
+    "web-recipient-example",
+    "web-f-max-downloads",
+    "web-f-passphrase",
+    "web-passphrase-note",
+    "web-share-create",
+    "web-share-made",
+    "web-link-once",
+    "web-link-label",
+    "web-copy",
+    "web-qr-label",
+    "web-admin-title",
+    "web-users-title",
+    "web-f-user",
+    "web-f-role",
+    "web-create-user",
+    "web-f-first-password",
+    "web-recover-title",
+    "web-recover-note",
+    "web-f-recovery-key",
+    "web-f-new-password",
+    "web-recover-button",
+    "web-teams-title",
+    "web-rotation-note",
+    "web-key-epoch",
+    "web-remove-member",
+    "web-add-member",
+    "web-add-button",
+    "web-create-team",
+    "web-f-team-name",
+    "web-audit-title",
+    "web-checkpoint",
+    "web-checkpoint-note",
+    "web-f-kept-checkpoint",
+    "web-verify-log",
+    "web-verify-result",
+    "web-log-ok",
+    "web-root",
+    "web-log-bad",
+    "web-storage-ok",
+    "web-storage-damaged",
+    "web-storage-leftovers",
+    "web-backups-title",
+    "web-backup-target",
+    "web-backup-no-target",
+    "web-backup-never",
+    "web-backup-running",
+    "web-backup-ok",
+    "web-backup-snapshot",
+    "web-backup-copied",
+    "web-backup-failed",
+    "web-backup-now",
+    "web-backup-note",
+];
+
+/// The French words of the pages.
+pub static FR: LazyLock<Catalog> = LazyLock::new(|| Catalog::load(Locale::Fr));
+/// The English words of the pages.
+pub static EN: LazyLock<Catalog> = LazyLock::new(|| Catalog::load(Locale::En));
+
 impl Catalog {
     /// Why a name was refused, e.g. "nom de fichier refusé : il contient un caractère...".
     pub fn name_refused(&self, field: &str, problem: NameProblem) -> String {
@@ -310,38 +689,32 @@ impl Catalog {
             "team name" => self.name_team,
             _ => self.name_other,
         };
+        let char = problem.character().map(code_point).unwrap_or_default();
         let why = match problem {
             NameProblem::Blank => self.name_blank.to_owned(),
-            NameProblem::DirectionControl(c) => {
-                self.name_direction.replace("{char}", &code_point(c))
-            }
-            _ => self.name_invisible.replace(
-                "{char}",
-                &problem.character().map(code_point).unwrap_or_default(),
-            ),
+            NameProblem::DirectionControl(_) => self
+                .locale
+                .say_with("web-name-direction", &[("char", char.into())]),
+            _ => self
+                .locale
+                .say_with("web-name-invisible", &[("char", char.into())]),
         };
         format!("{what} {} {why}", self.name_refused)
     }
 
     /// The name of a document kind.
-    pub fn kind(&self, kind: DocumentKind) -> &'static str {
-        match kind {
-            DocumentKind::Identity => self.identity,
-            DocumentKind::Appeal => self.appeal,
-            DocumentKind::Evidence => self.evidence,
-            _ => self.other,
-        }
+    pub fn kind(&self, kind: DocumentKind) -> String {
+        self.locale.say(match kind {
+            DocumentKind::Identity => "kind-identity",
+            DocumentKind::Appeal => "kind-appeal",
+            DocumentKind::Evidence => "kind-evidence",
+            DocumentKind::Other => "kind-other",
+        })
     }
 
     /// A size as people read it: `1,5 Mo`, `1.5 MB`.
     pub fn size(&self, bytes: u64) -> String {
-        let (value, unit) = match bytes {
-            b if b < 1024 => return format!("{b} {}", self.bytes),
-            b if b < 1 << 20 => (b as f64 / 1024.0, self.kib),
-            b if b < 1 << 30 => (b as f64 / (1u64 << 20) as f64, self.mib),
-            b => (b as f64 / (1u64 << 30) as f64, self.gib),
-        };
-        format!("{value:.1} {unit}").replace('.', &self.decimal.to_string())
+        self.locale.size(bytes)
     }
 }
 
@@ -369,5 +742,17 @@ mod tests {
         assert_eq!(FR.size(512), "512 octets");
         assert_eq!(FR.size(1536), "1,5 Ko");
         assert_eq!(EN.size(5 << 20), "5.0 MB");
+    }
+
+    #[test]
+    fn every_word_of_the_pages_is_in_french_and_english() {
+        for id in IDS {
+            assert!(Locale::Fr.has(id) && Locale::En.has(id), "{id}");
+        }
+        assert!(FR.web.login_title.contains("Connexion") || !FR.web.login_title.is_empty());
+        assert_eq!(
+            FR.name_refused("file name", NameProblem::Invisible('\u{200B}')),
+            "nom de fichier refusé : il contient un caractère invisible (U+200B) ; renommez-le"
+        );
     }
 }
