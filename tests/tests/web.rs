@@ -136,7 +136,7 @@ fn a_volunteer_works_a_case_from_the_browser() {
     assert!(
         page.replace("<bdi>", "")
             .replace("</bdi>", "")
-            .contains("Me Dupont (lien de partage) a téléchargé passeport.pdf le "),
+            .contains("Me Dupont (lien de partage) : passeport.pdf téléchargé"),
         "{page}"
     );
     assert!(page.contains("Liens de partage actifs"));
@@ -205,13 +205,13 @@ fn a_volunteer_works_a_case_from_the_browser() {
     assert!(
         page.replace("<bdi>", "")
             .replace("</bdi>", "")
-            .contains("Un·e avocat·e, par un lien de partage, a téléchargé passeport.pdf"),
+            .contains("Un·e avocat·e, par un lien de partage : passeport.pdf téléchargé"),
         "{page}"
     );
     assert!(
         page.replace("<bdi>", "")
             .replace("</bdi>", "")
-            .contains("L'association (alice) a ajouté passeport.pdf"),
+            .contains("L'association (alice) : passeport.pdf ajouté"),
         "{page}"
     );
     accessible(&person, "space-home");
@@ -242,7 +242,7 @@ fn a_volunteer_works_a_case_from_the_browser() {
     assert!(
         page.replace("<bdi>", "")
             .replace("</bdi>", "")
-            .contains("la personne (espace personnel) a créé un lien de partage"),
+            .contains("la personne (espace personnel) : lien de partage créé"),
         "{page}"
     );
     desk.click_and_load("form[action^='/spaces/'] button");
@@ -276,9 +276,13 @@ fn a_volunteer_works_a_case_from_the_browser() {
     // English, then signing out.
     desk.open(&format!("{case_url}?lang=en"));
     let page = desk.wait_for("Access log");
+    // In English, the whole line: no French left in it (it used to say "lien de partage").
+    let text = page.replace("<bdi>", "").replace("</bdi>", "");
     assert!(
-        page.contains("Me Dupont (lien de partage)") || page.contains("downloaded passeport.pdf")
+        text.contains("Me Dupont (share link): passeport.pdf downloaded"),
+        "{text}"
     );
+    assert!(!text.contains("lien de partage") && !text.contains("lien de dépôt"));
     accessible(&desk, "case-en");
     desk.click("form.signout button");
     desk.wait_for("Sign in");

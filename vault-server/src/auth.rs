@@ -79,11 +79,10 @@ impl FromRequestParts<AppState> for Auth {
                         .and_then(|v| v.to_str().ok())
                         .unwrap_or("");
                     if !auth.csrf_matches(sent) {
-                        return Err(ApiError::new(
+                        return Err(ApiError::said(
                             StatusCode::FORBIDDEN,
                             "csrf",
-                            "jeton anti-CSRF absent ou faux (en-tête X-CSRF-Token)",
-                            "missing or wrong CSRF token (X-CSRF-Token header)",
+                            "api-csrf-missing-or-wrong-csrf",
                         ));
                     }
                 }

@@ -14,6 +14,7 @@ use vault_storage::backup::{self, BackupReport, Target};
 
 use crate::error::ApiError;
 use crate::state::AppState;
+use vault_words::Locale;
 
 /// The server's backup target and the last outcome.
 #[derive(Default)]
@@ -51,30 +52,31 @@ pub enum BackupRefused {
 impl From<BackupRefused> for ApiError {
     fn from(refused: BackupRefused) -> Self {
         match refused {
-            BackupRefused::NoTarget => ApiError::new(
+            BackupRefused::NoTarget => ApiError::said(
                 StatusCode::CONFLICT,
                 "no_backup_target",
-                "aucune destination de sauvegarde : démarrez le serveur avec --backup-to",
-                "no backup target: start the server with --backup-to",
+                "api-no-backup-target-no-backup-target-start",
             ),
-            BackupRefused::Running => ApiError::new(
+            BackupRefused::Running => ApiError::said(
                 StatusCode::CONFLICT,
                 "backup_running",
-                "une sauvegarde est déjà en cours",
-                "a backup is already running",
+                "api-backup-running-a-backup-is-already",
             ),
-            BackupRefused::Failed(e) => ApiError::new(
-                StatusCode::SERVICE_UNAVAILABLE,
-                "backup_failed",
-                &format!(
-                    "la sauvegarde a échoué : {}",
-                    vault_words::error_message(vault_words::Locale::Fr, &e)
-                ),
-                &format!(
-                    "the backup failed: {}",
-                    vault_words::error_message(vault_words::Locale::En, &e)
-                ),
-            ),
+            BackupRefused::Failed(e) => {
+                // The reason in each language: the same message, with its own words.
+                let said = |l: Locale| {
+                    l.say_with(
+                        "api-backup-failed",
+                        &[("reason", vault_words::error_message(l, &e).into())],
+                    )
+                };
+                ApiError::new(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "backup_failed",
+                    &said(Locale::Fr),
+                    &said(Locale::En),
+                )
+            }
         }
     }
 }

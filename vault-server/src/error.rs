@@ -6,6 +6,7 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use vault_core::Error;
+use vault_words::{Arg, Locale};
 
 /// An error answered to a client.
 #[derive(Debug)]
@@ -35,6 +36,21 @@ impl ApiError {
         }
     }
 
+    /// An error whose words are the message `id` of `api.ftl`, in French and English.
+    pub fn said(status: StatusCode, code: &'static str, id: &str) -> Self {
+        ApiError::said_with(status, code, id, &[])
+    }
+
+    /// [`ApiError::said`] with the message's variables.
+    pub fn said_with(status: StatusCode, code: &'static str, id: &str, args: &[Arg<'_>]) -> Self {
+        ApiError::new(
+            status,
+            code,
+            &Locale::Fr.say_with(id, args),
+            &Locale::En.say_with(id, args),
+        )
+    }
+
     /// 400 with a code and message.
     pub fn bad_request(code: &'static str, fr: &str, en: &str) -> Self {
         ApiError::new(StatusCode::BAD_REQUEST, code, fr, en)
@@ -42,31 +58,29 @@ impl ApiError {
 
     /// 401: no valid session.
     pub fn unauthenticated() -> Self {
-        ApiError::new(
+        ApiError::said(
             StatusCode::UNAUTHORIZED,
             "unauthenticated",
-            "connexion requise (session absente ou expirée)",
-            "sign-in required (no session, or it expired)",
+            "api-unauthenticated-sign-in-required-no",
         )
     }
 
     /// 404 for a route or object that does not exist.
     pub fn not_found() -> Self {
-        ApiError::new(
+        ApiError::said(
             StatusCode::NOT_FOUND,
             "not_found",
-            "introuvable",
-            "not found",
+            "api-not-found-not-found",
         )
     }
 
     /// 413: the body is larger than `limit` bytes.
     pub fn too_large(limit: u64) -> Self {
-        ApiError::new(
+        ApiError::said_with(
             StatusCode::PAYLOAD_TOO_LARGE,
             "too_large",
-            &format!("le fichier dépasse la limite de {limit} octets : rien n'a été enregistré"),
-            &format!("the file is larger than the limit of {limit} bytes: nothing was stored"),
+            "api-too-large",
+            &[("limit", limit.into())],
         )
     }
 
@@ -91,11 +105,10 @@ impl ApiError {
     /// 500 whose detail is logged, not answered.
     pub fn internal(detail: &dyn std::fmt::Display) -> Self {
         tracing::error!(error = %detail, "internal error");
-        ApiError::new(
+        ApiError::said(
             StatusCode::INTERNAL_SERVER_ERROR,
             "internal",
-            "erreur interne du serveur (détail dans le journal du serveur)",
-            "internal server error (details are in the server's log)",
+            "api-internal-internal-server-error-details",
         )
     }
 

@@ -58,11 +58,10 @@ impl KdfPool {
         match self.tx.try_send(job) {
             Ok(()) => {}
             Err(TrySendError::Full(_)) => {
-                return Err(ApiError::new(
+                return Err(ApiError::said(
                     StatusCode::SERVICE_UNAVAILABLE,
                     "busy",
-                    "trop de connexions en cours : réessayez dans un instant",
-                    "too many sign-ins in progress: retry in a moment",
+                    "api-busy-too-many-sign-ins",
                 )
                 .retry_after(5))
             }

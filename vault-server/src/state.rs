@@ -176,11 +176,10 @@ impl AppState {
     /// The vault, or 503 while the setup page has not been used.
     pub(crate) fn vault(&self) -> ApiResult<Vault> {
         self.inner.vault.get().cloned().ok_or_else(|| {
-            ApiError::new(
+            ApiError::said(
                 axum::http::StatusCode::SERVICE_UNAVAILABLE,
                 "setup_required",
-                "le coffre n'est pas encore créé : ouvrez l'adresse d'installation affichée au démarrage du serveur",
-                "the vault is not created yet: open the setup address printed when the server started",
+                "api-setup-required-the-vault-is-not",
             )
         })
     }

@@ -299,6 +299,7 @@ mod tests {
         ("errors.ftl", &["fr", "en"]),
         ("desk.ftl", &["fr", "en"]),
         ("web.ftl", &["fr", "en"]),
+        ("api.ftl", &["fr", "en"]),
     ];
 
     /// Every variable a pattern refers to, in its selectors and variants too.
@@ -384,33 +385,59 @@ mod tests {
                 }
             }
         }
-        // And the programs ask only for messages that exist: every literal id given to
-        // `say`/`say_with`.
+        // And the programs ask only for messages that exist: every string literal of the
+        // server, the CLI and this crate that is spelled like one of our ids.
         let all: BTreeSet<String> = FILES
             .iter()
             .flat_map(|(f, _)| messages("en", f).into_keys())
             .collect();
+        let prefixes: BTreeSet<&str> = all.iter().filter_map(|id| id.split('-').next()).collect();
+        let mut checked = 0;
         for dir in [
+            "../vault-server/src",
+            "../vault-server/src/api",
             "../vault-server/src/links",
             "../vault-server/src/web",
+            "../vault-cli/src",
             "src",
         ] {
             let dir = format!("{}/{dir}", env!("CARGO_MANIFEST_DIR"));
             for file in std::fs::read_dir(dir).unwrap() {
-                let code = std::fs::read_to_string(file.unwrap().path()).unwrap();
-                for piece in code
-                    .split("say(\"")
-                    .skip(1)
-                    .chain(code.split("say_with(\"").skip(1))
-                {
-                    let id = piece.split('"').next().unwrap();
-                    assert!(
-                        all.contains(id),
-                        "the code asks for {id}, which no catalogue has"
-                    );
+                let path = file.unwrap().path();
+                if path.extension().is_none_or(|e| e != "rs") {
+                    continue;
+                }
+                let code = std::fs::read_to_string(&path).unwrap();
+                // A literal given to `say`, `say_with` or `word`, the id of `said` (the
+                // API's messages all start with `api-`), or a match arm's value.
+                let markers = ["say(\"", "say_with(\"", "word(l, \"", "=> \"", "\"api-"];
+                for marker in markers {
+                    for piece in code.split(marker).skip(1) {
+                        let rest = piece.split('"').next().unwrap_or("");
+                        let literal = if marker == "\"api-" {
+                            format!("api-{rest}")
+                        } else {
+                            rest.to_owned()
+                        };
+                        let looks_like_id = literal.contains('-')
+                            && !literal.ends_with('-')
+                            && literal
+                                .bytes()
+                                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+                            && prefixes.contains(literal.split('-').next().unwrap_or(""));
+                        if looks_like_id {
+                            checked += 1;
+                            assert!(
+                                all.contains(&literal),
+                                "{}: the code asks for {literal}, which no catalogue has",
+                                path.display()
+                            );
+                        }
+                    }
                 }
             }
         }
+        assert!(checked > 100, "{checked} ids found in the code");
     }
 
     #[test]

@@ -76,10 +76,10 @@ pub async fn update(
     let vault = state.vault()?;
     let case: CaseId = parse_id(&case)?;
     if body.profile.is_none() && body.status.is_none() {
-        return Err(ApiError::bad_request(
+        return Err(ApiError::said(
+            StatusCode::BAD_REQUEST,
             "invalid",
-            "rien à changer : donnez profile, status ou les deux",
-            "nothing to change: give profile, status or both",
+            "api-invalid-nothing-to-change-give",
         ));
     }
     blocking(move || {

@@ -58,20 +58,21 @@ fn query<T: serde::de::DeserializeOwned + Default>(request: &Request) -> ApiResu
     Query::<T>::try_from_uri(request.uri())
         .map(|Query(q)| q)
         .map_err(|e| {
-            ApiError::bad_request(
+            ApiError::said_with(
+                StatusCode::BAD_REQUEST,
                 "invalid_query",
-                "paramètres d'adresse invalides",
-                &format!("invalid query string: {}", e.body_text()),
+                "api-invalid-query",
+                &[("detail", e.body_text().into())],
             )
         })
 }
 
 fn kind(text: Option<&str>) -> ApiResult<DocumentKind> {
     let text = text.ok_or_else(|| {
-        ApiError::bad_request(
+        ApiError::said(
+            StatusCode::BAD_REQUEST,
             "invalid",
-            "type de document manquant (kind=identity, appeal, evidence ou other)",
-            "missing document kind (kind=identity, appeal, evidence or other)",
+            "api-invalid-missing-document-kind-kind",
         )
     })?;
     text.parse().map_err(ApiError::from)
@@ -106,10 +107,10 @@ fn new_document(
     q: &UploadQuery,
 ) -> ApiResult<NewDocument> {
     let filename = filename.ok_or_else(|| {
-        ApiError::bad_request(
+        ApiError::said(
+            StatusCode::BAD_REQUEST,
             "invalid",
-            "nom de fichier manquant (filename=...)",
-            "missing file name (filename=...)",
+            "api-invalid-missing-file-name-filename",
         )
     })?;
     check_filename(&filename)?;
@@ -157,10 +158,10 @@ async fn store<T: Send + 'static, E: std::fmt::Display>(
         (Err(vault_core::Error::TooLarge { .. }), _) => Err(ApiError::too_large(limit)),
         (Err(_), false) => {
             tracing::info!("upload cut off; nothing stored");
-            Err(ApiError::bad_request(
+            Err(ApiError::said(
+                StatusCode::BAD_REQUEST,
                 "upload_interrupted",
-                "l'envoi a été interrompu : rien n'a été enregistré",
-                "the upload was interrupted: nothing was stored",
+                "api-upload-interrupted-the-upload-was-interrupted",
             ))
         }
         (Err(e), true) => Err(e.into()),
@@ -197,10 +198,10 @@ pub async fn upload(
         let mut kind_field = q.kind.clone();
         loop {
             let Some(part) = form.next().await.map_err(|_| invalid_form())? else {
-                return Err(ApiError::bad_request(
+                return Err(ApiError::said(
+                    StatusCode::BAD_REQUEST,
                     "invalid_form",
-                    "aucun fichier dans le formulaire (champ file)",
-                    "no file in the form (field file)",
+                    "api-invalid-form-no-file-in-the",
                 ));
             };
             match part.field.name() {
@@ -242,10 +243,10 @@ pub async fn upload(
 }
 
 fn invalid_form() -> ApiError {
-    ApiError::bad_request(
+    ApiError::said(
+        StatusCode::BAD_REQUEST,
         "invalid_form",
-        "formulaire multipart invalide, trop long ou interrompu",
-        "multipart form invalid, too long or interrupted",
+        "api-invalid-form-multipart-form-invalid-too",
     )
 }
 
@@ -253,10 +254,10 @@ fn invalid_form() -> ApiError {
 pub(crate) async fn small_text(mut part: Part<'_>) -> ApiResult<String> {
     const MAX: usize = 64;
     let invalid = || {
-        ApiError::bad_request(
+        ApiError::said(
+            StatusCode::BAD_REQUEST,
             "invalid_form",
-            "formulaire invalide : champ kind trop long ou illisible",
-            "invalid form: field kind too long or unreadable",
+            "api-invalid-form-invalid-form-field-kind",
         )
     };
     let mut text = Vec::new();

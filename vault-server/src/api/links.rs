@@ -88,10 +88,10 @@ pub async fn create_share(
         .map(|d| d.parse())
         .collect::<Result<Vec<_>, _>>()
         .map_err(|_| {
-            ApiError::bad_request(
+            ApiError::said(
+                StatusCode::BAD_REQUEST,
                 "invalid",
-                "identifiant de document invalide",
-                "invalid document id",
+                "api-invalid-invalid-document-id",
             )
         })?;
     let new = NewShare {

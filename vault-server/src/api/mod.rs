@@ -110,11 +110,10 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
         };
         match rejection.status() {
             StatusCode::PAYLOAD_TOO_LARGE => Err(ApiError::too_large(JSON_LIMIT as u64)),
-            StatusCode::UNSUPPORTED_MEDIA_TYPE => Err(ApiError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE => Err(ApiError::said(
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
                 "unsupported_media_type",
-                "le corps doit être du JSON (Content-Type: application/json)",
-                "the body must be JSON (Content-Type: application/json)",
+                "api-unsupported-media-type-the-body-must-be",
             )),
             _ => {
                 // serde's message can quote the value it refused (a password sent as a
@@ -124,19 +123,16 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
                     _ => None,
                 };
                 Err(match field {
-                    Some(field) => ApiError::bad_request(
+                    Some(field) => ApiError::said_with(
+                        StatusCode::BAD_REQUEST,
                         "invalid_json",
-                        &format!(
-                            "corps JSON invalide : champ « {field} » absent, inconnu ou mal formé"
-                        ),
-                        &format!(
-                            "invalid JSON body: field `{field}` missing, unknown or malformed"
-                        ),
+                        "api-invalid-json-field",
+                        &[("field", field.into())],
                     ),
-                    None => ApiError::bad_request(
+                    None => ApiError::said(
+                        StatusCode::BAD_REQUEST,
                         "invalid_json",
-                        "corps JSON invalide",
-                        "invalid JSON body",
+                        "api-invalid-json-invalid-json-body",
                     ),
                 })
             }

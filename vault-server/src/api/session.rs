@@ -33,11 +33,11 @@ pub(crate) async fn with_kdf_slot<T: Send + 'static>(
 
 fn throttled(wait: std::time::Duration) -> ApiError {
     let seconds = wait.as_secs_f64().ceil() as u64;
-    ApiError::new(
+    ApiError::said_with(
         StatusCode::TOO_MANY_REQUESTS,
         "throttled",
-        &format!("trop d'essais : réessayez dans {seconds} s"),
-        &format!("too many attempts: retry in {seconds} s"),
+        "api-throttled",
+        &[("seconds", seconds.into())],
     )
     .retry_after(seconds)
 }
@@ -170,11 +170,10 @@ pub async fn change_password(
         // Not 401: the session is fine, the old password is not.
         Err(e) if e.code == "bad_credentials" => {
             attempt.failed(Instant::now());
-            Err(ApiError::new(
+            Err(ApiError::said(
                 StatusCode::FORBIDDEN,
                 "wrong_password",
-                "l'ancien mot de passe est faux",
-                "the old password is wrong",
+                "api-wrong-password-the-old-password-is",
             ))
         }
         Err(e) => Err(e),

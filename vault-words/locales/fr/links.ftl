@@ -93,7 +93,7 @@ space-expired = Cette page a expiré : rouvrez votre lien et entrez votre code.
 ## Qui a fait quelque chose, dans le journal des accès
 
 who-you = Vous
-who-lawyer = Un avocat, par un lien de partage
+who-lawyer = Un·e avocat·e, par un lien de partage
 who-upload = Un lien de dépôt
 who-system = Le système
 who-association = L'association ({ $name })
