@@ -421,4 +421,47 @@ fn every_language_gets_the_upload_page_the_receipt_and_the_space() {
             "{name} in the picker: {names}"
         );
     }
+
+    // The pseudo-language (debug builds): every word of these pages came through the
+    // catalogues, so none is left in plain ASCII letters but the data.
+    let words = |name: &str| {
+        let text = phone.execute(
+            "const m = document.querySelector('main').cloneNode(true); \
+             m.querySelectorAll('nav.langs').forEach(n => n.remove()); return m.innerText",
+            json!([]),
+        );
+        let text = text.as_str().unwrap().to_owned();
+        let data = [
+            "scan", "pseudo", "jpg", "recours", "pdf", "PDF", "BLAKE", "UTF", "alice", "K", "PM",
+            "RXT",
+        ];
+        // Hashes (hex) are data too: set aside whole before looking at words.
+        let escaped: Vec<&str> = text
+            .split(|c: char| c.is_whitespace() || c == '⟦' || c == '⟧')
+            .filter(|t| !(t.len() >= 16 && t.bytes().all(|b| b.is_ascii_hexdigit())))
+            // File names are data (and the check boxes' labels run together in innerText).
+            .filter(|t| !t.contains(".jpg") && !t.contains(".pdf"))
+            .flat_map(|t| t.split(|c: char| !c.is_ascii_alphabetic()))
+            .filter(|w| !w.is_empty() && !data.contains(w))
+            .collect();
+        assert!(
+            escaped.is_empty(),
+            "{name}: words outside the catalogues: {escaped:?} in {text}"
+        );
+        phone.screenshot(&format!("lang-pseudo-{name}"));
+    };
+    phone.open(&format!("{base}{upload}?lang=en-XA"));
+    words("upload");
+    let file = photo.path().join("scan-pseudo.jpg");
+    std::fs::write(&file, "JPEG pseudo").unwrap();
+    phone.type_into("#files", &file.display().to_string());
+    phone.click("form button[type=submit]");
+    phone.wait_for(blake3::hash(b"JPEG pseudo").to_hex().as_str());
+    words("receipt");
+    phone.open(&format!("{base}{space}?lang=en-XA"));
+    words("space");
+    phone.open(&format!("{base}/u/{}?lang=en-XA", "A".repeat(43)));
+    words("dead");
+    phone.open(&format!("{base}{}?lang=en-XA", s.share_path));
+    words("share");
 }

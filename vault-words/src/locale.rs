@@ -62,6 +62,10 @@ pub enum Locale {
     So,
     /// Spanish.
     Es,
+    /// A pseudo-language for tests (`?lang=en-XA`, debug builds only): the English words,
+    /// every letter accented and every message in ⟦ ⟧, so that a word that escaped the
+    /// catalogues stands out on any page. Not in [`Locale::ALL`] nor in the picker.
+    Pseudo,
 }
 
 /// A value for a message's variable.
@@ -112,11 +116,18 @@ impl Locale {
             Locale::Ti => "ti",
             Locale::So => "so",
             Locale::Es => "es",
+            Locale::Pseudo => "en-XA",
         }
     }
 
     fn id(self) -> &'static LanguageIdentifier {
-        let i = Locale::ALL.iter().position(|l| *l == self).unwrap_or(0);
+        // The pseudo-language takes the English words, and transforms them.
+        let me = if self == Locale::Pseudo {
+            Locale::En
+        } else {
+            self
+        };
+        let i = Locale::ALL.iter().position(|l| *l == me).unwrap_or(0);
         &IDS[i]
     }
 
@@ -136,6 +147,9 @@ impl Locale {
 
     /// The language whose tag is `tag` exactly (any case).
     pub fn parse(tag: &str) -> Option<Locale> {
+        if cfg!(debug_assertions) && tag.trim().eq_ignore_ascii_case("en-XA") {
+            return Some(Locale::Pseudo);
+        }
         Locale::ALL
             .into_iter()
             .find(|l| l.tag().eq_ignore_ascii_case(tag.trim()))
@@ -189,9 +203,17 @@ impl Locale {
     pub fn say_with(self, id: &str, args: &[Arg<'_>]) -> String {
         let map: HashMap<Cow<'static, str>, FluentValue<'_>> = args
             .iter()
-            .map(|(k, v)| (Cow::Borrowed(*k), v.clone()))
+            .map(|(k, v)| match (self, v) {
+                // The pseudo-language leaves the values (names, dates) as they are.
+                (Locale::Pseudo, FluentValue::String(text)) => (
+                    Cow::Borrowed(*k),
+                    FluentValue::from(format!("{KEEP}{text}{KEPT}")),
+                ),
+                _ => (Cow::Borrowed(*k), v.clone()),
+            })
             .collect();
         match LOCALES.try_lookup_with_args(self.id(), id, &map) {
+            Some(text) if self == Locale::Pseudo => pseudo(&text),
             Some(text) => text,
             None => {
                 tracing::error!(
@@ -257,6 +279,37 @@ impl Locale {
             ],
         )
     }
+}
+
+/// Around a value that the pseudo-language keeps as it is.
+const KEEP: char = '\u{E000}';
+const KEPT: char = '\u{E001}';
+
+/// The pseudo-language's form of an English text: letters accented, the whole in ⟦ ⟧,
+/// values between KEEP and KEPT untouched. Written by hand: it is a test device, and no
+/// crate does this.
+fn pseudo(text: &str) -> String {
+    const ACCENTED: &str = "áƀçďéƒĝĥíĵķĺɱñóþǫŕšţúṽŵẋýž";
+    let mut out = String::with_capacity(text.len() * 2 + 6);
+    out.push('⟦');
+    let mut kept = false;
+    for c in text.chars() {
+        match c {
+            KEEP => kept = true,
+            KEPT => kept = false,
+            'a'..='z' if !kept => out.extend(ACCENTED.chars().nth(c as usize - 'a' as usize)),
+            'A'..='Z' if !kept => out.extend(
+                ACCENTED
+                    .chars()
+                    .nth(c as usize - 'A' as usize)
+                    .into_iter()
+                    .flat_map(char::to_uppercase),
+            ),
+            c => out.push(c),
+        }
+    }
+    out.push('⟧');
+    out
 }
 
 #[cfg(test)]
@@ -438,6 +491,16 @@ mod tests {
             }
         }
         assert!(checked > 100, "{checked} ids found in the code");
+    }
+
+    #[test]
+    fn the_pseudo_language_accents_words_and_keeps_values() {
+        let l = Locale::parse("en-XA").unwrap();
+        assert_eq!(l, Locale::Pseudo);
+        assert!(!Locale::ALL.contains(&l));
+        assert_eq!(l.say("send"), "⟦Šéñď⟧");
+        let text = l.say_with("share-expires", &[("when", "3 March".into())]);
+        assert_eq!(text, "⟦Ţĥíš ĺíñķ éẋþíŕéš óñ 3 March.⟧");
     }
 
     #[test]
