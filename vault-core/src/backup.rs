@@ -12,6 +12,7 @@
 //! [`Restore`] writes a new data directory from those parts: the log's indexes are
 //! rebuilt from `events.bin` when the vault is first opened (`log/recover.rs`).
 
+use crate::log::action::Action;
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
@@ -243,7 +244,7 @@ impl Vault {
         let actor = by.map_or_else(Actor::system, Session::actor);
         self.append_events(vec![NewEvent {
             actor: actor.id,
-            action: "backup.create",
+            action: Action::BackupCreate,
             outcome: if result.is_ok() {
                 Outcome::Ok
             } else {

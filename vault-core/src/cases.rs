@@ -4,6 +4,7 @@
 //! to the case key. Erasing a case deletes its wraps, its sealed entries and its blobs:
 //! nothing that would decrypt it is left (crypto-shredding).
 
+use crate::log::action::Action;
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::Batch;
@@ -73,7 +74,7 @@ impl Vault {
         team: &str,
         profile: &CaseProfile,
     ) -> Result<CaseId> {
-        self.audited(session.actor(), "case.create", vec![], |audit| {
+        self.audited(session.actor(), Action::CaseCreate, vec![], |audit| {
             self.create_case_inner(session, team, profile, audit)
         })
     }
@@ -143,7 +144,7 @@ impl Vault {
     pub fn case(&self, session: &Session, case: &CaseId) -> Result<Case> {
         self.audited(
             session.actor(),
-            "case.view",
+            Action::CaseView,
             vec![target("case", case)],
             |_| {
                 let (record, key) = self.case_key(session, case)?;
@@ -154,7 +155,7 @@ impl Vault {
 
     /// Every case the user can open (the cases of their teams), newest first.
     pub fn list_cases(&self, session: &Session) -> Result<Vec<Case>> {
-        self.audited(session.actor(), "case.list", vec![], |audit| {
+        self.audited(session.actor(), Action::CaseList, vec![], |audit| {
             let cases = self.list_cases_inner(session)?;
             // Each listed case shows its beneficiary's name: each is a target.
             for c in &cases {
@@ -195,7 +196,7 @@ impl Vault {
     ) -> Result<()> {
         self.audited(
             session.actor(),
-            "case.update",
+            Action::CaseUpdate,
             vec![target("case", case)],
             |audit| self.update_case_inner(session, case, profile, audit),
         )
@@ -229,8 +230,8 @@ impl Vault {
         status: CaseStatus,
     ) -> Result<()> {
         let action = match status {
-            CaseStatus::Open => "case.reopen",
-            CaseStatus::Closed => "case.close",
+            CaseStatus::Open => Action::CaseReopen,
+            CaseStatus::Closed => Action::CaseClose,
         };
         self.audited(
             session.actor(),
@@ -253,7 +254,7 @@ impl Vault {
     pub fn erase_case(&self, session: &Session, case: &CaseId) -> Result<EraseReport> {
         self.audited(
             session.actor(),
-            "case.erase",
+            Action::CaseErase,
             vec![target("case", case)],
             |audit| self.erase_case_inner(session, case, audit),
         )

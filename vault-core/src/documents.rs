@@ -6,6 +6,7 @@
 //! `tmp/`; only then is the blob committed and the catalogue entry written, in one batch.
 //! Intake needs only the case's public key, so it works while nobody is signed in.
 
+use crate::log::action::Action;
 use std::io::{self, BufReader, Read, Write};
 
 use secrecy::SecretString;
@@ -257,7 +258,7 @@ impl Vault {
         new: &NewDocument,
     ) -> Result<DocumentId> {
         let targets = vec![target("case", case)];
-        self.audited(Actor::system(), "document.add", targets, |audit| {
+        self.audited(Actor::system(), Action::DocumentAdd, targets, |audit| {
             let limit = self.max_document_bytes();
             self.intake_inner(case, content, new, audit, limit, None)
                 .map(|(id, _)| id)
@@ -294,7 +295,7 @@ impl Vault {
         new: &NewDocument,
     ) -> Result<DocumentId> {
         let targets = vec![target("case", case)];
-        self.audited(session.actor(), "document.add", targets, |audit| {
+        self.audited(session.actor(), Action::DocumentAdd, targets, |audit| {
             self.case_key(session, case)?;
             let limit = self.max_document_bytes();
             self.intake_inner(case, content, new, audit, limit, None)
@@ -311,7 +312,7 @@ impl Vault {
         new: &NewDocument,
     ) -> Result<u32> {
         let targets = vec![target("document", doc)];
-        self.audited(session.actor(), "document.version", targets, |audit| {
+        self.audited(session.actor(), Action::DocumentVersion, targets, |audit| {
             check_new(new)?;
             let (record, case_key) = self.document_record(session, doc, audit)?;
             let first = self.version_meta(&record, 1, &case_key)?.1;
@@ -402,7 +403,7 @@ impl Vault {
     /// The documents of a case, each with its newest version's metadata.
     pub fn list_documents(&self, session: &Session, case: &CaseId) -> Result<Vec<DocumentInfo>> {
         let targets = vec![target("case", case)];
-        self.audited(session.actor(), "document.list", targets, |_| {
+        self.audited(session.actor(), Action::DocumentList, targets, |_| {
             self.list_documents_inner(session, case)
         })
     }
@@ -450,7 +451,7 @@ impl Vault {
         doc: &DocumentId,
     ) -> Result<Vec<DocumentMeta>> {
         let targets = vec![target("document", doc)];
-        self.audited(session.actor(), "document.history", targets, |audit| {
+        self.audited(session.actor(), Action::DocumentHistory, targets, |audit| {
             let (record, case_key) = self.document_record(session, doc, audit)?;
             record
                 .versions
@@ -474,7 +475,7 @@ impl Vault {
     ) -> Result<(DocumentMeta, DocumentReader)> {
         // The event is durable before the reader, and so the first byte, is handed out.
         let targets = vec![target("document", doc)];
-        self.audited(session.actor(), "document.read", targets, |audit| {
+        self.audited(session.actor(), Action::DocumentRead, targets, |audit| {
             let (record, case_key) = self.document_record(session, doc, audit)?;
             self.open_version(&record, &case_key, version)
         })
@@ -552,7 +553,7 @@ impl Vault {
     /// BLAKE3 hash. Returns the number of versions checked.
     pub fn verify_document(&self, session: &Session, doc: &DocumentId) -> Result<u32> {
         let targets = vec![target("document", doc)];
-        self.audited(session.actor(), "document.verify", targets, |audit| {
+        self.audited(session.actor(), Action::DocumentVerify, targets, |audit| {
             let (record, case_key) = self.document_record(session, doc, audit)?;
             for v in &record.versions {
                 let (_, mut reader) = self.open_version(&record, &case_key, Some(v.number))?;
@@ -571,31 +572,36 @@ impl Vault {
         kind: DocumentKind,
     ) -> Result<()> {
         let targets = vec![target("document", doc)];
-        self.audited(session.actor(), "document.reclassify", targets, |audit| {
-            let (record, case_key) = self.document_record(session, doc, audit)?;
-            let _guard = self.write_lock();
-            // Re-read under the lock: a version may have been added since.
-            let record = self.current_record(&record)?;
-            let mut batch = Batch::default();
-            for v in &record.versions {
-                let (key, mut meta) = self.version_meta(&record, v.number, &case_key)?;
-                if meta.kind == DocumentKind::Evidence && kind != DocumentKind::Evidence {
-                    return Err(Error::Immutable);
+        self.audited(
+            session.actor(),
+            Action::DocumentReclassify,
+            targets,
+            |audit| {
+                let (record, case_key) = self.document_record(session, doc, audit)?;
+                let _guard = self.write_lock();
+                // Re-read under the lock: a version may have been added since.
+                let record = self.current_record(&record)?;
+                let mut batch = Batch::default();
+                for v in &record.versions {
+                    let (key, mut meta) = self.version_meta(&record, v.number, &case_key)?;
+                    if meta.kind == DocumentKind::Evidence && kind != DocumentKind::Evidence {
+                        return Err(Error::Immutable);
+                    }
+                    meta.kind = kind;
+                    batch.put_raw(
+                        &format!("meta/{doc}/{}", v.number),
+                        keys::seal(&codec::encode(&meta)?, &[&key.public()])?,
+                    );
                 }
-                meta.kind = kind;
-                batch.put_raw(
-                    &format!("meta/{doc}/{}", v.number),
-                    keys::seal(&codec::encode(&meta)?, &[&key.public()])?,
-                );
-            }
-            self.commit(batch, audit, &[])
-        })
+                self.commit(batch, audit, &[])
+            },
+        )
     }
 
     /// Deletes a document and all its versions. Evidence cannot be deleted.
     pub fn delete_document(&self, session: &Session, doc: &DocumentId) -> Result<()> {
         let targets = vec![target("document", doc)];
-        self.audited(session.actor(), "document.delete", targets, |audit| {
+        self.audited(session.actor(), Action::DocumentDelete, targets, |audit| {
             self.delete_document_inner(session, doc, audit)
         })
     }
@@ -679,12 +685,17 @@ impl Vault {
         version: Option<u32>,
     ) -> Result<(BlobId, SecretString)> {
         let targets = vec![target("document", doc)];
-        self.audited(session.actor(), "document.export_key", targets, |audit| {
-            let (record, case_key) = self.document_record(session, doc, audit)?;
-            let v = Self::pick_version(&record, version)?;
-            let (key, _) = self.version_meta(&record, v.number, &case_key)?;
-            Ok((v.blob.clone(), key.to_secret_string()))
-        })
+        self.audited(
+            session.actor(),
+            Action::DocumentExportKey,
+            targets,
+            |audit| {
+                let (record, case_key) = self.document_record(session, doc, audit)?;
+                let v = Self::pick_version(&record, version)?;
+                let (key, _) = self.version_meta(&record, v.number, &case_key)?;
+                Ok((v.blob.clone(), key.to_secret_string()))
+            },
+        )
     }
 }
 

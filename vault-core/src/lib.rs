@@ -86,6 +86,7 @@ pub use links::{
     SHARE_MAX_DOWNLOADS, SHARE_MAX_TTL, UPLOAD_DEFAULT_BYTES, UPLOAD_DEFAULT_FILES,
     UPLOAD_DEFAULT_TTL, UPLOAD_MAX_FILES, UPLOAD_MAX_TTL,
 };
+pub use log::action::Action;
 pub use log::event::{Event, Outcome};
 pub use log::recover::LogNotice;
 pub use log::report::{format_time, ActorLabel};

@@ -6,6 +6,7 @@
 //! the new case keys. The old wraps are deleted. Document contents are not re-encrypted:
 //! what the member could already read, they may have copied (see docs/threat-model.md).
 
+use crate::log::action::Action;
 use std::sync::MutexGuard;
 
 use serde::{Deserialize, Serialize};
@@ -45,7 +46,7 @@ impl TeamRecord {
 impl Vault {
     /// Creates a team; its creator is its first member. Admins and coordinators only.
     pub fn create_team(&self, actor: &Session, name: &str) -> Result<Team> {
-        self.audited(actor.actor(), "team.create", vec![], |audit| {
+        self.audited(actor.actor(), Action::TeamCreate, vec![], |audit| {
             self.create_team_inner(actor, name, audit)
         })
     }
@@ -163,7 +164,7 @@ impl Vault {
 
     /// Adds a user to a team: wraps the team key to them. The actor must be a member.
     pub fn add_member(&self, actor: &Session, team: &str, user: &str) -> Result<Team> {
-        self.audited(actor.actor(), "team.member.add", vec![], |audit| {
+        self.audited(actor.actor(), Action::TeamMemberAdd, vec![], |audit| {
             self.add_member_inner(actor, team, user, audit)
         })
     }
@@ -197,7 +198,7 @@ impl Vault {
     /// Removes a user from a team and rotates the team's keys (see the module docs).
     /// The actor must be a member (possibly the one leaving).
     pub fn remove_member(&self, actor: &Session, team: &str, user: &str) -> Result<Team> {
-        self.audited(actor.actor(), "team.member.remove", vec![], |audit| {
+        self.audited(actor.actor(), Action::TeamMemberRemove, vec![], |audit| {
             self.remove_member_inner(actor, team, user, audit)
         })
     }
@@ -278,7 +279,7 @@ impl Vault {
             batch.put(&format!("case/{cid}"), &case)?;
         }
         batch.put(&format!("team/{}", record.id), &record)?;
-        self.commit(batch, audit, &["team.key.rotate"])?;
+        self.commit(batch, audit, &[Action::TeamKeyRotate])?;
         // The deleted wraps must not linger in sled's files.
         catalog.compact()?;
         Ok(record.to_team())

@@ -4,6 +4,7 @@
 //! (argon2id, salt and parameters in the user record) and to the recovery key. Changing a
 //! password re-wraps it; nothing else changes.
 
+use crate::log::action::Action;
 use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
 
@@ -136,7 +137,7 @@ impl Vault {
         role: Role,
         password: &SecretString,
     ) -> Result<User> {
-        self.audited(actor.actor(), "user.create", vec![], |audit| {
+        self.audited(actor.actor(), Action::UserCreate, vec![], |audit| {
             match (actor.user.role, role) {
                 (Role::Admin, _) | (Role::Coordinator, Role::Volunteer) => {}
                 _ => return Err(Error::Denied(
@@ -159,7 +160,7 @@ impl Vault {
 
     /// Every user (admins and coordinators only).
     pub fn list_users(&self, actor: &Session) -> Result<Vec<User>> {
-        self.audited(actor.actor(), "user.list", vec![], |_| {
+        self.audited(actor.actor(), Action::UserList, vec![], |_| {
             if !actor.user.role.manages() {
                 return Err(Error::Denied("only admins and coordinators list users"));
             }
@@ -178,9 +179,9 @@ impl Vault {
     /// keys they held (see `remove_member`).
     pub fn set_user_disabled(&self, actor: &Session, name: &str, disabled: bool) -> Result<User> {
         let action = if disabled {
-            "user.disable"
+            Action::UserDisable
         } else {
-            "user.enable"
+            Action::UserEnable
         };
         self.audited(actor.actor(), action, vec![], |audit| {
             if !actor.user.role.manages() {
@@ -226,7 +227,7 @@ impl Vault {
         new: &SecretString,
     ) -> Result<()> {
         let targets = vec![target("user", &session.user.id)];
-        self.audited(session.actor(), "user.password", targets, |audit| {
+        self.audited(session.actor(), Action::UserPassword, targets, |audit| {
             let current = self.login(&session.user.name, old)?;
             self.replace_password(&current.user.id, &current.key, new, audit)
         })
@@ -242,7 +243,7 @@ impl Vault {
         name: &str,
         new_password: &SecretString,
     ) -> Result<UserId> {
-        self.audited(admin.actor(), "user.recover", vec![], |audit| {
+        self.audited(admin.actor(), Action::UserRecover, vec![], |audit| {
             if admin.user.role != Role::Admin {
                 return Err(Error::Denied("only admins recover accounts"));
             }

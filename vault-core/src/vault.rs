@@ -9,6 +9,7 @@
 //! <data-dir>/log/         the access log (events, offsets, tree hashes)
 //! ```
 
+use crate::log::action::Action;
 use std::fs::{self, File};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -207,7 +208,7 @@ impl Vault {
         };
         vault.audited(
             actor,
-            "vault.create",
+            Action::VaultCreate,
             vec![target("user", &admin.id)],
             |audit| vault.commit(batch, audit, &[]),
         )?;
@@ -385,7 +386,7 @@ impl Vault {
         match self.verify_password(name, password, client.clone(), &mut known) {
             Ok(session) => self.audited(
                 session.actor(),
-                "session.open",
+                Action::SessionOpen,
                 vec![target("user", &session.user.id)],
                 |_| Ok(session),
             ),
@@ -396,7 +397,7 @@ impl Vault {
                 };
                 // The user's id when the name exists: ids reveal no name.
                 let targets = known.iter().map(|id| target("user", id)).collect();
-                self.audited(anonymous, "session.failed", targets, |_| Err(e))
+                self.audited(anonymous, Action::SessionFailed, targets, |_| Err(e))
             }
         }
     }

@@ -87,6 +87,11 @@ mod tests {
             "#7  1970-01-01 00:00:00 UTC  download through a share link  by upload link  (refused)"
         );
         assert_eq!(action(Locale::Fr, "future.thing"), "future.thing");
+        // Every action of vault-core has its words, in French and in English.
+        for a in vault_core::Action::ALL {
+            let id = format!("log-action-{}", a.wire().replace(['.', '_'], "-"));
+            assert!(Locale::Fr.has(&id) && Locale::En.has(&id), "{id}");
+        }
         assert_eq!(link_status(Locale::En, LinkStatus::Exhausted), "used up");
     }
 }

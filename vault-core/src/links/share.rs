@@ -3,6 +3,7 @@
 //! Opening the link (its page) consumes nothing; each download is counted atomically
 //! under the catalogue's write lock, with its event, before the first byte is handed out.
 
+use crate::log::action::Action;
 use std::fmt;
 use std::net::IpAddr;
 
@@ -179,7 +180,7 @@ impl Vault {
     ) -> Result<(ShareInfo, LinkToken)> {
         self.audited(
             session.actor(),
-            "share.create",
+            Action::ShareCreate,
             vec![target("case", case)],
             |audit| {
                 let (case_record, case_key) = self.case_key(session, case)?;
@@ -320,7 +321,7 @@ impl Vault {
     pub fn list_shares(&self, session: &Session, case: &CaseId) -> Result<Vec<ShareInfo>> {
         self.audited(
             session.actor(),
-            "share.list",
+            Action::ShareList,
             vec![target("case", case)],
             |_| {
                 let (_, case_key) = self.case_key(session, case)?;
@@ -368,7 +369,7 @@ impl Vault {
     pub fn revoke_share(&self, session: &Session, id: &LinkId) -> Result<()> {
         self.audited(
             session.actor(),
-            "share.revoke",
+            Action::ShareRevoke,
             vec![target("share", id)],
             |audit| {
                 let record = self
@@ -449,11 +450,11 @@ impl Vault {
         let mut batch = Batch::default();
         let mut events = vec![
             (audit.action(), Outcome::Denied),
-            ("share.passphrase_failed", Outcome::Denied),
+            (Action::SharePassphraseFailed, Outcome::Denied),
         ];
         if tries_left == 0 {
             record.locked = true;
-            events.push(("share.locked", Outcome::Ok));
+            events.push((Action::ShareLocked, Outcome::Ok));
             self.purge_share(&mut batch, &mut record)?;
         } else {
             batch.put(&format!("share/{}", record.id), &record)?;
@@ -476,7 +477,7 @@ impl Vault {
         now: u64,
     ) -> Result<SharedView> {
         let (record, actor) = self.live_share(token, client)?;
-        self.audited(actor, "share.open", record.targets(), |audit| {
+        self.audited(actor, Action::ShareOpen, record.targets(), |audit| {
             if record.status(now) != LinkStatus::Live {
                 return Err(Error::LinkUnavailable);
             }
@@ -532,7 +533,7 @@ impl Vault {
         let (record, actor) = self.live_share(token, client)?;
         let mut targets = record.targets();
         targets.push(target("document", doc));
-        self.audited(actor, "share.download", targets, |audit| {
+        self.audited(actor, Action::ShareDownload, targets, |audit| {
             if record.status(now) != LinkStatus::Live {
                 return Err(Error::LinkUnavailable);
             }
@@ -573,15 +574,20 @@ impl Vault {
             if record.purged || record.status(now) == LinkStatus::Live {
                 continue;
             }
-            self.audited(Actor::system(), "share.expire", record.targets(), |audit| {
-                let _guard = self.write_lock();
-                let Some(mut record) = self.share_record(&record.id)? else {
-                    return Ok(());
-                };
-                let mut batch = Batch::default();
-                self.purge_share(&mut batch, &mut record)?;
-                self.commit(batch, audit, &[])
-            })?;
+            self.audited(
+                Actor::system(),
+                Action::ShareExpire,
+                record.targets(),
+                |audit| {
+                    let _guard = self.write_lock();
+                    let Some(mut record) = self.share_record(&record.id)? else {
+                        return Ok(());
+                    };
+                    let mut batch = Batch::default();
+                    self.purge_share(&mut batch, &mut record)?;
+                    self.commit(batch, audit, &[])
+                },
+            )?;
             swept += 1;
         }
         Ok(swept)

@@ -13,6 +13,7 @@
 //! linkidx/<case>/<id>   "space"
 //! ```
 
+use crate::log::action::Action;
 use std::fmt;
 use std::net::IpAddr;
 
@@ -173,7 +174,7 @@ impl Vault {
     ) -> Result<(SpaceInfo, LinkToken, SecretString)> {
         self.audited(
             session.actor(),
-            "space.create",
+            Action::SpaceCreate,
             vec![target("case", case)],
             |audit| {
                 let ttl = lifetime(
@@ -235,7 +236,7 @@ impl Vault {
     pub fn list_spaces(&self, session: &Session, case: &CaseId) -> Result<Vec<SpaceInfo>> {
         self.audited(
             session.actor(),
-            "space.list",
+            Action::SpaceList,
             vec![target("case", case)],
             |_| {
                 self.case_key(session, case)?;
@@ -257,7 +258,7 @@ impl Vault {
     pub fn revoke_space(&self, session: &Session, id: &LinkId) -> Result<()> {
         self.audited(
             session.actor(),
-            "space.revoke",
+            Action::SpaceRevoke,
             vec![target("space", id)],
             |audit| {
                 let not_found = || Error::not_found("space", id.as_str());
@@ -298,62 +299,67 @@ impl Vault {
         let id = token.id();
         let record = self.space_record(&id)?.ok_or(Error::LinkUnavailable)?;
         let actor = self.link_actor("space", &id, client)?;
-        self.audited(actor.clone(), "space.open", record.targets(), |audit| {
-            if record.status(now) != LinkStatus::Live {
-                return Err(Error::LinkUnavailable);
-            }
-            let salt = hex::decode(&record.kdf.salt).map_err(|_| Error::damaged("a space"))?;
-            let typed = normalise(passcode.expose_secret());
-            let stretched = keys::argon2id(typed.as_bytes(), &salt, &record.kdf.params)?;
-            let space_key = token.key(Some(&stretched))?;
-            let wrap = self
-                .inner
-                .catalog
-                .raw(&format!("spacewrap/{id}"))?
-                .ok_or(Error::LinkUnavailable)?;
-            if keys::unwrap(&wrap, &space_key)?.is_some() {
-                // The person knows their code: earlier typos no longer count, so that ten
-                // spread over a year do not lock them out. Ten wrong in a row still lock.
-                if record.failed > 0 {
-                    let _guard = self.write_lock();
-                    let mut current = self.space_record(&id)?.ok_or(Error::LinkUnavailable)?;
-                    if current.locked {
-                        return Err(Error::LinkUnavailable);
-                    }
-                    current.failed = 0;
-                    let mut batch = Batch::default();
-                    batch.put(&format!("space/{id}"), &current)?;
-                    self.commit(batch, audit, &[])?;
+        self.audited(
+            actor.clone(),
+            Action::SpaceOpen,
+            record.targets(),
+            |audit| {
+                if record.status(now) != LinkStatus::Live {
+                    return Err(Error::LinkUnavailable);
                 }
-                return Ok(Space {
-                    id: id.clone(),
-                    case: record.case.clone(),
-                    space_key,
-                    actor: actor.clone(),
-                });
-            }
-            let _guard = self.write_lock();
-            let mut record = self.space_record(&id)?.ok_or(Error::LinkUnavailable)?;
-            record.failed += 1;
-            let tries_left = PASSPHRASE_TRIES.saturating_sub(record.failed);
-            let mut batch = Batch::default();
-            let mut events = vec![
-                (audit.action(), Outcome::Denied),
-                ("space.passcode_failed", Outcome::Denied),
-            ];
-            if tries_left == 0 {
-                record.locked = true;
-                batch.remove(&format!("spacewrap/{id}"));
-                events.push(("space.locked", Outcome::Ok));
-            }
-            batch.put(&format!("space/{id}"), &record)?;
-            self.commit_events(batch, audit, &events)?;
-            Err(if tries_left == 0 {
-                Error::LinkUnavailable
-            } else {
-                Error::WrongPassphrase { tries_left }
-            })
-        })
+                let salt = hex::decode(&record.kdf.salt).map_err(|_| Error::damaged("a space"))?;
+                let typed = normalise(passcode.expose_secret());
+                let stretched = keys::argon2id(typed.as_bytes(), &salt, &record.kdf.params)?;
+                let space_key = token.key(Some(&stretched))?;
+                let wrap = self
+                    .inner
+                    .catalog
+                    .raw(&format!("spacewrap/{id}"))?
+                    .ok_or(Error::LinkUnavailable)?;
+                if keys::unwrap(&wrap, &space_key)?.is_some() {
+                    // The person knows their code: earlier typos no longer count, so that ten
+                    // spread over a year do not lock them out. Ten wrong in a row still lock.
+                    if record.failed > 0 {
+                        let _guard = self.write_lock();
+                        let mut current = self.space_record(&id)?.ok_or(Error::LinkUnavailable)?;
+                        if current.locked {
+                            return Err(Error::LinkUnavailable);
+                        }
+                        current.failed = 0;
+                        let mut batch = Batch::default();
+                        batch.put(&format!("space/{id}"), &current)?;
+                        self.commit(batch, audit, &[])?;
+                    }
+                    return Ok(Space {
+                        id: id.clone(),
+                        case: record.case.clone(),
+                        space_key,
+                        actor: actor.clone(),
+                    });
+                }
+                let _guard = self.write_lock();
+                let mut record = self.space_record(&id)?.ok_or(Error::LinkUnavailable)?;
+                record.failed += 1;
+                let tries_left = PASSPHRASE_TRIES.saturating_sub(record.failed);
+                let mut batch = Batch::default();
+                let mut events = vec![
+                    (audit.action(), Outcome::Denied),
+                    (Action::SpacePasscodeFailed, Outcome::Denied),
+                ];
+                if tries_left == 0 {
+                    record.locked = true;
+                    batch.remove(&format!("spacewrap/{id}"));
+                    events.push((Action::SpaceLocked, Outcome::Ok));
+                }
+                batch.put(&format!("space/{id}"), &record)?;
+                self.commit_events(batch, audit, &events)?;
+                Err(if tries_left == 0 {
+                    Error::LinkUnavailable
+                } else {
+                    Error::WrongPassphrase { tries_left }
+                })
+            },
+        )
     }
 
     /// The case key of an open space that is still live (not revoked, expired or locked
@@ -374,7 +380,7 @@ impl Vault {
     /// The person's documents.
     pub fn space_documents(&self, space: &Space, now: u64) -> Result<Vec<DocumentInfo>> {
         let targets = vec![target("case", &space.case), target("space", &space.id)];
-        self.audited(space.actor.clone(), "document.list", targets, |_| {
+        self.audited(space.actor.clone(), Action::DocumentList, targets, |_| {
             let key = self.live_space(space, now)?;
             self.documents_with_key(&space.case, &key)
         })
@@ -392,7 +398,7 @@ impl Vault {
             target("space", &space.id),
             target("document", doc),
         ];
-        self.audited(space.actor.clone(), "document.read", targets, |_| {
+        self.audited(space.actor.clone(), Action::DocumentRead, targets, |_| {
             let key = self.live_space(space, now)?;
             self.open_with_key(&space.case, doc, &key)
         })
@@ -401,7 +407,7 @@ impl Vault {
     /// Every access to the person's case: their right of access.
     pub fn space_report(&self, space: &Space, now: u64) -> Result<Vec<Event>> {
         let targets = vec![target("case", &space.case), target("space", &space.id)];
-        self.audited(space.actor.clone(), "case.report", targets, |_| {
+        self.audited(space.actor.clone(), Action::CaseReport, targets, |_| {
             self.live_space(space, now)?;
             self.case_events(&space.case)
         })
@@ -416,7 +422,7 @@ impl Vault {
         now: u64,
     ) -> Result<(ShareInfo, LinkToken)> {
         let targets = vec![target("case", &space.case), target("space", &space.id)];
-        self.audited(space.actor.clone(), "share.create", targets, |audit| {
+        self.audited(space.actor.clone(), Action::ShareCreate, targets, |audit| {
             let key = self.live_space(space, now)?;
             let record = self
                 .space_record(&space.id)?
@@ -434,12 +440,17 @@ impl Vault {
             if record.status(now) == LinkStatus::Live || !self.inner.catalog.contains(&wrap)? {
                 continue;
             }
-            self.audited(Actor::system(), "space.expire", record.targets(), |audit| {
-                let _guard = self.write_lock();
-                let mut batch = Batch::default();
-                batch.remove(&wrap);
-                self.commit(batch, audit, &[])
-            })?;
+            self.audited(
+                Actor::system(),
+                Action::SpaceExpire,
+                record.targets(),
+                |audit| {
+                    let _guard = self.write_lock();
+                    let mut batch = Batch::default();
+                    batch.remove(&wrap);
+                    self.commit(batch, audit, &[])
+                },
+            )?;
             swept += 1;
         }
         Ok(swept)

@@ -3,6 +3,7 @@
 //! `other`; the uploader can read nothing back. A link's uploads run one at a time, so
 //! its limits on files and bytes hold whatever the concurrency.
 
+use crate::log::action::Action;
 use std::fmt;
 use std::io::Read;
 use std::net::IpAddr;
@@ -147,7 +148,7 @@ impl Vault {
     ) -> Result<(UploadLinkInfo, LinkToken)> {
         self.audited(
             session.actor(),
-            "upload.create",
+            Action::UploadCreate,
             vec![target("case", case)],
             |audit| {
                 let ttl = lifetime(
@@ -206,7 +207,7 @@ impl Vault {
     ) -> Result<Vec<UploadLinkInfo>> {
         self.audited(
             session.actor(),
-            "upload.list",
+            Action::UploadList,
             vec![target("case", case)],
             |_| {
                 self.case_key(session, case)?;
@@ -228,7 +229,7 @@ impl Vault {
     pub fn revoke_upload_link(&self, session: &Session, id: &LinkId) -> Result<()> {
         self.audited(
             session.actor(),
-            "upload.revoke",
+            Action::UploadRevoke,
             vec![target("upload", id)],
             |audit| {
                 let not_found = || Error::not_found("upload link", id.as_str());
@@ -269,7 +270,7 @@ impl Vault {
     ) -> Result<UploadView> {
         let record = self.live_upload(token)?;
         let actor = self.link_actor("upload", &record.id, client)?;
-        self.audited(actor, "upload.open", record.targets(), |_| {
+        self.audited(actor, Action::UploadOpen, record.targets(), |_| {
             if record.status(now) != LinkStatus::Live {
                 return Err(Error::LinkUnavailable);
             }
@@ -297,7 +298,7 @@ impl Vault {
         let actor = self.link_actor("upload", &record.id, client)?;
         let lock = self.link_lock(&record.id);
         let _one_at_a_time = lock.lock().unwrap_or_else(PoisonError::into_inner);
-        self.audited(actor, "document.add", record.targets(), |audit| {
+        self.audited(actor, Action::DocumentAdd, record.targets(), |audit| {
             let record = self
                 .upload_record(&record.id)?
                 .ok_or(Error::LinkUnavailable)?;

@@ -5,6 +5,7 @@
 //! anything ([`Vault::audited`]); refusals and failures are recorded too. If the log cannot be written the operation fails with
 //! [`Error::LogUnavailable`] and returns nothing: fail closed.
 
+use crate::log::action::Action;
 use std::net::IpAddr;
 use std::sync::PoisonError;
 
@@ -47,7 +48,7 @@ impl Session {
 /// The event an operation is building: targets are added as they become known.
 pub(crate) struct Audit {
     actor: Actor,
-    action: &'static str,
+    action: Action,
     targets: Vec<String>,
     committed: bool,
 }
@@ -61,11 +62,11 @@ impl Audit {
     }
 
     /// The operation's action, e.g. `share.open`.
-    pub(crate) fn action(&self) -> &'static str {
+    pub(crate) fn action(&self) -> Action {
         self.action
     }
 
-    fn event(&self, action: &'static str, outcome: Outcome) -> NewEvent {
+    fn event(&self, action: Action, outcome: Outcome) -> NewEvent {
         NewEvent {
             actor: self.actor.id.clone(),
             action,
@@ -101,7 +102,7 @@ impl Vault {
     pub(crate) fn audited<T>(
         &self,
         actor: Actor,
-        action: &'static str,
+        action: Action,
         targets: Vec<String>,
         f: impl FnOnce(&mut Audit) -> Result<T>,
     ) -> Result<T> {
@@ -125,14 +126,9 @@ impl Vault {
     }
 
     /// Applies a change together with its event (and `also`, further events), atomically.
-    pub(crate) fn commit(
-        &self,
-        batch: Batch,
-        audit: &mut Audit,
-        also: &[&'static str],
-    ) -> Result<()> {
+    pub(crate) fn commit(&self, batch: Batch, audit: &mut Audit, also: &[Action]) -> Result<()> {
         let mut events = vec![audit.event(audit.action, Outcome::Ok)];
-        events.extend(also.iter().map(|a| audit.event(a, Outcome::Ok)));
+        events.extend(also.iter().map(|a| audit.event(*a, Outcome::Ok)));
         // Once the change is recorded (begun, then ok or failed), `audited` adds nothing.
         self.append_change(batch, events, &mut audit.committed)
     }
@@ -143,9 +139,9 @@ impl Vault {
         &self,
         batch: Batch,
         audit: &mut Audit,
-        events: &[(&'static str, Outcome)],
+        events: &[(Action, Outcome)],
     ) -> Result<()> {
-        let events = events.iter().map(|(a, o)| audit.event(a, *o)).collect();
+        let events = events.iter().map(|(a, o)| audit.event(*a, *o)).collect();
         self.append_change(batch, events, &mut audit.committed)
     }
 

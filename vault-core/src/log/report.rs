@@ -2,6 +2,7 @@
 
 use crate::error::Result;
 use crate::ids::CaseId;
+use crate::log::action::Action;
 use crate::log::audit::target;
 use crate::log::event::{Event, Outcome};
 use crate::log::recover::{RecordScan, Scanned};
@@ -66,7 +67,7 @@ impl Vault {
     /// Events `[start, start + limit)` of the whole log (ids only). Admins and
     /// coordinators; the request is itself recorded.
     pub fn log_events(&self, session: &Session, start: u64, limit: u64) -> Result<Vec<Event>> {
-        self.audited(session.actor(), "log.read", vec![], |_| {
+        self.audited(session.actor(), Action::LogRead, vec![], |_| {
             if !session.user.role.manages() {
                 return Err(crate::Error::Denied(
                     "only admins and coordinators read the whole log",
@@ -104,7 +105,7 @@ impl Vault {
     pub fn access_report(&self, session: &Session, case: &CaseId) -> Result<Vec<Event>> {
         self.audited(
             session.actor(),
-            "case.report",
+            Action::CaseReport,
             vec![target("case", case)],
             |_| {
                 self.case_key(session, case)?;

@@ -15,6 +15,7 @@
 //! the other files; opening cuts them off. Events are written *before* the change they
 //! record is applied (write-ahead): if the change then fails, a `failed` event follows.
 
+use crate::log::action::Action;
 use std::fs::{self, File, OpenOptions};
 use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
@@ -319,7 +320,7 @@ pub(crate) const MAX_RECORD: u64 = 1 << 24;
 #[derive(Clone)]
 pub(crate) struct NewEvent {
     pub actor: String,
-    pub action: &'static str,
+    pub action: Action,
     pub outcome: Outcome,
     pub targets: Vec<String>,
     pub client: Option<String>,
@@ -370,7 +371,7 @@ impl LogState {
                 seq: size,
                 time,
                 actor: e.actor,
-                action: e.action.to_string(),
+                action: e.action.wire().to_string(),
                 outcome: e.outcome,
                 targets: e.targets,
                 client: e.client,
@@ -576,7 +577,8 @@ impl Vault {
             let events = (0..n)
                 .map(|i| NewEvent {
                     actor: "system".into(),
-                    action: "test.event",
+                    // A read of the log: the cheapest event that a real vault writes.
+                    action: Action::LogRead,
                     outcome: Outcome::Ok,
                     targets: vec![format!("case:{i:032x}")],
                     client: None,

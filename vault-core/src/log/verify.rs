@@ -1,5 +1,6 @@
 //! Checkpoints (signed tree heads) and full verification of the log.
 
+use crate::log::action::Action;
 use std::fmt;
 
 use ed25519_dalek::{Signature, Signer, SigningKey, Verifier, VerifyingKey};
@@ -404,7 +405,7 @@ impl Vault {
     /// Signs a checkpoint of the log as it is now. Admins only (the log key is wrapped to
     /// them and to the recovery key).
     pub fn checkpoint(&self, session: &crate::Session) -> Result<Checkpoint> {
-        self.audited(session.actor(), "log.checkpoint", vec![], |_| {
+        self.audited(session.actor(), Action::LogCheckpoint, vec![], |_| {
             let key = self.log_signing_key(session)?;
             let state = self.log_state();
             let root = frontier_root(state.size, &state.frontier);

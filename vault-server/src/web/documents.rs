@@ -87,7 +87,9 @@ fn load(
         for e in events.iter().rev() {
             let who =
                 vault_words::log::actor(lang.locale(), &vault.actor_label_for(&session, &e.actor));
-            if e.action == "document.add" && matches!(e.outcome, vault_core::Outcome::Ok) {
+            if e.action == vault_core::Action::DocumentAdd.wire()
+                && matches!(e.outcome, vault_core::Outcome::Ok)
+            {
                 if let Some(doc) = document_of(e) {
                     let by_link = e.actor.starts_with("upload:");
                     added_by.insert(doc.to_owned(), (who.clone(), by_link));
