@@ -180,8 +180,16 @@ fn a_volunteer_works_a_case_from_the_browser() {
     assert!(page.contains("Preuve : ne peut être ni remplacée ni supprimée"));
 
     // The person's own space: a link and a code, handed over at the desk.
+    // The handout to print is in the person's language (Arabic here), and its link
+    // opens the space in it; the volunteer's own words stay French.
+    desk.set("#handout-lang", "ar");
     desk.click_and_load("form[action$='/space'] button");
     let page = desk.wait_for("Code à donner à la personne");
+    assert!(
+        page.contains("<section class=\"handout\" lang=\"ar\" dir=\"rtl\"")
+            && page.contains("?lang=ar</p>"),
+        "{page}"
+    );
     accessible(&desk, "space-made");
     desk.screenshot("web-space-made");
     let space = shown_link(&desk, &base);

@@ -14,7 +14,7 @@ use super::{run, see_other, when, Fields, Volunteer};
 use crate::api::links::url;
 use crate::api::parse_id;
 use crate::api::session::with_kdf_slot;
-use crate::i18n::Web;
+use crate::i18n::{Locale, Web};
 use crate::state::AppState;
 
 const DAY: u64 = 86_400;
@@ -147,6 +147,12 @@ pub fn case_links(v: &Volunteer, l: CaseLinks<'_>) -> Markup {
                 (v.csrf_field())
                 label for="space-days" { (w.f_valid_for) }
                 (days_select(w, "space-days", &[30, 90, 180, 365], 90))
+                label for="handout-lang" { (v.ctx.lang.locale().say("web-f-handout-language")) }
+                select #handout-lang name="handout" {
+                    @for l in Locale::ALL {
+                        option value=(l.tag()) lang=(l.tag()) { (l.say("language-name")) }
+                    }
+                }
                 button type="submit" { (w.space_create) }
             }
             h3 { (w.ask_title) }
@@ -382,16 +388,28 @@ pub async fn create_space(
         Err(e) => return v.error(e, &format!("/cases/{case}")),
     };
     let address = url(&state, "b", &token);
+    // The handout is in the person's language, and its link opens the space in it.
+    let hl = fields
+        .get("handout")
+        .and_then(Locale::parse)
+        .unwrap_or(Locale::Fr);
+    let theirs = format!("{address}?lang={}", hl.tag());
     let body = html! {
         p.warning role="status" { (w.link_once) }
         p { (w.space_made_text) }
         label for="link" { (w.link_label) }
         input type="text" #link readonly value=(address);
         button.copy type="button" data-copy-target="link" hidden { (w.copy) }
-        p { (w.space_passcode_label) }
-        p.key #passcode { (secrecy::ExposeSecret::expose_secret(&passcode)) }
-        figure.qr role="img" aria-label=(w.qr_label) { (qr(&address)) }
         p.note { (w.print_note) }
+        p { (w.space_passcode_label) }
+        section.handout lang=(hl.tag()) dir=(hl.dir()) aria-labelledby="handout-title" {
+            h2 #handout-title { (hl.say("handout-title")) }
+            p { (hl.say("handout-text")) }
+            figure.qr role="img" aria-label=(w.qr_label) { (qr(&theirs)) }
+            p.link dir="ltr" { (theirs) }
+            p { (hl.say("handout-code-label")) }
+            p.key #passcode { (secrecy::ExposeSecret::expose_secret(&passcode)) }
+        }
         p { a href={ "/cases/" (case) "#links" } { (w.back_to_case) } }
     };
     v.page(

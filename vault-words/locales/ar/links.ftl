@@ -194,3 +194,9 @@ month-12 = ديسمبر
 date-time = { $day } { $month } { $year }، الساعة { $time }
 # { $hour } is 0 to 23, { $minute } two digits.
 time-of-day = { $hour }:{ $minute }
+
+## The printed handout for a personal space (given at the desk, in the person's language)
+
+handout-title = مساحتك الشخصية
+handout-text = يُرجى فتح هذا الرابط على هاتفك، أو مسح الرمز المربّع بالكاميرا، ثم إدخال الرمز المكتوب في الأسفل. يُرجى الاحتفاظ بهذه الورقة في مكان آمن، وعدم إعطائها لأي شخص.
+handout-code-label = رمزك

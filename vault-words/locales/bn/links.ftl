@@ -177,3 +177,9 @@ month-12 = ডিসেম্বর
 date-time = { $day } { $month } { $year }, { $time }
 # { $hour } is 0 to 23, { $minute } two digits.
 time-of-day = { $hour }:{ $minute }
+
+## The printed handout for a personal space (given at the desk, in the person's language)
+
+handout-title = আপনার ব্যক্তিগত পাতা
+handout-text = এই লিংকটি আপনার ফোনে খুলুন, অথবা ক্যামেরা দিয়ে চারকোনা কোডটি স্ক্যান করুন। তারপর নিচের কোডটি লিখুন। এই কাগজটি নিরাপদে রাখুন এবং কাউকে দেবেন না।
+handout-code-label = আপনার কোড

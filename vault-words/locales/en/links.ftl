@@ -177,3 +177,9 @@ month-12 = December
 date-time = { $day } { $month } { $year }, { $time }
 # { $hour } is 0 to 23, { $minute } two digits.
 time-of-day = { $hour }:{ $minute }
+
+## The printed handout for a personal space (given at the desk, in the person's language)
+
+handout-title = Your personal space
+handout-text = Open this link on your phone, or scan the square code with the camera. Then enter the code below. Keep this paper safe and do not give it to anyone.
+handout-code-label = Your code

@@ -181,3 +181,4 @@ web-backup-copied = copied this time:
 web-backup-failed = THE LAST BACKUP FAILED: the vault has no up-to-date second copy.
 web-backup-now = Back up now
 web-backup-note = The backup is taken while the vault serves: nobody is interrupted. It is recorded in the log.
+web-f-handout-language = The person's language (for the page to print)

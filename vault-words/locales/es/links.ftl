@@ -177,3 +177,9 @@ month-12 = diciembre
 date-time = { $day } de { $month } de { $year }, { $time }
 # { $hour } is 0 to 23, { $minute } two digits.
 time-of-day = { $hour }:{ $minute }
+
+## The printed handout for a personal space (given at the desk, in the person's language)
+
+handout-title = Su espacio personal
+handout-text = Abra este enlace en su teléfono, o escanee el código cuadrado con la cámara. Después escriba el código de abajo. Guarde este papel en un lugar seguro y no se lo dé a nadie.
+handout-code-label = Su código

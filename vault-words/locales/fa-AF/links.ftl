@@ -178,3 +178,9 @@ month-12 = دسمبر
 date-time = { $day } { $month } { $year }، ساعت { $time }
 # { $hour } is 0 to 23, { $minute } two digits.
 time-of-day = { $hour }:{ $minute }
+
+## The printed handout for a personal space (given at the desk, in the person's language)
+
+handout-title = صفحهٔ شخصی شما
+handout-text = این لینک را در تیلفون خود باز کنید، یا کود مربع را با کمره اسکن کنید. بعد کودی را که در پایین نوشته شده است وارد کنید. این کاغذ را در جای محفوظ نگه دارید و به هیچ کس ندهید.
+handout-code-label = کود شما

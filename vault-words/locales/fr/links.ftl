@@ -177,3 +177,9 @@ month-12 = décembre
 date-time = { $day } { $month } { $year } à { $time }
 # { $hour } va de 0 à 23, { $minute } a deux chiffres.
 time-of-day = { $hour } h { $minute }
+
+## La feuille remise pour un espace personnel (donnée à l'accueil, dans la langue de la personne)
+
+handout-title = Votre espace personnel
+handout-text = Ouvrez ce lien sur votre téléphone, ou scannez le code carré avec l'appareil photo. Entrez ensuite le code ci-dessous. Gardez cette feuille en lieu sûr et ne la donnez à personne.
+handout-code-label = Votre code

@@ -181,3 +181,4 @@ web-backup-copied = copié cette fois :
 web-backup-failed = LA DERNIÈRE SAUVEGARDE A ÉCHOUÉ : le coffre n'a pas de seconde copie à jour.
 web-backup-now = Sauvegarder maintenant
 web-backup-note = La sauvegarde se fait pendant que le coffre sert : personne n'est interrompu. Elle est inscrite au journal.
+web-f-handout-language = Langue de la personne (pour la feuille à imprimer)

@@ -177,3 +177,9 @@ month-12 = დეკემბერი
 date-time = { $day } { $month }, { $year }, { $time }
 # { $hour } is 0 to 23, { $minute } two digits.
 time-of-day = { $hour }:{ $minute }
+
+## The printed handout for a personal space (given at the desk, in the person's language)
+
+handout-title = თქვენი პირადი კაბინეტი
+handout-text = გახსენით ეს ბმული თქვენს ტელეფონზე, ან კამერით დაასკანერეთ კვადრატული კოდი. შემდეგ შეიყვანეთ ქვემოთ მოცემული კოდი. შეინახეთ ეს ფურცელი უსაფრთხო ადგილას და არავის მისცეთ.
+handout-code-label = თქვენი კოდი

@@ -177,3 +177,9 @@ month-12 = دسمبر
 date-time = { $day } { $month } { $year }، { $time }
 # { $hour } is 0 to 23, { $minute } two digits.
 time-of-day = { $hour }:{ $minute }
+
+## The printed handout for a personal space (given at the desk, in the person's language)
+
+handout-title = ستاسو شخصي پاڼه
+handout-text = دا لینک په خپل ټیلیفون کې پرانیزئ، یا څلورګوټی کوډ په کمره سکن کړئ. بیا هغه کوډ ولیکئ چې لاندې لیکل شوی دی. دا کاغذ په خوندي ځای کې وساتئ او هېچا ته یې مه ورکوئ.
+handout-code-label = ستاسو کوډ

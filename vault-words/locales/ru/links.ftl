@@ -185,3 +185,9 @@ month-12 = декабря
 date-time = { $day } { $month } { $year } г., { $time }
 # { $hour } is 0 to 23, { $minute } two digits.
 time-of-day = { $hour }:{ $minute }
+
+## The printed handout for a personal space (given at the desk, in the person's language)
+
+handout-title = Ваш личный кабинет
+handout-text = Откройте эту ссылку на телефоне или отсканируйте камерой квадратный код. Затем введите код, указанный ниже. Храните этот листок в надёжном месте и никому его не отдавайте.
+handout-code-label = Ваш код

@@ -177,3 +177,9 @@ month-12 = Desembar
 date-time = { $day } { $month } { $year }, saacadda { $time }
 # { $hour } is 0 to 23, { $minute } two digits.
 time-of-day = { $hour }:{ $minute }
+
+## The printed handout for a personal space (given at the desk, in the person's language)
+
+handout-title = Meeshaada gaarka ah
+handout-text = Ku fur linkigan telefoonkaaga, ama kamaradda ku iskaan garee koodhka afargeeslaha ah. Kadib geli koodhka hoos ku qoran. Warqaddan ku hay meel ammaan ah, cidna ha siin.
+handout-code-label = Koodhkaaga

@@ -177,3 +177,9 @@ month-12 = dhjetor
 date-time = { $day } { $month } { $year }, ora { $time }
 # { $hour } is 0 to 23, { $minute } two digits.
 time-of-day = { $hour }:{ $minute }
+
+## The printed handout for a personal space (given at the desk, in the person's language)
+
+handout-title = Hapësira juaj personale
+handout-text = Hapeni këtë lidhje në telefonin tuaj, ose skanoni me kamerë kodin katror. Pastaj shkruani kodin që është më poshtë. Ruajeni këtë fletë në një vend të sigurt dhe mos ia jepni askujt.
+handout-code-label = Kodi juaj

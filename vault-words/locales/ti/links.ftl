@@ -177,3 +177,9 @@ month-12 = ታሕሳስ
 date-time = { $day } { $month } { $year }፣ ሰዓት { $time }
 # { $hour } is 0 to 23, { $minute } two digits.
 time-of-day = { $hour }:{ $minute }
+
+## The printed handout for a personal space (given at the desk, in the person's language)
+
+handout-title = ውልቃዊ ቦታኹም
+handout-text = ነዚ ሊንክ ብተሌፎንኩም ክፈትዎ፣ ወይ ነቲ ርቡዕ ኮድ ብካሜራ ስካን ግበርዎ። ድሕሪኡ ነቲ ኣብ ታሕቲ ዘሎ ኮድ ኣእትዉ። ነዚ ወረቐት ኣብ ውሑስ ቦታ ዕቀብዎ፣ ንማንም ድማ ኣይትሃብዎ።
+handout-code-label = ኮድኩም

@@ -177,3 +177,9 @@ month-12 = Aralık
 date-time = { $day } { $month } { $year }, { $time }
 # { $hour } is 0 to 23, { $minute } two digits.
 time-of-day = { $hour }:{ $minute }
+
+## The printed handout for a personal space (given at the desk, in the person's language)
+
+handout-title = Kişisel alanınız
+handout-text = Bu bağlantıyı telefonunuzda açın ya da kare kodu kamerayla tarayın. Sonra aşağıdaki kodu girin. Bu kâğıdı güvenli bir yerde saklayın ve kimseye vermeyin.
+handout-code-label = Kodunuz

@@ -185,3 +185,9 @@ month-12 = грудня
 date-time = { $day } { $month } { $year } р., { $time }
 # { $hour } is 0 to 23, { $minute } two digits.
 time-of-day = { $hour }:{ $minute }
+
+## The printed handout for a personal space (given at the desk, in the person's language)
+
+handout-title = Ваш особистий кабінет
+handout-text = Відкрийте це посилання на телефоні або відскануйте камерою квадратний код. Потім введіть код, вказаний нижче. Зберігайте цей аркуш у надійному місці й нікому його не віддавайте.
+handout-code-label = Ваш код

@@ -178,3 +178,9 @@ month-12 = دسمبر
 date-time = { $day } { $month } { $year }، { $time } بجے
 # { $hour } is 0 to 23, { $minute } two digits.
 time-of-day = { $hour }:{ $minute }
+
+## The printed handout for a personal space (given at the desk, in the person's language)
+
+handout-title = آپ کا ذاتی صفحہ
+handout-text = یہ لنک اپنے فون پر کھولیں، یا چوکور کوڈ کو کیمرے سے اسکین کریں۔ پھر نیچے لکھا ہوا کوڈ درج کریں۔ یہ کاغذ سنبھال کر رکھیں اور کسی کو نہ دیں۔
+handout-code-label = آپ کا کوڈ
