@@ -386,6 +386,36 @@ async fn pages_speak_french_or_english() {
         .await
         .expect(StatusCode::OK);
     assert!(r.text().contains("Documents shared with you"));
+    // A language picked on a link page is kept for the link pages only: the volunteers'
+    // choice (vault_lang) does not change what a person sees on the desk's computer.
+    let picked =
+        s.f.get(&format!("{path}?lang=ar"), None)
+            .await
+            .expect(StatusCode::OK);
+    let set = picked.headers[header::SET_COOKIE]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        set.starts_with("vault_link_lang=ar;") && set.contains("Path=/"),
+        "{set}"
+    );
+    assert!(picked.text().contains("dir=\"rtl\""));
+    for (cookie, expected) in [
+        ("vault_link_lang=ar", "lang=\"ar\" dir=\"rtl\""),
+        ("vault_lang=en", "lang=\"fr\" dir=\"ltr\""),
+    ] {
+        let r =
+            s.f.send(
+                Request::get(path.as_str())
+                    .header(header::COOKIE, cookie)
+                    .body(Body::empty())
+                    .unwrap(),
+            )
+            .await
+            .expect(StatusCode::OK);
+        assert!(r.text().contains(expected), "{cookie}");
+    }
     let dead =
         s.f.get("/s/x?lang=en", None)
             .await

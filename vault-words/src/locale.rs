@@ -5,7 +5,7 @@
 //! message missing from a catalogue falls back to French (the association's language),
 //! never to its id.
 //!
-//! The choice: `?lang=` first, then the `vault_lang` cookie (set when a person picks a
+//! The choice: `?lang=` first, then the `vault_link_lang` cookie (set when a person picks a
 //! language), then `Accept-Language` (negotiated by `fluent-langneg`), else French.
 
 use std::borrow::Cow;
@@ -27,7 +27,7 @@ fluent_templates::static_loader! {
 }
 
 /// The cookie that keeps a person's choice for the link pages.
-pub const COOKIE: &str = "vault_lang";
+pub const COOKIE: &str = "vault_link_lang";
 
 /// A language of the link pages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

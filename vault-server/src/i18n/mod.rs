@@ -8,7 +8,7 @@
 pub use vault_words::locale;
 pub use vault_words::Locale;
 
-/// The language of a link page: `?lang=`, then the `vault_lang` cookie, then the
+/// The language of a link page: `?lang=`, then the `vault_link_lang` cookie, then the
 /// browser's `Accept-Language`, else French.
 pub fn pick(query: Option<&str>, headers: &HeaderMap) -> Locale {
     let accept = headers
