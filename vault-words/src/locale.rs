@@ -237,7 +237,8 @@ impl Locale {
         }
     }
 
-    /// A size as people read it: `1,5 Mo`, `1.5 MB`, `٣٠٠ bytes`.
+    /// A size as people read it: `1,5 Mo`, `1.5 MB`, `300 bytes` (Western digits in every
+    /// language, as the catalogues are written).
     pub fn size(self, bytes: u64) -> String {
         const UNITS: [(&str, f64); 3] = [
             ("size-gb", 1024.0 * 1024.0 * 1024.0),
@@ -246,8 +247,12 @@ impl Locale {
         ];
         for (id, unit) in UNITS {
             if bytes as f64 >= unit {
-                let n =
-                    format!("{:.1}", bytes as f64 / unit).replace('.', &self.say("decimal-mark"));
+                let mark = match self {
+                    // A number is data for the pseudo-language: left as English writes it.
+                    Locale::Pseudo => ".".to_owned(),
+                    _ => self.say("decimal-mark"),
+                };
+                let n = format!("{:.1}", bytes as f64 / unit).replace('.', &mark);
                 return self.say_with(id, &[("n", n.into())]);
             }
         }
