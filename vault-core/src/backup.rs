@@ -23,6 +23,7 @@ use crate::blob_fs::{sync_dir, FsBlobStore};
 use crate::catalog::Catalog;
 use crate::config::{StorageSettings, VaultToml};
 use crate::documents::DocumentRecord;
+use crate::error::Why;
 use crate::error::{Error, Result};
 use crate::log::audit::{target, Actor};
 use crate::log::event::Outcome;
@@ -226,7 +227,7 @@ impl Vault {
     pub fn may_back_up(&self, by: Option<&Session>) -> Result<()> {
         match by {
             Some(s) if s.user().role != crate::model::Role::Admin => {
-                Err(Error::Denied("only admins take backups"))
+                Err(Error::Denied(Why::AdminsTakeBackups))
             }
             _ => Ok(()),
         }

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::catalog::Batch;
 use crate::codec;
 use crate::documents::DocumentRecord;
+use crate::error::Why;
 use crate::error::{Error, Result};
 use crate::ids::{now, CaseId, TeamId};
 use crate::keys::{self, PublicKey, SecretKey};
@@ -267,7 +268,7 @@ impl Vault {
         audit: &mut Audit,
     ) -> Result<EraseReport> {
         if !session.user.role.manages() {
-            return Err(Error::Denied("only admins and coordinators erase cases"));
+            return Err(Error::Denied(Why::ManagersEraseCases));
         }
         let _guard = self.write_lock();
         self.case_key(session, case)?;

@@ -62,9 +62,9 @@ pub enum Error {
     #[error("this recovery key does not belong to this vault")]
     BadRecoveryKey,
 
-    /// The signed-in user may not do this (role or membership).
-    #[error("access denied: {0}")]
-    Denied(&'static str),
+    /// The signed-in user may not do this (role or membership); [`Why`] says which rule.
+    #[error("access denied: {}", .0.code())]
+    Denied(Why),
 
     /// A user, team, case or document that does not exist (or was erased).
     #[error("{kind} not found: {id}")]
@@ -196,6 +196,59 @@ impl NameProblem {
         match self {
             NameProblem::Blank => None,
             NameProblem::DirectionControl(c) | NameProblem::Invisible(c) => Some(c),
+        }
+    }
+}
+
+/// Which rule refused an action (the words are vault-words'; `code` is stable).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Why {
+    /// The user is not a member of the case's team.
+    NotATeamMember,
+    /// Only admins sign checkpoints of the log.
+    AdminsSignCheckpoints,
+    /// Only admins and coordinators create teams.
+    ManagersCreateTeams,
+    /// Only admins and coordinators erase cases.
+    ManagersEraseCases,
+    /// Only admins take backups.
+    AdminsTakeBackups,
+    /// Only admins and coordinators list users.
+    ManagersListUsers,
+    /// Only an admin disables an admin.
+    AdminDisablesAdmin,
+    /// Only admins recover accounts.
+    AdminsRecoverAccounts,
+    /// Only admins and coordinators manage accounts and teams.
+    ManagersManageAccounts,
+    /// Only admins and coordinators disable accounts.
+    ManagersDisableAccounts,
+    /// Only admins and coordinators manage team members.
+    ManagersManageMembers,
+    /// Only admins and coordinators read the whole log.
+    ManagersReadTheLog,
+    /// Only admins create admins and coordinators; coordinators create volunteers.
+    RolesCreateAccounts,
+}
+
+impl Why {
+    /// A stable code: `not-a-team-member`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Why::NotATeamMember => "not-a-team-member",
+            Why::AdminsSignCheckpoints => "admins-sign-checkpoints",
+            Why::ManagersCreateTeams => "managers-create-teams",
+            Why::ManagersEraseCases => "managers-erase-cases",
+            Why::AdminsTakeBackups => "admins-take-backups",
+            Why::ManagersListUsers => "managers-list-users",
+            Why::AdminDisablesAdmin => "admin-disables-admin",
+            Why::AdminsRecoverAccounts => "admins-recover-accounts",
+            Why::ManagersManageAccounts => "managers-manage-accounts",
+            Why::ManagersDisableAccounts => "managers-disable-accounts",
+            Why::ManagersManageMembers => "managers-manage-members",
+            Why::ManagersReadTheLog => "managers-read-the-log",
+            Why::RolesCreateAccounts => "roles-create-accounts",
         }
     }
 }

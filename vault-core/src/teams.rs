@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::cases::CaseRecord;
 use crate::catalog::Batch;
 use crate::documents::DocumentRecord;
+use crate::error::Why;
 use crate::error::{Error, Result};
 use crate::ids::{now, TeamId, UserId};
 use crate::keys::{self, PublicKey, SecretKey};
@@ -53,7 +54,7 @@ impl Vault {
 
     fn create_team_inner(&self, actor: &Session, name: &str, audit: &mut Audit) -> Result<Team> {
         if !actor.user.role.manages() {
-            return Err(Error::Denied("only admins and coordinators create teams"));
+            return Err(Error::Denied(Why::ManagersCreateTeams));
         }
         check_name("team name", name)?;
         if name.parse::<TeamId>().is_ok() {
@@ -130,7 +131,7 @@ impl Vault {
             .inner
             .catalog
             .raw(&format!("wrap/team/{team}/{}", session.user.id))?
-            .ok_or(Error::Denied("you are not a member of this team"))?;
+            .ok_or(Error::Denied(Why::NotATeamMember))?;
         keys::unwrap(&wrap, &session.key)?.ok_or_else(|| Error::damaged("a team key wrap"))
     }
 
@@ -138,9 +139,7 @@ impl Vault {
         if actor.user.role.manages() {
             Ok(())
         } else {
-            Err(Error::Denied(
-                "only admins and coordinators manage team members",
-            ))
+            Err(Error::Denied(Why::ManagersManageMembers))
         }
     }
 

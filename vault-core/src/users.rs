@@ -9,6 +9,7 @@ use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::Batch;
+use crate::error::Why;
 use crate::error::{Error, Result};
 use crate::ids::{now, random_bytes, UserId};
 use crate::keys::{self, KdfParams, PublicKey, SecretKey};
@@ -140,9 +141,7 @@ impl Vault {
         self.audited(actor.actor(), Action::UserCreate, vec![], |audit| {
             match (actor.user.role, role) {
                 (Role::Admin, _) | (Role::Coordinator, Role::Volunteer) => {}
-                _ => return Err(Error::Denied(
-                    "only admins create admins and coordinators; coordinators create volunteers",
-                )),
+                _ => return Err(Error::Denied(Why::RolesCreateAccounts)),
             }
             let _guard = self.write_lock();
             let mut batch = Batch::default();
@@ -162,7 +161,7 @@ impl Vault {
     pub fn list_users(&self, actor: &Session) -> Result<Vec<User>> {
         self.audited(actor.actor(), Action::UserList, vec![], |_| {
             if !actor.user.role.manages() {
-                return Err(Error::Denied("only admins and coordinators list users"));
+                return Err(Error::Denied(Why::ManagersListUsers));
             }
             let mut users: Vec<User> = (self.inner.catalog.records::<UserRecord>("user/")?)
                 .iter()
@@ -185,9 +184,7 @@ impl Vault {
         };
         self.audited(actor.actor(), action, vec![], |audit| {
             if !actor.user.role.manages() {
-                return Err(Error::Denied(
-                    "only admins and coordinators disable accounts",
-                ));
+                return Err(Error::Denied(Why::ManagersDisableAccounts));
             }
             let _guard = self.write_lock();
             let mut record = self.user_by_name(name)?;
@@ -199,7 +196,7 @@ impl Vault {
                 });
             }
             if record.role == Role::Admin && actor.user.role != Role::Admin {
-                return Err(Error::Denied("only an admin disables an admin"));
+                return Err(Error::Denied(Why::AdminDisablesAdmin));
             }
             record.disabled = disabled;
             let mut batch = Batch::default();
@@ -245,7 +242,7 @@ impl Vault {
     ) -> Result<UserId> {
         self.audited(admin.actor(), Action::UserRecover, vec![], |audit| {
             if admin.user.role != Role::Admin {
-                return Err(Error::Denied("only admins recover accounts"));
+                return Err(Error::Denied(Why::AdminsRecoverAccounts));
             }
             if recovery_key.public() != self.inner.recovery {
                 return Err(Error::BadRecoveryKey);

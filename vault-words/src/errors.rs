@@ -18,7 +18,7 @@ pub fn error_message(l: Locale, e: &Error) -> String {
             ]
         }
         Error::Damaged { what } => vec![("what", what.clone().into())],
-        Error::Denied(why) => vec![("why", (*why).into())],
+        Error::Denied(why) => vec![("why", why.code().into())],
         Error::NotFound { kind, id } => vec![("kind", (*kind).into()), ("id", id.clone().into())],
         Error::Duplicate { kind, name } => {
             vec![("kind", (*kind).into()), ("name", name.clone().into())]
@@ -83,7 +83,7 @@ mod tests {
             Error::damaged("the log index"),
             Error::BadCredentials,
             Error::BadRecoveryKey,
-            Error::Denied("only admins take backups"),
+            Error::Denied(vault_core::Why::AdminsTakeBackups),
             Error::NotFound {
                 kind: "case",
                 id: "1a2b3c4d".into(),
@@ -128,10 +128,22 @@ mod tests {
             error_message(Locale::En, &errors[14]),
             "wrong passphrase: 3 tries left before the link locks"
         );
-        // English says what Display says (scripts and logs have always read it).
-        for e in &errors {
+        // English says what Display says (scripts and logs have always read it), but for
+        // a refusal, whose rule Display names by its code.
+        for e in errors.iter().filter(|e| !matches!(e, Error::Denied(_))) {
             assert_eq!(error_message(Locale::En, e), e.to_string(), "{e:?}");
         }
+        assert_eq!(
+            error_message(Locale::Fr, &Error::Denied(vault_core::Why::NotATeamMember)),
+            "accès refusé : vous n'êtes pas membre de cette équipe"
+        );
+        assert_eq!(
+            error_message(
+                Locale::En,
+                &Error::Denied(vault_core::Why::AdminsTakeBackups)
+            ),
+            "access denied: only admins take backups"
+        );
         // Languages without words for errors get the French ones.
         assert_eq!(
             error_message(Locale::Ar, &Error::DiskFull),

@@ -13,6 +13,7 @@ use ed25519_dalek::SigningKey;
 use zeroize::Zeroizing;
 
 use crate::catalog::Batch;
+use crate::error::Why;
 use crate::error::{Error, Result};
 use crate::ids::{now, random_bytes};
 use crate::keys::{self, PublicKey, SecretKey};
@@ -207,7 +208,7 @@ impl Vault {
             .inner
             .catalog
             .raw(&format!("wrap/logkey/{}", session.user.id))?
-            .ok_or(Error::Denied("only admins sign log checkpoints"))?;
+            .ok_or(Error::Denied(Why::AdminsSignCheckpoints))?;
         self.open_log_key(&wrap, &session.key)
     }
 

@@ -1,6 +1,7 @@
 //! The access report of one case: every event touching it, for a person or as JSON.
 
 use crate::error::Result;
+use crate::error::Why;
 use crate::ids::CaseId;
 use crate::log::action::Action;
 use crate::log::audit::target;
@@ -69,9 +70,7 @@ impl Vault {
     pub fn log_events(&self, session: &Session, start: u64, limit: u64) -> Result<Vec<Event>> {
         self.audited(session.actor(), Action::LogRead, vec![], |_| {
             if !session.user.role.manages() {
-                return Err(crate::Error::Denied(
-                    "only admins and coordinators read the whole log",
-                ));
+                return Err(crate::Error::Denied(Why::ManagersReadTheLog));
             }
             let end = self.log_size().min(start.saturating_add(limit));
             (start..end).map(|i| self.log_event(i)).collect()

@@ -21,7 +21,7 @@ fn only_managers(v: &Volunteer) -> Result<(), Response> {
     } else {
         Err(v.error(
             ApiError::from(vault_core::Error::Denied(
-                "only admins and coordinators manage accounts and teams",
+                vault_core::Why::ManagersManageAccounts,
             )),
             "/cases",
         ))

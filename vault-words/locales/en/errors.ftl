@@ -9,7 +9,22 @@ error-in-use = the vault at { $path } is in use by another process (vault-server
 error-damaged = the vault is damaged: { $what }; restore it from a backup (see docs/operations.md)
 error-bad-credentials = unknown user or wrong password
 error-bad-recovery-key = this recovery key does not belong to this vault
-error-denied = access denied: { $why }
+error-denied = { $why ->
+    [not-a-team-member] access denied: you are not a member of this team
+    [admins-sign-checkpoints] access denied: only admins sign log checkpoints
+    [managers-create-teams] access denied: only admins and coordinators create teams
+    [managers-erase-cases] access denied: only admins and coordinators erase cases
+    [admins-take-backups] access denied: only admins take backups
+    [managers-list-users] access denied: only admins and coordinators list users
+    [admin-disables-admin] access denied: only an admin disables an admin
+    [admins-recover-accounts] access denied: only admins recover accounts
+    [managers-manage-accounts] access denied: only admins and coordinators manage accounts and teams
+    [managers-disable-accounts] access denied: only admins and coordinators disable accounts
+    [managers-manage-members] access denied: only admins and coordinators manage team members
+    [managers-read-the-log] access denied: only admins and coordinators read the whole log
+    [roles-create-accounts] access denied: only admins create admins and coordinators; coordinators create volunteers
+   *[other] access denied: your role or your teams do not allow it
+}
 # { $kind } is one of: user, team, case, document, link, member, snapshot, space.
 error-not-found = { $kind } not found: { $id }
 error-duplicate = { $kind } already exists: { $name }

@@ -9,7 +9,22 @@ error-in-use = le coffre { $path } est utilisé par un autre processus (vault-se
 error-damaged = le coffre est endommagé : restaurez-le depuis une sauvegarde (voir docs/operations.md)
 error-bad-credentials = utilisateur inconnu ou mot de passe erroné
 error-bad-recovery-key = cette clé de secours n'appartient pas à ce coffre
-error-denied = accès refusé : votre rôle ou vos équipes ne le permettent pas
+error-denied = { $why ->
+    [not-a-team-member] accès refusé : vous n'êtes pas membre de cette équipe
+    [admins-sign-checkpoints] accès refusé : seuls les administrateurs signent les points de contrôle du journal
+    [managers-create-teams] accès refusé : seuls les administrateurs et les coordinateurs créent des équipes
+    [managers-erase-cases] accès refusé : seuls les administrateurs et les coordinateurs effacent des dossiers
+    [admins-take-backups] accès refusé : seuls les administrateurs font les sauvegardes
+    [managers-list-users] accès refusé : seuls les administrateurs et les coordinateurs voient la liste des comptes
+    [admin-disables-admin] accès refusé : seul un administrateur désactive un administrateur
+    [admins-recover-accounts] accès refusé : seuls les administrateurs récupèrent des comptes
+    [managers-manage-accounts] accès refusé : seuls les administrateurs et les coordinateurs gèrent les comptes et les équipes
+    [managers-disable-accounts] accès refusé : seuls les administrateurs et les coordinateurs désactivent des comptes
+    [managers-manage-members] accès refusé : seuls les administrateurs et les coordinateurs gèrent les membres des équipes
+    [managers-read-the-log] accès refusé : seuls les administrateurs et les coordinateurs lisent tout le journal
+    [roles-create-accounts] accès refusé : seuls les administrateurs créent des administrateurs et des coordinateurs ; les coordinateurs créent des bénévoles
+   *[other] accès refusé : votre rôle ou vos équipes ne le permettent pas
+}
 error-not-found = { $kind ->
     [user] utilisateur introuvable : { $id }
     [team] équipe introuvable : { $id }
