@@ -79,11 +79,7 @@ impl FromRequestParts<AppState> for Auth {
                         .and_then(|v| v.to_str().ok())
                         .unwrap_or("");
                     if !auth.csrf_matches(sent) {
-                        return Err(ApiError::said(
-                            StatusCode::FORBIDDEN,
-                            "csrf",
-                            "api-csrf-missing-or-wrong-csrf",
-                        ));
+                        return Err(ApiError::said(StatusCode::FORBIDDEN, "csrf", "api-csrf"));
                     }
                 }
                 Ok(Auth {

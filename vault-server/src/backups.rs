@@ -55,27 +55,16 @@ impl From<BackupRefused> for ApiError {
             BackupRefused::NoTarget => ApiError::said(
                 StatusCode::CONFLICT,
                 "no_backup_target",
-                "api-no-backup-target-no-backup-target-start",
+                "api-no-backup-target",
             ),
-            BackupRefused::Running => ApiError::said(
-                StatusCode::CONFLICT,
-                "backup_running",
-                "api-backup-running-a-backup-is-already",
-            ),
+            BackupRefused::Running => {
+                ApiError::said(StatusCode::CONFLICT, "backup_running", "api-backup-running")
+            }
             BackupRefused::Failed(e) => {
-                // The reason in each language: the same message, with its own words.
-                let said = |l: Locale| {
-                    l.say_with(
-                        "api-backup-failed",
-                        &[("reason", vault_words::error_message(l, &e).into())],
-                    )
-                };
-                ApiError::new(
-                    StatusCode::SERVICE_UNAVAILABLE,
-                    "backup_failed",
-                    &said(Locale::Fr),
-                    &said(Locale::En),
-                )
+                ApiError::in_both(StatusCode::SERVICE_UNAVAILABLE, "backup_failed", |l| {
+                    let reason = vault_words::error_message(l, &e);
+                    l.say_with("api-backup-failed", &[("reason", reason.into())])
+                })
             }
         }
     }
@@ -148,8 +137,8 @@ impl Backups {
                     at: vault_core::unix_now(),
                     ok: false,
                     report: None,
-                    error: Some(vault_words::error_message(vault_words::Locale::En, e)),
-                    error_fr: Some(vault_words::error_message(vault_words::Locale::Fr, e)),
+                    error: Some(vault_words::error_message(Locale::En, e)),
+                    error_fr: Some(vault_words::error_message(Locale::Fr, e)),
                 }
             }
         };

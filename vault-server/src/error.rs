@@ -36,6 +36,15 @@ impl ApiError {
         }
     }
 
+    /// An error said in French and English by `words`.
+    pub fn in_both(
+        status: StatusCode,
+        code: &'static str,
+        words: impl Fn(Locale) -> String,
+    ) -> Self {
+        ApiError::new(status, code, &words(Locale::Fr), &words(Locale::En))
+    }
+
     /// An error whose words are the message `id` of `api.ftl`, in French and English.
     pub fn said(status: StatusCode, code: &'static str, id: &str) -> Self {
         ApiError::said_with(status, code, id, &[])
@@ -43,12 +52,7 @@ impl ApiError {
 
     /// [`ApiError::said`] with the message's variables.
     pub fn said_with(status: StatusCode, code: &'static str, id: &str, args: &[Arg<'_>]) -> Self {
-        ApiError::new(
-            status,
-            code,
-            &Locale::Fr.say_with(id, args),
-            &Locale::En.say_with(id, args),
-        )
+        ApiError::in_both(status, code, |l| l.say_with(id, args))
     }
 
     /// 400 with a code and message.
@@ -61,17 +65,13 @@ impl ApiError {
         ApiError::said(
             StatusCode::UNAUTHORIZED,
             "unauthenticated",
-            "api-unauthenticated-sign-in-required-no",
+            "api-unauthenticated",
         )
     }
 
     /// 404 for a route or object that does not exist.
     pub fn not_found() -> Self {
-        ApiError::said(
-            StatusCode::NOT_FOUND,
-            "not_found",
-            "api-not-found-not-found",
-        )
+        ApiError::said(StatusCode::NOT_FOUND, "not_found", "api-not-found")
     }
 
     /// 413: the body is larger than `limit` bytes.
@@ -108,7 +108,7 @@ impl ApiError {
         ApiError::said(
             StatusCode::INTERNAL_SERVER_ERROR,
             "internal",
-            "api-internal-internal-server-error-details",
+            "api-internal",
         )
     }
 
@@ -155,12 +155,7 @@ impl From<Error> for ApiError {
         if status.is_server_error() {
             tracing::error!(error = %e, "request failed");
         }
-        ApiError::new(
-            status,
-            code,
-            &vault_words::error_message(vault_words::Locale::Fr, &e),
-            &vault_words::error_message(vault_words::Locale::En, &e),
-        )
+        ApiError::in_both(status, code, |l| vault_words::error_message(l, &e))
     }
 }
 

@@ -58,12 +58,10 @@ impl KdfPool {
         match self.tx.try_send(job) {
             Ok(()) => {}
             Err(TrySendError::Full(_)) => {
-                return Err(ApiError::said(
-                    StatusCode::SERVICE_UNAVAILABLE,
-                    "busy",
-                    "api-busy-too-many-sign-ins",
+                return Err(
+                    ApiError::said(StatusCode::SERVICE_UNAVAILABLE, "busy", "api-busy")
+                        .retry_after(5),
                 )
-                .retry_after(5))
             }
             Err(TrySendError::Disconnected(_)) => {
                 return Err(ApiError::internal(&"the argon2 threads are gone"))

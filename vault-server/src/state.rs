@@ -179,7 +179,7 @@ impl AppState {
             ApiError::said(
                 axum::http::StatusCode::SERVICE_UNAVAILABLE,
                 "setup_required",
-                "api-setup-required-the-vault-is-not",
+                "api-setup-required",
             )
         })
     }

@@ -237,6 +237,31 @@ impl Locale {
         }
     }
 
+    /// The words for an action of the log: message `{prefix}-document-read` for
+    /// `document.read`, or `{prefix}-other` with its code for one that no catalogue names
+    /// (an action a newer version added).
+    pub fn say_action(self, prefix: &str, wire: &str, args: &[Arg<'_>]) -> String {
+        let id = format!("{prefix}-{}", wire.replace(['.', '_'], "-"));
+        if Locale::Fr.has(&id) {
+            self.say_with(&id, args)
+        } else {
+            self.say_with(
+                &format!("{prefix}-other"),
+                &[("code", wire.to_owned().into())],
+            )
+        }
+    }
+
+    /// A kind of document: "pièce d'identité", "appeal".
+    pub fn kind(self, kind: vault_core::DocumentKind) -> String {
+        self.say(match kind {
+            vault_core::DocumentKind::Identity => "kind-identity",
+            vault_core::DocumentKind::Appeal => "kind-appeal",
+            vault_core::DocumentKind::Evidence => "kind-evidence",
+            vault_core::DocumentKind::Other => "kind-other",
+        })
+    }
+
     /// A size as people read it: `1,5 Mo`, `1.5 MB`, `300 bytes` (Western digits in every
     /// language, as the catalogues are written).
     pub fn size(self, bytes: u64) -> String {

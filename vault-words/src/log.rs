@@ -8,12 +8,7 @@ use crate::locale::Locale;
 /// What an action is called (`document.read`: "lecture d'un document"); an action this
 /// version does not name is shown by its code.
 pub fn action(l: Locale, code: &str) -> String {
-    let id = format!("log-action-{}", code.replace(['.', '_'], "-"));
-    if Locale::Fr.has(&id) {
-        l.say(&id)
-    } else {
-        l.say_with("log-action-other", &[("code", code.to_owned().into())])
-    }
+    l.say_action("log-action", code, &[])
 }
 
 /// Who did something, as the reader may see it.

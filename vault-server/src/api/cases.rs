@@ -79,7 +79,7 @@ pub async fn update(
         return Err(ApiError::said(
             StatusCode::BAD_REQUEST,
             "invalid",
-            "api-invalid-nothing-to-change-give",
+            "api-nothing-to-change",
         ));
     }
     blocking(move || {

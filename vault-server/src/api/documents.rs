@@ -68,13 +68,8 @@ fn query<T: serde::de::DeserializeOwned + Default>(request: &Request) -> ApiResu
 }
 
 fn kind(text: Option<&str>) -> ApiResult<DocumentKind> {
-    let text = text.ok_or_else(|| {
-        ApiError::said(
-            StatusCode::BAD_REQUEST,
-            "invalid",
-            "api-invalid-missing-document-kind-kind",
-        )
-    })?;
+    let text =
+        text.ok_or_else(|| ApiError::said(StatusCode::BAD_REQUEST, "invalid", "api-missing-kind"))?;
     text.parse().map_err(ApiError::from)
 }
 
@@ -107,11 +102,7 @@ fn new_document(
     q: &UploadQuery,
 ) -> ApiResult<NewDocument> {
     let filename = filename.ok_or_else(|| {
-        ApiError::said(
-            StatusCode::BAD_REQUEST,
-            "invalid",
-            "api-invalid-missing-file-name-filename",
-        )
+        ApiError::said(StatusCode::BAD_REQUEST, "invalid", "api-missing-filename")
     })?;
     check_filename(&filename)?;
     let media_type = q
@@ -161,7 +152,7 @@ async fn store<T: Send + 'static, E: std::fmt::Display>(
             Err(ApiError::said(
                 StatusCode::BAD_REQUEST,
                 "upload_interrupted",
-                "api-upload-interrupted-the-upload-was-interrupted",
+                "api-upload-interrupted",
             ))
         }
         (Err(e), true) => Err(e.into()),
@@ -201,7 +192,7 @@ pub async fn upload(
                 return Err(ApiError::said(
                     StatusCode::BAD_REQUEST,
                     "invalid_form",
-                    "api-invalid-form-no-file-in-the",
+                    "api-form-no-file",
                 ));
             };
             match part.field.name() {
@@ -243,11 +234,7 @@ pub async fn upload(
 }
 
 fn invalid_form() -> ApiError {
-    ApiError::said(
-        StatusCode::BAD_REQUEST,
-        "invalid_form",
-        "api-invalid-form-multipart-form-invalid-too",
-    )
+    ApiError::said(StatusCode::BAD_REQUEST, "invalid_form", "api-form-invalid")
 }
 
 /// A short text field of a form (a kind's name): at most 64 bytes are read.
@@ -257,7 +244,7 @@ pub(crate) async fn small_text(mut part: Part<'_>) -> ApiResult<String> {
         ApiError::said(
             StatusCode::BAD_REQUEST,
             "invalid_form",
-            "api-invalid-form-invalid-form-field-kind",
+            "api-form-kind-unreadable",
         )
     };
     let mut text = Vec::new();

@@ -91,7 +91,7 @@ pub async fn create_share(
             ApiError::said(
                 StatusCode::BAD_REQUEST,
                 "invalid",
-                "api-invalid-invalid-document-id",
+                "api-invalid-document-id",
             )
         })?;
     let new = NewShare {

@@ -113,7 +113,7 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
             StatusCode::UNSUPPORTED_MEDIA_TYPE => Err(ApiError::said(
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
                 "unsupported_media_type",
-                "api-unsupported-media-type-the-body-must-be",
+                "api-json-only",
             )),
             _ => {
                 // serde's message can quote the value it refused (a password sent as a
@@ -129,11 +129,9 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
                         "api-invalid-json-field",
                         &[("field", field.into())],
                     ),
-                    None => ApiError::said(
-                        StatusCode::BAD_REQUEST,
-                        "invalid_json",
-                        "api-invalid-json-invalid-json-body",
-                    ),
+                    None => {
+                        ApiError::said(StatusCode::BAD_REQUEST, "invalid_json", "api-invalid-json")
+                    }
                 })
             }
         }

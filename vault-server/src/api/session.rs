@@ -173,7 +173,7 @@ pub async fn change_password(
             Err(ApiError::said(
                 StatusCode::FORBIDDEN,
                 "wrong_password",
-                "api-wrong-password-the-old-password-is",
+                "api-wrong-old-password",
             ))
         }
         Err(e) => Err(e),

@@ -704,12 +704,7 @@ impl Catalog {
 
     /// The name of a document kind.
     pub fn kind(&self, kind: DocumentKind) -> String {
-        self.locale.say(match kind {
-            DocumentKind::Identity => "kind-identity",
-            DocumentKind::Appeal => "kind-appeal",
-            DocumentKind::Evidence => "kind-evidence",
-            DocumentKind::Other => "kind-other",
-        })
+        self.locale.kind(kind)
     }
 
     /// A size as people read it: `1,5 Mo`, `1.5 MB`.

@@ -178,14 +178,19 @@ fn icon(which: Icon) -> Markup {
     }
 }
 
-/// A kind of document, in `l`.
-fn kind(l: Locale, kind: vault_core::DocumentKind) -> String {
-    l.say(match kind {
-        vault_core::DocumentKind::Identity => "kind-identity",
-        vault_core::DocumentKind::Appeal => "kind-appeal",
-        vault_core::DocumentKind::Evidence => "kind-evidence",
-        vault_core::DocumentKind::Other => "kind-other",
-    })
+/// A document as a person sees it in a list: the file's name, its kind and size.
+fn document_line(l: Locale, meta: &vault_core::DocumentMeta) -> Markup {
+    html! {
+        p {
+            (icon(Icon::File)) " "
+            strong { bdi { (meta.filename) } }
+            br;
+            (l.say_with("space-document", &[
+                ("kind", l.kind(meta.kind).into()),
+                ("size", l.size(meta.size).into()),
+            ]))
+        }
+    }
 }
 
 /// The one page of every dead, unknown or malformed link.

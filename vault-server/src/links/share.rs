@@ -13,7 +13,7 @@ use vault_core::{DocumentId, Error, LinkToken, SharedView};
 
 use maud::html;
 
-use super::{busy, dead, icon, kind, link_page, run, trouble, Icon, LangQuery};
+use super::{busy, dead, document_line, link_page, run, trouble, LangQuery};
 use crate::auth::Client;
 use crate::i18n::Locale;
 use crate::state::AppState;
@@ -50,15 +50,7 @@ fn list(l: Locale, token: &str, view: &SharedView, passphrase: Option<&SecretStr
                             @if let Some(p) = passphrase {
                                 input type="hidden" name="passphrase" value=(p.expose_secret());
                             }
-                            p {
-                                (icon(Icon::File)) " "
-                                strong { bdi { (d.meta.filename) } }
-                                br;
-                                (l.say_with("space-document", &[
-                                    ("kind", kind(l, d.meta.kind).into()),
-                                    ("size", l.size(d.meta.size).into()),
-                                ]))
-                            }
+                            (document_line(l, &d.meta))
                             button type="submit" { (l.say("download")) }
                         }
                     }

@@ -14,7 +14,7 @@ use maud::html;
 use secrecy::ExposeSecret;
 use vault_core::{DocumentId, Error, Event, LinkToken, NewShare, Space};
 
-use super::{busy, dead, icon, kind, link_page, run, trouble, Icon, LangQuery};
+use super::{busy, dead, document_line, icon, link_page, run, trouble, Icon, LangQuery};
 use crate::auth::{cookie, Client};
 use crate::i18n::Locale;
 use crate::sessions::Authenticated;
@@ -181,15 +181,7 @@ async fn home(
                 ul.docs {
                     @for d in &documents {
                         li {
-                            p {
-                                (icon(Icon::File)) " "
-                                strong { bdi { (d.meta.filename) } }
-                                br;
-                                (l.say_with("space-document", &[
-                                    ("kind", kind(l, d.meta.kind).into()),
-                                    ("size", l.size(d.meta.size).into()),
-                                ]))
-                            }
+                            (document_line(l, &d.meta))
                             a.button href={ (here) "/d/" (d.id) } download { (l.say("download")) }
                         }
                     }

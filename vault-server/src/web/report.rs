@@ -32,14 +32,7 @@ pub fn sentence(l: Locale, e: &Event, who: &str, names: &HashMap<String, String>
                 .unwrap_or_else(|| l.say("deleted-document"))
         })
         .unwrap_or_default();
-    // `document.read` is `action-document-read`; an action no catalogue names is shown
-    // with its code.
-    let id = format!("action-{}", e.action.replace(['.', '_'], "-"));
-    let what = if Locale::Fr.has(&id) {
-        l.say_with(&id, &[("doc", DOC.to_string().into())])
-    } else {
-        l.say_with("action-other", &[("code", e.action.clone().into())])
-    };
+    let what = l.say_action("action", &e.action, &[("doc", DOC.to_string().into())]);
     let line = if matches!(e.outcome, vault_core::Outcome::Ok) {
         "report-line"
     } else {

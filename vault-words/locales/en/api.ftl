@@ -1,25 +1,25 @@
 # The API's messages (and the pages that show them) that vault-core does not say: one per
 # error case of the server.
 
-api-setup-required-the-vault-is-not = the vault is not created yet: open the setup address printed when the server started
-api-csrf-missing-or-wrong-csrf = missing or wrong CSRF token (X-CSRF-Token header)
-api-no-backup-target-no-backup-target-start = no backup target: start the server with --backup-to
-api-backup-running-a-backup-is-already = a backup is already running
-api-unauthenticated-sign-in-required-no = sign-in required (no session, or it expired)
-api-not-found-not-found = not found
-api-internal-internal-server-error-details = internal server error (details are in the server's log)
-api-busy-too-many-sign-ins = too many sign-ins in progress: retry in a moment
-api-invalid-nothing-to-change-give = nothing to change: give profile, status or both
-api-unsupported-media-type-the-body-must-be = the body must be JSON (Content-Type: application/json)
-api-invalid-json-invalid-json-body = invalid JSON body
-api-invalid-invalid-document-id = invalid document id
-api-invalid-missing-document-kind-kind = missing document kind (kind=identity, appeal, evidence or other)
-api-invalid-missing-file-name-filename = missing file name (filename=...)
-api-upload-interrupted-the-upload-was-interrupted = the upload was interrupted: nothing was stored
-api-invalid-form-no-file-in-the = no file in the form (field file)
-api-invalid-form-multipart-form-invalid-too = multipart form invalid, too long or interrupted
-api-invalid-form-invalid-form-field-kind = invalid form: field kind too long or unreadable
-api-wrong-password-the-old-password-is = the old password is wrong
+api-setup-required = the vault is not created yet: open the setup address printed when the server started
+api-csrf = missing or wrong CSRF token (X-CSRF-Token header)
+api-no-backup-target = no backup target: start the server with --backup-to
+api-backup-running = a backup is already running
+api-unauthenticated = sign-in required (no session, or it expired)
+api-not-found = not found
+api-internal = internal server error (details are in the server's log)
+api-busy = too many sign-ins in progress: retry in a moment
+api-nothing-to-change = nothing to change: give profile, status or both
+api-json-only = the body must be JSON (Content-Type: application/json)
+api-invalid-json = invalid JSON body
+api-invalid-document-id = invalid document id
+api-missing-kind = missing document kind (kind=identity, appeal, evidence or other)
+api-missing-filename = missing file name (filename=...)
+api-upload-interrupted = the upload was interrupted: nothing was stored
+api-form-no-file = no file in the form (field file)
+api-form-invalid = multipart form invalid, too long or interrupted
+api-form-kind-unreadable = invalid form: field kind too long or unreadable
+api-wrong-old-password = the old password is wrong
 api-invalid-json-field = invalid JSON body: field `{ $field }` missing, unknown or malformed
 api-invalid-query = invalid query string: { $detail }
 api-throttled = too many attempts: retry in { $seconds } s
