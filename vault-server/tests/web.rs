@@ -787,3 +787,25 @@ async fn only_admins_see_and_take_backups() {
     .expect(StatusCode::CONFLICT);
     assert!(r.text().contains("aucune destination de sauvegarde"));
 }
+
+/// The "1 docs": counts on the case page agree with their number, in English and
+/// in French.
+#[tokio::test]
+async fn counts_agree_with_their_number() {
+    let s = scene().await;
+    let en = get_page(&s.f, &format!("/cases/{}?lang=en", s.case), Some(&s.cookie))
+        .await
+        .expect(StatusCode::OK)
+        .text();
+    assert!(en.contains("(1 document)"), "{en}");
+    assert!(!en.contains("1 docs") && !en.contains("1 days"), "{en}");
+    assert!(en.contains(">1 day<") && en.contains(">7 days<"), "{en}");
+    let fr = get_page(&s.f, &format!("/cases/{}?lang=fr", s.case), Some(&s.cookie))
+        .await
+        .expect(StatusCode::OK)
+        .text();
+    assert!(
+        fr.contains("(1 document)") && fr.contains(">1 jour<"),
+        "{fr}"
+    );
+}

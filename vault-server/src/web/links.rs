@@ -14,7 +14,7 @@ use super::{run, see_other, when, Fields, Volunteer};
 use crate::api::links::url;
 use crate::api::parse_id;
 use crate::api::session::with_kdf_slot;
-use crate::i18n::{Locale, Web};
+use crate::i18n::Locale;
 use crate::state::AppState;
 
 const DAY: u64 = 86_400;
@@ -28,11 +28,11 @@ pub struct CaseLinks<'a> {
     pub spaces: &'a [vault_core::SpaceInfo],
 }
 
-fn days_select(w: &Web, id: &str, choices: &[u64], default: u64) -> Markup {
+fn days_select(l: Locale, id: &str, choices: &[u64], default: u64) -> Markup {
     html! {
         select #(id) name="days" {
             @for d in choices {
-                option value=(d) selected[*d == default] { (d) " " (if *d == 1 { w.day } else { w.days }) }
+                option value=(d) selected[*d == default] { (l.say_with("web-days-count", &[("count", (*d).into())])) }
             }
         }
     }
@@ -75,7 +75,7 @@ pub fn case_links(v: &Volunteer, l: CaseLinks<'_>) -> Markup {
                     tbody {
                         @for s in &live_shares {
                             tr {
-                                td { bdi { (s.label.as_deref().unwrap_or("—")) } " (" (s.documents.len()) " " (w.docs_short) ")" }
+                                td { bdi { (s.label.as_deref().unwrap_or("—")) } " (" (lang.locale().say_with("web-docs-count", &[("count", s.documents.len().into())])) ")" }
                                 td { (s.downloads) " / " (s.max_downloads) " " (w.downloads_word) }
                                 td { (when(lang, s.expires)) }
                                 td {
@@ -146,7 +146,7 @@ pub fn case_links(v: &Volunteer, l: CaseLinks<'_>) -> Markup {
             form method="post" action={ "/cases/" (case) "/space" } {
                 (v.csrf_field())
                 label for="space-days" { (w.f_valid_for) }
-                (days_select(w, "space-days", &[30, 90, 180, 365], 90))
+                (days_select(v.ctx.lang.locale(), "space-days", &[30, 90, 180, 365], 90))
                 label for="handout-lang" { (v.ctx.lang.locale().say("web-f-handout-language")) }
                 select #handout-lang name="handout" {
                     @for l in Locale::ALL {
@@ -160,7 +160,7 @@ pub fn case_links(v: &Volunteer, l: CaseLinks<'_>) -> Markup {
             form method="post" action={ "/cases/" (case) "/ask" } {
                 (v.csrf_field())
                 label for="ask-days" { (w.f_valid_for) }
-                (days_select(w, "ask-days", &[1, 3, 7], 3))
+                (days_select(v.ctx.lang.locale(), "ask-days", &[1, 3, 7], 3))
                 label for="ask-files" { (w.f_max_files) }
                 input type="number" #ask-files name="files" min="1" max="100" value="10";
                 button type="submit" { (w.ask_create) }
@@ -216,7 +216,7 @@ fn share_page(
             label for="label" { (w.f_recipient) }
             input type="text" #label name="label" placeholder=(w.recipient_example) autocomplete="off";
             label for="share-days" { (w.f_valid_for) }
-            (days_select(w, "share-days", &[1, 3, 7, 14, 30], 7))
+            (days_select(v.ctx.lang.locale(), "share-days", &[1, 3, 7, 14, 30], 7))
             label for="downloads" { (w.f_max_downloads) }
             input type="number" #downloads name="downloads" min="1" max="50" value="5";
             label for="passphrase" { (w.f_passphrase) }

@@ -114,7 +114,10 @@ web-live-uploads = Live upload links
 web-col-recipient = Recipient
 web-col-use = Use
 web-col-expires = Expires
-web-docs-short = docs
+web-docs-count = { $count ->
+    [one] { $count } document
+   *[other] { $count } documents
+}
 web-downloads-word = downloads
 web-files-word = files
 web-revoke = Revoke
@@ -124,8 +127,10 @@ web-ask-create = Make the upload link
 web-ask-made = Let the person scan this QR code, or send them the link. The files received will appear in the case, marked "to classify".
 web-f-valid-for = Valid for
 web-f-max-files = Most files
-web-day = day
-web-days = days
+web-days-count = { $count ->
+    [one] { $count } day
+   *[other] { $count } days
+}
 web-share-docs = Documents to share
 web-pick-documents = Tick at least one document to share.
 web-f-recipient = Recipient

@@ -114,7 +114,10 @@ web-live-uploads = Liens de dépôt actifs
 web-col-recipient = Destinataire
 web-col-use = Utilisation
 web-col-expires = Expire le
-web-docs-short = doc.
+web-docs-count = { $count ->
+    [one] { $count } document
+   *[other] { $count } documents
+}
 web-downloads-word = téléchargements
 web-files-word = fichiers
 web-revoke = Révoquer
@@ -124,8 +127,10 @@ web-ask-create = Créer le lien de dépôt
 web-ask-made = Faites scanner ce code QR par la personne, ou envoyez-lui le lien. Les fichiers reçus apparaîtront dans le dossier, marqués « à classer ».
 web-f-valid-for = Durée de validité
 web-f-max-files = Nombre de fichiers au plus
-web-day = jour
-web-days = jours
+web-days-count = { $count ->
+    [one] { $count } jour
+   *[other] { $count } jours
+}
 web-share-docs = Documents à partager
 web-pick-documents = Cochez au moins un document à partager.
 web-f-recipient = Destinataire
