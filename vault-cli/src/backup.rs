@@ -39,7 +39,7 @@ enum BackupSub {
 }
 
 fn parse_duration(text: &str) -> Result<u64, String> {
-    vault_core::parse_duration(text).map_err(|e| e.to_string())
+    vault_core::parse_duration(text).map_err(|e| vault_words::bilingual(&e))
 }
 
 #[derive(Args)]

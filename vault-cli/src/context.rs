@@ -100,21 +100,6 @@ pub fn new_password(file: Option<&Path>) -> anyhow::Result<SecretString> {
 /// One line for stderr: French first, then English.
 pub fn describe(e: &anyhow::Error) -> String {
     match e.downcast_ref::<vault_core::Error>() {
-        Some(vault_core::Error::BadName { field, problem }) => {
-            let c = problem
-                .character()
-                .map(|c| format!(" (U+{:04X})", c as u32))
-                .unwrap_or_default();
-            let (fr, en) = match problem {
-                vault_core::NameProblem::Blank => ("vide ou fait seulement d'espaces", "empty or only spaces"),
-                vault_core::NameProblem::DirectionControl(_) => (
-                    "il contient un caractère qui change le sens du texte, qui peut faire lire un nom pour un autre",
-                    "it holds a character that changes the direction of the text, which can make a name read as another",
-                ),
-                _ => ("il contient un caractère invisible", "it holds an invisible character"),
-            };
-            format!("erreur : {field} refusé : {fr}{c} / error: {field} refused: {en}{c}")
-        }
         Some(v) => vault_words::bilingual(v),
         None => format!("erreur / error: {e:#}"),
     }

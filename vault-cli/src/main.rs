@@ -143,7 +143,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
 }
 
 fn parse_size(text: &str) -> Result<u64, String> {
-    vault_core::parse_size(text).map_err(|e| e.to_string())
+    vault_core::parse_size(text).map_err(|e| vault_words::bilingual(&e))
 }
 
 fn main() -> ExitCode {

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use crate::blob::{BackgroundHasher, BlobId};
 use crate::catalog::Batch;
 use crate::codec;
-use crate::error::{Error, NameProblem, Result};
+use crate::error::{Error, NameProblem, Named, Problem, Result};
 use crate::ids::{now, CaseId, DocumentId};
 use crate::keys::{self, SecretKey};
 use crate::log::audit::{target, Actor, Audit};
@@ -81,7 +81,7 @@ pub fn is_hidden_char(c: char) -> bool {
 
 /// Checks that a name given by a user shows what it is: not blank, no direction control,
 /// no invisible character. `field` names it in the error.
-pub fn check_name(field: &'static str, name: &str) -> Result<()> {
+pub fn check_name(field: Named, name: &str) -> Result<()> {
     let problem = if name.trim().is_empty() {
         Some(NameProblem::Blank)
     } else if let Some(c) = name.chars().find(|&c| is_direction_control(c)) {
@@ -100,40 +100,29 @@ pub fn check_name(field: &'static str, name: &str) -> Result<()> {
 /// Checks an original file name: no directory part, no control character, and a name that
 /// shows what it is ([`check_name`]).
 pub fn check_filename(name: &str) -> Result<()> {
-    let bad = |reason| {
-        Err(Error::Invalid {
-            field: "file name",
-            reason,
-        })
-    };
+    let bad = |problem| Err(Error::Invalid(problem));
     if name.is_empty() || name == "." || name == ".." {
-        return bad("must not be empty, '.' or '..'");
+        return bad(Problem::FileNameEmpty);
     }
     if name.len() > 255 {
-        return bad("longer than 255 bytes");
+        return bad(Problem::FileNameLong);
     }
     if name.contains(['/', '\\']) {
-        return bad("must not contain a directory ('/' or '\\')");
+        return bad(Problem::FileNameDirectory);
     }
     if name.chars().any(char::is_control) {
-        return bad("must not contain control characters");
+        return bad(Problem::FileNameControl);
     }
-    check_name("file name", name)
+    check_name(Named::FileName, name)
 }
 
 fn check_new(new: &NewDocument) -> Result<()> {
     check_filename(&new.filename)?;
     if new.media_type.len() > 255 || new.media_type.chars().any(char::is_control) {
-        return Err(Error::Invalid {
-            field: "media type",
-            reason: "longer than 255 bytes or with control characters",
-        });
+        return Err(Error::Invalid(crate::Problem::MediaType));
     }
     if new.note.as_ref().is_some_and(|n| n.len() > 10_000) {
-        return Err(Error::Invalid {
-            field: "note",
-            reason: "longer than 10000 bytes",
-        });
+        return Err(Error::Invalid(crate::Problem::NoteLong));
     }
     Ok(())
 }
@@ -326,10 +315,7 @@ impl Vault {
                 let current = self.current_record(&record)?;
                 match self.version_meta(&current, 1, &case_key)?.1.kind {
                     DocumentKind::Evidence => Err(Error::Immutable),
-                    kind if kind != first.kind => Err(Error::Invalid {
-                        field: "kind",
-                        reason: "changed while the version was sent; send it again",
-                    }),
+                    kind if kind != first.kind => Err(Error::Invalid(crate::Problem::KindChanged)),
                     _ => Ok(()),
                 }
             };

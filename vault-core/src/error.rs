@@ -1,8 +1,9 @@
 //! Errors of the vault library.
 //!
-//! Every message says what failed and, where there is something to do, what to do.
-//! No message ever contains a secret, a beneficiary's name or a file name: errors reach
-//! logs and terminals.
+//! An error carries a stable code (`Error::code`) and its fields; its `Display` is that code
+//! and those fields, for logs. The sentences that say what failed and what to do are
+//! vault-words' (`errors.ftl`, French and English). No error ever holds a secret, a
+//! beneficiary's name or a file name: errors reach logs and terminals.
 
 use std::path::PathBuf;
 
@@ -14,23 +15,21 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 #[non_exhaustive]
 pub enum Error {
     /// The data directory does not exist or holds no vault.
-    #[error("no vault at {path}: create one with `vault init`, or give the right --data-dir")]
+    #[error("not_a_vault: {}", path.display())]
     NotAVault {
         /// The directory that was looked at.
         path: PathBuf,
     },
 
     /// `create` was asked for a directory that already holds a vault or other files.
-    #[error("{path} already exists and is not empty: choose another directory")]
+    #[error("already_exists: {}", path.display())]
     AlreadyExists {
         /// The directory that was looked at.
         path: PathBuf,
     },
 
     /// The vault was written by a newer version of this software.
-    #[error(
-        "this vault has format version {found}, this program reads up to {supported}: upgrade the software before opening it"
-    )]
+    #[error("newer_format: {found} (this program reads up to {supported})")]
     NewerFormat {
         /// The format version in `vault.toml`.
         found: u32,
@@ -39,35 +38,33 @@ pub enum Error {
     },
 
     /// Another process (a `vault` command or `vault-server`) holds the data directory.
-    #[error(
-        "the vault at {path} is in use by another process (vault-server or another `vault` command): stop it, or use the server's interface"
-    )]
+    #[error("in_use: {}", path.display())]
     InUse {
         /// The data directory.
         path: PathBuf,
     },
 
     /// A file of the data directory is missing or unreadable as what it should be.
-    #[error("the vault is damaged: {what}; restore it from a backup (see docs/operations.md)")]
+    #[error("damaged: {what}")]
     Damaged {
         /// Which part is damaged (never contains secrets or names).
         what: String,
     },
 
     /// Unknown user or wrong password: deliberately the same error.
-    #[error("unknown user or wrong password")]
+    #[error("bad_credentials")]
     BadCredentials,
 
     /// The recovery key does not open this vault's recovery wraps.
-    #[error("this recovery key does not belong to this vault")]
+    #[error("bad_recovery_key")]
     BadRecoveryKey,
 
     /// The signed-in user may not do this (role or membership); [`Why`] says which rule.
-    #[error("access denied: {}", .0.code())]
+    #[error("denied: {}", .0.code())]
     Denied(Why),
 
     /// A user, team, case or document that does not exist (or was erased).
-    #[error("{kind} not found: {id}")]
+    #[error("not_found: {kind} {id}")]
     NotFound {
         /// "user", "team", "case" or "document".
         kind: &'static str,
@@ -76,7 +73,7 @@ pub enum Error {
     },
 
     /// A user or team name is already taken.
-    #[error("{kind} already exists: {name}")]
+    #[error("duplicate: {kind} {name}")]
     Duplicate {
         /// "user", "team" or "member".
         kind: &'static str,
@@ -84,26 +81,21 @@ pub enum Error {
         name: String,
     },
 
-    /// Input that the vault refuses; the message names the field.
-    #[error("invalid {field}: {reason}")]
-    Invalid {
-        /// The field that was wrong.
-        field: &'static str,
-        /// Why.
-        reason: &'static str,
-    },
+    /// Input that the vault refuses; [`Problem`] says which rule it broke.
+    #[error("invalid: {} ({})", .0.code(), .0.field())]
+    Invalid(Problem),
 
     /// A name given by a user that would not show what it is (see [`NameProblem`]).
-    #[error("invalid {field}: {}", problem.code())]
+    #[error("bad_name: {} {}", field.code(), problem.code())]
     BadName {
-        /// The field: "file name", "name", "label"...
-        field: &'static str,
+        /// Which name.
+        field: Named,
         /// What is wrong with it.
         problem: NameProblem,
     },
 
     /// A document is larger than the vault accepts; nothing of it was stored.
-    #[error("the document is larger than the limit of {limit} bytes: nothing was stored")]
+    #[error("too_large: over {limit} bytes")]
     TooLarge {
         /// The limit, in bytes.
         limit: u64,
@@ -111,47 +103,45 @@ pub enum Error {
 
     /// A share or upload link that does not exist, expired, was used up, revoked or
     /// locked: deliberately one error, so that a dead link reveals nothing.
-    #[error("this link does not exist or is no longer valid")]
+    #[error("link_unavailable")]
     LinkUnavailable,
 
     /// This share link asks for its passphrase.
-    #[error("this link needs its passphrase")]
+    #[error("passphrase_required")]
     PassphraseRequired,
 
     /// A wrong passphrase; the link locks when no try is left.
-    #[error("wrong passphrase: {tries_left} tries left before the link locks")]
+    #[error("wrong_passphrase: {tries_left} tries left")]
     WrongPassphrase {
         /// Tries left.
         tries_left: u32,
     },
 
     /// An upload link has taken all the files it accepts.
-    #[error("this upload link accepts no more files")]
+    #[error("link_full")]
     LinkFull,
 
     /// Evidence documents are immutable.
-    #[error(
-        "this document is evidence: evidence cannot be replaced, deleted or filed under another kind (only erasing the whole case removes it)"
-    )]
+    #[error("immutable")]
     Immutable,
 
     /// A stored document does not decrypt or does not match its recorded hash.
-    #[error("document damaged: {0}; restore the vault from a backup")]
+    #[error("document_damaged: {0}")]
     DocumentDamaged(String),
 
     /// The access log could not be written: the operation was not done and nothing was
     /// returned (fail closed).
-    #[error("the access log cannot be written, so nothing was done or returned: check the disk, then retry")]
+    #[error("log_unavailable")]
     LogUnavailable,
 
     /// The disk is full.
-    #[error("no space left on the disk: nothing was stored; free space and retry")]
+    #[error("disk_full")]
     DiskFull,
 
     /// The blob storage (an S3 bucket, a mirror's copy) failed or could not be reached.
     /// `store` names it (`s3://bucket/prefix`, a directory); `detail` never holds a
     /// credential.
-    #[error("the blob storage {store} failed: {detail}; nothing was stored or returned from it, check that it is reachable, then retry")]
+    #[error("storage_unavailable: {store}: {detail}")]
     Storage {
         /// The storage, as configured (no credential).
         store: String,
@@ -160,11 +150,11 @@ pub enum Error {
     },
 
     /// An input/output error of the operating system.
-    #[error("input/output error: {0}")]
+    #[error("io: {0}")]
     Io(#[source] std::io::Error),
 
     /// The catalogue database failed.
-    #[error("catalogue error: {0}")]
+    #[error("catalog: {0}")]
     Catalog(String),
 }
 
@@ -196,6 +186,302 @@ impl NameProblem {
         match self {
             NameProblem::Blank => None,
             NameProblem::DirectionControl(c) | NameProblem::Invisible(c) => Some(c),
+        }
+    }
+}
+
+/// The names that people give: [`Error::BadName`] and [`Problem::NameLength`] say which.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Named {
+    /// A document's original file name.
+    FileName,
+    /// A user's name.
+    UserName,
+    /// A team's name.
+    TeamName,
+    /// The name of a case's person.
+    CaseName,
+    /// A share link's label.
+    Label,
+}
+
+impl Named {
+    /// A stable code: `file-name`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Named::FileName => "file-name",
+            Named::UserName => "user-name",
+            Named::TeamName => "team-name",
+            Named::CaseName => "case-name",
+            Named::Label => "label",
+        }
+    }
+}
+
+/// Which rule an input broke (the words are vault-words', `invalid-<code>` in `errors.ftl`;
+/// `field` and `code` are stable and go to logs and to the API's error codes).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Problem {
+    /// A file that is not a signed checkpoint of a vault's log.
+    NotACheckpoint,
+    /// A log index at or past the log's size.
+    LogIndexPastEnd,
+    /// A consistency proof asked from a larger size to a smaller one.
+    LogSizeShrinks,
+    /// A log size larger than the log.
+    LogSizePastEnd,
+    /// A team name of 32 hex characters, which would read as a team id.
+    TeamNameLikeId,
+    /// Removing the last member of a team.
+    LastMember,
+    /// An id prefix of fewer than 8 hex characters.
+    IdPrefixShort,
+    /// An id prefix that matches several ids.
+    IdPrefixAmbiguous,
+    /// An id that is not 32 hex characters.
+    IdFormat,
+    /// A role other than admin, coordinator or volunteer.
+    Role,
+    /// A case's person without a name.
+    CaseNameEmpty,
+    /// A field of a case's profile over 1000 bytes.
+    ProfileFieldLong,
+    /// A case's notes over 100 000 bytes.
+    NotesLong,
+    /// A birth date not written YYYY-MM-DD.
+    BirthDate,
+    /// A document kind other than identity, appeal, evidence or other.
+    Kind,
+    /// A document's kind changed while a new version was being sent.
+    KindChanged,
+    /// A duration not written as a number and m, h, d or w.
+    Duration,
+    /// A duration of zero where one is needed.
+    DurationZero,
+    /// A size not written as a number and a unit.
+    Size,
+    /// A user or team name that is empty or over 64 characters.
+    NameLength(Named),
+    /// A user or team name with a control character, `/` or surrounding spaces.
+    NameCharacters(Named),
+    /// A password under 8 characters.
+    PasswordShort,
+    /// A user disabling their own account.
+    OwnAccount,
+    /// A key that is not an age secret key.
+    AgeKey,
+    /// Argon2 parameters out of argon2's own range.
+    Argon2Range,
+    /// Argon2 parameters beyond 4 GiB, 100 passes or 64 lanes.
+    Argon2Limits,
+    /// A password that argon2id refused to hash.
+    Argon2Refused,
+    /// An upload link for 0 or more than 100 files.
+    UploadFiles,
+    /// An upload link's size limit of 0 or above the vault's document limit.
+    UploadBytes,
+    /// A link's lifetime of zero or more than `max_days`.
+    Expiry {
+        /// The longest lifetime, in days.
+        max_days: u32,
+    },
+    /// A share link's label over 200 characters or with a control character.
+    Label,
+    /// A share link for 0 or more than 50 downloads.
+    Downloads,
+    /// A share link for no document, over 100, or for a document of another case.
+    ShareDocuments,
+    /// A share link's passphrase under 4 characters.
+    PassphraseShort,
+    /// A case's keys changed while a space was made for it.
+    CaseKeysChanged,
+    /// A file name that is empty, `.` or `..`.
+    FileNameEmpty,
+    /// A file name over 255 bytes.
+    FileNameLong,
+    /// A file name with `/` or `\`.
+    FileNameDirectory,
+    /// A file name with a control character.
+    FileNameControl,
+    /// A media type over 255 bytes or with a control character.
+    MediaType,
+    /// A document's note over 10 000 bytes.
+    NoteLong,
+    /// A snapshot id not written YYYYMMDDTHHMMSSZ-xxxxxxxx.
+    SnapshotId,
+    /// A storage location with an invalid S3 bucket name.
+    StorageBucket,
+    /// An S3 prefix with `.`, `..` or a control character.
+    StoragePrefix,
+    /// A storage location other than `s3://` or a directory.
+    StorageScheme,
+    /// An empty storage location.
+    StorageEmpty,
+    /// An S3 credentials file that cannot be read.
+    CredentialsUnreadable,
+    /// A line of an S3 credentials file that is not `NAME=value`.
+    CredentialsLine,
+    /// A name in an S3 credentials file other than the `AWS_*` ones.
+    CredentialsName,
+}
+
+impl Problem {
+    /// One of each problem, for tests that every one has its words.
+    pub const ALL: &'static [Problem] = &[
+        Problem::NotACheckpoint,
+        Problem::LogIndexPastEnd,
+        Problem::LogSizeShrinks,
+        Problem::LogSizePastEnd,
+        Problem::TeamNameLikeId,
+        Problem::LastMember,
+        Problem::IdPrefixShort,
+        Problem::IdPrefixAmbiguous,
+        Problem::IdFormat,
+        Problem::Role,
+        Problem::CaseNameEmpty,
+        Problem::ProfileFieldLong,
+        Problem::NotesLong,
+        Problem::BirthDate,
+        Problem::Kind,
+        Problem::KindChanged,
+        Problem::Duration,
+        Problem::DurationZero,
+        Problem::Size,
+        Problem::NameLength(Named::UserName),
+        Problem::NameLength(Named::TeamName),
+        Problem::NameCharacters(Named::UserName),
+        Problem::NameCharacters(Named::TeamName),
+        Problem::PasswordShort,
+        Problem::OwnAccount,
+        Problem::AgeKey,
+        Problem::Argon2Range,
+        Problem::Argon2Limits,
+        Problem::Argon2Refused,
+        Problem::UploadFiles,
+        Problem::UploadBytes,
+        Problem::Expiry { max_days: 30 },
+        Problem::Label,
+        Problem::Downloads,
+        Problem::ShareDocuments,
+        Problem::PassphraseShort,
+        Problem::CaseKeysChanged,
+        Problem::FileNameEmpty,
+        Problem::FileNameLong,
+        Problem::FileNameDirectory,
+        Problem::FileNameControl,
+        Problem::MediaType,
+        Problem::NoteLong,
+        Problem::SnapshotId,
+        Problem::StorageBucket,
+        Problem::StoragePrefix,
+        Problem::StorageScheme,
+        Problem::StorageEmpty,
+        Problem::CredentialsUnreadable,
+        Problem::CredentialsLine,
+        Problem::CredentialsName,
+    ];
+
+    /// The field that was wrong, in English for logs: `expiry`.
+    pub fn field(self) -> &'static str {
+        match self {
+            Problem::NotACheckpoint => "checkpoint",
+            Problem::LogIndexPastEnd => "log index",
+            Problem::LogSizeShrinks | Problem::LogSizePastEnd => "log size",
+            Problem::TeamNameLikeId => "team name",
+            Problem::LastMember => "member",
+            Problem::IdPrefixShort | Problem::IdPrefixAmbiguous | Problem::IdFormat => "id",
+            Problem::Role => "role",
+            Problem::CaseNameEmpty => "name",
+            Problem::ProfileFieldLong => "profile",
+            Problem::NotesLong => "notes",
+            Problem::BirthDate => "birth date",
+            Problem::Kind | Problem::KindChanged => "kind",
+            Problem::Duration | Problem::DurationZero => "duration",
+            Problem::Size => "size",
+            Problem::NameLength(n) | Problem::NameCharacters(n) => n.code(),
+            Problem::PasswordShort | Problem::Argon2Refused => "password",
+            Problem::OwnAccount => "user",
+            Problem::AgeKey => "key",
+            Problem::Argon2Range | Problem::Argon2Limits => "argon2 parameters",
+            Problem::UploadFiles => "files",
+            Problem::UploadBytes => "bytes",
+            Problem::Expiry { .. } => "expiry",
+            Problem::Label => "label",
+            Problem::Downloads => "downloads",
+            Problem::ShareDocuments => "documents",
+            Problem::PassphraseShort => "passphrase",
+            Problem::CaseKeysChanged => "case",
+            Problem::FileNameEmpty
+            | Problem::FileNameLong
+            | Problem::FileNameDirectory
+            | Problem::FileNameControl => "file name",
+            Problem::MediaType => "media type",
+            Problem::NoteLong => "note",
+            Problem::SnapshotId => "snapshot",
+            Problem::StorageBucket
+            | Problem::StoragePrefix
+            | Problem::StorageScheme
+            | Problem::StorageEmpty => "storage location",
+            Problem::CredentialsUnreadable
+            | Problem::CredentialsLine
+            | Problem::CredentialsName => "S3 credentials file",
+        }
+    }
+
+    /// A stable code: `expiry`, `password-short`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Problem::NotACheckpoint => "not-a-checkpoint",
+            Problem::LogIndexPastEnd => "log-index-past-end",
+            Problem::LogSizeShrinks => "log-size-shrinks",
+            Problem::LogSizePastEnd => "log-size-past-end",
+            Problem::TeamNameLikeId => "team-name-like-id",
+            Problem::LastMember => "last-member",
+            Problem::IdPrefixShort => "id-prefix-short",
+            Problem::IdPrefixAmbiguous => "id-prefix-ambiguous",
+            Problem::IdFormat => "id-format",
+            Problem::Role => "role",
+            Problem::CaseNameEmpty => "case-name-empty",
+            Problem::ProfileFieldLong => "profile-field-long",
+            Problem::NotesLong => "notes-long",
+            Problem::BirthDate => "birth-date",
+            Problem::Kind => "kind",
+            Problem::KindChanged => "kind-changed",
+            Problem::Duration => "duration",
+            Problem::DurationZero => "duration-zero",
+            Problem::Size => "size",
+            Problem::NameLength(_) => "name-length",
+            Problem::NameCharacters(_) => "name-characters",
+            Problem::PasswordShort => "password-short",
+            Problem::OwnAccount => "own-account",
+            Problem::AgeKey => "age-key",
+            Problem::Argon2Range => "argon2-range",
+            Problem::Argon2Limits => "argon2-limits",
+            Problem::Argon2Refused => "argon2-refused",
+            Problem::UploadFiles => "upload-files",
+            Problem::UploadBytes => "upload-bytes",
+            Problem::Expiry { .. } => "expiry",
+            Problem::Label => "label",
+            Problem::Downloads => "downloads",
+            Problem::ShareDocuments => "share-documents",
+            Problem::PassphraseShort => "passphrase-short",
+            Problem::CaseKeysChanged => "case-keys-changed",
+            Problem::FileNameEmpty => "file-name-empty",
+            Problem::FileNameLong => "file-name-long",
+            Problem::FileNameDirectory => "file-name-directory",
+            Problem::FileNameControl => "file-name-control",
+            Problem::MediaType => "media-type",
+            Problem::NoteLong => "note-long",
+            Problem::SnapshotId => "snapshot-id",
+            Problem::StorageBucket => "storage-bucket",
+            Problem::StoragePrefix => "storage-prefix",
+            Problem::StorageScheme => "storage-scheme",
+            Problem::StorageEmpty => "storage-empty",
+            Problem::CredentialsUnreadable => "credentials-unreadable",
+            Problem::CredentialsLine => "credentials-line",
+            Problem::CredentialsName => "credentials-name",
         }
     }
 }
@@ -282,7 +568,7 @@ impl Error {
             Error::Denied(_) => "denied",
             Error::NotFound { .. } => "not_found",
             Error::Duplicate { .. } => "duplicate",
-            Error::Invalid { .. } => "invalid",
+            Error::Invalid(_) => "invalid",
             Error::BadName { .. } => "bad_name",
             Error::TooLarge { .. } => "too_large",
             Error::LinkUnavailable => "link_unavailable",

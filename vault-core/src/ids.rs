@@ -59,7 +59,7 @@ macro_rules! id_type {
                 if s.len() == 32 && s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) {
                     Ok($name(s.to_owned()))
                 } else {
-                    Err(Error::Invalid { field: "id", reason: "expected 32 hex characters" })
+                    Err(Error::Invalid(crate::Problem::IdFormat))
                 }
             }
         }

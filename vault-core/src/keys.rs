@@ -30,10 +30,7 @@ impl SecretKey {
     pub fn parse(text: &str) -> Result<Self> {
         x25519::Identity::from_str(text.trim())
             .map(SecretKey)
-            .map_err(|_| Error::Invalid {
-                field: "key",
-                reason: "not an age secret key (AGE-SECRET-KEY-1...)",
-            })
+            .map_err(|_| Error::Invalid(crate::Problem::AgeKey))
     }
 
     /// Derives the key that wraps a user's identity from their password (argon2id).
@@ -160,22 +157,15 @@ impl KdfParams {
     }
 
     fn to_argon2(&self) -> Result<argon2::Params> {
-        argon2::Params::new(self.memory_kib, self.iterations, self.parallelism, Some(32)).map_err(
-            |_| Error::Invalid {
-                field: "argon2 parameters",
-                reason: "out of argon2's range (memory must be at least 8 KiB per lane)",
-            },
-        )
+        argon2::Params::new(self.memory_kib, self.iterations, self.parallelism, Some(32))
+            .map_err(|_| Error::Invalid(crate::Problem::Argon2Range))
     }
 
     /// Within argon2's range and within what a desk laptop can run (at most 4 GiB,
     /// 100 passes, 64 lanes): a tampered record cannot make sign-in exhaust memory.
     pub(crate) fn validate(&self) -> Result<()> {
         if self.memory_kib > 4 * 1024 * 1024 || self.iterations > 100 || self.parallelism > 64 {
-            return Err(Error::Invalid {
-                field: "argon2 parameters",
-                reason: "beyond 4 GiB of memory, 100 passes or 64 lanes",
-            });
+            return Err(Error::Invalid(crate::Problem::Argon2Limits));
         }
         self.to_argon2().map(|_| ())
     }
@@ -213,10 +203,7 @@ pub(crate) fn argon2id(
     let mut out = Zeroizing::new([0u8; 32]);
     argon
         .hash_password_into(secret, salt, out.as_mut())
-        .map_err(|_| Error::Invalid {
-            field: "password",
-            reason: "argon2id refused it",
-        })?;
+        .map_err(|_| Error::Invalid(crate::Problem::Argon2Refused))?;
     Ok(out)
 }
 

@@ -44,10 +44,7 @@ impl FromStr for Role {
             "admin" => Ok(Role::Admin),
             "coordinator" => Ok(Role::Coordinator),
             "volunteer" => Ok(Role::Volunteer),
-            _ => Err(Error::Invalid {
-                field: "role",
-                reason: "expected admin, coordinator or volunteer",
-            }),
+            _ => Err(Error::Invalid(crate::Problem::Role)),
         }
     }
 }
@@ -121,12 +118,9 @@ impl CaseProfile {
     /// Checks the fields: a non-empty name, a valid birth date, bounded lengths.
     pub fn validate(&self) -> Result<()> {
         if self.name.trim().is_empty() {
-            return Err(Error::Invalid {
-                field: "name",
-                reason: "must not be empty",
-            });
+            return Err(Error::Invalid(crate::Problem::CaseNameEmpty));
         }
-        crate::documents::check_name("name", &self.name)?;
+        crate::documents::check_name(crate::Named::CaseName, &self.name)?;
         let fields = [
             &Some(self.name.clone()),
             &self.birth_date,
@@ -138,23 +132,14 @@ impl CaseProfile {
             .iter()
             .any(|f| f.as_ref().is_some_and(|v| v.len() > 1000))
         {
-            return Err(Error::Invalid {
-                field: "profile",
-                reason: "a field is longer than 1000 bytes",
-            });
+            return Err(Error::Invalid(crate::Problem::ProfileFieldLong));
         }
         if self.notes.as_ref().is_some_and(|n| n.len() > 100_000) {
-            return Err(Error::Invalid {
-                field: "notes",
-                reason: "longer than 100000 bytes",
-            });
+            return Err(Error::Invalid(crate::Problem::NotesLong));
         }
         if let Some(date) = &self.birth_date {
             if !is_iso_date(date) {
-                return Err(Error::Invalid {
-                    field: "birth date",
-                    reason: "expected YYYY-MM-DD",
-                });
+                return Err(Error::Invalid(crate::Problem::BirthDate));
             }
         }
         Ok(())
@@ -220,10 +205,7 @@ impl FromStr for DocumentKind {
             "appeal" => Ok(DocumentKind::Appeal),
             "evidence" => Ok(DocumentKind::Evidence),
             "other" => Ok(DocumentKind::Other),
-            _ => Err(Error::Invalid {
-                field: "kind",
-                reason: "expected identity, appeal, evidence or other",
-            }),
+            _ => Err(Error::Invalid(crate::Problem::Kind)),
         }
     }
 }

@@ -15,19 +15,13 @@ impl Vault {
             || prefix.len() > 32
             || !prefix.bytes().all(|b| b.is_ascii_hexdigit())
         {
-            return Err(Error::Invalid {
-                field: "id",
-                reason: "give at least 8 hex characters of the id",
-            });
+            return Err(Error::Invalid(crate::Problem::IdPrefixShort));
         }
         let keys = self.inner.catalog.keys(&format!("{space}/{prefix}"))?;
         match keys.as_slice() {
             [one] => Ok(one[space.len() + 1..].to_string()),
             [] => Err(Error::not_found(kind, prefix)),
-            _ => Err(Error::Invalid {
-                field: "id",
-                reason: "this prefix matches several ids: give more characters",
-            }),
+            _ => Err(Error::Invalid(crate::Problem::IdPrefixAmbiguous)),
         }
     }
 

@@ -56,12 +56,9 @@ impl Vault {
         if !actor.user.role.manages() {
             return Err(Error::Denied(Why::ManagersCreateTeams));
         }
-        check_name("team name", name)?;
+        check_name(crate::Named::TeamName, name)?;
         if name.parse::<TeamId>().is_ok() {
-            return Err(Error::Invalid {
-                field: "team name",
-                reason: "must not look like a team id (32 hex characters)",
-            });
+            return Err(Error::Invalid(crate::Problem::TeamNameLikeId));
         }
         let _guard = self.write_lock();
         if self.inner.catalog.contains(&format!("teamname/{name}"))? {
@@ -214,10 +211,7 @@ impl Vault {
             return Err(Error::not_found("member", user));
         }
         if record.members.len() == 1 {
-            return Err(Error::Invalid {
-                field: "member",
-                reason: "the last member of a team cannot be removed: add another one first",
-            });
+            return Err(Error::Invalid(crate::Problem::LastMember));
         }
         let old_team = self.team_key(actor, &record.id)?;
         let catalog = &self.inner.catalog;

@@ -13,10 +13,7 @@ fn split(text: &str) -> (&str, &str) {
 
 /// `30m`, `12h`, `7d`, `2w` (or bare seconds) as seconds.
 pub fn parse_duration(text: &str) -> Result<u64> {
-    let bad = || Error::Invalid {
-        field: "duration",
-        reason: "expected a number and m, h, d or w (e.g. 7d, 12h)",
-    };
+    let bad = || Error::Invalid(crate::Problem::Duration);
     let (number, unit) = split(text);
     let n: u64 = number.parse().map_err(|_| bad())?;
     let factor = match unit {
@@ -32,10 +29,7 @@ pub fn parse_duration(text: &str) -> Result<u64> {
 
 /// `2GiB`, `500MiB`, `64KiB`, `10MB` (or bare bytes) as bytes.
 pub fn parse_size(text: &str) -> Result<u64> {
-    let bad = || Error::Invalid {
-        field: "size",
-        reason: "expected a number and B, KiB, MiB, GiB, KB, MB or GB (e.g. 200MiB)",
-    };
+    let bad = || Error::Invalid(crate::Problem::Size);
     let (number, unit) = split(text);
     let n: u64 = number.parse().map_err(|_| bad())?;
     let factor: u64 = match unit {

@@ -9,8 +9,7 @@ use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::Batch;
-use crate::error::Why;
-use crate::error::{Error, Result};
+use crate::error::{Error, Named, Problem, Result, Why};
 use crate::ids::{now, random_bytes, UserId};
 use crate::keys::{self, KdfParams, PublicKey, SecretKey};
 use crate::log::audit::{target, Audit};
@@ -48,28 +47,19 @@ impl UserRecord {
 }
 
 /// Checks a user or team name: 1 to 64 characters, no control character, no `/`.
-pub(crate) fn check_name(field: &'static str, name: &str) -> Result<()> {
+pub(crate) fn check_name(field: Named, name: &str) -> Result<()> {
     if name.trim().is_empty() || name.chars().count() > 64 {
-        return Err(Error::Invalid {
-            field,
-            reason: "must be 1 to 64 characters",
-        });
+        return Err(Error::Invalid(Problem::NameLength(field)));
     }
     if name.chars().any(|c| c.is_control() || c == '/') || name.trim() != name {
-        return Err(Error::Invalid {
-            field,
-            reason: "must not contain control characters, '/', or surrounding spaces",
-        });
+        return Err(Error::Invalid(Problem::NameCharacters(field)));
     }
     crate::documents::check_name(field, name)
 }
 
 pub(crate) fn check_password(password: &SecretString) -> Result<()> {
     if password.expose_secret().chars().count() < MIN_PASSWORD_CHARS {
-        return Err(Error::Invalid {
-            field: "password",
-            reason: "must be at least 8 characters",
-        });
+        return Err(Error::Invalid(crate::Problem::PasswordShort));
     }
     Ok(())
 }
@@ -103,7 +93,7 @@ impl Vault {
         role: Role,
         password: &SecretString,
     ) -> Result<User> {
-        check_name("user name", name)?;
+        check_name(Named::UserName, name)?;
         if self.inner.catalog.contains(&format!("username/{name}"))? {
             return Err(Error::Duplicate {
                 kind: "user",
@@ -190,10 +180,7 @@ impl Vault {
             let mut record = self.user_by_name(name)?;
             audit.target("user", &record.id);
             if record.id == actor.user.id {
-                return Err(Error::Invalid {
-                    field: "user",
-                    reason: "you cannot disable your own account",
-                });
+                return Err(Error::Invalid(crate::Problem::OwnAccount));
             }
             if record.role == Role::Admin && actor.user.role != Role::Admin {
                 return Err(Error::Denied(Why::AdminDisablesAdmin));

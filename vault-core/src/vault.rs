@@ -125,7 +125,7 @@ impl Vault {
         admin_password: &SecretString,
     ) -> Result<Created> {
         settings.kdf.validate()?;
-        check_name("user name", admin_name)?;
+        check_name(crate::Named::UserName, admin_name)?;
         check_password(admin_password)?;
         Vault::check_free(path)?;
         let existed = path.exists();

@@ -4,7 +4,7 @@ mod common;
 
 use common::*;
 use secrecy::ExposeSecret;
-use vault_core::{CaseStatus, DocumentKind, Error, Role};
+use vault_core::{CaseStatus, DocumentKind, Error, Problem, Role};
 
 fn identity(session: &vault_core::Session) -> age::x25519::Identity {
     session.export_identity().expose_secret().parse().unwrap()
@@ -153,10 +153,7 @@ fn password_change_rewraps_and_recovery_restores_a_lost_password() {
     assert!(matches!(
         f.vault
             .change_password(&f.bob, &password("bob-pass-1"), &password("short")),
-        Err(Error::Invalid {
-            field: "password",
-            ..
-        })
+        Err(Error::Invalid(Problem::PasswordShort))
     ));
     f.vault
         .change_password(&f.bob, &password("bob-pass-1"), &password("new-pass-2"))
@@ -272,16 +269,13 @@ fn cases_update_close_and_reopen() {
     bad.birth_date = Some("1990-02-30".into());
     assert!(matches!(
         f.vault.update_case(&f.bob, &f.case, &bad),
-        Err(Error::Invalid {
-            field: "birth date",
-            ..
-        })
+        Err(Error::Invalid(Problem::BirthDate))
     ));
     bad.birth_date = None;
     bad.name = " ".into();
     assert!(matches!(
         f.vault.update_case(&f.bob, &f.case, &bad),
-        Err(Error::Invalid { field: "name", .. })
+        Err(Error::Invalid(Problem::CaseNameEmpty))
     ));
 }
 
@@ -301,13 +295,7 @@ fn the_last_member_cannot_be_removed_and_team_names_cannot_look_like_ids() {
     let f = Fixture::new();
     f.vault.remove_member(&f.alice, TEAM, "bob").unwrap();
     let last = f.vault.remove_member(&f.alice, TEAM, "alice");
-    assert!(matches!(
-        last,
-        Err(Error::Invalid {
-            field: "member",
-            ..
-        })
-    ));
+    assert!(matches!(last, Err(Error::Invalid(Problem::LastMember))));
     assert_eq!(
         f.vault.case(&f.alice, &f.case).unwrap().profile.name,
         BENEFICIARY
@@ -317,10 +305,7 @@ fn the_last_member_cannot_be_removed_and_team_names_cannot_look_like_ids() {
         .create_team(&f.alice, "0123456789abcdef0123456789abcdef");
     assert!(matches!(
         id_like,
-        Err(Error::Invalid {
-            field: "team name",
-            ..
-        })
+        Err(Error::Invalid(Problem::TeamNameLikeId))
     ));
 }
 
@@ -340,7 +325,7 @@ fn a_disabled_account_cannot_sign_in_until_enabled_again() {
     // Nobody disables themselves; a volunteer disables nobody.
     assert!(matches!(
         f.vault.set_user_disabled(&f.alice, "alice", true),
-        Err(Error::Invalid { .. })
+        Err(Error::Invalid(_))
     ));
     assert!(matches!(
         f.vault.set_user_disabled(&f.carol, "alice", true),

@@ -316,7 +316,7 @@ fn sharing_checks_its_input_and_membership() {
         assert!(
             matches!(
                 f.vault.create_share(&f.bob, &f.case, new),
-                Err(Error::Invalid { .. })
+                Err(Error::Invalid(_))
             ),
             "{new:?}"
         );
@@ -405,10 +405,7 @@ fn uploads_respect_the_links_limits_and_names() {
         Err(Error::TooLarge { limit: 400 })
     ));
     for bad in ["../photo.jpg", "a\nb.jpg", "", ".."] {
-        assert!(
-            matches!(up(b"x", bad), Err(Error::Invalid { .. })),
-            "{bad:?}"
-        );
+        assert!(matches!(up(b"x", bad), Err(Error::Invalid(_))), "{bad:?}");
     }
     up(&[3u8; 100], "photo-3.jpg").unwrap();
     up(&[4u8; 100], "photo-4.jpg").unwrap();

@@ -3,7 +3,7 @@
 mod common;
 
 use common::*;
-use vault_core::{DocumentKind, Error, Vault};
+use vault_core::{DocumentKind, Error, Problem, Vault};
 
 #[test]
 fn no_name_file_name_or_content_appears_in_clear_on_disk() {
@@ -145,7 +145,7 @@ fn opening_reports_missing_newer_damaged_and_busy_vaults() {
     let dir = tempfile::tempdir().unwrap();
     let missing = Vault::open(&dir.path().join("nope")).err().unwrap();
     assert!(matches!(missing, Error::NotAVault { .. }));
-    assert!(missing.to_string().contains("vault init"));
+    assert!(missing.to_string().starts_with("not_a_vault: "));
     assert!(matches!(
         Vault::open(dir.path()),
         Err(Error::NotAVault { .. })
@@ -154,20 +154,14 @@ fn opening_reports_missing_newer_damaged_and_busy_vaults() {
     let path = dir.path().join("v");
     // A refused creation leaves nothing behind, so it can simply be retried.
     let short = Vault::create(&path, &settings(), "alice", &password("short"));
-    assert!(matches!(
-        short,
-        Err(Error::Invalid {
-            field: "password",
-            ..
-        })
-    ));
+    assert!(matches!(short, Err(Error::Invalid(Problem::PasswordShort))));
     assert!(!path.exists());
     let vault = Vault::create(&path, &settings(), "alice", &password("alice-pass"))
         .unwrap()
         .vault;
     let busy = Vault::open(&path).err().unwrap();
     assert!(matches!(busy, Error::InUse { .. }), "{busy}");
-    assert!(busy.to_string().contains("vault-server"));
+    assert!(busy.to_string().starts_with("in_use: "));
     assert!(matches!(
         Vault::create(&path, &settings(), "x", &password("xxxxxxxx")),
         Err(Error::AlreadyExists { .. })
@@ -192,7 +186,7 @@ fn opening_reports_missing_newer_damaged_and_busy_vaults() {
         ),
         "{newer}"
     );
-    assert!(newer.to_string().contains("upgrade"));
+    assert!(newer.to_string().starts_with("newer_format: 7"), "{newer}");
     std::fs::write(&toml, "garbage = [").unwrap();
     assert!(matches!(Vault::open(&path), Err(Error::Damaged { .. })));
     std::fs::remove_file(&toml).unwrap();

@@ -130,12 +130,10 @@ impl ApiError {
 
 impl From<Error> for ApiError {
     fn from(e: Error) -> Self {
-        if let Error::BadName { field, problem } = &e {
-            return ApiError::bad_request(
-                "invalid_name",
-                &crate::i18n::FR.name_refused(field, *problem),
-                &crate::i18n::EN.name_refused(field, *problem),
-            );
+        if let Error::BadName { .. } = &e {
+            return ApiError::in_both(StatusCode::BAD_REQUEST, "invalid_name", |l| {
+                vault_words::error_message(l, &e)
+            });
         }
         let (status, code) = match &e {
             Error::BadCredentials => (StatusCode::UNAUTHORIZED, "bad_credentials"),

@@ -107,15 +107,17 @@ fn backup_target(
 
 fn parse_duration(text: &str) -> Result<u64, String> {
     match vault_core::parse_duration(text) {
-        Ok(0) => Err("must be more than zero".into()),
+        Ok(0) => Err(vault_words::bilingual(&vault_core::Error::Invalid(
+            vault_core::Problem::DurationZero,
+        ))),
         Ok(s) => Ok(s),
-        Err(e) => Err(e.to_string()),
+        Err(e) => Err(vault_words::bilingual(&e)),
     }
 }
 
 /// `2GiB`, `500MiB`, `64KiB`, `10MB`, or bytes.
 fn parse_size(text: &str) -> Result<u64, String> {
-    vault_core::parse_size(text).map_err(|e| e.to_string())
+    vault_core::parse_size(text).map_err(|e| vault_words::bilingual(&e))
 }
 
 async fn shutdown_signal() {

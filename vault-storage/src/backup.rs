@@ -549,10 +549,7 @@ pub fn restore(
             })?,
     };
     if !is_snapshot_id(&id) {
-        return Err(Error::Invalid {
-            field: "snapshot",
-            reason: "not a snapshot id (YYYYMMDDTHHMMSSZ-xxxxxxxx)",
-        });
+        return Err(Error::Invalid(vault_core::Problem::SnapshotId));
     }
     let manifest = target.manifest(&id)?.ok_or_else(|| Error::NotFound {
         kind: "snapshot",

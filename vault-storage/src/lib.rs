@@ -24,7 +24,9 @@ use std::time::Duration;
 use object_store::aws::AmazonS3Builder;
 use object_store::local::LocalFileSystem;
 use object_store::{BackoffConfig, ClientOptions, ObjectStore, RetryConfig};
-use vault_core::{BlobStore, Error, FsBlobStore, MirrorBlobStore, Result, StorageSettings, Vault};
+use vault_core::{
+    BlobStore, Error, FsBlobStore, MirrorBlobStore, Problem, Result, StorageSettings, Vault,
+};
 
 pub use s3::ObjectBlobStore;
 
@@ -45,10 +47,7 @@ pub enum Location {
 impl Location {
     /// Parses `s3://BUCKET[/PREFIX]`, `file:///DIR` or a directory path.
     pub fn parse(text: &str) -> Result<Location> {
-        let invalid = |reason| Error::Invalid {
-            field: "storage location",
-            reason,
-        };
+        let invalid = Error::Invalid;
         if let Some(rest) = text.strip_prefix("s3://") {
             let (bucket, prefix) = rest.split_once('/').unwrap_or((rest, ""));
             let bucket_ok = (3..=63).contains(&bucket.len())
@@ -56,17 +55,13 @@ impl Location {
                     .bytes()
                     .all(|b| matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.'));
             if !bucket_ok {
-                return Err(invalid(
-                    "not an S3 bucket name (3 to 63 of a-z, 0-9, '-', '.')",
-                ));
+                return Err(invalid(Problem::StorageBucket));
             }
             let prefix = prefix.trim_matches('/');
             if prefix.split('/').any(|p| p == "." || p == "..")
                 || prefix.bytes().any(|b| b.is_ascii_control())
             {
-                return Err(invalid(
-                    "the S3 prefix holds '.', '..' or a control character",
-                ));
+                return Err(invalid(Problem::StoragePrefix));
             }
             return Ok(Location::S3 {
                 bucket: bucket.to_owned(),
@@ -74,11 +69,11 @@ impl Location {
             });
         }
         if text.contains("://") && !text.starts_with("file://") {
-            return Err(invalid("only s3:// and directories are supported"));
+            return Err(invalid(Problem::StorageScheme));
         }
         let path = text.strip_prefix("file://").unwrap_or(text);
         if path.is_empty() {
-            return Err(invalid("empty"));
+            return Err(invalid(Problem::StorageEmpty));
         }
         Ok(Location::Dir(PathBuf::from(path)))
     }
@@ -132,29 +127,22 @@ impl Credentials {
     /// From a file of `AWS_ACCESS_KEY_ID=...` and `AWS_SECRET_ACCESS_KEY=...` lines
     /// (`#` comments and blank lines allowed). The error never quotes the file.
     pub fn from_file(path: &Path) -> Result<Credentials> {
-        let text = std::fs::read_to_string(path).map_err(|_| Error::Invalid {
-            field: "S3 credentials file",
-            reason: "cannot be read",
-        })?;
+        let text = std::fs::read_to_string(path)
+            .map_err(|_| Error::Invalid(Problem::CredentialsUnreadable))?;
         let mut c = Credentials::default();
         for line in text.lines().map(str::trim) {
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
-            let (k, v) = line.split_once('=').ok_or(Error::Invalid {
-                field: "S3 credentials file",
-                reason: "a line is not NAME=value",
-            })?;
+            let (k, v) = line
+                .split_once('=')
+                .ok_or(Error::Invalid(Problem::CredentialsLine))?;
             let v = Some(v.trim().trim_matches('"').to_owned());
             match k.trim() {
                 "AWS_ACCESS_KEY_ID" => c.access_key_id = v,
                 "AWS_SECRET_ACCESS_KEY" => c.secret_access_key = v,
                 "AWS_SESSION_TOKEN" => c.session_token = v,
-                _ => return Err(Error::Invalid {
-                    field: "S3 credentials file",
-                    reason:
-                        "unknown name (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN)",
-                }),
+                _ => return Err(Error::Invalid(Problem::CredentialsName)),
             }
         }
         Ok(c)

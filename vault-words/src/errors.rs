@@ -1,6 +1,6 @@
 //! vault-core's errors in words: `error-<code>` of `errors.ftl`, with the error's fields.
 
-use vault_core::Error;
+use vault_core::{Error, Problem};
 
 use crate::locale::{Arg, Locale};
 
@@ -23,13 +23,16 @@ pub fn error_message(l: Locale, e: &Error) -> String {
         Error::Duplicate { kind, name } => {
             vec![("kind", (*kind).into()), ("name", name.clone().into())]
         }
-        Error::Invalid { field, reason } => {
-            vec![("field", (*field).into()), ("reason", (*reason).into())]
-        }
+        Error::Invalid(problem) => return invalid(l, *problem),
         Error::BadName { field, problem } => {
+            let char = problem
+                .character()
+                .map(|c| format!("U+{:04X}", c as u32))
+                .unwrap_or_default();
             vec![
-                ("field", (*field).into()),
-                ("problem", problem.code().into()),
+                ("field", field.code().into()),
+                ("problem", problem.code().replace('_', "-").into()),
+                ("char", char.into()),
             ]
         }
         Error::TooLarge { limit } => vec![("limit", (*limit).into())],
@@ -48,6 +51,18 @@ pub fn error_message(l: Locale, e: &Error) -> String {
     };
     let id = format!("error-{}", e.code().replace('_', "-"));
     l.say_with(&id, &args)
+}
+
+/// Why an input was refused: `invalid-<code>`, with the rule's values.
+fn invalid(l: Locale, problem: Problem) -> String {
+    let args: Vec<Arg<'_>> = match problem {
+        Problem::Expiry { max_days } => vec![("days", max_days.into())],
+        Problem::NameLength(name) | Problem::NameCharacters(name) => {
+            vec![("name", name.code().into())]
+        }
+        _ => Vec::new(),
+    };
+    l.say_with(&format!("invalid-{}", problem.code()), &args)
 }
 
 /// The error for a terminal or a server's output: French, then English, as the `vault`
@@ -92,9 +107,10 @@ mod tests {
                 kind: "team",
                 name: "Belleville".into(),
             },
-            Error::Invalid {
-                field: "days",
-                reason: "between 1 and 90",
+            Error::Invalid(Problem::Expiry { max_days: 30 }),
+            Error::BadName {
+                field: vault_core::Named::FileName,
+                problem: vault_core::NameProblem::DirectionControl('\u{202E}'),
             },
             Error::TooLarge { limit: 1000 },
             Error::LinkUnavailable,
@@ -115,24 +131,53 @@ mod tests {
         for e in &errors {
             for l in [Locale::Fr, Locale::En] {
                 let id = format!("error-{}", e.code().replace('_', "-"));
-                assert!(l.has(&id), "{}: no {id}", l.tag());
+                assert!(
+                    l.has(&id) || matches!(e, Error::Invalid(_)),
+                    "{}: no {id}",
+                    l.tag()
+                );
                 let text = error_message(l, e);
                 assert!(!text.starts_with("error-") && !text.is_empty(), "{text}");
             }
+            // Display is the code and the fields, for logs: no sentence in vault-core.
+            assert!(e.to_string().starts_with(e.code()), "{e}");
         }
+        for &problem in Problem::ALL {
+            let id = format!("invalid-{}", problem.code());
+            for l in [Locale::Fr, Locale::En] {
+                assert!(l.has(&id), "{}: no {id}", l.tag());
+                let text = error_message(l, &Error::Invalid(problem));
+                assert!(!text.contains("invalid-") && !text.contains('{'), "{text}");
+            }
+        }
+        assert_eq!(
+            error_message(
+                Locale::Fr,
+                &Error::Invalid(Problem::Expiry { max_days: 30 })
+            ),
+            "durée de validité invalide : plus de zéro et au plus 30 jours"
+        );
+        assert_eq!(
+            error_message(
+                Locale::En,
+                &Error::Invalid(Problem::NameLength(vault_core::Named::TeamName))
+            ),
+            "invalid team name: it must be 1 to 64 characters"
+        );
+        assert_eq!(
+            error_message(Locale::Fr, &errors[11]),
+            "nom de fichier refusé : il contient un caractère qui change le sens du texte \
+             (U+202E), qui peut faire lire un nom pour un autre (photo.exe pour photo.jpg) ; \
+             renommez-le"
+        );
         assert_eq!(
             error_message(Locale::Fr, &errors[8]),
             "dossier introuvable : 1a2b3c4d"
         );
         assert_eq!(
-            error_message(Locale::En, &errors[14]),
+            error_message(Locale::En, &errors[15]),
             "wrong passphrase: 3 tries left before the link locks"
         );
-        // English says what Display says (scripts and logs have always read it), but for
-        // a refusal, whose rule Display names by its code.
-        for e in errors.iter().filter(|e| !matches!(e, Error::Denied(_))) {
-            assert_eq!(error_message(Locale::En, e), e.to_string(), "{e:?}");
-        }
         assert_eq!(
             error_message(Locale::Fr, &Error::Denied(vault_core::Why::NotATeamMember)),
             "accès refusé : vous n'êtes pas membre de cette équipe"

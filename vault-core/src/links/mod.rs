@@ -128,20 +128,14 @@ pub enum LinkStatus {
     Locked,
 }
 
-/// Checks a requested lifetime: `None` is `default`; 0 and more than `max` are refused,
-/// saying `reason` (which names the maximum).
-pub(crate) fn lifetime(
-    asked: Option<u64>,
-    default: u64,
-    max: u64,
-    reason: &'static str,
-) -> Result<u64> {
+/// Checks a requested lifetime in seconds: `None` is `default`; 0 and more than `max`
+/// are refused.
+pub(crate) fn lifetime(asked: Option<u64>, default: u64, max: u64) -> Result<u64> {
     let ttl = asked.unwrap_or(default);
     if ttl == 0 || ttl > max {
-        return Err(crate::Error::Invalid {
-            field: "expiry",
-            reason,
-        });
+        return Err(crate::Error::Invalid(crate::Problem::Expiry {
+            max_days: u32::try_from(max / 86_400).unwrap_or(u32::MAX),
+        }));
     }
     Ok(ttl)
 }
@@ -220,9 +214,9 @@ mod tests {
 
     #[test]
     fn lifetimes_are_bounded() {
-        assert_eq!(lifetime(None, 5, 10, "").unwrap(), 5);
-        assert_eq!(lifetime(Some(10), 5, 10, "").unwrap(), 10);
-        assert!(lifetime(Some(0), 5, 10, "").is_err());
-        assert!(lifetime(Some(11), 5, 10, "").is_err());
+        assert_eq!(lifetime(None, 5, 10).unwrap(), 5);
+        assert_eq!(lifetime(Some(10), 5, 10).unwrap(), 10);
+        assert!(lifetime(Some(0), 5, 10).is_err());
+        assert!(lifetime(Some(11), 5, 10).is_err());
     }
 }

@@ -155,12 +155,9 @@ pub struct SharedView {
 fn check_label(label: &Option<String>) -> Result<()> {
     match label {
         Some(l) if l.chars().count() > 200 || l.chars().any(char::is_control) => {
-            Err(Error::Invalid {
-                field: "label",
-                reason: "at most 200 characters, no control character",
-            })
+            Err(Error::Invalid(crate::Problem::Label))
         }
-        Some(l) => crate::documents::check_name("label", l),
+        Some(l) => crate::documents::check_name(crate::Named::Label, l),
         None => Ok(()),
     }
 }
@@ -200,27 +197,16 @@ impl Vault {
         creator: UserId,
         new: &NewShare,
     ) -> Result<(ShareInfo, LinkToken)> {
-        let ttl = lifetime(
-            new.expires_in,
-            SHARE_DEFAULT_TTL,
-            SHARE_MAX_TTL,
-            "must be more than zero and at most 30 days",
-        )?;
+        let ttl = lifetime(new.expires_in, SHARE_DEFAULT_TTL, SHARE_MAX_TTL)?;
         let max = new.max_downloads.unwrap_or(SHARE_DEFAULT_DOWNLOADS);
         if !(1..=SHARE_MAX_DOWNLOADS).contains(&max) {
-            return Err(Error::Invalid {
-                field: "downloads",
-                reason: "from 1 to 50",
-            });
+            return Err(Error::Invalid(crate::Problem::Downloads));
         }
         let mut docs = new.documents.clone();
         docs.sort();
         docs.dedup();
         if docs.is_empty() || docs.len() > 100 {
-            return Err(Error::Invalid {
-                field: "documents",
-                reason: "from 1 to 100 documents of the case",
-            });
+            return Err(Error::Invalid(crate::Problem::ShareDocuments));
         }
         check_label(&new.label)?;
         let token = LinkToken::generate()?;
@@ -228,10 +214,7 @@ impl Vault {
         audit.target("share", &id);
         let (kdf, link_key) = match &new.passphrase {
             Some(p) if p.expose_secret().chars().count() < 4 => {
-                return Err(Error::Invalid {
-                    field: "passphrase",
-                    reason: "at least 4 characters",
-                })
+                return Err(Error::Invalid(crate::Problem::PassphraseShort))
             }
             Some(p) => {
                 let mut salt = [0u8; 16];

@@ -177,12 +177,7 @@ impl Vault {
             Action::SpaceCreate,
             vec![target("case", case)],
             |audit| {
-                let ttl = lifetime(
-                    expires_in,
-                    SPACE_DEFAULT_TTL,
-                    SPACE_MAX_TTL,
-                    "must be more than zero and at most 365 days",
-                )?;
+                let ttl = lifetime(expires_in, SPACE_DEFAULT_TTL, SPACE_MAX_TTL)?;
                 let (_, case_key) = self.case_key(session, case)?;
                 let token = LinkToken::generate()?;
                 let passcode = generate_passcode()?;
@@ -221,10 +216,7 @@ impl Vault {
                 // The keys may have rotated, or the case been erased, meanwhile.
                 let (_, current) = self.case_key(session, case)?;
                 if current.public() != case_key.public() {
-                    return Err(Error::Invalid {
-                        field: "case",
-                        reason: "its keys changed meanwhile; try again",
-                    });
+                    return Err(Error::Invalid(crate::Problem::CaseKeysChanged));
                 }
                 self.commit(batch, audit, &[])?;
                 Ok(((&record, created).into(), token, passcode))

@@ -151,25 +151,14 @@ impl Vault {
             Action::UploadCreate,
             vec![target("case", case)],
             |audit| {
-                let ttl = lifetime(
-                    new.expires_in,
-                    UPLOAD_DEFAULT_TTL,
-                    UPLOAD_MAX_TTL,
-                    "must be more than zero and at most 30 days",
-                )?;
+                let ttl = lifetime(new.expires_in, UPLOAD_DEFAULT_TTL, UPLOAD_MAX_TTL)?;
                 let max_files = new.max_files.unwrap_or(UPLOAD_DEFAULT_FILES);
                 if !(1..=UPLOAD_MAX_FILES).contains(&max_files) {
-                    return Err(Error::Invalid {
-                        field: "files",
-                        reason: "from 1 to 100",
-                    });
+                    return Err(Error::Invalid(crate::Problem::UploadFiles));
                 }
                 let max_bytes = new.max_bytes.unwrap_or(UPLOAD_DEFAULT_BYTES);
                 if max_bytes == 0 || max_bytes > self.max_document_bytes() {
-                    return Err(Error::Invalid {
-                        field: "bytes",
-                        reason: "more than zero and at most the vault's document limit",
-                    });
+                    return Err(Error::Invalid(crate::Problem::UploadBytes));
                 }
                 self.case_key(session, case)?;
                 let token = LinkToken::generate()?;

@@ -540,10 +540,7 @@ impl Vault {
         let state = self.log_state();
         check_size(&state, size)?;
         if seq >= size {
-            return Err(Error::Invalid {
-                field: "log index",
-                reason: "not below the size",
-            });
+            return Err(Error::Invalid(crate::Problem::LogIndexPastEnd));
         }
         merkle::inclusion_proof(&state.files, seq, size)
     }
@@ -553,10 +550,7 @@ impl Vault {
         let state = self.log_state();
         check_size(&state, new)?;
         if old > new {
-            return Err(Error::Invalid {
-                field: "log size",
-                reason: "the old size is larger than the new one",
-            });
+            return Err(Error::Invalid(crate::Problem::LogSizeShrinks));
         }
         merkle::consistency_proof(&state.files, old, new)
     }
@@ -593,10 +587,7 @@ impl Vault {
 
 fn check_size(state: &LogState, size: u64) -> Result<()> {
     if size > state.size {
-        return Err(Error::Invalid {
-            field: "log size",
-            reason: "larger than the log",
-        });
+        return Err(Error::Invalid(crate::Problem::LogSizePastEnd));
     }
     Ok(())
 }

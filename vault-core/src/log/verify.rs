@@ -58,10 +58,7 @@ impl Checkpoint {
 
     /// Parses the text form.
     pub fn parse(text: &str) -> Result<Checkpoint> {
-        let bad = || Error::Invalid {
-            field: "checkpoint",
-            reason: "not a vault log checkpoint",
-        };
+        let bad = || Error::Invalid(crate::Problem::NotACheckpoint);
         let mut lines = text.lines();
         let origin = lines.next().ok_or_else(bad)?.to_owned();
         let size = lines.next().and_then(|l| l.parse().ok()).ok_or_else(bad)?;

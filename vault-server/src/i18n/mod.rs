@@ -20,7 +20,7 @@ pub fn pick(query: Option<&str>, headers: &HeaderMap) -> Locale {
 use std::sync::LazyLock;
 
 use axum::http::{header, HeaderMap};
-use vault_core::{DocumentKind, NameProblem};
+use vault_core::DocumentKind;
 
 /// A character as its code point: `U+202E`.
 pub fn code_point(c: char) -> String {
@@ -101,16 +101,6 @@ pub struct Catalog {
     /// The web interface's.
     pub web: Web,
     pub switch_to: &'static str,
-    /// The names of fields that hold names, for the messages below.
-    pub name_file: &'static str,
-    pub name_person: &'static str,
-    pub name_label: &'static str,
-    pub name_user: &'static str,
-    pub name_team: &'static str,
-    pub name_other: &'static str,
-    /// "refused:", after a field's name.
-    pub name_refused: &'static str,
-    pub name_blank: &'static str,
     /// A file name of a multipart form that is not UTF-8.
     pub file_name_not_utf8: &'static str,
     /// A form or address whose fields are not UTF-8.
@@ -297,14 +287,6 @@ impl Catalog {
             locale: l,
             web: Web::load(l),
             switch_to: word(l, "web-switch-to"),
-            name_file: word(l, "web-name-file"),
-            name_person: word(l, "web-name-person"),
-            name_label: word(l, "web-name-label"),
-            name_user: word(l, "web-name-user"),
-            name_team: word(l, "web-name-team"),
-            name_other: word(l, "web-name-other"),
-            name_refused: word(l, "web-name-refused"),
-            name_blank: word(l, "web-name-blank"),
             file_name_not_utf8: word(l, "web-file-name-not-utf8"),
             form_not_utf8: word(l, "web-form-not-utf8"),
         }
@@ -486,16 +468,6 @@ impl Web {
 #[cfg(test)]
 pub const IDS: &[&str] = &[
     "web-switch-to",
-    "web-name-file",
-    "web-name-person",
-    "web-name-label",
-    "web-name-user",
-    "web-name-team",
-    "web-name-other",
-    "web-name-refused",
-    "web-name-blank",
-    "web-name-direction",
-    "web-name-invisible",
     "web-file-name-not-utf8",
     "web-form-not-utf8",
     "web-account-action",
@@ -670,29 +642,6 @@ pub static FR: LazyLock<Catalog> = LazyLock::new(|| Catalog::load(Locale::Fr));
 pub static EN: LazyLock<Catalog> = LazyLock::new(|| Catalog::load(Locale::En));
 
 impl Catalog {
-    /// Why a name was refused, e.g. "nom de fichier refusé : il contient un caractère...".
-    pub fn name_refused(&self, field: &str, problem: NameProblem) -> String {
-        let what = match field {
-            "file name" => self.name_file,
-            "name" => self.name_person,
-            "label" => self.name_label,
-            "user name" => self.name_user,
-            "team name" => self.name_team,
-            _ => self.name_other,
-        };
-        let char = problem.character().map(code_point).unwrap_or_default();
-        let why = match problem {
-            NameProblem::Blank => self.name_blank.to_owned(),
-            NameProblem::DirectionControl(_) => self
-                .locale
-                .say_with("web-name-direction", &[("char", char.into())]),
-            _ => self
-                .locale
-                .say_with("web-name-invisible", &[("char", char.into())]),
-        };
-        format!("{what} {} {why}", self.name_refused)
-    }
-
     /// The name of a document kind.
     pub fn kind(&self, kind: DocumentKind) -> String {
         self.locale.kind(kind)
@@ -736,9 +685,5 @@ mod tests {
             assert!(Locale::Fr.has(id) && Locale::En.has(id), "{id}");
         }
         assert!(FR.web.login_title.contains("Connexion") || !FR.web.login_title.is_empty());
-        assert_eq!(
-            FR.name_refused("file name", NameProblem::Invisible('\u{200B}')),
-            "nom de fichier refusé : il contient un caractère invisible (U+200B) ; renommez-le"
-        );
     }
 }

@@ -302,7 +302,7 @@ fn document_item(v: &Volunteer, view: &CaseView, d: &DocumentInfo) -> Markup {
 /// A file name of the web forms: refused when blank or when it hides characters (a
 /// volunteer can rename the file), else made safe like a phone's.
 fn form_name(given: &str) -> Result<String, ApiError> {
-    vault_core::check_name("file name", given)?;
+    vault_core::check_name(vault_core::Named::FileName, given)?;
     Ok(crate::links::safe_name(given))
 }
 

@@ -28,8 +28,17 @@ error-denied = { $why ->
 # { $kind } is one of: user, team, case, document, link, member, snapshot, space.
 error-not-found = { $kind } not found: { $id }
 error-duplicate = { $kind } already exists: { $name }
-error-invalid = invalid { $field }: { $reason }
-error-bad-name = invalid { $field }: { $problem }
+error-bad-name = { $field ->
+    [file-name] file name
+    [user-name] user name
+    [team-name] team name
+    [label] label
+   *[other] name
+} refused: { $problem ->
+    [direction-control] it holds a character that changes the direction of the text ({ $char }), which can make a name read as another (photo.exe as photo.jpg); rename it
+    [invisible] it holds an invisible character ({ $char }); rename it
+   *[other] empty or only spaces
+}
 error-too-large = the document is larger than the limit of { $limit } bytes: nothing was stored
 error-link-unavailable = this link does not exist or is no longer valid
 error-passphrase-required = this link needs its passphrase
@@ -45,3 +54,63 @@ error-disk-full = no space left on the disk: nothing was stored; free space and 
 error-storage-unavailable = the blob storage { $store } failed: { $detail }; nothing was stored or returned from it, check that it is reachable, then retry
 error-io = input/output error: { $detail }
 error-catalog = catalogue error: { $detail }
+
+# Input refused: one message per rule (vault-core's `Problem`), `invalid-<code>`.
+invalid-not-a-checkpoint = invalid checkpoint: this file is not a signed checkpoint of a vault's log
+invalid-log-index-past-end = invalid log index: it is not below the log's size
+invalid-log-size-shrinks = invalid log size: the old size is larger than the new one
+invalid-log-size-past-end = invalid log size: larger than the log
+invalid-team-name-like-id = invalid team name: it must not look like a team id (32 hex characters)
+invalid-last-member = the last member of a team cannot be removed: add another one first
+invalid-id-prefix-short = invalid id: give at least 8 hex characters of the id
+invalid-id-prefix-ambiguous = invalid id: this prefix matches several ids, give more characters
+invalid-id-format = invalid id: expected 32 hex characters
+invalid-role = invalid role: expected admin, coordinator or volunteer
+invalid-case-name-empty = the person's name must not be empty
+invalid-profile-field-long = invalid profile: a field is longer than 1000 bytes
+invalid-notes-long = invalid notes: longer than 100000 bytes
+invalid-birth-date = invalid birth date: expected YYYY-MM-DD
+invalid-kind = invalid kind: expected identity, appeal, evidence or other
+invalid-kind-changed = the document's kind changed while the version was sent: send it again
+invalid-duration = invalid duration: expected a number and m, h, d or w (e.g. 7d, 12h)
+invalid-duration-zero = invalid duration: it must be more than zero
+invalid-size = invalid size: expected a number and B, KiB, MiB, GiB, KB, MB or GB (e.g. 200MiB)
+invalid-name-length = { $name ->
+    [team-name] invalid team name: it must be 1 to 64 characters
+   *[other] invalid user name: it must be 1 to 64 characters
+}
+invalid-name-characters = { $name ->
+    [team-name] invalid team name: it must not contain control characters, '/', or surrounding spaces
+   *[other] invalid user name: it must not contain control characters, '/', or surrounding spaces
+}
+invalid-password-short = invalid password: it must be at least 8 characters
+invalid-own-account = you cannot disable your own account
+invalid-age-key = invalid key: not an age secret key (AGE-SECRET-KEY-1...)
+invalid-argon2-range = invalid argon2 parameters: out of argon2's range (memory must be at least 8 KiB per lane)
+invalid-argon2-limits = invalid argon2 parameters: beyond 4 GiB of memory, 100 passes or 64 lanes
+invalid-argon2-refused = invalid password: argon2id refused it
+invalid-upload-files = invalid number of files: from 1 to 100
+invalid-upload-bytes = invalid size limit: more than zero and at most the vault's document limit
+invalid-expiry = { $days ->
+    [one] invalid expiry: more than zero and at most { $days } day
+   *[other] invalid expiry: more than zero and at most { $days } days
+}
+invalid-label = invalid label: at most 200 characters, no control character
+invalid-downloads = invalid number of downloads: from 1 to 50
+invalid-share-documents = invalid documents: from 1 to 100 documents of the case
+invalid-passphrase-short = invalid passphrase: at least 4 characters
+invalid-case-keys-changed = the case's keys changed meanwhile: try again
+invalid-file-name-empty = invalid file name: it must not be empty, '.' or '..'
+invalid-file-name-long = invalid file name: longer than 255 bytes
+invalid-file-name-directory = invalid file name: it must not contain a directory ('/' or '\')
+invalid-file-name-control = invalid file name: it must not contain control characters
+invalid-media-type = invalid media type: longer than 255 bytes or with control characters
+invalid-note-long = invalid note: longer than 10000 bytes
+invalid-snapshot-id = invalid snapshot: not a snapshot id (YYYYMMDDTHHMMSSZ-xxxxxxxx)
+invalid-storage-bucket = invalid storage location: not an S3 bucket name (3 to 63 of a-z, 0-9, '-', '.')
+invalid-storage-prefix = invalid storage location: the S3 prefix holds '.', '..' or a control character
+invalid-storage-scheme = invalid storage location: only s3:// and directories are supported
+invalid-storage-empty = invalid storage location: empty
+invalid-credentials-unreadable = invalid S3 credentials file: it cannot be read
+invalid-credentials-line = invalid S3 credentials file: a line is not NAME=value
+invalid-credentials-name = invalid S3 credentials file: unknown name (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN)

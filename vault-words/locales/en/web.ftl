@@ -2,16 +2,6 @@
 # the `Catalog` and `Web` structs of vault-server/src/i18n/mod.rs.
 
 web-switch-to = Français
-web-name-file = file name
-web-name-person = name
-web-name-label = label
-web-name-user = user name
-web-name-team = team name
-web-name-other = name
-web-name-refused = refused:
-web-name-blank = empty or only spaces
-web-name-direction = it holds a character that changes the direction of the text ({ $char }), which can make a name read as another (photo.exe as photo.jpg); rename it
-web-name-invisible = it holds an invisible character ({ $char }); rename it
 web-file-name-not-utf8 = file name refused: it is not UTF-8; rename the file
 web-form-not-utf8 = form refused: a field is not UTF-8
 web-account-action = Action

@@ -2,16 +2,6 @@
 # champ des structures `Catalog` et `Web` de vault-server/src/i18n/mod.rs.
 
 web-switch-to = English
-web-name-file = nom de fichier
-web-name-person = nom
-web-name-label = libellé
-web-name-user = nom d'utilisateur
-web-name-team = nom d'équipe
-web-name-other = nom
-web-name-refused = refusé :
-web-name-blank = vide ou fait seulement d'espaces
-web-name-direction = il contient un caractère qui change le sens du texte ({ $char }), qui peut faire lire un nom pour un autre (photo.exe pour photo.jpg) ; renommez-le
-web-name-invisible = il contient un caractère invisible ({ $char }) ; renommez-le
 web-file-name-not-utf8 = nom de fichier refusé : il n'est pas en UTF-8 ; renommez le fichier
 web-form-not-utf8 = formulaire refusé : un champ n'est pas en UTF-8
 web-account-action = Action
