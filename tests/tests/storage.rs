@@ -188,7 +188,11 @@ fn mirror_of_disk_and_s3_falls_back_and_repairs() {
     let report = vault.fsck().unwrap();
     assert!(!report.has_damage());
     assert_eq!(report.degraded_copies.len(), 1, "{report:?}");
-    assert!(report.degraded_copies[0].contains("missing"), "{report:?}");
+    assert_eq!(
+        report.degraded_copies[0].state,
+        vault_core::CopyState::Missing,
+        "{report:?}"
+    );
     assert_eq!(vault.fsck_repair().unwrap().rewritten, 1);
     assert!(vault.fsck().unwrap().is_clean());
     // Damage the S3 copy: still served from the disk, fsck names S3.
@@ -200,7 +204,10 @@ fn mirror_of_disk_and_s3_falls_back_and_repairs() {
     assert!(read_doc(&vault, &alice, &doc) == content);
     let report = vault.fsck().unwrap();
     assert!(
-        report.degraded_copies.iter().any(|l| l.contains(&loc)),
+        report
+            .degraded_copies
+            .iter()
+            .any(|c| c.store.contains(&loc)),
         "{report:?}"
     );
     vault.fsck_repair().unwrap();

@@ -5,6 +5,7 @@ use clap::{Args, Subcommand};
 use vault_storage::backup::{self, Target};
 
 use crate::context::Context;
+use crate::words::{say, say_with};
 
 #[derive(Args)]
 #[command(args_conflicts_with_subcommands = true)]
@@ -73,20 +74,25 @@ impl BackupCmd {
                 if json {
                     println!("{}", serde_json::to_string_pretty(&snapshots)?);
                 } else if snapshots.is_empty() {
-                    println!("aucune sauvegarde / no snapshot");
+                    println!("{}", say("cli-no-snapshot"));
                 }
                 for s in snapshots.iter().filter(|_| !json) {
                     if s.complete {
                         println!(
-                            "{}  {}  {} événements / events  {} fichiers / blobs  {} octets / bytes",
+                            "{}  {}  {}",
                             s.id,
                             vault_core::format_time(s.created),
-                            s.log_size,
-                            s.blobs,
-                            s.blob_bytes
+                            say_with(
+                                "cli-snapshot-line",
+                                &[
+                                    ("events", s.log_size.into()),
+                                    ("blobs", s.blobs.into()),
+                                    ("bytes", s.blob_bytes.into()),
+                                ]
+                            )
                         );
                     } else {
-                        println!("{}  INACHEVÉE / UNFINISHED", s.id);
+                        println!("{}  {}", s.id, say("cli-snapshot-unfinished"));
                     }
                 }
                 Ok(())
@@ -97,18 +103,21 @@ impl BackupCmd {
                     println!("{}", serde_json::to_string_pretty(&report)?);
                 } else {
                     println!(
-                        "supprimées / removed: {} sauvegarde(s) / snapshot(s), {} fichier(s) / blob(s); gardées / kept: {}",
-                        report.snapshots_removed.len(),
-                        report.blobs_removed,
-                        report.snapshots_kept
+                        "{}",
+                        say_with(
+                            "cli-pruned",
+                            &[
+                                ("snapshots", report.snapshots_removed.len().into()),
+                                ("blobs", report.blobs_removed.into()),
+                                ("kept", report.snapshots_kept.into()),
+                            ]
+                        )
                     );
                 }
                 Ok(())
             }
             None => {
-                let location = self.target.ok_or_else(|| {
-                    anyhow!("destination manquante / no target: vault backup TARGET")
-                })?;
+                let location = self.target.ok_or_else(|| anyhow!(say("cli-no-target")))?;
                 let vault = ctx.open()?;
                 let target = ctx.target(&location)?;
                 let report = backup::backup(&vault, None, &target)?;
@@ -116,12 +125,17 @@ impl BackupCmd {
                     println!("{}", serde_json::to_string_pretty(&report)?);
                 } else {
                     println!(
-                        "sauvegarde / snapshot {}: {} événements / events, {} fichiers / blobs ({} copiés / copied), {} octets copiés / bytes copied",
-                        report.snapshot,
-                        report.log_size,
-                        report.blobs,
-                        report.blobs_copied,
-                        report.bytes_copied
+                        "{}",
+                        say_with(
+                            "cli-snapshot-taken",
+                            &[
+                                ("id", report.snapshot.clone().into()),
+                                ("events", report.log_size.into()),
+                                ("blobs", report.blobs.into()),
+                                ("copied", report.blobs_copied.into()),
+                                ("bytes", report.bytes_copied.into()),
+                            ]
+                        )
                     );
                 }
                 Ok(())
@@ -147,21 +161,27 @@ impl RestoreCmd {
         let vault = vault_storage::open_vault(&dest, &storage, &ctx.credentials()?)?;
         let fsck = vault.fsck()?;
         if !fsck.is_clean() {
-            return Err(anyhow!(
-                "la sauvegarde restaurée ne passe pas fsck / the restored vault fails fsck: {}",
-                serde_json::to_string(&fsck)?
-            ));
+            let report = serde_json::to_string(&fsck)?;
+            return Err(anyhow!(say_with(
+                "cli-restore-fails-fsck",
+                &[("report", report.into())]
+            )));
         }
         if self.json {
             println!("{}", serde_json::to_string_pretty(&report)?);
         } else {
             println!(
-                "restaurée / restored {} dans / into {}: {} événements / events (racine / root {}), {} fichiers / blobs, fsck OK",
-                report.snapshot,
-                dest.display(),
-                report.log_size,
-                report.log_root,
-                report.blobs
+                "{}",
+                say_with(
+                    "cli-restored",
+                    &[
+                        ("id", report.snapshot.clone().into()),
+                        ("path", dest.display().to_string().into()),
+                        ("events", report.log_size.into()),
+                        ("root", report.log_root.clone().into()),
+                        ("blobs", report.blobs.into()),
+                    ]
+                )
             );
         }
         Ok(())

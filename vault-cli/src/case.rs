@@ -4,6 +4,7 @@ use clap::Subcommand;
 use vault_core::{CaseProfile, CaseStatus};
 
 use crate::context::{print_list, Context};
+use crate::words::{say, say_with};
 
 #[derive(Subcommand)]
 pub enum CaseCmd {
@@ -84,7 +85,7 @@ impl CaseCmd {
                 print_list(json, &cases, |c| {
                     // Escaped: a name must not drive the terminal.
                     let name = c.profile.name.escape_debug();
-                    format!("{}  {:<12} {name}", c.id, status_label(c.status))
+                    format!("{}  {:<14} {name}", c.id, status_label(c.status))
                 })?;
             }
             CaseCmd::Show { case, json } => {
@@ -93,19 +94,19 @@ impl CaseCmd {
                     println!("{}", serde_json::to_string_pretty(&c)?);
                 } else {
                     let p = &c.profile;
-                    println!("id: {}\nnom / name: {}", c.id, p.name);
+                    println!("id: {}\n{}: {}", c.id, say("cli-case-name"), p.name);
                     for (label, value) in [
-                        ("né(e) le / born", &p.birth_date),
-                        ("nationalité / nationality", &p.nationality),
-                        ("contact", &p.contact),
-                        ("langue / language", &p.language),
-                        ("notes", &p.notes),
+                        ("cli-case-born", &p.birth_date),
+                        ("cli-case-nationality", &p.nationality),
+                        ("cli-case-contact", &p.contact),
+                        ("cli-case-language", &p.language),
+                        ("cli-case-notes", &p.notes),
                     ] {
                         if let Some(v) = value {
-                            println!("{label}: {v}");
+                            println!("{}: {v}", say(label));
                         }
                     }
-                    println!("statut / status: {}", status_label(c.status));
+                    println!("{}: {}", say("cli-case-status"), status_label(c.status));
                 }
             }
             CaseCmd::Close { case } => {
@@ -116,14 +117,15 @@ impl CaseCmd {
             }
             CaseCmd::Erase { case, yes } => {
                 if !yes {
-                    anyhow::bail!(
-                        "l'effacement est définitif : ajoutez --yes / erasure is final: add --yes"
-                    );
+                    anyhow::bail!(say("cli-erase-needs-yes"));
                 }
                 let r = vault.erase_case(&session, &vault.resolve_case(&case)?)?;
                 eprintln!(
-                    "Dossier effacé / case erased: {} documents, {} fichiers / files",
-                    r.documents, r.blobs
+                    "{}",
+                    say_with(
+                        "cli-case-erased",
+                        &[("documents", r.documents.into()), ("blobs", r.blobs.into())]
+                    )
                 );
             }
         }
@@ -131,9 +133,9 @@ impl CaseCmd {
     }
 }
 
-fn status_label(status: CaseStatus) -> &'static str {
-    match status {
-        CaseStatus::Open => "ouvert/open",
-        CaseStatus::Closed => "clos/closed",
-    }
+fn status_label(status: CaseStatus) -> String {
+    say(match status {
+        CaseStatus::Open => "cli-status-open",
+        CaseStatus::Closed => "cli-status-closed",
+    })
 }

@@ -3,6 +3,7 @@
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
+use crate::words::{say, say_with};
 use anyhow::{anyhow, Context as _};
 use secrecy::{ExposeSecret, SecretString};
 use vault_core::{Session, Vault};
@@ -30,7 +31,7 @@ impl Context {
         }
         // What opening repaired (a torn tail set aside, an index rebuilt) is said, once.
         for notice in vault.log_notices() {
-            eprintln!("attention / warning: {notice}");
+            eprintln!("{}", warning(&notice));
         }
         Ok(vault)
     }
@@ -45,10 +46,11 @@ impl Context {
     /// Opens the vault and signs the user in.
     pub fn session(&self) -> anyhow::Result<(Vault, Session)> {
         let vault = self.open()?;
-        let user = self.user.as_deref().ok_or_else(|| {
-            anyhow!("aucun utilisateur : ajoutez --user NOM / no user: pass --user NAME (or set VAULT_USER)")
-        })?;
-        let password = self.password("Mot de passe / Password")?;
+        let user = self
+            .user
+            .as_deref()
+            .ok_or_else(|| anyhow!(say("cli-no-user")))?;
+        let password = self.password(&say("cli-password"))?;
         let session = vault.login(user, &password)?;
         Ok((vault, session))
     }
@@ -64,8 +66,12 @@ impl Context {
 
 /// Reads a password from the first line of a file.
 pub fn read_password_file(path: &Path) -> anyhow::Result<SecretString> {
-    let mut text = std::fs::read_to_string(path)
-        .with_context(|| format!("impossible de lire / cannot read {}", path.display()))?;
+    let mut text = std::fs::read_to_string(path).with_context(|| {
+        say_with(
+            "cli-cannot-read",
+            &[("path", path.display().to_string().into())],
+        )
+    })?;
     let password = text.lines().next().unwrap_or("").to_string();
     text.zeroize();
     Ok(SecretString::from(password))
@@ -73,9 +79,7 @@ pub fn read_password_file(path: &Path) -> anyhow::Result<SecretString> {
 
 pub fn prompt_password(prompt: &str) -> anyhow::Result<SecretString> {
     if !std::io::stdin().is_terminal() {
-        return Err(anyhow!(
-            "pas de terminal pour demander le mot de passe : utilisez --password-file / no terminal to prompt for the password: use --password-file"
-        ));
+        return Err(anyhow!(say("cli-no-terminal")));
     }
     Ok(SecretString::from(rpassword::prompt_password(format!(
         "{prompt}: "
@@ -87,21 +91,29 @@ pub fn new_password(file: Option<&Path>) -> anyhow::Result<SecretString> {
     if let Some(path) = file {
         return read_password_file(path);
     }
-    let first = prompt_password("Nouveau mot de passe / New password")?;
-    let second = prompt_password("Confirmez / Confirm")?;
+    let first = prompt_password(&say("cli-new-password"))?;
+    let second = prompt_password(&say("cli-confirm"))?;
     if first.expose_secret() != second.expose_secret() {
-        return Err(anyhow!(
-            "les mots de passe diffèrent / the passwords differ"
-        ));
+        return Err(anyhow!(say("cli-passwords-differ")));
     }
     Ok(first)
+}
+
+/// A notice of the log, as a warning: French, then English.
+pub fn warning(notice: &vault_core::LogNotice) -> String {
+    vault_words::both(|l| {
+        l.say_with(
+            "cli-warning",
+            &[("notice", vault_words::log::notice(l, notice).into())],
+        )
+    })
 }
 
 /// One line for stderr: French first, then English.
 pub fn describe(e: &anyhow::Error) -> String {
     match e.downcast_ref::<vault_core::Error>() {
         Some(v) => vault_words::bilingual(v),
-        None => format!("erreur / error: {e:#}"),
+        None => format!("{}: {e:#}", say("cli-other-error")),
     }
 }
 

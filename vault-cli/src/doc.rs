@@ -10,6 +10,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use vault_core::{DocumentKind, NewDocument};
 
 use crate::context::{print_list, Context};
+use crate::words::{say, say_with};
 
 #[derive(Subcommand)]
 pub enum DocCmd {
@@ -146,11 +147,16 @@ impl DocCmd {
             }
             DocCmd::Verify { doc } => {
                 let n = vault.verify_document(&session, &vault.resolve_document(&doc)?)?;
-                eprintln!("Intact : {n} version(s) / intact: {n} version(s)");
+                eprintln!("{}", say_with("cli-intact", &[("versions", n.into())]));
             }
             DocCmd::Reclassify { doc, kind } => {
                 vault.set_document_kind(&session, &vault.resolve_document(&doc)?, kind)?;
-                eprintln!("Type changé : {kind} / kind changed: {kind}");
+                eprintln!(
+                    "{}",
+                    vault_words::both(
+                        |l| l.say_with("cli-kind-changed", &[("kind", l.kind(kind).into())])
+                    )
+                );
             }
             DocCmd::ExportKey { doc, version } => {
                 let (blob, key) =
@@ -182,22 +188,25 @@ fn open_input(
     note: Option<&str>,
 ) -> anyhow::Result<(Box<dyn Read>, NewDocument)> {
     if path.is_dir() {
-        return Err(anyhow!(
-            "{} est un dossier, pas un fichier / is a directory, not a file",
-            path.display()
-        ));
+        return Err(anyhow!(say_with(
+            "cli-is-directory",
+            &[("path", path.display().to_string().into())]
+        )));
     }
-    let file = File::open(path)
-        .with_context(|| format!("impossible d'ouvrir / cannot open {}", path.display()))?;
+    let file = File::open(path).with_context(|| {
+        say_with(
+            "cli-cannot-open",
+            &[("path", path.display().to_string().into())],
+        )
+    })?;
     // A name that is not UTF-8 is refused, not stored with U+FFFD in it.
     let filename = match path.file_name().map(|n| n.to_str()) {
         Some(Some(name)) => name.to_owned(),
         Some(None) => {
-            return Err(anyhow!(
-                "le nom du fichier {} n'est pas en UTF-8 : renommez-le / the file name of {} is not UTF-8: rename the file",
-                path.display(),
-                path.display()
-            ))
+            return Err(anyhow!(say_with(
+                "cli-name-not-utf8",
+                &[("path", path.display().to_string().into())]
+            )))
         }
         None => String::new(),
     };
@@ -231,41 +240,74 @@ pub fn fsck(ctx: &Context, repair: bool, json: bool) -> anyhow::Result<()> {
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else {
         println!(
-            "versions: {}, fichiers vérifiés / blobs checked: {}",
-            report.versions, report.blobs_checked
+            "{}",
+            say_with(
+                "cli-fsck-summary",
+                &[
+                    ("versions", report.versions.into()),
+                    ("blobs", report.blobs_checked.into()),
+                ]
+            )
         );
+        let blob = |id: &str, b: &vault_core::BlobId| {
+            say_with(id, &[("blob", b.as_str().to_owned().into())])
+        };
         for b in &report.missing_blobs {
-            println!("MANQUANT / MISSING blob {b}");
+            println!("{}", blob("cli-fsck-missing", b));
         }
         for b in &report.corrupt_blobs {
-            println!("ENDOMMAGÉ / CORRUPT blob {b}");
+            println!("{}", blob("cli-fsck-corrupt", b));
         }
         for e in &report.missing_entries {
-            println!("ENTRÉE MANQUANTE / MISSING ENTRY {e}");
+            println!(
+                "{}",
+                say_with("cli-fsck-missing-entry", &[("entry", e.clone().into())])
+            );
         }
         for b in &report.orphan_blobs {
-            println!("orphelin / orphan blob {b}");
+            println!("{}", blob("cli-fsck-orphan", b));
         }
         for l in &report.leftovers {
-            println!("reste / leftover tmp/{l}");
+            println!(
+                "{}",
+                say_with("cli-fsck-leftover", &[("file", l.clone().into())])
+            );
         }
-        for d in &report.degraded_copies {
-            println!("COPIE MIROIR / MIRROR COPY: {d}");
+        for c in &report.degraded_copies {
+            let state = match c.state {
+                vault_core::CopyState::Missing => "missing",
+                _ => "damaged",
+            };
+            println!(
+                "{}",
+                say_with(
+                    "cli-fsck-copy",
+                    &[
+                        ("state", state.into()),
+                        ("blob", c.blob.as_str().to_owned().into()),
+                        ("store", c.store.clone().into()),
+                    ]
+                )
+            );
         }
         if repair {
-            println!("supprimés / removed: {}", report.removed);
+            println!(
+                "{}",
+                say_with("cli-fsck-removed", &[("count", report.removed.into())])
+            );
             if report.rewritten > 0 {
-                println!("copies réécrites / copies rewritten: {}", report.rewritten);
+                println!(
+                    "{}",
+                    say_with("cli-fsck-rewritten", &[("count", report.rewritten.into())])
+                );
             }
         }
     }
     if report.has_damage() {
-        return Err(anyhow!(
-            "des documents sont endommagés / some documents are damaged"
-        ));
+        return Err(anyhow!(say("cli-fsck-damaged")));
     }
     if !repair && !report.is_clean() {
-        return Err(anyhow!("orphelins, restes ou copies miroir à refaire : `vault fsck --repair` s'en occupe / orphans, leftovers or mirror copies to rewrite: `vault fsck --repair` deals with them"));
+        return Err(anyhow!(say("cli-fsck-repairable")));
     }
     Ok(())
 }

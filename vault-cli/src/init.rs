@@ -9,6 +9,8 @@ use secrecy::ExposeSecret;
 use vault_core::{KdfParams, Settings, Vault};
 
 use crate::context::{new_password, Context};
+use crate::words::{say, say_with};
+use vault_words::Locale;
 
 #[derive(Args)]
 pub struct Init {
@@ -44,7 +46,7 @@ impl Init {
             parallelism: self.kdf_parallelism.unwrap_or(defaults.parallelism),
         };
         if kdf.memory_kib < defaults.memory_kib || kdf.iterations < defaults.iterations {
-            eprintln!("attention : paramètres argon2 plus faibles que recommandé / warning: argon2 parameters below the recommended ones");
+            eprintln!("{}", say("cli-weak-argon2"));
         }
         let mut settings = Settings {
             kdf,
@@ -64,12 +66,22 @@ impl Init {
         };
         let created = Vault::create(&ctx.data_dir, &settings, &self.admin, &password)?;
         let key = created.recovery_key.expose_secret();
-        let warning = "CLÉ DE SECOURS : elle seule permet de récupérer un compte ou le coffre. Gardez-la hors ligne (papier, coffre), jamais sur cet ordinateur.\n\
-                       RECOVERY KEY: the only way to recover an account or the vault. Keep it offline (paper, safe), never on this computer.";
+        // Two lines: French, then English, for the one message that must be read whole.
+        let warning = format!(
+            "{}\n{}",
+            Locale::Fr.say("cli-recovery-key"),
+            Locale::En.say("cli-recovery-key")
+        );
         match self.recovery_key_out {
             Some(path) => {
                 write_private(&path, key)?;
-                eprintln!("{warning}\nÉcrite dans / written to {}", path.display());
+                eprintln!(
+                    "{warning}\n{}",
+                    say_with(
+                        "cli-written-to",
+                        &[("path", path.display().to_string().into())]
+                    )
+                );
             }
             None => {
                 eprintln!("{warning}");
@@ -77,9 +89,14 @@ impl Init {
             }
         }
         eprintln!(
-            "Coffre créé dans / vault created in {} ; administrateur / admin: {}",
-            ctx.data_dir.display(),
-            created.admin.name
+            "{}",
+            say_with(
+                "cli-vault-created",
+                &[
+                    ("path", ctx.data_dir.display().to_string().into()),
+                    ("admin", created.admin.name.clone().into()),
+                ]
+            )
         );
         Ok(())
     }
@@ -91,9 +108,12 @@ fn write_private(path: &std::path::Path, text: &str) -> anyhow::Result<()> {
     options.write(true).create_new(true);
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let mut file = options
-        .open(path)
-        .with_context(|| format!("impossible de créer / cannot create {}", path.display()))?;
+    let mut file = options.open(path).with_context(|| {
+        say_with(
+            "cli-cannot-create",
+            &[("path", path.display().to_string().into())],
+        )
+    })?;
     writeln!(file, "{text}")?;
     file.sync_all()?;
     Ok(())

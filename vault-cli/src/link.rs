@@ -10,6 +10,7 @@ use vault_core::{
 };
 
 use crate::context::{print_list, read_password_file, Context};
+use crate::words::{say, say_with};
 
 #[derive(Subcommand)]
 pub enum ShareCmd {
@@ -104,37 +105,48 @@ impl ShareCmd {
                 };
                 let (info, token) = vault.create_share(&session, &case, &new)?;
                 eprintln!(
-                    "Lien de partage {} : {} document(s), {} téléchargement(s), jusqu'au {} / share link, until then",
-                    info.id,
-                    info.documents.len(),
-                    info.max_downloads,
-                    format_time(info.expires)
+                    "{}",
+                    say_with(
+                        "cli-share-made",
+                        &[
+                            ("id", info.id.to_string().into()),
+                            ("documents", info.documents.len().into()),
+                            ("downloads", info.max_downloads.into()),
+                            ("until", format_time(info.expires).into()),
+                        ]
+                    )
                 );
                 println!("{}", address(&vault, "s", &token));
             }
             ShareCmd::List { case, json } => {
                 let links = vault.list_shares(&session, &vault.resolve_case(&case)?)?;
                 print_list(json, &links, |l| {
+                    let line = vault_words::both(|lang| {
+                        lang.say_with(
+                            "cli-share-line",
+                            &[
+                                (
+                                    "status",
+                                    vault_words::log::link_status(lang, l.status).into(),
+                                ),
+                                ("downloads", l.downloads.into()),
+                                ("max", l.max_downloads.into()),
+                                ("until", format_time(l.expires).into()),
+                                ("documents", l.documents.len().into()),
+                                ("passphrase", if l.passphrase { "yes" } else { "no" }.into()),
+                            ],
+                        )
+                    });
                     format!(
-                        "{}  {}  {}/{} téléchargements  jusqu'au {}  {} doc(s){}  {}",
+                        "{}  {line}  {}",
                         l.id,
-                        vault_words::log::link_status(vault_words::Locale::Fr, l.status),
-                        l.downloads,
-                        l.max_downloads,
-                        format_time(l.expires),
-                        l.documents.len(),
-                        if l.passphrase {
-                            "  phrase secrète"
-                        } else {
-                            ""
-                        },
                         l.label.as_deref().unwrap_or("").escape_debug()
                     )
                 })?;
             }
             ShareCmd::Revoke { id } => {
                 vault.revoke_share(&session, &vault.resolve_share(&id)?)?;
-                eprintln!("Lien révoqué, clés détruites / link revoked, keys destroyed");
+                eprintln!("{}", say("cli-share-revoked"));
             }
         }
         Ok(())
@@ -159,32 +171,44 @@ impl UploadLinkCmd {
                 };
                 let (info, token) = vault.create_upload_link(&session, &case, &new)?;
                 eprintln!(
-                    "Lien de dépôt {} : {} fichier(s), {} octets, jusqu'au {} / upload link",
-                    info.id,
-                    info.max_files,
-                    info.max_bytes,
-                    format_time(info.expires)
+                    "{}",
+                    say_with(
+                        "cli-upload-made",
+                        &[
+                            ("id", info.id.to_string().into()),
+                            ("files", info.max_files.into()),
+                            ("bytes", info.max_bytes.into()),
+                            ("until", format_time(info.expires).into()),
+                        ]
+                    )
                 );
                 println!("{}", address(&vault, "u", &token));
             }
             UploadLinkCmd::List { case, json } => {
                 let links = vault.list_upload_links(&session, &vault.resolve_case(&case)?)?;
                 print_list(json, &links, |l| {
-                    format!(
-                        "{}  {}  {}/{} fichiers  {}/{} octets  jusqu'au {}",
-                        l.id,
-                        vault_words::log::link_status(vault_words::Locale::Fr, l.status),
-                        l.files,
-                        l.max_files,
-                        l.bytes,
-                        l.max_bytes,
-                        format_time(l.expires)
-                    )
+                    let line = vault_words::both(|lang| {
+                        lang.say_with(
+                            "cli-upload-line",
+                            &[
+                                (
+                                    "status",
+                                    vault_words::log::link_status(lang, l.status).into(),
+                                ),
+                                ("files", l.files.into()),
+                                ("max", l.max_files.into()),
+                                ("bytes", l.bytes.into()),
+                                ("max-bytes", l.max_bytes.into()),
+                                ("until", format_time(l.expires).into()),
+                            ],
+                        )
+                    });
+                    format!("{}  {line}", l.id)
                 })?;
             }
             UploadLinkCmd::Revoke { id } => {
                 vault.revoke_upload_link(&session, &vault.resolve_upload_link(&id)?)?;
-                eprintln!("Lien de dépôt révoqué / upload link revoked");
+                eprintln!("{}", say("cli-upload-revoked"));
             }
         }
         Ok(())

@@ -8,6 +8,7 @@ use vault_core::{verify_log_at, Checkpoint, LogPin};
 use vault_words::Locale;
 
 use crate::context::Context;
+use crate::words::{say, say_with};
 
 #[derive(Subcommand)]
 pub enum LogCmd {
@@ -110,7 +111,10 @@ impl LogCmd {
                 let kept = checkpoint
                     .map(|path| {
                         let text = std::fs::read_to_string(&path).with_context(|| {
-                            format!("impossible de lire / cannot read {}", path.display())
+                            say_with(
+                                "cli-cannot-read",
+                                &[("path", path.display().to_string().into())],
+                            )
                         })?;
                         Ok::<_, anyhow::Error>(Checkpoint::parse(&text)?)
                     })
@@ -126,28 +130,42 @@ impl LogCmd {
                     println!("{}", serde_json::to_string_pretty(&report)?);
                 } else {
                     println!(
-                        "événements / events: {}\nracine / root: {}",
-                        report.size, report.root
+                        "{}",
+                        say_with(
+                            "cli-log-summary",
+                            &[
+                                ("events", report.size.into()),
+                                ("root", report.root.clone().into()),
+                            ]
+                        )
                     );
                 }
                 for notice in &report.notices {
-                    eprintln!("attention / warning: {notice}");
+                    eprintln!("{}", crate::context::warning(notice));
                 }
                 match (report.first_bad_index, &report.problem) {
                     (Some(i), Some(problem)) => {
-                        return Err(anyhow!(
-                        "journal altéré à partir de l'événement {i} / log altered from event {i}: {problem}"
-                    ))
+                        return Err(anyhow!(vault_words::both(|l| l.say_with(
+                            "cli-log-altered",
+                            &[
+                                ("event", i.into()),
+                                ("problem", vault_words::log::problem(l, problem).into()),
+                            ],
+                        ))))
                     }
                     (None, Some(problem)) => {
-                        return Err(anyhow!(
-                            "point de contrôle refusé / checkpoint refused: {problem}"
-                        ))
+                        return Err(anyhow!(vault_words::both(|l| l.say_with(
+                            "cli-checkpoint-refused",
+                            &[("problem", vault_words::log::problem(l, problem).into())],
+                        ))))
                     }
                     _ => {}
                 }
                 if let Some(k) = &kept {
-                    eprintln!("Le journal prolonge le point de contrôle de taille {} / the log extends the checkpoint of size {}", k.size, k.size);
+                    eprintln!(
+                        "{}",
+                        say_with("cli-log-extends", &[("size", k.size.into())])
+                    );
                 }
             }
             LogCmd::Prove { size, event, old } => {
@@ -168,7 +186,7 @@ impl LogCmd {
                         "size": size,
                         "proof": hexes(vault.consistency_proof(old, size)?),
                     }),
-                    _ => return Err(anyhow!("--event N ou --old M / give --event N or --old M")),
+                    _ => return Err(anyhow!(say("cli-event-or-old"))),
                 };
                 println!("{}", serde_json::to_string_pretty(&out)?);
             }
@@ -177,7 +195,10 @@ impl LogCmd {
                 let checkpoint = vault.checkpoint(&session)?.to_string();
                 match output.filter(|p| p.as_os_str() != "-") {
                     Some(path) => std::fs::write(&path, checkpoint).with_context(|| {
-                        format!("impossible d'écrire / cannot write {}", path.display())
+                        say_with(
+                            "cli-cannot-write",
+                            &[("path", path.display().to_string().into())],
+                        )
                     })?,
                     None => print!("{checkpoint}"),
                 }

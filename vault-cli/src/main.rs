@@ -11,6 +11,7 @@ mod link;
 mod log;
 mod team;
 mod user;
+mod words;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

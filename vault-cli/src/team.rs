@@ -3,6 +3,7 @@
 use clap::Subcommand;
 
 use crate::context::{print_list, Context};
+use crate::words::say_with;
 
 #[derive(Subcommand)]
 pub enum TeamCmd {
@@ -36,12 +37,9 @@ impl TeamCmd {
             TeamCmd::List { json } => {
                 let teams = vault.list_teams(&session)?;
                 print_list(json, &teams, |t| {
-                    format!(
-                        "{}  {} ({} membres / members)",
-                        t.id,
-                        t.name,
-                        t.members.len()
-                    )
+                    let members =
+                        say_with("cli-team-members", &[("members", t.members.len().into())]);
+                    format!("{}  {} ({members})", t.id, t.name)
                 })?;
             }
             TeamCmd::AddMember { team, member } => {
@@ -50,8 +48,8 @@ impl TeamCmd {
             TeamCmd::RemoveMember { team, member } => {
                 let t = vault.remove_member(&session, &team, &member)?;
                 eprintln!(
-                    "Clés de l'équipe renouvelées / team keys rotated (epoch {})",
-                    t.epoch
+                    "{}",
+                    say_with("cli-team-rotated", &[("epoch", t.epoch.into())])
                 );
             }
         }

@@ -6,6 +6,7 @@ use clap::Subcommand;
 use vault_core::{Role, SecretKey};
 
 use crate::context::{new_password, print_list, read_password_file, Context};
+use crate::words::{say, say_with};
 
 #[derive(Subcommand)]
 pub enum UserCmd {
@@ -58,10 +59,10 @@ impl UserCmd {
                 })?;
             }
             UserCmd::Passwd { new_password_file } => {
-                let old = ctx.password("Mot de passe actuel / Current password")?;
+                let old = ctx.password(&say("cli-current-password"))?;
                 let new = new_password(new_password_file.as_deref())?;
                 vault.change_password(&session, &old, &new)?;
-                eprintln!("Mot de passe changé / password changed");
+                eprintln!("{}", say("cli-password-changed"));
             }
             UserCmd::Recover {
                 name,
@@ -72,7 +73,10 @@ impl UserCmd {
                 let key = SecretKey::parse(secrecy::ExposeSecret::expose_secret(&key))?;
                 let new = new_password(new_password_file.as_deref())?;
                 vault.recover_user(&session, &key, &name, &new)?;
-                eprintln!("Compte récupéré / account recovered: {name}");
+                eprintln!(
+                    "{}",
+                    say_with("cli-account-recovered", &[("name", name.clone().into())])
+                );
             }
         }
         Ok(())

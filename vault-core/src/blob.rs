@@ -120,8 +120,29 @@ pub trait BlobStore: Send + Sync {
 pub struct Copies {
     /// At least one copy hashes to the blob's name.
     pub good: bool,
-    /// One line per missing or damaged copy, naming the store.
-    pub problems: Vec<String>,
+    /// Every missing or damaged copy, with its store.
+    pub problems: Vec<BadCopy>,
+}
+
+/// A copy of a blob that a store of several copies (a mirror) lacks or holds damaged.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct BadCopy {
+    /// The blob.
+    pub blob: BlobId,
+    /// The store that lacks it, as configured ([`BlobStore::describe`]).
+    pub store: String,
+    /// Missing or damaged.
+    pub state: CopyState,
+}
+
+/// What is wrong with a [`BadCopy`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CopyState {
+    /// The store has no such blob.
+    Missing,
+    /// The store's copy no longer hashes to the blob's name.
+    Damaged,
 }
 
 /// BLAKE3 on another thread: the caller hands over bytes and gets the hash at the end.

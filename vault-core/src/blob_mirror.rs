@@ -10,7 +10,7 @@ use std::io::{self, Read, Write};
 use std::sync::atomic::AtomicU64;
 use std::sync::Arc;
 
-use crate::blob::{missing, BlobId, BlobStore, BlobWriter, Copies};
+use crate::blob::{missing, BadCopy, BlobId, BlobStore, BlobWriter, Copies, CopyState};
 use crate::error::{Error, Result};
 
 /// Two stores holding the same blobs: the first is read first.
@@ -170,7 +170,7 @@ impl BlobStore for MirrorBlobStore {
 
     fn describe(&self) -> String {
         format!(
-            "mirror of {} and {}",
+            "mirror({}, {})",
             self.copies[0].describe(),
             self.copies[1].describe()
         )
@@ -181,12 +181,16 @@ impl BlobStore for MirrorBlobStore {
         for (store, state) in self.copies.iter().zip(self.states(id)) {
             match state {
                 Ok(true) => copies.good = true,
-                Ok(false) => copies
-                    .problems
-                    .push(format!("{id} is damaged in {}", store.describe())),
-                Err(Error::DocumentDamaged(_)) => copies
-                    .problems
-                    .push(format!("{id} is missing in {}", store.describe())),
+                Ok(false) => copies.problems.push(BadCopy {
+                    blob: id.clone(),
+                    store: store.describe(),
+                    state: CopyState::Damaged,
+                }),
+                Err(Error::DocumentDamaged(_)) => copies.problems.push(BadCopy {
+                    blob: id.clone(),
+                    store: store.describe(),
+                    state: CopyState::Missing,
+                }),
                 // An unreachable store is not a missing copy: fsck stops and says so.
                 Err(e) => return Err(e),
             }

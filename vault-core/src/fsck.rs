@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
-use crate::blob::BlobId;
+use crate::blob::{BadCopy, BlobId};
 use crate::documents::DocumentRecord;
 use crate::error::Result;
 use crate::vault::Vault;
@@ -31,9 +31,9 @@ pub struct FsckReport {
     pub orphan_blobs: Vec<BlobId>,
     /// Unfinished writes in `tmp/`.
     pub leftovers: Vec<String>,
-    /// Copies of a mirror that are missing or damaged while the other is good, one line
-    /// each naming the store: nothing is lost yet, but one more fault would lose it.
-    pub degraded_copies: Vec<String>,
+    /// Copies of a mirror that are missing or damaged while the other is good, each with
+    /// its store: nothing is lost yet, but one more fault would lose it.
+    pub degraded_copies: Vec<BadCopy>,
     /// The blobs of those lines, for `fsck_repair`.
     #[serde(skip)]
     degraded_blobs: Vec<BlobId>,

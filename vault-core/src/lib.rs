@@ -67,7 +67,7 @@ mod users;
 mod vault;
 
 pub use backup::{is_snapshot_id, Restore, Snapshot};
-pub use blob::{BlobId, BlobStore, BlobWriter, Copies};
+pub use blob::{BadCopy, BlobId, BlobStore, BlobWriter, Copies, CopyState};
 pub use blob_fs::FsBlobStore;
 pub use blob_mem::MemBlobStore;
 pub use blob_mirror::MirrorBlobStore;
@@ -90,7 +90,7 @@ pub use log::action::Action;
 pub use log::event::{Event, Outcome};
 pub use log::recover::LogNotice;
 pub use log::report::{format_time, ActorLabel};
-pub use log::verify::{verify_log_at, Checkpoint, LogPin, LogVerification};
+pub use log::verify::{verify_log_at, Checkpoint, LogPin, LogProblem, LogVerification};
 pub use model::{
     Case, CaseProfile, CaseStatus, DocumentInfo, DocumentKind, DocumentMeta, NewDocument, Role,
     Team, User,

@@ -136,7 +136,9 @@ fn a_torn_last_record_is_moved_to_quarantine_not_deleted() {
     };
     assert!(q.starts_with(data.join("log")));
     assert_eq!(std::fs::read(q).unwrap(), torn);
-    assert!(vault.log_notices()[0].to_string().contains("quarantine-"));
+    assert!(q
+        .file_name()
+        .is_some_and(|n| n.to_string_lossy().starts_with("quarantine-")));
     drop(vault);
     assert_eq!(std::fs::read(log(&data, "events.bin")).unwrap(), events);
 }
@@ -252,7 +254,10 @@ fn an_auditor_checks_against_their_own_key_and_origin() {
     };
     let report = verify_log_at(&data, Some(&checkpoint), &wrong_origin).unwrap();
     assert!(
-        report.problem.as_deref().unwrap_or("").contains("origin"),
+        matches!(
+            &report.problem,
+            Some(vault_core::LogProblem::OtherLog { .. })
+        ),
         "{report:?}"
     );
 }

@@ -194,7 +194,10 @@ async fn main() -> anyhow::Result<()> {
                 tracing::info!(swept, "unfinished uploads from a previous run removed");
             }
             for notice in vault.log_notices() {
-                tracing::warn!("{notice}");
+                tracing::warn!(
+                    "{}",
+                    vault_words::log::notice(vault_words::Locale::En, &notice)
+                );
             }
             tracing::info!(store = %vault.blob_store().describe(), "blob store");
             let stored = vault_storage::merge(vault.storage_settings(), &overrides);

@@ -65,6 +65,12 @@ fn invalid(l: Locale, problem: Problem) -> String {
     l.say_with(&format!("invalid-{}", problem.code()), &args)
 }
 
+/// Words for a terminal: French, then English (`aucune sauvegarde / no snapshot`), as the
+/// `vault` command has always printed them.
+pub fn both(words: impl Fn(Locale) -> String) -> String {
+    format!("{} / {}", words(Locale::Fr), words(Locale::En))
+}
+
 /// The error for a terminal or a server's output: French, then English, as the `vault`
 /// command and `vault-server` have always printed them.
 pub fn bilingual(e: &Error) -> String {

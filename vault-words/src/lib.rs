@@ -1,6 +1,7 @@
 //! The words of the vault, in one place for the server and the `vault` command: Fluent
 //! catalogues under `locales/<tag>/` (`links.ftl` in fifteen languages for the pages of
-//! people without an account; `errors.ftl` and `desk.ftl` in French and English), the choice of a
+//! people without an account; `errors.ftl`, `desk.ftl`, `web.ftl`, `api.ftl` and `cli.ftl` in
+//! French and English), the choice of a
 //! language, sizes and Paris time as people read them, and vault-core's errors in words.
 //! vault-core itself spells no sentence for people: its errors carry a code and fields.
 //!
@@ -24,5 +25,5 @@ mod errors;
 pub mod locale;
 pub mod log;
 
-pub use errors::{bilingual, error_message};
+pub use errors::{bilingual, both, error_message};
 pub use locale::{Arg, Locale};

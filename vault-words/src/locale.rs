@@ -383,6 +383,7 @@ mod tests {
         ("desk.ftl", &["fr", "en"]),
         ("web.ftl", &["fr", "en"]),
         ("api.ftl", &["fr", "en"]),
+        ("cli.ftl", &["fr", "en"]),
     ];
 
     /// Every variable a pattern refers to, in its selectors and variants too.

@@ -1,7 +1,8 @@
 //! The access log in words (`desk.ftl`): one line per event for the `vault` command and
-//! the API, who did something, a link's state.
+//! the API, who did something, a link's state, and what a verification or an opening of
+//! the log found.
 
-use vault_core::{ActorLabel, Event, LinkStatus, Outcome};
+use vault_core::{ActorLabel, Event, LinkStatus, LogNotice, LogProblem, Outcome};
 
 use crate::locale::Locale;
 
@@ -88,5 +89,89 @@ mod tests {
             assert!(Locale::Fr.has(&id) && Locale::En.has(&id), "{id}");
         }
         assert_eq!(link_status(Locale::En, LinkStatus::Exhausted), "used up");
+    }
+}
+
+/// What a verification found wrong with the log.
+pub fn problem(l: Locale, p: &LogProblem) -> String {
+    let n = |v: u64| fluent_templates::fluent_bundle::FluentValue::from(v);
+    match p {
+        LogProblem::IndexedEventMissing { event } => {
+            l.say_with("log-problem-indexed-missing", &[("event", n(*event))])
+        }
+        LogProblem::InvalidEvent { event } => {
+            l.say_with("log-problem-invalid-event", &[("event", n(*event))])
+        }
+        LogProblem::EventMisplaced { event } => {
+            l.say_with("log-problem-misplaced", &[("event", n(*event))])
+        }
+        LogProblem::EventAltered { event } => {
+            l.say_with("log-problem-event-altered", &[("event", n(*event))])
+        }
+        LogProblem::HashesAltered { from, to } => l.say_with(
+            "log-problem-hashes-altered",
+            &[("from", n(*from)), ("to", n(*to))],
+        ),
+        LogProblem::EventMissing { event } => {
+            l.say_with("log-problem-event-missing", &[("event", n(*event))])
+        }
+        LogProblem::RewrittenWhileOpen => l.say("log-problem-rewritten-while-open"),
+        LogProblem::OtherLog { theirs, ours } => l.say_with(
+            "log-problem-other-log",
+            &[
+                ("theirs", format!("{theirs:?}").into()),
+                ("ours", format!("{ours:?}").into()),
+            ],
+        ),
+        LogProblem::BadSignature => l.say("log-problem-bad-signature"),
+        LogProblem::EventsRemoved { size, checkpoint } => l.say_with(
+            "log-problem-events-removed",
+            &[("size", n(*size)), ("checkpoint", n(*checkpoint))],
+        ),
+        LogProblem::HistoryRewritten { checkpoint } => l.say_with(
+            "log-problem-history-rewritten",
+            &[("checkpoint", n(*checkpoint))],
+        ),
+        _ => l.say("log-problem-other"),
+    }
+}
+
+/// What opening or verifying the log repaired or found that is not damage.
+pub fn notice(l: Locale, notice: &LogNotice) -> String {
+    let n = |v: u64| fluent_templates::fluent_bundle::FluentValue::from(v);
+    match notice {
+        LogNotice::TornTail {
+            at,
+            bytes,
+            quarantine: Some(q),
+        } => l.say_with(
+            "log-notice-torn-moved",
+            &[
+                ("bytes", n(*bytes)),
+                ("at", n(*at)),
+                ("path", q.display().to_string().into()),
+            ],
+        ),
+        LogNotice::TornTail { at, bytes, .. } => {
+            l.say_with("log-notice-torn", &[("bytes", n(*bytes)), ("at", n(*at))])
+        }
+        LogNotice::IndexRebuilt {
+            file,
+            covered,
+            size,
+            rebuilt,
+        } => l.say_with(
+            if *rebuilt {
+                "log-notice-index-rebuilt"
+            } else {
+                "log-notice-index-short"
+            },
+            &[
+                ("file", file.clone().into()),
+                ("covered", n(*covered)),
+                ("size", n(*size)),
+            ],
+        ),
+        _ => l.say("log-notice-other"),
     }
 }

@@ -53,44 +53,6 @@ pub enum LogNotice {
     },
 }
 
-impl std::fmt::Display for LogNotice {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            LogNotice::TornTail {
-                at,
-                bytes,
-                quarantine: Some(q),
-            } => write!(
-                f,
-                "the access log's last record was torn by a crash: its {bytes} bytes (from byte {at}) were moved to {}",
-                q.display()
-            ),
-            LogNotice::TornTail { at, bytes, .. } => write!(
-                f,
-                "the access log's last record is torn (a crash): {bytes} bytes from byte {at} are not part of the log and will be moved to a quarantine file when the vault is next opened"
-            ),
-            LogNotice::IndexRebuilt {
-                file,
-                covered,
-                size,
-                rebuilt: true,
-            } => write!(
-                f,
-                "the access log's index {file} covered {covered} of {size} events and was rebuilt from the events"
-            ),
-            LogNotice::IndexRebuilt {
-                file,
-                covered,
-                size,
-                ..
-            } => write!(
-                f,
-                "the access log's index {file} covers {covered} of {size} events: verified from the events themselves; it will be rebuilt when the vault is next opened"
-            ),
-        }
-    }
-}
-
 /// A damage report: the first index that is not what it should be.
 pub(crate) fn damaged_at(index: u64, what: &str) -> Error {
     Error::damaged(format!("the access log from event {index}: {what}"))

@@ -151,8 +151,70 @@ impl LevelReader {
     }
 }
 
+/// What is wrong with a log, found by [`verify_log_at`] (the words are vault-words').
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum LogProblem {
+    /// The index counts this event as written, but its bytes are missing or torn.
+    IndexedEventMissing {
+        /// The event.
+        event: u64,
+    },
+    /// The event's record is not a valid event.
+    InvalidEvent {
+        /// The event.
+        event: u64,
+    },
+    /// The event is not where the index says.
+    EventMisplaced {
+        /// The event.
+        event: u64,
+    },
+    /// The event does not hash to the leaf hash recorded for it.
+    EventAltered {
+        /// The event.
+        event: u64,
+    },
+    /// An inner hash over a range of events was altered.
+    HashesAltered {
+        /// The first event of the range.
+        from: u64,
+        /// The last event of the range.
+        to: u64,
+    },
+    /// Fewer events on disk than the open vault holds.
+    EventMissing {
+        /// The first missing event.
+        event: u64,
+    },
+    /// The files were rewritten while the vault was open.
+    RewrittenWhileOpen,
+    /// The kept checkpoint names another log.
+    OtherLog {
+        /// The checkpoint's origin.
+        theirs: String,
+        /// This log's origin.
+        ours: String,
+    },
+    /// The kept checkpoint's signature is not valid for this log's key.
+    BadSignature,
+    /// The log is shorter than the kept checkpoint: events were removed.
+    EventsRemoved {
+        /// Events in the log.
+        size: u64,
+        /// Events in the checkpoint.
+        checkpoint: u64,
+    },
+    /// The events before the checkpoint's size were rewritten.
+    HistoryRewritten {
+        /// Events in the checkpoint.
+        checkpoint: u64,
+    },
+}
+
 /// Keeps the first problem found.
-fn note(i: u64, what: String, first: &mut Option<(u64, String)>) {
+fn note(i: u64, what: LogProblem, first: &mut Option<(u64, LogProblem)>) {
     if first.is_none() {
         *first = Some((i, what));
     }
@@ -168,8 +230,8 @@ pub struct LogVerification {
     /// The first index where the log is not what it should be, if any (`None` for a
     /// problem of the checkpoint itself: signature, origin).
     pub first_bad_index: Option<u64>,
-    /// What is wrong, in English; `None` when the log verifies.
-    pub problem: Option<String>,
+    /// What is wrong; `None` when the log verifies.
+    pub problem: Option<LogProblem>,
     /// What is not damage but should be known: a torn last record (a crash), indexes
     /// shorter than the events (rebuilt at the next opening for writing).
     pub notices: Vec<LogNotice>,
@@ -247,7 +309,7 @@ fn verify_files(
     let mut scan = RecordScan::new(events, len, 0, 0)?;
     let mut size = 0u64;
     let mut frontier: Vec<Hash> = Vec::new();
-    let mut first_bad: Option<(u64, String)> = None;
+    let mut first_bad: Option<(u64, LogProblem)> = None;
     let mut notices = Vec::new();
     let mut kept_root = None;
     let mut short_levels = false;
@@ -260,7 +322,7 @@ fn verify_files(
             Scanned::Torn(_) if size < indexed => {
                 note(
                     size,
-                    format!("event {size} is committed in the index but its bytes are missing"),
+                    LogProblem::IndexedEventMissing { event: size },
                     &mut first_bad,
                 );
                 break;
@@ -274,11 +336,7 @@ fn verify_files(
                 break;
             }
             Scanned::Damaged(seq) => {
-                note(
-                    seq,
-                    format!("event {seq} is not a valid event"),
-                    &mut first_bad,
-                );
+                note(seq, LogProblem::InvalidEvent { event: seq }, &mut first_bad);
                 break;
             }
         };
@@ -287,11 +345,7 @@ fn verify_files(
             let mut offset = [0u8; 8];
             let read = offsets.as_mut().map(|o| o.read_exact(&mut offset));
             if !matches!(read, Some(Ok(()))) || u64::from_be_bytes(offset) != at {
-                note(
-                    i,
-                    format!("event {i} is not where the log's index says"),
-                    &mut first_bad,
-                );
+                note(i, LogProblem::EventMisplaced { event: i }, &mut first_bad);
             }
         }
         push_leaf(
@@ -306,9 +360,9 @@ fn verify_files(
                 Some(_) => {
                     let start = index << level;
                     let what = if level == 0 {
-                        format!("event {i} does not match its recorded hash")
+                        LogProblem::EventAltered { event: i }
                     } else {
-                        format!("the hashes over events {start} to {i} were altered")
+                        LogProblem::HashesAltered { from: start, to: i }
                     };
                     note(start, what, &mut first_bad);
                 }
@@ -325,7 +379,7 @@ fn verify_files(
     if first_bad.is_none() && size < indexed {
         note(
             size,
-            format!("event {size} is committed in the index but missing"),
+            LogProblem::IndexedEventMissing { event: size },
             &mut first_bad,
         );
     }
@@ -350,39 +404,34 @@ fn verify_files(
         if size < live_size {
             note(
                 size,
-                format!("event {size} is missing or torn"),
+                LogProblem::EventMissing { event: size },
                 &mut first_bad,
             );
         } else if size != live_size || root != live_root {
-            note(
-                0,
-                "the files no longer match the log this vault holds in memory: rewritten while open".into(),
-                &mut first_bad,
-            );
+            note(0, LogProblem::RewrittenWhileOpen, &mut first_bad);
         }
     }
     let mut kept_problem = None;
     if let (None, Some(k)) = (&first_bad, kept) {
         if k.origin != *origin {
-            kept_problem = Some(format!(
-                "the checkpoint is of another log: its origin is {:?}, this log's is {origin:?}",
-                k.origin
-            ));
+            kept_problem = Some(LogProblem::OtherLog {
+                theirs: k.origin.clone(),
+                ours: origin.to_string(),
+            });
         } else if !k.verify_signature(public_key) {
-            kept_problem =
-                Some("the kept checkpoint's signature is not valid for this log's key".into());
+            kept_problem = Some(LogProblem::BadSignature);
         } else if k.size > size {
-            first_bad = Some((size, format!("the log has {size} events but the checkpoint {}: events from {size} on were removed", k.size)));
+            first_bad = Some((
+                size,
+                LogProblem::EventsRemoved {
+                    size,
+                    checkpoint: k.size,
+                },
+            ));
         } else if k.size == 0 {
             // Every log extends the empty one.
         } else if kept_root.map(hex::encode).as_deref() != Some(k.root.as_str()) {
-            first_bad = Some((
-                0,
-                format!(
-                    "events before {} were rewritten (hashes recomputed): the log does not extend the checkpoint",
-                    k.size
-                ),
-            ));
+            first_bad = Some((0, LogProblem::HistoryRewritten { checkpoint: k.size }));
         }
     }
     let (first_bad_index, problem) = match (first_bad, kept_problem) {

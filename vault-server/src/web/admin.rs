@@ -459,7 +459,9 @@ pub async fn verify(State(state): State<AppState>, v: Volunteer, fields: Fields)
             h2 #result-title { (w.verify_result) }
             @match &log.problem {
                 None => p.done role="status" { (w.log_ok) " " (log.size) " · " (w.root) " " code { (log.root) } },
-                Some(problem) => p.error role="alert" { (w.log_bad) " " (problem) },
+                Some(problem) => p.error role="alert" {
+                    (w.log_bad) " " (vault_words::log::problem(v.ctx.lang.locale(), problem))
+                },
             }
             @if storage.is_clean() {
                 p.done { (w.storage_ok) " " (storage.blobs_checked) }

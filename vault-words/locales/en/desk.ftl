@@ -81,3 +81,23 @@ log-action-space-passcode-failed = wrong code on a personal space
 log-action-space-locked = personal space locked (too many tries)
 log-action-space-revoke = personal space revoked
 log-action-space-expire = personal space expired (key destroyed)
+
+# What `vault log verify` and the admin page's check found wrong with the log.
+log-problem-indexed-missing = event { $event } is committed in the index but its bytes are missing
+log-problem-invalid-event = event { $event } is not a valid event
+log-problem-misplaced = event { $event } is not where the log's index says
+log-problem-event-altered = event { $event } does not match its recorded hash
+log-problem-hashes-altered = the hashes over events { $from } to { $to } were altered
+log-problem-event-missing = event { $event } is missing or torn
+log-problem-rewritten-while-open = the files no longer match the log this vault holds in memory: rewritten while open
+log-problem-other-log = the checkpoint is of another log: its origin is { $theirs }, this log's is { $ours }
+log-problem-bad-signature = the kept checkpoint's signature is not valid for this log's key
+log-problem-events-removed = the log has { $size } events but the checkpoint { $checkpoint }: events from { $size } on were removed
+log-problem-history-rewritten = events before { $checkpoint } were rewritten (hashes recomputed): the log does not extend the checkpoint
+log-problem-other = the log does not verify
+# What opening or verifying the log found that is not damage.
+log-notice-torn-moved = the access log's last record was torn by a crash: its { $bytes } bytes (from byte { $at }) were moved to { $path }
+log-notice-torn = the access log's last record is torn (a crash): { $bytes } bytes from byte { $at } are not part of the log and will be moved to a quarantine file when the vault is next opened
+log-notice-index-rebuilt = the access log's index { $file } covered { $covered } of { $size } events and was rebuilt from the events
+log-notice-index-short = the access log's index { $file } covers { $covered } of { $size } events: verified from the events themselves; it will be rebuilt when the vault is next opened
+log-notice-other = the access log reported something to check

@@ -81,3 +81,23 @@ log-action-space-passcode-failed = code erroné sur l'espace personnel
 log-action-space-locked = blocage de l'espace personnel (trop d'essais)
 log-action-space-revoke = révocation de l'espace personnel
 log-action-space-expire = expiration de l'espace personnel (clé détruite)
+
+# Ce que `vault log verify` et la vérification de la page d'administration trouvent dans le journal.
+log-problem-indexed-missing = l'événement { $event } est inscrit dans l'index mais ses octets manquent
+log-problem-invalid-event = l'événement { $event } n'est pas un événement valide
+log-problem-misplaced = l'événement { $event } n'est pas là où l'index du journal le place
+log-problem-event-altered = l'événement { $event } ne correspond pas à son empreinte enregistrée
+log-problem-hashes-altered = les empreintes des événements { $from } à { $to } ont été modifiées
+log-problem-event-missing = l'événement { $event } manque ou est tronqué
+log-problem-rewritten-while-open = les fichiers ne correspondent plus au journal que ce coffre tient en mémoire : réécrits pendant qu'il était ouvert
+log-problem-other-log = le point de contrôle est celui d'un autre journal : son origine est { $theirs }, celle de ce journal est { $ours }
+log-problem-bad-signature = la signature du point de contrôle conservé n'est pas valide pour la clé de ce journal
+log-problem-events-removed = le journal a { $size } événements mais le point de contrôle { $checkpoint } : les événements à partir de { $size } ont été supprimés
+log-problem-history-rewritten = les événements avant { $checkpoint } ont été réécrits (empreintes recalculées) : le journal ne prolonge pas le point de contrôle
+log-problem-other = le journal ne se vérifie pas
+# Ce que l'ouverture ou la vérification du journal a trouvé, qui n'est pas un dommage.
+log-notice-torn-moved = le dernier enregistrement du journal a été tronqué par un arrêt brutal : ses { $bytes } octets (à partir de l'octet { $at }) ont été déplacés dans { $path }
+log-notice-torn = le dernier enregistrement du journal est tronqué (arrêt brutal) : { $bytes } octets à partir de l'octet { $at } ne font pas partie du journal et seront mis en quarantaine à la prochaine ouverture du coffre
+log-notice-index-rebuilt = l'index { $file } du journal couvrait { $covered } événements sur { $size } et a été reconstruit à partir des événements
+log-notice-index-short = l'index { $file } du journal couvre { $covered } événements sur { $size } : vérifié à partir des événements eux-mêmes ; il sera reconstruit à la prochaine ouverture du coffre
+log-notice-other = le journal signale quelque chose à vérifier

@@ -1,0 +1,112 @@
+# What the `vault` command prints (English). The command prints each message in French,
+# then in English: "aucune sauvegarde / no snapshot".
+
+cli-warning = warning: { $notice }
+cli-no-user = no user: pass --user NAME (or set VAULT_USER)
+cli-password = Password
+cli-current-password = Current password
+cli-new-password = New password
+cli-confirm = Confirm
+cli-passwords-differ = the passwords differ
+cli-no-terminal = no terminal to prompt for the password: use --password-file
+cli-cannot-read = cannot read { $path }
+cli-cannot-write = cannot write { $path }
+cli-cannot-open = cannot open { $path }
+cli-cannot-create = cannot create { $path }
+cli-other-error = error
+
+cli-weak-argon2 = warning: argon2 parameters below the recommended ones
+cli-recovery-key = RECOVERY KEY: the only way to recover an account or the vault. Keep it offline (paper, safe), never on this computer.
+cli-written-to = written to { $path }
+cli-vault-created = vault created in { $path }; admin: { $admin }
+
+cli-password-changed = password changed
+cli-account-recovered = account recovered: { $name }
+cli-team-members = { $members ->
+    [one] { $members } member
+   *[other] { $members } members
+}
+cli-team-rotated = team keys rotated (epoch { $epoch })
+
+cli-status-open = open
+cli-status-closed = closed
+cli-case-name = name
+cli-case-born = born
+cli-case-nationality = nationality
+cli-case-contact = contact
+cli-case-language = language
+cli-case-notes = notes
+cli-case-status = status
+cli-erase-needs-yes = erasure is final: add --yes
+cli-case-erased = case erased: { $documents ->
+    [one] { $documents } document
+   *[other] { $documents } documents
+}, { $blobs ->
+    [one] { $blobs } file
+   *[other] { $blobs } files
+}
+
+cli-is-directory = { $path } is a directory, not a file
+cli-name-not-utf8 = the file name of { $path } is not UTF-8: rename the file
+cli-intact = { $versions ->
+    [one] intact: { $versions } version
+   *[other] intact: { $versions } versions
+}
+cli-kind-changed = kind changed: { $kind }
+cli-fsck-summary = versions: { $versions }, blobs checked: { $blobs }
+cli-fsck-missing = MISSING blob { $blob }
+cli-fsck-corrupt = CORRUPT blob { $blob }
+cli-fsck-missing-entry = MISSING ENTRY { $entry }
+cli-fsck-orphan = orphan blob { $blob }
+cli-fsck-leftover = leftover tmp/{ $file }
+cli-fsck-copy = { $state ->
+    [missing] MIRROR COPY: { $blob } is missing in { $store }
+   *[damaged] MIRROR COPY: { $blob } is damaged in { $store }
+}
+cli-fsck-removed = removed: { $count }
+cli-fsck-rewritten = copies rewritten: { $count }
+cli-fsck-damaged = some documents are damaged
+cli-fsck-repairable = orphans, leftovers or mirror copies to rewrite: `vault fsck --repair` deals with them
+
+cli-share-made = share link { $id }: { $documents ->
+    [one] { $documents } document
+   *[other] { $documents } documents
+}, { $downloads ->
+    [one] { $downloads } download
+   *[other] { $downloads } downloads
+}, until { $until }
+cli-share-line = { $status }, { $downloads }/{ $max } downloads, until { $until }, { $documents ->
+    [one] { $documents } document
+   *[other] { $documents } documents
+}{ $passphrase ->
+    [yes] , with a passphrase
+   *[no] {""}
+}
+cli-share-revoked = link revoked, keys destroyed
+cli-upload-made = upload link { $id }: { $files ->
+    [one] { $files } file
+   *[other] { $files } files
+}, { $bytes } bytes, until { $until }
+cli-upload-line = { $status }, { $files }/{ $max } files, { $bytes }/{ $max-bytes } bytes, until { $until }
+cli-upload-revoked = upload link revoked
+
+cli-log-summary = events: { $events }, root: { $root }
+cli-log-altered = log altered from event { $event }: { $problem }
+cli-checkpoint-refused = checkpoint refused: { $problem }
+cli-log-extends = the log extends the checkpoint of size { $size }
+cli-event-or-old = give --event N or --old M
+
+cli-no-snapshot = no snapshot
+cli-snapshot-line = { $events } events, { $blobs } blobs, { $bytes } bytes
+cli-snapshot-unfinished = UNFINISHED
+cli-pruned = removed: { $snapshots ->
+    [one] { $snapshots } snapshot
+   *[other] { $snapshots } snapshots
+}, { $blobs ->
+    [one] { $blobs } blob
+   *[other] { $blobs } blobs
+}; kept: { $kept }
+cli-no-target = no target: vault backup TARGET
+cli-snapshot-taken = snapshot { $id }: { $events } events, { $blobs } blobs ({ $copied } copied), { $bytes } bytes copied
+cli-restore-fails-fsck = the restored vault fails fsck: { $report }
+cli-restored = restored { $id } into { $path }: { $events } events (root { $root }), { $blobs } blobs, fsck OK

@@ -1,0 +1,112 @@
+# Ce qu'écrit la commande `vault` (français). La commande écrit chaque message en français,
+# puis en anglais : « aucune sauvegarde / no snapshot ».
+
+cli-warning = attention : { $notice }
+cli-no-user = aucun utilisateur : ajoutez --user NOM (ou définissez VAULT_USER)
+cli-password = Mot de passe
+cli-current-password = Mot de passe actuel
+cli-new-password = Nouveau mot de passe
+cli-confirm = Confirmez
+cli-passwords-differ = les mots de passe diffèrent
+cli-no-terminal = pas de terminal pour demander le mot de passe : utilisez --password-file
+cli-cannot-read = impossible de lire { $path }
+cli-cannot-write = impossible d'écrire { $path }
+cli-cannot-open = impossible d'ouvrir { $path }
+cli-cannot-create = impossible de créer { $path }
+cli-other-error = erreur
+
+cli-weak-argon2 = attention : paramètres argon2 plus faibles que recommandé
+cli-recovery-key = CLÉ DE SECOURS : elle seule permet de récupérer un compte ou le coffre. Gardez-la hors ligne (papier, coffre), jamais sur cet ordinateur.
+cli-written-to = écrite dans { $path }
+cli-vault-created = coffre créé dans { $path } ; administrateur : { $admin }
+
+cli-password-changed = mot de passe changé
+cli-account-recovered = compte récupéré : { $name }
+cli-team-members = { $members ->
+    [one] { $members } membre
+   *[other] { $members } membres
+}
+cli-team-rotated = clés de l'équipe renouvelées (époque { $epoch })
+
+cli-status-open = ouvert
+cli-status-closed = clos
+cli-case-name = nom
+cli-case-born = né(e) le
+cli-case-nationality = nationalité
+cli-case-contact = contact
+cli-case-language = langue
+cli-case-notes = notes
+cli-case-status = statut
+cli-erase-needs-yes = l'effacement est définitif : ajoutez --yes
+cli-case-erased = dossier effacé : { $documents ->
+    [one] { $documents } document
+   *[other] { $documents } documents
+}, { $blobs ->
+    [one] { $blobs } fichier
+   *[other] { $blobs } fichiers
+}
+
+cli-is-directory = { $path } est un dossier, pas un fichier
+cli-name-not-utf8 = le nom du fichier { $path } n'est pas en UTF-8 : renommez-le
+cli-intact = { $versions ->
+    [one] intact : { $versions } version
+   *[other] intact : { $versions } versions
+}
+cli-kind-changed = type changé : { $kind }
+cli-fsck-summary = versions : { $versions }, fichiers vérifiés : { $blobs }
+cli-fsck-missing = MANQUANT : fichier { $blob }
+cli-fsck-corrupt = ENDOMMAGÉ : fichier { $blob }
+cli-fsck-missing-entry = ENTRÉE MANQUANTE : { $entry }
+cli-fsck-orphan = fichier orphelin { $blob }
+cli-fsck-leftover = reste tmp/{ $file }
+cli-fsck-copy = { $state ->
+    [missing] COPIE MIROIR : { $blob } manque dans { $store }
+   *[damaged] COPIE MIROIR : { $blob } est endommagé dans { $store }
+}
+cli-fsck-removed = supprimés : { $count }
+cli-fsck-rewritten = copies réécrites : { $count }
+cli-fsck-damaged = des documents sont endommagés
+cli-fsck-repairable = orphelins, restes ou copies miroir à refaire : `vault fsck --repair` s'en occupe
+
+cli-share-made = lien de partage { $id } : { $documents ->
+    [one] { $documents } document
+   *[other] { $documents } documents
+}, { $downloads ->
+    [one] { $downloads } téléchargement
+   *[other] { $downloads } téléchargements
+}, jusqu'au { $until }
+cli-share-line = { $status }, { $downloads }/{ $max } téléchargements, jusqu'au { $until }, { $documents ->
+    [one] { $documents } document
+   *[other] { $documents } documents
+}{ $passphrase ->
+    [yes] , avec phrase secrète
+   *[no] {""}
+}
+cli-share-revoked = lien révoqué, clés détruites
+cli-upload-made = lien de dépôt { $id } : { $files ->
+    [one] { $files } fichier
+   *[other] { $files } fichiers
+}, { $bytes } octets, jusqu'au { $until }
+cli-upload-line = { $status }, { $files }/{ $max } fichiers, { $bytes }/{ $max-bytes } octets, jusqu'au { $until }
+cli-upload-revoked = lien de dépôt révoqué
+
+cli-log-summary = événements : { $events }, racine : { $root }
+cli-log-altered = journal altéré à partir de l'événement { $event } : { $problem }
+cli-checkpoint-refused = point de contrôle refusé : { $problem }
+cli-log-extends = le journal prolonge le point de contrôle de taille { $size }
+cli-event-or-old = donnez --event N ou --old M
+
+cli-no-snapshot = aucune sauvegarde
+cli-snapshot-line = { $events } événements, { $blobs } fichiers, { $bytes } octets
+cli-snapshot-unfinished = INACHEVÉE
+cli-pruned = supprimées : { $snapshots ->
+    [one] { $snapshots } sauvegarde
+   *[other] { $snapshots } sauvegardes
+}, { $blobs ->
+    [one] { $blobs } fichier
+   *[other] { $blobs } fichiers
+} ; gardées : { $kept }
+cli-no-target = destination manquante : vault backup DESTINATION
+cli-snapshot-taken = sauvegarde { $id } : { $events } événements, { $blobs } fichiers ({ $copied } copiés), { $bytes } octets copiés
+cli-restore-fails-fsck = le coffre restauré ne passe pas fsck : { $report }
+cli-restored = sauvegarde { $id } restaurée dans { $path } : { $events } événements (racine { $root }), { $blobs } fichiers, fsck OK
