@@ -273,7 +273,7 @@ fn referenced_blobs(export: &mut impl Read) -> Result<Vec<BlobId>> {
     crate::catalog::read_export(export, |key, value| {
         if key.starts_with(b"doc/") {
             let record: DocumentRecord = serde_json::from_slice(&value)
-                .map_err(|_| Error::damaged("a document record in the catalogue"))?;
+                .map_err(|_| Error::damaged(crate::Damage::DocumentRecord))?;
             out.extend(record.versions.into_iter().map(|v| v.blob));
         }
         Ok(())

@@ -211,5 +211,7 @@ impl Drop for BackgroundHasher {
 
 /// Maps a missing blob to the error users should see.
 pub(crate) fn missing(id: &BlobId) -> Error {
-    Error::DocumentDamaged(format!("its encrypted file {id} is missing"))
+    Error::DocumentDamaged(crate::DocumentFault::BlobMissing {
+        blob: id.to_string(),
+    })
 }

@@ -70,7 +70,7 @@ impl BlobWriter for MirrorWriter {
         let (a, b) = (a.commit(), b.commit());
         match (a, b) {
             (Ok(a), Ok(b)) if a == b => Ok(a),
-            (Ok(_), Ok(_)) => Err(Error::damaged("the two copies of a mirrored blob differ")),
+            (Ok(_), Ok(_)) => Err(Error::damaged(crate::Damage::MirrorCopiesDiffer)),
             (Err(e), _) | (_, Err(e)) => Err(e),
         }
     }
@@ -100,7 +100,9 @@ impl BlobStore for MirrorBlobStore {
                 Ok(false) => {
                     tracing::warn!(blob = %id, store = %store.describe(), "a mirrored copy is damaged");
                     first_error.get_or_insert_with(|| {
-                        Error::DocumentDamaged(format!("its encrypted file {id} is altered"))
+                        Error::DocumentDamaged(crate::DocumentFault::BlobAltered {
+                            blob: id.to_string(),
+                        })
                     });
                 }
                 Err(e) => {
@@ -216,7 +218,7 @@ impl BlobStore for MirrorBlobStore {
             let written = writer.commit()?;
             target.settle(&written)?;
             if written != *id {
-                return Err(Error::damaged("a repaired copy does not match its name"));
+                return Err(Error::damaged(crate::Damage::RepairedCopy));
             }
             tracing::warn!(blob = %id, store = %target.describe(), "mirrored copy rewritten from the good one");
             rewritten += 1;

@@ -46,7 +46,7 @@ impl Vault {
             .inner
             .catalog
             .required_raw(&format!("wrap/case/{case}/team"))?;
-        keys::unwrap(&wrap, team_key)?.ok_or_else(|| Error::damaged("a case key wrap"))
+        keys::unwrap(&wrap, team_key)?.ok_or_else(|| Error::damaged(crate::Damage::CaseKeyWrap))
     }
 
     pub(crate) fn case_record(&self, case: &CaseId) -> Result<CaseRecord> {
@@ -129,8 +129,9 @@ impl Vault {
             .inner
             .catalog
             .required_raw(&format!("profile/{}", record.id))?;
-        let plain = keys::open(&sealed, key)?.ok_or_else(|| Error::damaged("a case profile"))?;
-        let profile: CaseProfile = codec::decode(&plain, "a case profile")?;
+        let plain =
+            keys::open(&sealed, key)?.ok_or_else(|| Error::damaged(crate::Damage::CaseProfile))?;
+        let profile: CaseProfile = codec::decode(&plain, crate::Damage::CaseProfile)?;
         Ok(Case {
             id: record.id,
             team: record.team,

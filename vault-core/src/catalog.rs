@@ -37,7 +37,7 @@ const EXPORT_MAGIC: &[u8; 24] = b"vault-catalog-export v1\n";
 const MAX_EXPORTED_VALUE: u32 = 64 * 1024 * 1024;
 
 fn bad_export() -> Error {
-    Error::damaged("the catalogue export is truncated or malformed")
+    Error::damaged(crate::Damage::CatalogExport)
 }
 
 /// A length of an export; `u32::MAX` ends the entries.
@@ -168,11 +168,7 @@ impl Catalog {
     fn usable(&self) -> Result<RwLockReadGuard<'_, sled::Db>> {
         // A database that could not be reopened (say, on a full disk) is tried again at
         // each use: the vault heals once the cause is gone, without a restart.
-        let unusable = || {
-            Error::damaged(
-                "the catalogue could not be reopened; free disk space, or restart the program",
-            )
-        };
+        let unusable = || Error::damaged(crate::Damage::CatalogReopen);
         if self.broken.load(Ordering::SeqCst) && self.reopen().is_err() {
             return Err(unusable());
         }
@@ -240,22 +236,28 @@ impl Catalog {
     pub(crate) fn record<T: DeserializeOwned>(&self, key: &str) -> Result<Option<T>> {
         match self.raw(key)? {
             None => Ok(None),
-            Some(bytes) => serde_json::from_slice(&bytes)
-                .map(Some)
-                .map_err(|_| Error::damaged(format!("catalogue entry {}", entry_kind(key)))),
+            Some(bytes) => serde_json::from_slice(&bytes).map(Some).map_err(|_| {
+                Error::damaged(crate::Damage::CatalogEntry {
+                    key: entry_kind(key).to_owned(),
+                })
+            }),
         }
     }
 
     /// A record or wrap that other entries refer to and must exist.
     pub(crate) fn required<T: DeserializeOwned>(&self, key: &str) -> Result<T> {
         self.record(key)?.ok_or_else(|| {
-            Error::damaged(format!("catalogue entry {} is missing", entry_kind(key)))
+            Error::damaged(crate::Damage::CatalogEntryMissing {
+                key: entry_kind(key).to_owned(),
+            })
         })
     }
 
     pub(crate) fn required_raw(&self, key: &str) -> Result<sled::IVec> {
         self.raw(key)?.ok_or_else(|| {
-            Error::damaged(format!("catalogue entry {} is missing", entry_kind(key)))
+            Error::damaged(crate::Damage::CatalogEntryMissing {
+                key: entry_kind(key).to_owned(),
+            })
         })
     }
 
@@ -273,9 +275,7 @@ impl Catalog {
     ) -> Result<(u64, R)> {
         let db = self.db.write().unwrap_or_else(PoisonError::into_inner);
         if self.broken.load(Ordering::SeqCst) {
-            return Err(Error::damaged(
-                "the catalogue could not be reopened; free disk space, or restart the program",
-            ));
+            return Err(Error::damaged(crate::Damage::CatalogReopen));
         }
         let instant = at_instant()?;
         out.write_all(EXPORT_MAGIC)?;
@@ -284,7 +284,7 @@ impl Catalog {
             let (k, v) = item?;
             for part in [&k[..], &v[..]] {
                 let len = u32::try_from(part.len())
-                    .map_err(|_| Error::damaged("a catalogue entry is too large"))?;
+                    .map_err(|_| Error::damaged(crate::Damage::CatalogEntryTooLarge))?;
                 out.write_all(&len.to_be_bytes())?;
                 out.write_all(part)?;
             }
@@ -319,7 +319,7 @@ impl Catalog {
             .map(|item| {
                 let (k, v) = item?;
                 let key = String::from_utf8(k.to_vec())
-                    .map_err(|_| Error::damaged("a catalogue key is not text"))?;
+                    .map_err(|_| Error::damaged(crate::Damage::CatalogKeyNotText))?;
                 Ok((key, v))
             })
             .collect()
@@ -330,8 +330,11 @@ impl Catalog {
         self.scan(prefix)?
             .into_iter()
             .map(|(_, v)| {
-                serde_json::from_slice(&v)
-                    .map_err(|_| Error::damaged(format!("catalogue entry {}", entry_kind(prefix))))
+                serde_json::from_slice(&v).map_err(|_| {
+                    Error::damaged(crate::Damage::CatalogEntry {
+                        key: entry_kind(prefix).to_owned(),
+                    })
+                })
             })
             .collect()
     }

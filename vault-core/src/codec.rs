@@ -55,7 +55,7 @@ impl std::io::Write for Counter {
 }
 
 /// Decodes what [`encode`] wrote; `what` names the entry in the error.
-pub(crate) fn decode<T: DeserializeOwned>(bytes: &[u8], what: &str) -> Result<T> {
+pub(crate) fn decode<T: DeserializeOwned>(bytes: &[u8], what: crate::Damage) -> Result<T> {
     let parsed: In<T> = serde_json::from_slice(bytes).map_err(|_| Error::damaged(what))?;
     if parsed.v > ENCODING_VERSION {
         return Err(Error::NewerFormat {
@@ -88,7 +88,7 @@ mod tests {
                                 hash in "[0-9a-f]{64}", created in any::<u64>()) {
             let meta = DocumentMeta { kind, filename, media_type: media, note, size, blake3: hash, created };
             let bytes = encode(&meta).unwrap();
-            let back: DocumentMeta = decode(&bytes, "metadata").unwrap();
+            let back: DocumentMeta = decode(&bytes, crate::Damage::DocumentMetadata).unwrap();
             prop_assert!(back == meta);
         }
 
@@ -97,13 +97,13 @@ mod tests {
                                nat in proptest::option::of(any::<String>()), notes in proptest::option::of(any::<String>())) {
             let profile = CaseProfile { name, birth_date: birth, nationality: nat, contact: None, language: Some("fa".into()), notes };
             let bytes = encode(&profile).unwrap();
-            let back: CaseProfile = decode(&bytes, "profile").unwrap();
+            let back: CaseProfile = decode(&bytes, crate::Damage::CaseProfile).unwrap();
             prop_assert!(back == profile);
         }
 
         #[test]
         fn decoding_garbage_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..256)) {
-            let _ = decode::<DocumentMeta>(&bytes, "metadata");
+            let _ = decode::<DocumentMeta>(&bytes, crate::Damage::DocumentMetadata);
         }
     }
 
@@ -111,7 +111,7 @@ mod tests {
     fn newer_encoding_is_refused() {
         let bytes = br#"{"v":2,"name":"x"}"#;
         assert!(matches!(
-            decode::<CaseProfile>(bytes, "profile"),
+            decode::<CaseProfile>(bytes, crate::Damage::CaseProfile),
             Err(Error::NewerFormat { found: 2, .. })
         ));
     }

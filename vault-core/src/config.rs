@@ -100,14 +100,14 @@ pub(crate) struct Limits {
 impl VaultToml {
     pub(crate) fn read(path: &Path) -> Result<Self> {
         let text = std::fs::read_to_string(path)
-            .map_err(|_| Error::damaged("vault.toml cannot be read"))?;
+            .map_err(|_| Error::damaged(crate::Damage::ConfigUnreadable))?;
         // Read the version first, so a newer format says so instead of "damaged".
         #[derive(Deserialize)]
         struct Version {
             format_version: u32,
         }
-        let version: Version = toml::from_str(&text)
-            .map_err(|_| Error::damaged("vault.toml has no format_version"))?;
+        let version: Version =
+            toml::from_str(&text).map_err(|_| Error::damaged(crate::Damage::ConfigNoVersion))?;
         if version.format_version > FORMAT_VERSION {
             return Err(Error::NewerFormat {
                 found: version.format_version,
@@ -115,7 +115,7 @@ impl VaultToml {
             });
         }
         let parsed: VaultToml =
-            toml::from_str(&text).map_err(|_| Error::damaged("vault.toml is malformed"))?;
+            toml::from_str(&text).map_err(|_| Error::damaged(crate::Damage::ConfigMalformed))?;
         parsed.argon2.validate()?;
         Ok(parsed)
     }
@@ -123,7 +123,7 @@ impl VaultToml {
     /// Parses the text of a `vault.toml` (from a backup).
     pub(crate) fn parse(text: &str) -> Result<Self> {
         let parsed: VaultToml =
-            toml::from_str(text).map_err(|_| Error::damaged("vault.toml is malformed"))?;
+            toml::from_str(text).map_err(|_| Error::damaged(crate::Damage::ConfigMalformed))?;
         if parsed.format_version > FORMAT_VERSION {
             return Err(Error::NewerFormat {
                 found: parsed.format_version,

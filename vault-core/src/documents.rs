@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use crate::blob::{BackgroundHasher, BlobId};
 use crate::catalog::Batch;
 use crate::codec;
-use crate::error::{Error, NameProblem, Named, Problem, Result};
+use crate::error::{DocumentFault, Error, NameProblem, Named, Problem, Result};
 use crate::ids::{now, CaseId, DocumentId};
 use crate::keys::{self, SecretKey};
 use crate::log::audit::{target, Actor, Audit};
@@ -367,8 +367,8 @@ impl Vault {
     ) -> Result<(SecretKey, DocumentMeta)> {
         let catalog = &self.inner.catalog;
         let wrap = catalog.required_raw(&format!("wrap/version/{}/{number}", record.id))?;
-        let key =
-            keys::unwrap(&wrap, case_key)?.ok_or_else(|| Error::damaged("a document key wrap"))?;
+        let key = keys::unwrap(&wrap, case_key)?
+            .ok_or_else(|| Error::damaged(crate::Damage::DocumentKeyWrap))?;
         let meta = self.meta_with_key(&record.id, number, &key)?;
         Ok((key, meta))
     }
@@ -507,8 +507,9 @@ impl Vault {
             .inner
             .catalog
             .required_raw(&format!("meta/{doc}/{number}"))?;
-        let plain = keys::open(&sealed, key)?.ok_or_else(|| Error::damaged("document metadata"))?;
-        codec::decode(&plain, "document metadata")
+        let plain = keys::open(&sealed, key)?
+            .ok_or_else(|| Error::damaged(crate::Damage::DocumentMetadata))?;
+        codec::decode(&plain, crate::Damage::DocumentMetadata)
     }
 
     /// A plaintext stream of a blob, checked against `meta` as it is read.
@@ -519,7 +520,7 @@ impl Vault {
         meta: &DocumentMeta,
     ) -> Result<DocumentReader> {
         let blob = self.inner.blobs.open(blob)?;
-        let damaged = || Error::DocumentDamaged("its encrypted file does not decrypt".into());
+        let damaged = || Error::DocumentDamaged(DocumentFault::DoesNotDecrypt);
         let decryptor = age::Decryptor::new_buffered(BufReader::with_capacity(64 * 1024, blob))
             .map_err(|_| damaged())?;
         let stream = decryptor
@@ -697,8 +698,8 @@ pub struct DocumentReader {
     verified: bool,
 }
 
-fn damaged_io(what: &str) -> io::Error {
-    io::Error::other(Error::DocumentDamaged(what.into()))
+fn damaged_io(fault: DocumentFault) -> io::Error {
+    io::Error::other(Error::DocumentDamaged(fault))
 }
 
 impl Read for DocumentReader {
@@ -715,13 +716,13 @@ impl Read for DocumentReader {
                     io::ErrorKind::InvalidData | io::ErrorKind::UnexpectedEof
                 ) =>
             {
-                return Err(damaged_io("its encrypted file was altered or truncated"))
+                return Err(damaged_io(DocumentFault::AlteredOrTruncated))
             }
             Err(e) => return Err(e),
         };
         self.count += n as u64;
         if self.count > self.expected_size {
-            return Err(damaged_io("it is longer than recorded"));
+            return Err(damaged_io(DocumentFault::LongerThanRecorded));
         }
         self.hasher.update(&buf[..n]);
         if n == 0 && !buf.is_empty() {
@@ -730,7 +731,7 @@ impl Read for DocumentReader {
                 .finalize()
                 .is_some_and(|h| h.to_hex().as_str() == self.expected_hash);
             if self.count != self.expected_size || !matches {
-                return Err(damaged_io("it does not match its recorded hash"));
+                return Err(damaged_io(DocumentFault::HashMismatch));
             }
             self.verified = true;
         }

@@ -45,11 +45,8 @@ pub enum Error {
     },
 
     /// A file of the data directory is missing or unreadable as what it should be.
-    #[error("damaged: {what}")]
-    Damaged {
-        /// Which part is damaged (never contains secrets or names).
-        what: String,
-    },
+    #[error("damaged: {0}")]
+    Damaged(Damage),
 
     /// Unknown user or wrong password: deliberately the same error.
     #[error("bad_credentials")]
@@ -127,7 +124,7 @@ pub enum Error {
 
     /// A stored document does not decrypt or does not match its recorded hash.
     #[error("document_damaged: {0}")]
-    DocumentDamaged(String),
+    DocumentDamaged(DocumentFault),
 
     /// The access log could not be written: the operation was not done and nothing was
     /// returned (fail closed).
@@ -186,6 +183,293 @@ impl NameProblem {
         match self {
             NameProblem::Blank => None,
             NameProblem::DirectionControl(c) | NameProblem::Invisible(c) => Some(c),
+        }
+    }
+}
+
+/// Which part of the data directory is damaged (the words are vault-words', `damaged-<code>`
+/// in `errors.ftl`). Never holds a secret or a name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Damage {
+    /// Vault.toml is missing.
+    ConfigMissing,
+    /// Vault.toml cannot be read.
+    ConfigUnreadable,
+    /// Vault.toml has no format_version.
+    ConfigNoVersion,
+    /// Vault.toml is malformed.
+    ConfigMalformed,
+    /// The catalogue directory is missing.
+    CatalogDirMissing,
+    /// The blobs directory is missing.
+    BlobsDirMissing,
+    /// The access log directory is missing.
+    LogDirMissing,
+    /// A file of the access log is missing.
+    LogFileMissing,
+    /// The catalogue is corrupted.
+    CatalogCorrupted,
+    /// The catalogue could not be reopened.
+    CatalogReopen,
+    /// The catalogue export is truncated or malformed.
+    CatalogExport,
+    /// A catalogue key is not text.
+    CatalogKeyNotText,
+    /// A catalogue entry is too large.
+    CatalogEntryTooLarge,
+    /// An encrypted catalogue entry.
+    SealedEntry,
+    /// A key wrap.
+    KeyWrap,
+    /// A team key wrap.
+    TeamKeyWrap,
+    /// A case key wrap.
+    CaseKeyWrap,
+    /// A document key wrap.
+    DocumentKeyWrap,
+    /// The log key wrap.
+    LogKeyWrap,
+    /// The log key does not match vault.toml.
+    LogKeyMismatch,
+    /// A public key is not an age1... recipient.
+    PublicKey,
+    /// A user record.
+    UserRecord,
+    /// A user key does not match its record.
+    UserKeyMismatch,
+    /// A case profile.
+    CaseProfile,
+    /// Document metadata.
+    DocumentMetadata,
+    /// A document record in the catalogue.
+    DocumentRecord,
+    /// A document without version.
+    DocumentWithoutVersion,
+    /// A space.
+    Space,
+    /// A share link.
+    ShareLink,
+    /// An access-log event.
+    LogEvent,
+    /// The access log's offsets.
+    LogOffsets,
+    /// An access-log hash file is missing.
+    LogHashFileMissing,
+    /// An access-log hash is missing.
+    LogHashMissing,
+    /// The access log's events file.
+    LogEventsFile,
+    /// The two copies of a mirrored blob differ.
+    MirrorCopiesDiffer,
+    /// A repaired copy does not match its name.
+    RepairedCopy,
+    /// A blob hash.
+    BlobHash,
+    /// Blob already committed.
+    BlobCommitted,
+    /// A blob id.
+    BlobName,
+    /// The backup's vault.toml.
+    BackupConfig,
+    /// The access log is shorter than its size says.
+    BackupLogShort,
+    /// The backup's vault.toml does not match its manifest.
+    BackupConfigSum,
+    /// The backup's catalogue does not match its manifest.
+    BackupCatalogSum,
+    /// The backup's access log does not match its manifest.
+    BackupLogSum,
+    /// The manifest cannot be written.
+    ManifestWrite,
+    /// A catalogue entry (`key` is the entry's kind: `doc`, `wrap`...) does not decode.
+    CatalogEntry {
+        /// The entry's kind.
+        key: String,
+    },
+    /// A catalogue entry is missing.
+    CatalogEntryMissing {
+        /// The entry's kind.
+        key: String,
+    },
+    /// An event of the access log, from which the log is damaged.
+    LogRecord {
+        /// The event.
+        event: u64,
+        /// What is wrong with it.
+        fault: LogFault,
+    },
+    /// A snapshot's manifest.
+    Manifest {
+        /// The snapshot.
+        snapshot: String,
+    },
+    /// A blob of a backup does not hash to its name.
+    BackupBlobAltered {
+        /// The blob.
+        blob: String,
+    },
+    /// A blob of a snapshot is missing from the backup.
+    BackupBlobMissing {
+        /// The blob.
+        blob: String,
+    },
+}
+
+/// What is wrong with an event of the log ([`Damage::LogRecord`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum LogFault {
+    /// Its bytes are missing although it was committed.
+    BytesMissing,
+    /// The index does not place it after the event before it.
+    Misplaced,
+    /// The record is missing or not a valid event.
+    Invalid,
+}
+
+impl LogFault {
+    /// A stable code: `bytes-missing`.
+    pub fn code(self) -> &'static str {
+        match self {
+            LogFault::BytesMissing => "bytes-missing",
+            LogFault::Misplaced => "misplaced",
+            LogFault::Invalid => "invalid",
+        }
+    }
+}
+
+impl Damage {
+    /// A stable code: `config-malformed`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Damage::ConfigMissing => "config-missing",
+            Damage::ConfigUnreadable => "config-unreadable",
+            Damage::ConfigNoVersion => "config-no-version",
+            Damage::ConfigMalformed => "config-malformed",
+            Damage::CatalogDirMissing => "catalog-dir-missing",
+            Damage::BlobsDirMissing => "blobs-dir-missing",
+            Damage::LogDirMissing => "log-dir-missing",
+            Damage::LogFileMissing => "log-file-missing",
+            Damage::CatalogCorrupted => "catalog-corrupted",
+            Damage::CatalogReopen => "catalog-reopen",
+            Damage::CatalogExport => "catalog-export",
+            Damage::CatalogKeyNotText => "catalog-key-not-text",
+            Damage::CatalogEntryTooLarge => "catalog-entry-too-large",
+            Damage::SealedEntry => "sealed-entry",
+            Damage::KeyWrap => "key-wrap",
+            Damage::TeamKeyWrap => "team-key-wrap",
+            Damage::CaseKeyWrap => "case-key-wrap",
+            Damage::DocumentKeyWrap => "document-key-wrap",
+            Damage::LogKeyWrap => "log-key-wrap",
+            Damage::LogKeyMismatch => "log-key-mismatch",
+            Damage::PublicKey => "public-key",
+            Damage::UserRecord => "user-record",
+            Damage::UserKeyMismatch => "user-key-mismatch",
+            Damage::CaseProfile => "case-profile",
+            Damage::DocumentMetadata => "document-metadata",
+            Damage::DocumentRecord => "document-record",
+            Damage::DocumentWithoutVersion => "document-without-version",
+            Damage::Space => "space",
+            Damage::ShareLink => "share-link",
+            Damage::LogEvent => "log-event",
+            Damage::LogOffsets => "log-offsets",
+            Damage::LogHashFileMissing => "log-hash-file-missing",
+            Damage::LogHashMissing => "log-hash-missing",
+            Damage::LogEventsFile => "log-events-file",
+            Damage::MirrorCopiesDiffer => "mirror-copies-differ",
+            Damage::RepairedCopy => "repaired-copy",
+            Damage::BlobHash => "blob-hash",
+            Damage::BlobCommitted => "blob-committed",
+            Damage::BlobName => "blob-name",
+            Damage::BackupConfig => "backup-config",
+            Damage::BackupLogShort => "backup-log-short",
+            Damage::BackupConfigSum => "backup-config-sum",
+            Damage::BackupCatalogSum => "backup-catalog-sum",
+            Damage::BackupLogSum => "backup-log-sum",
+            Damage::ManifestWrite => "manifest-write",
+            Damage::CatalogEntry { .. } => "catalog-entry",
+            Damage::CatalogEntryMissing { .. } => "catalog-entry-missing",
+            Damage::LogRecord { .. } => "log-record",
+            Damage::Manifest { .. } => "manifest",
+            Damage::BackupBlobAltered { .. } => "backup-blob-altered",
+            Damage::BackupBlobMissing { .. } => "backup-blob-missing",
+        }
+    }
+}
+
+impl std::fmt::Display for Damage {
+    /// The code and the fields, for logs.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())?;
+        match self {
+            Damage::CatalogEntry { key } | Damage::CatalogEntryMissing { key } => {
+                write!(f, " {key}")
+            }
+            Damage::LogRecord { event, fault } => write!(f, " {event} {}", fault.code()),
+            Damage::Manifest { snapshot } => write!(f, " {snapshot}"),
+            Damage::BackupBlobAltered { blob } | Damage::BackupBlobMissing { blob } => {
+                write!(f, " {blob}")
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+/// What is wrong with a stored document ([`Error::DocumentDamaged`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum DocumentFault {
+    /// Its encrypted file is missing from the store.
+    BlobMissing {
+        /// The blob.
+        blob: String,
+    },
+    /// Its encrypted file is altered (in every copy).
+    BlobAltered {
+        /// The blob.
+        blob: String,
+    },
+    /// A copy being written does not hash to the blob's name.
+    CopyMismatch {
+        /// The object's name.
+        name: String,
+    },
+    /// Its encrypted file does not decrypt.
+    DoesNotDecrypt,
+    /// Its encrypted file was altered or truncated (found while reading).
+    AlteredOrTruncated,
+    /// It is longer than recorded.
+    LongerThanRecorded,
+    /// It does not match its recorded hash.
+    HashMismatch,
+}
+
+impl DocumentFault {
+    /// A stable code: `blob-missing`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            DocumentFault::BlobMissing { .. } => "blob-missing",
+            DocumentFault::BlobAltered { .. } => "blob-altered",
+            DocumentFault::CopyMismatch { .. } => "copy-mismatch",
+            DocumentFault::DoesNotDecrypt => "does-not-decrypt",
+            DocumentFault::AlteredOrTruncated => "altered-or-truncated",
+            DocumentFault::LongerThanRecorded => "longer-than-recorded",
+            DocumentFault::HashMismatch => "hash-mismatch",
+        }
+    }
+}
+
+impl std::fmt::Display for DocumentFault {
+    /// The code and the fields, for logs.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())?;
+        match self {
+            DocumentFault::BlobMissing { blob } | DocumentFault::BlobAltered { blob } => {
+                write!(f, " {blob}")
+            }
+            DocumentFault::CopyMismatch { name } => write!(f, " {name}"),
+            _ => Ok(()),
         }
     }
 }
@@ -540,9 +824,9 @@ impl Why {
 }
 
 impl Error {
-    /// A damaged-vault error naming the part (never a secret or a name).
-    pub fn damaged(what: impl Into<String>) -> Self {
-        Error::Damaged { what: what.into() }
+    /// A damaged-vault error naming the part.
+    pub fn damaged(part: Damage) -> Self {
+        Error::Damaged(part)
     }
 
     pub(crate) fn not_found(kind: &'static str, id: impl Into<String>) -> Self {
@@ -562,7 +846,7 @@ impl Error {
             Error::AlreadyExists { .. } => "already_exists",
             Error::NewerFormat { .. } => "newer_format",
             Error::InUse { .. } => "in_use",
-            Error::Damaged { .. } => "damaged",
+            Error::Damaged(_) => "damaged",
             Error::BadCredentials => "bad_credentials",
             Error::BadRecoveryKey => "bad_recovery_key",
             Error::Denied(_) => "denied",
@@ -603,7 +887,7 @@ impl From<sled::Error> for Error {
     fn from(e: sled::Error) -> Self {
         match e {
             sled::Error::Io(io) => io.into(),
-            sled::Error::Corruption { .. } => Error::damaged("the catalogue is corrupted"),
+            sled::Error::Corruption { .. } => Error::damaged(Damage::CatalogCorrupted),
             other => Error::Catalog(other.to_string()),
         }
     }

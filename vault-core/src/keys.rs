@@ -105,7 +105,7 @@ impl FromStr for PublicKey {
     fn from_str(s: &str) -> Result<Self> {
         x25519::Recipient::from_str(s)
             .map(PublicKey)
-            .map_err(|_| Error::damaged("a public key is not an age1... recipient"))
+            .map_err(|_| Error::damaged(crate::Damage::PublicKey))
     }
 }
 
@@ -182,10 +182,10 @@ pub(crate) fn unwrap(wrap: &[u8], with: &SecretKey) -> Result<Option<SecretKey>>
     let Some(plain) = open(wrap, with)? else {
         return Ok(None);
     };
-    let text = std::str::from_utf8(&plain).map_err(|_| Error::damaged("a key wrap"))?;
+    let text = std::str::from_utf8(&plain).map_err(|_| Error::damaged(crate::Damage::KeyWrap))?;
     SecretKey::parse(text)
         .map(Some)
-        .map_err(|_| Error::damaged("a key wrap"))
+        .map_err(|_| Error::damaged(crate::Damage::KeyWrap))
 }
 
 /// argon2id of `secret` with `salt`: 32 bytes, cleared on drop.
@@ -222,17 +222,17 @@ pub(crate) fn seal(plaintext: &[u8], to: &[&PublicKey]) -> Result<Vec<u8>> {
 /// file is an error.
 pub(crate) fn open(ciphertext: &[u8], with: &SecretKey) -> Result<Option<Zeroizing<Vec<u8>>>> {
     let decryptor = age::Decryptor::new_buffered(ciphertext)
-        .map_err(|_| Error::damaged("an encrypted catalogue entry"))?;
+        .map_err(|_| Error::damaged(crate::Damage::SealedEntry))?;
     let mut reader = match decryptor.decrypt(std::iter::once(with.identity())) {
         Ok(reader) => reader,
         Err(age::DecryptError::NoMatchingKeys) => return Ok(None),
-        Err(_) => return Err(Error::damaged("an encrypted catalogue entry")),
+        Err(_) => return Err(Error::damaged(crate::Damage::SealedEntry)),
     };
     // Plaintext is shorter than ciphertext: no reallocation leaves an uncleared copy.
     let mut plain = Zeroizing::new(Vec::with_capacity(ciphertext.len()));
     reader
         .read_to_end(&mut plain)
-        .map_err(|_| Error::damaged("an encrypted catalogue entry"))?;
+        .map_err(|_| Error::damaged(crate::Damage::SealedEntry))?;
     Ok(Some(plain))
 }
 

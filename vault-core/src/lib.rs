@@ -74,7 +74,7 @@ pub use blob_mirror::MirrorBlobStore;
 pub use cases::EraseReport;
 pub use config::{Settings, StorageSettings, FORMAT_VERSION};
 pub use documents::{check_filename, check_name, is_hidden_char, DocumentReader};
-pub use error::{Error, NameProblem, Named, Problem, Result, Why};
+pub use error::{Damage, DocumentFault, Error, LogFault, NameProblem, Named, Problem, Result, Why};
 pub use fsck::FsckReport;
 pub use ids::{now as unix_now, CaseId, DocumentId, LinkId, TeamId, UserId};
 pub use keys::{KdfParams, PublicKey, SecretKey};

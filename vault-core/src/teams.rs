@@ -129,7 +129,7 @@ impl Vault {
             .catalog
             .raw(&format!("wrap/team/{team}/{}", session.user.id))?
             .ok_or(Error::Denied(Why::NotATeamMember))?;
-        keys::unwrap(&wrap, &session.key)?.ok_or_else(|| Error::damaged("a team key wrap"))
+        keys::unwrap(&wrap, &session.key)?.ok_or_else(|| Error::damaged(crate::Damage::TeamKeyWrap))
     }
 
     fn check_manager(actor: &Session) -> Result<()> {
@@ -251,8 +251,8 @@ impl Vault {
                 keys::wrap(&new_case, &[&self.inner.recovery])?,
             );
             let profile = catalog.required_raw(&format!("profile/{cid}"))?;
-            let plain =
-                keys::open(&profile, &old_case)?.ok_or_else(|| Error::damaged("a case profile"))?;
+            let plain = keys::open(&profile, &old_case)?
+                .ok_or_else(|| Error::damaged(crate::Damage::CaseProfile))?;
             batch.put_raw(
                 &format!("profile/{cid}"),
                 keys::seal(&plain, &[&new_case.public()])?,
@@ -263,7 +263,7 @@ impl Vault {
                     let key_path = format!("wrap/version/{}/{}", doc.id, version.number);
                     let wrap = catalog.required_raw(&key_path)?;
                     let version_key = keys::unwrap(&wrap, &old_case)?
-                        .ok_or_else(|| Error::damaged("a document key wrap"))?;
+                        .ok_or_else(|| Error::damaged(crate::Damage::DocumentKeyWrap))?;
                     batch.put_raw(&key_path, keys::wrap(&version_key, &[&new_case.public()])?);
                 }
             }

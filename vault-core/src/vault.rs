@@ -255,7 +255,7 @@ impl Vault {
         }
         if !path.join(TOML).is_file() {
             return Err(if path.join(CATALOG).exists() {
-                Error::damaged("vault.toml is missing")
+                Error::damaged(crate::Damage::ConfigMissing)
             } else {
                 not_a_vault()
             });
@@ -264,7 +264,7 @@ impl Vault {
         let toml = VaultToml::read(&path.join(TOML))?;
         Catalog::recover(&path.join(CATALOG))?;
         if !path.join(CATALOG).is_dir() {
-            return Err(Error::damaged("the catalogue directory is missing"));
+            return Err(Error::damaged(crate::Damage::CatalogDirMissing));
         }
         let floor = Arc::new(AtomicU64::new(DEFAULT_MIN_FREE));
         let mut blobs = match blobs {
@@ -284,7 +284,7 @@ impl Vault {
     /// must exist.
     pub fn local_blobs(path: &Path) -> Result<FsBlobStore> {
         if !path.join(BLOBS).is_dir() {
-            return Err(Error::damaged("the blobs directory is missing"));
+            return Err(Error::damaged(crate::Damage::BlobsDirMissing));
         }
         FsBlobStore::new(path.join(BLOBS), path.join(TMP))
     }
@@ -421,12 +421,13 @@ impl Vault {
             return Err(Error::BadCredentials);
         };
         *known = Some(record.id.clone());
-        let salt = hex::decode(&record.salt).map_err(|_| Error::damaged("a user record"))?;
+        let salt =
+            hex::decode(&record.salt).map_err(|_| Error::damaged(crate::Damage::UserRecord))?;
         let wrapping = SecretKey::from_password(password, &salt, &record.kdf)?;
         let wrap = catalog.required_raw(&format!("wrap/user/{}/password", record.id))?;
         let key = keys::unwrap(&wrap, &wrapping)?.ok_or(Error::BadCredentials)?;
         if key.public() != record.public {
-            return Err(Error::damaged("a user key does not match its record"));
+            return Err(Error::damaged(crate::Damage::UserKeyMismatch));
         }
         // Checked after the same work as any attempt: a disabled account answers like a
         // wrong password.

@@ -78,6 +78,7 @@ impl Target {
     }
 
     fn reader(&self, path: Path) -> Result<ObjectReader> {
+        let name = path.to_string();
         ObjectReader::open(
             self.conn.store.clone(),
             path,
@@ -85,7 +86,7 @@ impl Target {
         )?
         .ok_or_else(|| Error::NotFound {
             kind: "backup file",
-            id: "a file of the snapshot".into(),
+            id: name,
         })
     }
 
@@ -114,9 +115,11 @@ impl Target {
         };
         let mut text = Vec::new();
         r.read_to_end(&mut text)?;
-        serde_json::from_slice(&text)
-            .map(Some)
-            .map_err(|_| Error::damaged(format!("the manifest of snapshot {id}")))
+        serde_json::from_slice(&text).map(Some).map_err(|_| {
+            Error::damaged(vault_core::Damage::Manifest {
+                snapshot: id.to_string(),
+            })
+        })
     }
 
     /// Snapshot ids present (finished or not), sorted oldest first.
@@ -277,9 +280,7 @@ fn copy_snapshot(
     let catalog = put("catalog.bin", &mut io::BufReader::new(snapshot.catalog()?))?;
     let events = put("events.bin", &mut snapshot.events()?)?;
     if events.bytes != snapshot.log_bytes {
-        return Err(Error::damaged(
-            "the access log is shorter than its size says",
-        ));
+        return Err(Error::damaged(vault_core::Damage::BackupLogShort));
     }
     let manifest = Manifest {
         format: MANIFEST_FORMAT,
@@ -295,7 +296,7 @@ fn copy_snapshot(
         blob_bytes,
     };
     let text = serde_json::to_vec_pretty(&manifest)
-        .map_err(|_| Error::damaged("the manifest cannot be written"))?;
+        .map_err(|_| Error::damaged(vault_core::Damage::ManifestWrite))?;
     objects::put_small(
         &target.conn.store,
         target.path(&["snapshots", id, "manifest.json"]),
@@ -320,7 +321,8 @@ fn copy_snapshot(
 
 /// Copies one blob; the copy is completed only if it hashes to its name.
 fn copy_blob(snapshot: &vault_core::Snapshot, target: &Target, id: &BlobId) -> Result<u64> {
-    let expected = blake3::Hash::from_hex(id.as_str()).map_err(|_| Error::damaged("a blob id"))?;
+    let expected = blake3::Hash::from_hex(id.as_str())
+        .map_err(|_| Error::damaged(vault_core::Damage::BlobName))?;
     let mut reader = snapshot.open_blob(id)?;
     let mut w = target.writer(target.blob_path(id));
     io::copy(&mut reader, &mut w)?;
@@ -515,11 +517,9 @@ fn hashing<R: Read>(inner: R) -> Hashing<R> {
     }
 }
 
-fn check_sum<R>(h: &Hashing<R>, sum: &FileSum, what: &str) -> Result<()> {
+fn check_sum<R>(h: &Hashing<R>, sum: &FileSum, what: vault_core::Damage) -> Result<()> {
     if h.count != sum.bytes || h.hasher.finalize().to_hex().as_str() != sum.blake3 {
-        return Err(Error::damaged(format!(
-            "the backup's {what} does not match its manifest"
-        )));
+        return Err(Error::damaged(what));
     }
     Ok(())
 }
@@ -545,7 +545,7 @@ pub fn restore(
             .map(|s| s.id)
             .ok_or_else(|| Error::NotFound {
                 kind: "snapshot",
-                id: format!("a finished snapshot in {}", target.describe()),
+                id: target.describe().to_owned(),
             })?,
     };
     if !is_snapshot_id(&id) {
@@ -595,14 +595,14 @@ fn restore_into(
     let mut toml = hashing(file("vault.toml")?);
     let mut toml_text = String::new();
     toml.read_to_string(&mut toml_text)
-        .map_err(|_| Error::damaged("the backup's vault.toml"))?;
-    check_sum(&toml, &m.vault_toml, "vault.toml")?;
+        .map_err(|_| Error::damaged(vault_core::Damage::BackupConfig))?;
+    check_sum(&toml, &m.vault_toml, vault_core::Damage::BackupConfigSum)?;
     let mut catalog = hashing(io::BufReader::new(file("catalog.bin")?));
     let entries = restore.catalog(&mut catalog)?;
-    check_sum(&catalog, &m.catalog, "catalogue")?;
+    check_sum(&catalog, &m.catalog, vault_core::Damage::BackupCatalogSum)?;
     let mut events = hashing(file("events.bin")?);
     restore.events(&mut events)?;
-    check_sum(&events, &m.events, "access log")?;
+    check_sum(&events, &m.events, vault_core::Damage::BackupLogSum)?;
     let store: Box<dyn BlobStore> = if storage.is_default() {
         Box::new(restore.local_blobs()?)
     } else {
@@ -611,9 +611,9 @@ fn restore_into(
     let mut bytes = 0u64;
     for id in &m.blobs {
         let mut reader = target.reader(target.blob_path(id)).map_err(|_| {
-            Error::damaged(format!(
-                "blob {id} of the snapshot is missing from the backup"
-            ))
+            Error::damaged(vault_core::Damage::BackupBlobMissing {
+                blob: id.to_string(),
+            })
         })?;
         let mut w = store.create()?;
         bytes += io::copy(&mut reader, &mut w)?;
@@ -621,9 +621,9 @@ fn restore_into(
         store.settle(&written)?;
         if written != *id {
             store.remove(&written)?;
-            return Err(Error::damaged(format!(
-                "blob {id} in the backup does not match its name"
-            )));
+            return Err(Error::damaged(vault_core::Damage::BackupBlobAltered {
+                blob: id.to_string(),
+            }));
         }
     }
     restore.finish(&toml_text, storage.clone())?;

@@ -242,10 +242,11 @@ async fn upload(
         if let Some(m) = multipart {
             let _ = m.abort().await;
         }
-        return Err(Error::DocumentDamaged(format!(
-            "a copy of {} does not match its name",
-            path.filename().unwrap_or_default()
-        )));
+        return Err(Error::DocumentDamaged(
+            vault_core::DocumentFault::CopyMismatch {
+                name: path.filename().unwrap_or_default().to_owned(),
+            },
+        ));
     }
     match multipart {
         Some(m) => {

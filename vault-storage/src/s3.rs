@@ -102,10 +102,10 @@ impl BlobWriter for ObjectBlobWriter {
         let upload = self
             .upload
             .take()
-            .ok_or_else(|| Error::damaged("blob already committed"))?;
+            .ok_or_else(|| Error::damaged(vault_core::Damage::BlobCommitted))?;
         let uploaded = upload.finish(None)?;
         let id = BlobId::parse(uploaded.hash.to_hex().as_str())
-            .ok_or_else(|| Error::damaged("a blob hash"))?;
+            .ok_or_else(|| Error::damaged(vault_core::Damage::BlobHash))?;
         let tmp = self.prefix.clone().join("tmp").join(self.tmp_name.as_str());
         let dest = self.prefix.clone().join("blobs").join(format!("{id}.age"));
         let result = (|| -> Result<()> {
@@ -164,9 +164,11 @@ impl BlobStore for ObjectBlobStore {
     fn open(&self, id: &BlobId) -> Result<Box<dyn Read + Send>> {
         match ObjectReader::open(self.store.clone(), self.blob_path(id), self.name.clone())? {
             Some(r) => Ok(Box::new(r)),
-            None => Err(Error::DocumentDamaged(format!(
-                "its encrypted file {id} is missing"
-            ))),
+            None => Err(Error::DocumentDamaged(
+                vault_core::DocumentFault::BlobMissing {
+                    blob: id.to_string(),
+                },
+            )),
         }
     }
 

@@ -1,6 +1,6 @@
 //! vault-core's errors in words: `error-<code>` of `errors.ftl`, with the error's fields.
 
-use vault_core::{Error, Problem};
+use vault_core::{Damage, DocumentFault, Error, Problem};
 
 use crate::locale::{Arg, Locale};
 
@@ -17,9 +17,12 @@ pub fn error_message(l: Locale, e: &Error) -> String {
                 ("supported", (*supported).into()),
             ]
         }
-        Error::Damaged { what } => vec![("what", what.clone().into())],
+        Error::Damaged(part) => vec![("what", damage(l, part).into())],
         Error::Denied(why) => vec![("why", why.code().into())],
-        Error::NotFound { kind, id } => vec![("kind", (*kind).into()), ("id", id.clone().into())],
+        Error::NotFound { kind, id } => vec![
+            ("kind", kind.replace(' ', "-").into()),
+            ("id", id.clone().into()),
+        ],
         Error::Duplicate { kind, name } => {
             vec![("kind", (*kind).into()), ("name", name.clone().into())]
         }
@@ -43,14 +46,43 @@ pub fn error_message(l: Locale, e: &Error) -> String {
                 ("detail", detail.clone().into()),
             ]
         }
-        Error::DocumentDamaged(detail) | Error::Catalog(detail) => {
-            vec![("detail", detail.clone().into())]
-        }
+        Error::DocumentDamaged(fault) => vec![("detail", document_fault(l, fault).into())],
+        Error::Catalog(detail) => vec![("detail", detail.clone().into())],
         Error::Io(e) => vec![("detail", e.to_string().into())],
         _ => Vec::new(),
     };
     let id = format!("error-{}", e.code().replace('_', "-"));
     l.say_with(&id, &args)
+}
+
+/// Which part of the vault is damaged: `damaged-<code>`, with the part's fields.
+pub fn damage(l: Locale, part: &Damage) -> String {
+    let args: Vec<Arg<'_>> = match part {
+        Damage::CatalogEntry { key } | Damage::CatalogEntryMissing { key } => {
+            vec![("key", key.clone().into())]
+        }
+        Damage::LogRecord { event, fault } => {
+            vec![("event", (*event).into()), ("fault", fault.code().into())]
+        }
+        Damage::Manifest { snapshot } => vec![("snapshot", snapshot.clone().into())],
+        Damage::BackupBlobAltered { blob } | Damage::BackupBlobMissing { blob } => {
+            vec![("blob", blob.clone().into())]
+        }
+        _ => Vec::new(),
+    };
+    l.say_with(&format!("damaged-{}", part.code()), &args)
+}
+
+/// What is wrong with a stored document: `document-fault-<code>`.
+fn document_fault(l: Locale, fault: &DocumentFault) -> String {
+    let args: Vec<Arg<'_>> = match fault {
+        DocumentFault::BlobMissing { blob } | DocumentFault::BlobAltered { blob } => {
+            vec![("blob", blob.clone().into())]
+        }
+        DocumentFault::CopyMismatch { name } => vec![("name", name.clone().into())],
+        _ => Vec::new(),
+    };
+    l.say_with(&format!("document-fault-{}", fault.code()), &args)
 }
 
 /// Why an input was refused: `invalid-<code>`, with the rule's values.
@@ -101,7 +133,7 @@ mod tests {
             Error::InUse {
                 path: "/srv/v".into(),
             },
-            Error::damaged("the log index"),
+            Error::damaged(Damage::LogOffsets),
             Error::BadCredentials,
             Error::BadRecoveryKey,
             Error::Denied(vault_core::Why::AdminsTakeBackups),
@@ -124,7 +156,7 @@ mod tests {
             Error::WrongPassphrase { tries_left: 3 },
             Error::LinkFull,
             Error::Immutable,
-            Error::DocumentDamaged("x".into()),
+            Error::DocumentDamaged(DocumentFault::HashMismatch),
             Error::LogUnavailable,
             Error::DiskFull,
             Error::Storage {
@@ -199,6 +231,115 @@ mod tests {
         assert_eq!(
             error_message(Locale::Ar, &Error::DiskFull),
             error_message(Locale::Fr, &Error::DiskFull)
+        );
+    }
+
+    #[test]
+    fn every_damage_and_document_fault_has_its_words() {
+        let parts = [
+            Damage::ConfigMissing,
+            Damage::ConfigUnreadable,
+            Damage::ConfigNoVersion,
+            Damage::ConfigMalformed,
+            Damage::CatalogDirMissing,
+            Damage::BlobsDirMissing,
+            Damage::LogDirMissing,
+            Damage::LogFileMissing,
+            Damage::CatalogCorrupted,
+            Damage::CatalogReopen,
+            Damage::CatalogExport,
+            Damage::CatalogKeyNotText,
+            Damage::CatalogEntryTooLarge,
+            Damage::SealedEntry,
+            Damage::KeyWrap,
+            Damage::TeamKeyWrap,
+            Damage::CaseKeyWrap,
+            Damage::DocumentKeyWrap,
+            Damage::LogKeyWrap,
+            Damage::LogKeyMismatch,
+            Damage::PublicKey,
+            Damage::UserRecord,
+            Damage::UserKeyMismatch,
+            Damage::CaseProfile,
+            Damage::DocumentMetadata,
+            Damage::DocumentRecord,
+            Damage::DocumentWithoutVersion,
+            Damage::Space,
+            Damage::ShareLink,
+            Damage::LogEvent,
+            Damage::LogOffsets,
+            Damage::LogHashFileMissing,
+            Damage::LogHashMissing,
+            Damage::LogEventsFile,
+            Damage::MirrorCopiesDiffer,
+            Damage::RepairedCopy,
+            Damage::BlobHash,
+            Damage::BlobCommitted,
+            Damage::BlobName,
+            Damage::BackupConfig,
+            Damage::BackupLogShort,
+            Damage::BackupConfigSum,
+            Damage::BackupCatalogSum,
+            Damage::BackupLogSum,
+            Damage::ManifestWrite,
+            Damage::CatalogEntry { key: "doc".into() },
+            Damage::CatalogEntryMissing { key: "wrap".into() },
+            Damage::LogRecord {
+                event: 7,
+                fault: vault_core::LogFault::BytesMissing,
+            },
+            Damage::LogRecord {
+                event: 7,
+                fault: vault_core::LogFault::Misplaced,
+            },
+            Damage::LogRecord {
+                event: 7,
+                fault: vault_core::LogFault::Invalid,
+            },
+            Damage::Manifest {
+                snapshot: "20261202T000000Z-1a2b3c4d".into(),
+            },
+            Damage::BackupBlobAltered { blob: "ab".into() },
+            Damage::BackupBlobMissing { blob: "ab".into() },
+        ];
+        let faults = [
+            DocumentFault::BlobMissing { blob: "ab".into() },
+            DocumentFault::BlobAltered { blob: "ab".into() },
+            DocumentFault::CopyMismatch {
+                name: "ab.age".into(),
+            },
+            DocumentFault::DoesNotDecrypt,
+            DocumentFault::AlteredOrTruncated,
+            DocumentFault::LongerThanRecorded,
+            DocumentFault::HashMismatch,
+        ];
+        let errors = parts
+            .iter()
+            .cloned()
+            .map(Error::Damaged)
+            .chain(faults.iter().cloned().map(Error::DocumentDamaged));
+        for e in errors {
+            for l in [Locale::Fr, Locale::En] {
+                let text = error_message(l, &e);
+                assert!(
+                    !text.contains("damaged-") && !text.contains("document-fault-"),
+                    "{}: {text}",
+                    l.tag()
+                );
+            }
+            assert!(e.to_string().starts_with(e.code()), "{e}");
+        }
+        assert_eq!(
+            error_message(
+                Locale::Fr,
+                &Error::Damaged(Damage::LogRecord {
+                    event: 7,
+                    fault: vault_core::LogFault::Invalid
+                })
+            ),
+            "le coffre est endommagé : le journal d'accès à partir de l'événement 7 : \
+             l'enregistrement manque ou n'est pas un événement valide ; restaurez-le depuis \
+             une sauvegarde (voir docs/operations.md)"
         );
     }
 }

@@ -240,7 +240,7 @@ impl Vault {
             let latest = record
                 .versions
                 .last()
-                .ok_or_else(|| Error::damaged("a document without version"))?;
+                .ok_or_else(|| Error::damaged(crate::Damage::DocumentWithoutVersion))?;
             let (version_key, _) = self.version_meta(&record, latest.number, case_key)?;
             batch.put_raw(
                 &format!("sharewrap/{id}/{doc}"),
@@ -411,7 +411,7 @@ impl Vault {
             return token.key(None);
         };
         let passphrase = passphrase.ok_or(Error::PassphraseRequired)?;
-        let salt = hex::decode(&kdf.salt).map_err(|_| Error::damaged("a share link"))?;
+        let salt = hex::decode(&kdf.salt).map_err(|_| Error::damaged(crate::Damage::ShareLink))?;
         let stretched = keys::argon2id(passphrase.expose_secret().as_bytes(), &salt, &kdf.params)?;
         let key = token.key(Some(&stretched))?;
         // Any wrap of the link tells whether the key is right.

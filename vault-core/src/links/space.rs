@@ -299,7 +299,8 @@ impl Vault {
                 if record.status(now) != LinkStatus::Live {
                     return Err(Error::LinkUnavailable);
                 }
-                let salt = hex::decode(&record.kdf.salt).map_err(|_| Error::damaged("a space"))?;
+                let salt = hex::decode(&record.kdf.salt)
+                    .map_err(|_| Error::damaged(crate::Damage::Space))?;
                 let typed = normalise(passcode.expose_secret());
                 let stretched = keys::argon2id(typed.as_bytes(), &salt, &record.kdf.params)?;
                 let space_key = token.key(Some(&stretched))?;
@@ -366,7 +367,7 @@ impl Vault {
             .catalog
             .raw(&format!("spacewrap/{}", space.id))?
             .ok_or(Error::LinkUnavailable)?;
-        keys::unwrap(&wrap, &space.space_key)?.ok_or_else(|| Error::damaged("a space"))
+        keys::unwrap(&wrap, &space.space_key)?.ok_or_else(|| Error::damaged(crate::Damage::Space))
     }
 
     /// The person's documents.

@@ -213,15 +213,16 @@ impl Vault {
     }
 
     fn open_log_key(&self, wrap: &[u8], with: &SecretKey) -> Result<SigningKey> {
-        let seed = keys::open(wrap, with)?.ok_or_else(|| Error::damaged("the log key wrap"))?;
+        let seed =
+            keys::open(wrap, with)?.ok_or_else(|| Error::damaged(crate::Damage::LogKeyWrap))?;
         let seed: Zeroizing<[u8; 32]> = Zeroizing::new(
             seed.as_slice()
                 .try_into()
-                .map_err(|_| Error::damaged("the log key wrap"))?,
+                .map_err(|_| Error::damaged(crate::Damage::LogKeyWrap))?,
         );
         let key = SigningKey::from_bytes(&seed);
         if hex::encode(key.verifying_key().to_bytes()) != self.inner.toml.log_public_key {
-            return Err(Error::damaged("the log key does not match vault.toml"));
+            return Err(Error::damaged(crate::Damage::LogKeyMismatch));
         }
         Ok(key)
     }

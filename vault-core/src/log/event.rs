@@ -117,7 +117,7 @@ impl Event {
     /// Parses canonical bytes; anything else (trailing bytes included) is an error.
     pub fn decode(bytes: &[u8]) -> Result<Event> {
         let mut r = Reader(bytes);
-        let bad = || Error::damaged("an access-log event");
+        let bad = || Error::damaged(crate::Damage::LogEvent);
         if r.u8().ok_or_else(bad)? != EVENT_VERSION {
             return Err(bad());
         }

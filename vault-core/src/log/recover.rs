@@ -54,8 +54,8 @@ pub enum LogNotice {
 }
 
 /// A damage report: the first index that is not what it should be.
-pub(crate) fn damaged_at(index: u64, what: &str) -> Error {
-    Error::damaged(format!("the access log from event {index}: {what}"))
+pub(crate) fn damaged_at(event: u64, fault: crate::LogFault) -> Error {
+    Error::damaged(crate::Damage::LogRecord { event, fault })
 }
 
 /// The records of `events.bin` past a point, read in order with bounded memory.
@@ -273,20 +273,14 @@ pub(crate) fn indexed_end(events: &File, offsets: &File, indexed: u64, len: u64)
         if chained {
             return Ok(end);
         }
-        return Err(damaged_at(
-            indexed - 1,
-            "the index does not place it after the event before it",
-        ));
+        return Err(damaged_at(indexed - 1, crate::LogFault::Misplaced));
     }
     // The first indexed record that is not whole (offsets grow with the index).
     let mut first = indexed - 1;
     while first > 0 && whole(first - 1).is_none() {
         first -= 1;
     }
-    Err(damaged_at(
-        first,
-        "its bytes are missing from events.bin although it was committed",
-    ))
+    Err(damaged_at(first, crate::LogFault::BytesMissing))
 }
 
 /// The largest size `n <= size` whose complete subtrees the level files all hold.
@@ -328,10 +322,7 @@ pub(crate) fn rehash(
                 failed?;
             }
             Scanned::End | Scanned::Torn(_) | Scanned::Damaged(_) => {
-                return Err(damaged_at(
-                    scan.seq(),
-                    "the record is missing or not a valid event",
-                ))
+                return Err(damaged_at(scan.seq(), crate::LogFault::Invalid))
             }
         }
     }

@@ -120,13 +120,13 @@ impl Vault {
         let mut out = Vec::new();
         let size = self.log_size();
         let file = std::fs::File::open(self.log_dir().join("events.bin"))
-            .map_err(|_| crate::Error::damaged("the access log's events file"))?;
+            .map_err(|_| crate::Error::damaged(crate::Damage::LogEventsFile))?;
         let len = file.metadata()?.len();
         let mut scan = RecordScan::new(file, len, 0, 0)?;
         while scan.seq() < size {
             let Scanned::Record(_, _, event) = scan.step() else {
                 // A partial report must not pass for a complete one.
-                return Err(crate::Error::damaged("the access log's events file"));
+                return Err(crate::Error::damaged(crate::Damage::LogEventsFile));
             };
             // A change's `begun` is followed by its `ok` or `failed`: the report shows
             // the outcome once.

@@ -68,10 +68,10 @@ impl LogFiles {
         let file = self
             .levels
             .get(level as usize)
-            .ok_or_else(|| Error::damaged("an access-log hash file is missing"))?;
+            .ok_or_else(|| Error::damaged(crate::Damage::LogHashFileMissing))?;
         let mut hash = [0u8; 32];
         file.read_exact_at(&mut hash, index * 32)
-            .map_err(|_| Error::damaged("an access-log hash is missing"))?;
+            .map_err(|_| Error::damaged(crate::Damage::LogHashMissing))?;
         Ok(hash)
     }
 
@@ -79,7 +79,7 @@ impl LogFiles {
         let mut b = [0u8; 8];
         self.offsets
             .read_exact_at(&mut b, seq * 8)
-            .map_err(|_| Error::damaged("the access log's offsets"))?;
+            .map_err(|_| Error::damaged(crate::Damage::LogOffsets))?;
         Ok(u64::from_be_bytes(b))
     }
 
@@ -88,15 +88,15 @@ impl LogFiles {
         let mut len = [0u8; 4];
         self.events
             .read_exact_at(&mut len, at)
-            .map_err(|_| Error::damaged("an access-log event"))?;
+            .map_err(|_| Error::damaged(crate::Damage::LogEvent))?;
         let len = u32::from_be_bytes(len) as usize;
         if len as u64 > MAX_RECORD {
-            return Err(Error::damaged("an access-log event"));
+            return Err(Error::damaged(crate::Damage::LogEvent));
         }
         let mut bytes = vec![0u8; len];
         self.events
             .read_exact_at(&mut bytes, at + 4)
-            .map_err(|_| Error::damaged("an access-log event"))?;
+            .map_err(|_| Error::damaged(crate::Damage::LogEvent))?;
         Ok(bytes)
     }
 }
@@ -131,9 +131,9 @@ impl LogState {
         if create {
             fs::create_dir_all(dir)?;
         } else if !dir.is_dir() {
-            return Err(Error::damaged("the access log directory is missing"));
+            return Err(Error::damaged(crate::Damage::LogDirMissing));
         }
-        let missing = |_| Error::damaged("a file of the access log is missing");
+        let missing = |_| Error::damaged(crate::Damage::LogFileMissing);
         let events = open_rw(&dir.join("events.bin"), create).map_err(missing)?;
         // The index can be rebuilt: a missing offsets.bin is made anew.
         let offsets_existed = dir.join("offsets.bin").exists();
@@ -166,7 +166,7 @@ impl LogState {
                 recover::Scanned::End => break None,
                 recover::Scanned::Torn(at) => break Some(at),
                 recover::Scanned::Damaged(seq) => {
-                    return Err(recover::damaged_at(seq, "the record is not a valid event"))
+                    return Err(recover::damaged_at(seq, crate::LogFault::Invalid))
                 }
             }
         };

@@ -294,7 +294,7 @@ fn verify_files(
     (public_key, origin): &(String, String),
 ) -> Result<LogVerification> {
     let events = File::open(dir.join("events.bin"))
-        .map_err(|_| Error::damaged("the access log's events file"))?;
+        .map_err(|_| Error::damaged(crate::Damage::LogEventsFile))?;
     // A running vault's log is read up to what it held when asked: appends made meanwhile
     // are not part of this check.
     let len = live.map_or(events.metadata()?.len(), |l| l.1);

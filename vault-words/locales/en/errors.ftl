@@ -25,8 +25,22 @@ error-denied = { $why ->
     [roles-create-accounts] access denied: only admins create admins and coordinators; coordinators create volunteers
    *[other] access denied: your role or your teams do not allow it
 }
-# { $kind } is one of: user, team, case, document, link, member, snapshot, space.
-error-not-found = { $kind } not found: { $id }
+# { $kind } is one of: user, team, case, document, member, share-link, upload-link, space,
+# snapshot, backup-file, log-event.
+error-not-found = { $kind ->
+    [user] user not found: { $id }
+    [team] team not found: { $id }
+    [case] case not found: { $id }
+    [document] document not found: { $id }
+    [member] member not found: { $id }
+    [share-link] share link not found: { $id }
+    [upload-link] upload link not found: { $id }
+    [space] personal space not found: { $id }
+    [snapshot] snapshot not found: { $id }
+    [backup-file] backup file not found: { $id }
+    [log-event] log event not found: { $id }
+   *[other] not found: { $id }
+}
 error-duplicate = { $kind } already exists: { $name }
 error-bad-name = { $field ->
     [file-name] file name
@@ -114,3 +128,68 @@ invalid-storage-empty = invalid storage location: empty
 invalid-credentials-unreadable = invalid S3 credentials file: it cannot be read
 invalid-credentials-line = invalid S3 credentials file: a line is not NAME=value
 invalid-credentials-name = invalid S3 credentials file: unknown name (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN)
+
+# Which part of the data directory is damaged (`error-damaged`'s { $what }), `damaged-<code>`.
+damaged-config-missing = vault.toml is missing
+damaged-config-unreadable = vault.toml cannot be read
+damaged-config-no-version = vault.toml has no format_version
+damaged-config-malformed = vault.toml is malformed
+damaged-catalog-dir-missing = the catalogue directory is missing
+damaged-blobs-dir-missing = the blobs directory is missing
+damaged-log-dir-missing = the access log directory is missing
+damaged-log-file-missing = a file of the access log is missing
+damaged-catalog-corrupted = the catalogue is corrupted
+damaged-catalog-reopen = the catalogue could not be reopened; free disk space, or restart the program
+damaged-catalog-export = the catalogue export is truncated or malformed
+damaged-catalog-key-not-text = a catalogue key is not text
+damaged-catalog-entry-too-large = a catalogue entry is too large
+damaged-sealed-entry = an encrypted catalogue entry
+damaged-key-wrap = a key wrap
+damaged-team-key-wrap = a team key wrap
+damaged-case-key-wrap = a case key wrap
+damaged-document-key-wrap = a document key wrap
+damaged-log-key-wrap = the log key wrap
+damaged-log-key-mismatch = the log key does not match vault.toml
+damaged-public-key = a public key is not an age1... recipient
+damaged-user-record = a user record
+damaged-user-key-mismatch = a user key does not match its record
+damaged-case-profile = a case profile
+damaged-document-metadata = document metadata
+damaged-document-record = a document record in the catalogue
+damaged-document-without-version = a document without version
+damaged-space = a space
+damaged-share-link = a share link
+damaged-log-event = an access-log event
+damaged-log-offsets = the access log's offsets
+damaged-log-hash-file-missing = an access-log hash file is missing
+damaged-log-hash-missing = an access-log hash is missing
+damaged-log-events-file = the access log's events file
+damaged-mirror-copies-differ = the two copies of a mirrored blob differ
+damaged-repaired-copy = a repaired copy does not match its name
+damaged-blob-hash = a blob hash
+damaged-blob-committed = blob already committed
+damaged-blob-name = a blob id
+damaged-backup-config = the backup's vault.toml
+damaged-backup-log-short = the access log is shorter than its size says
+damaged-backup-config-sum = the backup's vault.toml does not match its manifest
+damaged-backup-catalog-sum = the backup's catalogue does not match its manifest
+damaged-backup-log-sum = the backup's access log does not match its manifest
+damaged-manifest-write = the manifest cannot be written
+damaged-catalog-entry = catalogue entry { $key }
+damaged-catalog-entry-missing = catalogue entry { $key } is missing
+damaged-log-record = { $fault ->
+    [bytes-missing] the access log from event { $event }: its bytes are missing from events.bin although it was committed
+    [misplaced] the access log from event { $event }: the index does not place it after the event before it
+   *[invalid] the access log from event { $event }: the record is missing or not a valid event
+}
+damaged-manifest = the manifest of snapshot { $snapshot }
+damaged-backup-blob-altered = blob { $blob } in the backup does not match its name
+damaged-backup-blob-missing = blob { $blob } of the snapshot is missing from the backup
+# What is wrong with a stored document (`error-document-damaged`'s { $detail }).
+document-fault-blob-missing = its encrypted file { $blob } is missing
+document-fault-blob-altered = its encrypted file { $blob } is altered
+document-fault-copy-mismatch = a copy of { $name } does not match its name
+document-fault-does-not-decrypt = its encrypted file does not decrypt
+document-fault-altered-or-truncated = its encrypted file was altered or truncated
+document-fault-longer-than-recorded = it is longer than recorded
+document-fault-hash-mismatch = it does not match its recorded hash

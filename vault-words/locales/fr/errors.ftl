@@ -6,7 +6,7 @@ error-not-a-vault = aucun coffre dans { $path } : créez-en un avec `vault init`
 error-already-exists = { $path } existe déjà et n'est pas vide : choisissez un autre dossier
 error-newer-format = ce coffre est au format { $found }, ce programme lit jusqu'au format { $supported } : mettez le logiciel à jour avant de l'ouvrir
 error-in-use = le coffre { $path } est utilisé par un autre processus (vault-server ou une autre commande `vault`) : arrêtez-le, ou passez par l'interface du serveur
-error-damaged = le coffre est endommagé : restaurez-le depuis une sauvegarde (voir docs/operations.md)
+error-damaged = le coffre est endommagé : { $what } ; restaurez-le depuis une sauvegarde (voir docs/operations.md)
 error-bad-credentials = utilisateur inconnu ou mot de passe erroné
 error-bad-recovery-key = cette clé de secours n'appartient pas à ce coffre
 error-denied = { $why ->
@@ -30,6 +30,13 @@ error-not-found = { $kind ->
     [team] équipe introuvable : { $id }
     [case] dossier introuvable : { $id }
     [document] document introuvable : { $id }
+    [member] membre introuvable : { $id }
+    [share-link] lien de partage introuvable : { $id }
+    [upload-link] lien de dépôt introuvable : { $id }
+    [space] espace personnel introuvable : { $id }
+    [snapshot] sauvegarde introuvable : { $id }
+    [backup-file] fichier de sauvegarde introuvable : { $id }
+    [log-event] événement du journal introuvable : { $id }
    *[other] introuvable : { $id }
 }
 error-duplicate = { $kind ->
@@ -58,7 +65,7 @@ error-wrong-passphrase = { $tries ->
 }
 error-link-full = ce lien de dépôt n'accepte plus de fichier
 error-immutable = ce document est une preuve : il ne peut être ni remplacé, ni supprimé, ni reclassé
-error-document-damaged = document endommagé : restaurez le coffre depuis une sauvegarde
+error-document-damaged = document endommagé : { $detail } ; restaurez le coffre depuis une sauvegarde
 error-log-unavailable = le journal des accès ne peut pas être écrit : rien n'a été fait ni montré ; vérifiez le disque puis recommencez
 error-disk-full = disque plein : rien n'a été enregistré ; libérez de la place et recommencez
 error-storage-unavailable = le stockage des documents { $store } ne répond pas ou a refusé l'opération : rien n'y a été enregistré ni lu ; vérifiez qu'il est joignable puis recommencez
@@ -124,3 +131,68 @@ invalid-storage-empty = emplacement de stockage invalide : vide
 invalid-credentials-unreadable = fichier d'identifiants S3 invalide : il ne peut pas être lu
 invalid-credentials-line = fichier d'identifiants S3 invalide : une ligne n'est pas de la forme NOM=valeur
 invalid-credentials-name = fichier d'identifiants S3 invalide : nom inconnu (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN)
+
+# Quelle partie du dossier de données est endommagée ({ $what } de `error-damaged`), `damaged-<code>`.
+damaged-config-missing = vault.toml manque
+damaged-config-unreadable = vault.toml ne peut pas être lu
+damaged-config-no-version = vault.toml n'a pas de format_version
+damaged-config-malformed = vault.toml est mal formé
+damaged-catalog-dir-missing = le dossier du catalogue manque
+damaged-blobs-dir-missing = le dossier des fichiers chiffrés manque
+damaged-log-dir-missing = le dossier du journal d'accès manque
+damaged-log-file-missing = un fichier du journal d'accès manque
+damaged-catalog-corrupted = le catalogue est corrompu
+damaged-catalog-reopen = le catalogue n'a pas pu être rouvert ; libérez de l'espace disque ou redémarrez le programme
+damaged-catalog-export = l'export du catalogue est tronqué ou mal formé
+damaged-catalog-key-not-text = une clé du catalogue n'est pas du texte
+damaged-catalog-entry-too-large = une entrée du catalogue est trop grande
+damaged-sealed-entry = une entrée chiffrée du catalogue
+damaged-key-wrap = une clé enveloppée
+damaged-team-key-wrap = la clé enveloppée d'une équipe
+damaged-case-key-wrap = la clé enveloppée d'un dossier
+damaged-document-key-wrap = la clé enveloppée d'un document
+damaged-log-key-wrap = la clé enveloppée du journal
+damaged-log-key-mismatch = la clé du journal ne correspond pas à vault.toml
+damaged-public-key = une clé publique n'est pas un destinataire age1...
+damaged-user-record = la fiche d'un utilisateur
+damaged-user-key-mismatch = la clé d'un utilisateur ne correspond pas à sa fiche
+damaged-case-profile = la fiche d'un dossier
+damaged-document-metadata = les métadonnées d'un document
+damaged-document-record = la fiche d'un document dans le catalogue
+damaged-document-without-version = un document sans version
+damaged-space = un espace personnel
+damaged-share-link = un lien de partage
+damaged-log-event = un événement du journal d'accès
+damaged-log-offsets = les positions du journal d'accès
+damaged-log-hash-file-missing = un fichier d'empreintes du journal d'accès manque
+damaged-log-hash-missing = une empreinte du journal d'accès manque
+damaged-log-events-file = le fichier des événements du journal d'accès
+damaged-mirror-copies-differ = les deux copies d'un fichier en miroir diffèrent
+damaged-repaired-copy = une copie réparée ne correspond pas à son nom
+damaged-blob-hash = l'empreinte d'un fichier chiffré
+damaged-blob-committed = un fichier chiffré déjà en place
+damaged-blob-name = le nom d'un fichier chiffré
+damaged-backup-config = le vault.toml de la sauvegarde
+damaged-backup-log-short = le journal d'accès est plus court que sa taille annoncée
+damaged-backup-config-sum = le vault.toml de la sauvegarde ne correspond pas à son manifeste
+damaged-backup-catalog-sum = le catalogue de la sauvegarde ne correspond pas à son manifeste
+damaged-backup-log-sum = le journal d'accès de la sauvegarde ne correspond pas à son manifeste
+damaged-manifest-write = le manifeste ne peut pas être écrit
+damaged-catalog-entry = entrée { $key } du catalogue
+damaged-catalog-entry-missing = l'entrée { $key } du catalogue manque
+damaged-log-record = { $fault ->
+    [bytes-missing] le journal d'accès à partir de l'événement { $event } : ses octets manquent dans events.bin alors qu'il a été inscrit
+    [misplaced] le journal d'accès à partir de l'événement { $event } : l'index ne le place pas après l'événement précédent
+   *[invalid] le journal d'accès à partir de l'événement { $event } : l'enregistrement manque ou n'est pas un événement valide
+}
+damaged-manifest = le manifeste de la sauvegarde { $snapshot }
+damaged-backup-blob-altered = le fichier { $blob } de la sauvegarde ne correspond pas à son nom
+damaged-backup-blob-missing = le fichier { $blob } de l'instantané manque dans la sauvegarde
+# Ce qui ne va pas avec un document enregistré ({ $detail } de `error-document-damaged`).
+document-fault-blob-missing = son fichier chiffré { $blob } manque
+document-fault-blob-altered = son fichier chiffré { $blob } est altéré
+document-fault-copy-mismatch = une copie de { $name } ne correspond pas à son nom
+document-fault-does-not-decrypt = son fichier chiffré ne se déchiffre pas
+document-fault-altered-or-truncated = son fichier chiffré a été altéré ou tronqué
+document-fault-longer-than-recorded = il est plus long qu'enregistré
+document-fault-hash-mismatch = il ne correspond pas à son empreinte enregistrée
