@@ -119,15 +119,16 @@ pub fn describe(e: &anyhow::Error) -> String {
 
 /// The error as a JSON object, for `--json`: `{"error": {"code", "message", "message_fr"}}`.
 pub fn json_error(e: &anyhow::Error) -> String {
-    let (code, message_fr) = match e.downcast_ref::<vault_core::Error>() {
+    let (code, message, message_fr) = match e.downcast_ref::<vault_core::Error>() {
         Some(v) => (
             v.code(),
+            vault_words::error_message(vault_words::Locale::En, v),
             vault_words::error_message(vault_words::Locale::Fr, v),
         ),
-        None => ("command", format!("{e:#}")),
+        None => ("command", format!("{e:#}"), format!("{e:#}")),
     };
     serde_json::json!({
-        "error": {"code": code, "message": format!("{e:#}"), "message_fr": message_fr}
+        "error": {"code": code, "message": message, "message_fr": message_fr}
     })
     .to_string()
 }
