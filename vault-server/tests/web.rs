@@ -809,3 +809,101 @@ async fn counts_agree_with_their_number() {
         "{fr}"
     );
 }
+
+/// The words of a page as people read them: the text of `<body>` without tags, scripts and
+/// styles (attributes go with the tags).
+fn visible_text(page: &str) -> String {
+    let body = page
+        .split_once("<body")
+        .and_then(|(_, b)| b.split_once('>'))
+        .map_or(page, |(_, b)| b);
+    let mut out = String::new();
+    let mut rest = body;
+    while let Some(start) = rest.find('<') {
+        out.push_str(&rest[..start]);
+        out.push(' ');
+        let tag = &rest[start..];
+        let skip_to = ["<script", "<style"]
+            .iter()
+            .find(|t| tag.starts_with(**t))
+            .map(|t| format!("</{}", &t[1..]));
+        let end = match skip_to {
+            Some(close) => tag
+                .find(&close)
+                .and_then(|i| tag[i..].find('>').map(|j| i + j)),
+            None => tag.find('>'),
+        };
+        match end {
+            Some(e) => rest = &tag[e + 1..],
+            None => break,
+        }
+    }
+    out.push_str(rest);
+    out.replace("&amp;", "&")
+        .replace("&#39;", "'")
+        .replace("&quot;", "\"")
+}
+
+/// In the pseudo-language (debug builds), every word of the volunteers' pages comes from
+/// the catalogues: what is left in plain ASCII letters is the data, never a word spelled in
+/// the code.
+#[tokio::test]
+async fn every_word_of_the_volunteers_pages_comes_from_the_catalogues() {
+    let s = scene().await;
+    let pages = [
+        "/login".to_owned(),
+        "/cases".to_owned(),
+        "/cases/new".to_owned(),
+        format!("/cases/{}", s.case),
+        "/admin".to_owned(),
+    ];
+    // The data of the scene and the page's own symbols.
+    let data = [
+        // The scene's data: people, users, team, file and label.
+        "Fatou",
+        "Diallo",
+        "Amina",
+        "K",
+        "admin",
+        "vera",
+        "Belleville",
+        "recours",
+        "pdf",
+        "Me",
+        "Dupont",
+        // Languages named in their own script (the switch, the handout's language).
+        "English",
+        "Fran",
+        "ais",
+        "T",
+        "rk",
+        "e",
+        "Shqip",
+        "Soomaali",
+        "Espa",
+        "ol",
+    ];
+    for page in pages {
+        let cookie = (page != "/login").then_some(s.cookie.as_str());
+        let html = get_page(&s.f, &format!("{page}?lang=en-XA"), cookie)
+            .await
+            .expect(StatusCode::OK)
+            .text();
+        assert!(
+            html.contains("lang=\"en-XA\""),
+            "{page}: not in the pseudo-language"
+        );
+        let text = visible_text(&html);
+        let escaped: Vec<&str> = text
+            .split(|c: char| c.is_whitespace() || c == '⟦' || c == '⟧')
+            .filter(|t| !(t.len() >= 8 && t.bytes().all(|b| b.is_ascii_hexdigit())))
+            .filter(|t| !t.contains(".pdf") && !t.contains("://") && !t.contains('@'))
+            .flat_map(|t| t.split(|c: char| !c.is_ascii_alphabetic()))
+            .filter(|w| !w.is_empty() && !data.contains(w))
+            .collect();
+        assert!(
+            escaped.is_empty(),
+            "{page}: words outside the catalogues: {escaped:?}\n{text}"
+        );
+    }
+}

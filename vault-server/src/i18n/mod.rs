@@ -34,6 +34,9 @@ pub enum Lang {
     Fr,
     /// English.
     En,
+    /// The pseudo-language `en-XA` (debug builds only): English words, accented and
+    /// bracketed, so that a word spelled outside the catalogues shows in tests.
+    Pseudo,
 }
 
 impl Lang {
@@ -57,6 +60,7 @@ impl Lang {
         match code.to_ascii_lowercase().as_str() {
             "fr" => Some(Lang::Fr),
             "en" => Some(Lang::En),
+            "en-xa" if cfg!(debug_assertions) => Some(Lang::Pseudo),
             _ => None,
         }
     }
@@ -66,6 +70,7 @@ impl Lang {
         match self {
             Lang::Fr => "fr",
             Lang::En => "en",
+            Lang::Pseudo => "en-XA",
         }
     }
 
@@ -73,7 +78,7 @@ impl Lang {
     pub fn other(self) -> Lang {
         match self {
             Lang::Fr => Lang::En,
-            Lang::En => Lang::Fr,
+            Lang::En | Lang::Pseudo => Lang::Fr,
         }
     }
 
@@ -82,6 +87,7 @@ impl Lang {
         match self {
             Lang::Fr => Locale::Fr,
             Lang::En => Locale::En,
+            Lang::Pseudo => Locale::Pseudo,
         }
     }
 
@@ -90,6 +96,7 @@ impl Lang {
         match self {
             Lang::Fr => &FR,
             Lang::En => &EN,
+            Lang::Pseudo => &PSEUDO,
         }
     }
 }
@@ -640,6 +647,8 @@ pub const IDS: &[&str] = &[
 pub static FR: LazyLock<Catalog> = LazyLock::new(|| Catalog::load(Locale::Fr));
 /// The English words of the pages.
 pub static EN: LazyLock<Catalog> = LazyLock::new(|| Catalog::load(Locale::En));
+/// The pseudo-language's words (reached in debug builds only, see [`Lang::Pseudo`]).
+pub static PSEUDO: LazyLock<Catalog> = LazyLock::new(|| Catalog::load(Locale::Pseudo));
 
 impl Catalog {
     /// The name of a document kind.
