@@ -84,7 +84,7 @@ impl Target {
             path,
             self.conn.name.as_str().into(),
         )?
-        .ok_or_else(|| Error::NotFound {
+        .ok_or(Error::NotFound {
             kind: "backup file",
             id: name,
         })

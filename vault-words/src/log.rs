@@ -57,41 +57,6 @@ pub fn link_status(l: Locale, status: LinkStatus) -> String {
     })
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_log_line_names_the_action_the_actor_and_the_outcome() {
-        let e = Event {
-            seq: 7,
-            time: 0,
-            actor: "share:x".into(),
-            action: "share.download".into(),
-            outcome: Outcome::Denied,
-            targets: vec![],
-            client: None,
-        };
-        let who = actor(Locale::Fr, &ActorLabel::Share(Some("Me Dupont".into())));
-        assert_eq!(
-            log_line(Locale::Fr, &e, &who),
-            "n°7  1970-01-01 00:00:00 UTC  téléchargement par un lien de partage  par Me Dupont (lien de partage)  (refusé)"
-        );
-        let who = actor(Locale::En, &ActorLabel::Upload);
-        assert_eq!(
-            log_line(Locale::En, &e, &who),
-            "#7  1970-01-01 00:00:00 UTC  download through a share link  by upload link  (refused)"
-        );
-        assert_eq!(action(Locale::Fr, "future.thing"), "future.thing");
-        // Every action of vault-core has its words, in French and in English.
-        for a in vault_core::Action::ALL {
-            let id = format!("log-action-{}", a.wire().replace(['.', '_'], "-"));
-            assert!(Locale::Fr.has(&id) && Locale::En.has(&id), "{id}");
-        }
-        assert_eq!(link_status(Locale::En, LinkStatus::Exhausted), "used up");
-    }
-}
-
 /// What a verification found wrong with the log.
 pub fn problem(l: Locale, p: &LogProblem) -> String {
     let n = |v: u64| fluent_templates::fluent_bundle::FluentValue::from(v);
@@ -173,5 +138,40 @@ pub fn notice(l: Locale, notice: &LogNotice) -> String {
             ],
         ),
         _ => l.say("log-notice-other"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_log_line_names_the_action_the_actor_and_the_outcome() {
+        let e = Event {
+            seq: 7,
+            time: 0,
+            actor: "share:x".into(),
+            action: "share.download".into(),
+            outcome: Outcome::Denied,
+            targets: vec![],
+            client: None,
+        };
+        let who = actor(Locale::Fr, &ActorLabel::Share(Some("Me Dupont".into())));
+        assert_eq!(
+            log_line(Locale::Fr, &e, &who),
+            "n°7  1970-01-01 00:00:00 UTC  téléchargement par un lien de partage  par Me Dupont (lien de partage)  (refusé)"
+        );
+        let who = actor(Locale::En, &ActorLabel::Upload);
+        assert_eq!(
+            log_line(Locale::En, &e, &who),
+            "#7  1970-01-01 00:00:00 UTC  download through a share link  by upload link  (refused)"
+        );
+        assert_eq!(action(Locale::Fr, "future.thing"), "future.thing");
+        // Every action of vault-core has its words, in French and in English.
+        for a in vault_core::Action::ALL {
+            let id = format!("log-action-{}", a.wire().replace(['.', '_'], "-"));
+            assert!(Locale::Fr.has(&id) && Locale::En.has(&id), "{id}");
+        }
+        assert_eq!(link_status(Locale::En, LinkStatus::Exhausted), "used up");
     }
 }
