@@ -45,23 +45,14 @@ impl Filter {
     }
 }
 
-/// Lower case without accents, for searching names as people type them.
+/// A name as a search compares it: transliterated to ASCII by `deunicode` (ễ, ł, ı, ø, ß,
+/// and other scripts to Latin letters), lower case, and letters and digits only, so that a
+/// space, a hyphen and an apostrophe are alike ("N'Diaye", "n diaye", "ndiaye").
 pub fn fold(text: &str) -> String {
-    text.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' => 'a',
-            'ç' | 'ć' | 'č' => 'c',
-            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' => 'e',
-            'ì' | 'í' | 'î' | 'ï' | 'ī' => 'i',
-            'ñ' | 'ń' => 'n',
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' => 'o',
-            'ù' | 'ú' | 'û' | 'ü' | 'ū' => 'u',
-            'ý' | 'ÿ' => 'y',
-            'ş' | 'š' | 'ś' => 's',
-            'ž' | 'ź' | 'ż' => 'z',
-            c => c,
-        })
+    deunicode::deunicode(text)
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
         .collect()
 }
 
@@ -380,5 +371,42 @@ pub async fn set_status(
     match run(move || vault.set_case_status(&session, &case, status)).await {
         Ok(()) => see_other(&here),
         Err(e) => v.error(e, &here),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fold;
+
+    /// A search finds a name however it is typed: without its accents, with a space for a
+    /// hyphen or an apostrophe, in another case.
+    #[test]
+    fn names_are_found_as_people_type_them() {
+        let found = |name: &str, typed: &str| fold(name).contains(&fold(typed));
+        let name = "Aïssatou Diallo-Nguyễn";
+        for typed in [
+            "nguyen",
+            "Diallo Nguyen",
+            "diallo-nguyen",
+            "DIALLO NGUYỄN",
+            "aissatou",
+        ] {
+            assert!(found(name, typed), "{typed:?} does not find {name:?}");
+        }
+        for (name, typed) in [
+            ("Łukasz Wałęsa", "lukasz walesa"),
+            ("Ștefan Pușcaș", "stefan puscas"),
+            ("Őrs Kovács", "ors kovacs"),
+            ("Yıldız Çelik", "yildiz celik"),
+            ("Søren Ødegård", "soren odegard"),
+            ("Mariama N'Diaye", "n diaye"),
+            ("Mariama N’Diaye", "n'diaye"),
+            ("Mariama N'Diaye", "ndiaye"),
+            ("Thị Hương", "thi huong"),
+        ] {
+            assert!(found(name, typed), "{typed:?} does not find {name:?}");
+        }
+        assert!(!found(name, "nguyen diallo x"));
+        assert!(!found("Ana", "anna"));
     }
 }
