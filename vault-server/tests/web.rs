@@ -907,3 +907,31 @@ async fn every_word_of_the_volunteers_pages_comes_from_the_catalogues() {
         );
     }
 }
+
+/// A page's title goes to the browser's history, its tabs and a shared screen: it names the
+/// case by its short id, never the person.
+#[tokio::test]
+async fn no_title_names_the_person() {
+    let s = scene().await;
+    let pages = [
+        format!("/cases/{}", s.case),
+        format!("/cases/{}/edit", s.case),
+        "/cases".to_owned(),
+    ];
+    for page in pages {
+        let html = get_page(&s.f, &page, Some(&s.cookie))
+            .await
+            .expect(StatusCode::OK)
+            .text();
+        let title = html
+            .split_once("<title>")
+            .and_then(|(_, t)| t.split_once("</title>"))
+            .map(|(t, _)| t.to_owned())
+            .expect("a title");
+        assert!(!title.contains("Amina"), "{page}: {title}");
+        if page == format!("/cases/{}", s.case) {
+            assert!(title.contains(&s.case[..8]), "{page}: {title}");
+            assert!(html.contains("Amina K."), "the page itself shows the name");
+        }
+    }
+}

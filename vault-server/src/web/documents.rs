@@ -138,7 +138,13 @@ pub async fn case_page(
     });
     let body = case_body(&state, &v, &view, added);
     let here = format!("/cases/{}", view.case.id);
-    v.page(StatusCode::OK, &view.case.profile.name, &here, body)
+    // The title goes to history, tabs and shared screens: the short id, never the name.
+    let id = view.case.id.to_string();
+    let title = v.ctx.lang.locale().say_with(
+        "web-case-page-title",
+        &[("id", id.get(..8).unwrap_or(&id).to_owned().into())],
+    );
+    v.page_headed(StatusCode::OK, &title, &view.case.profile.name, &here, body)
 }
 
 fn case_body(state: &AppState, v: &Volunteer, view: &CaseView, added: Option<usize>) -> Markup {

@@ -185,8 +185,21 @@ impl Volunteer {
         self.session.user().role.manages()
     }
 
-    /// A page of the signed-in interface.
+    /// A page of the signed-in interface, whose heading is its title.
     pub fn page(&self, status: StatusCode, title: &str, here: &str, body: Markup) -> Response {
+        self.page_headed(status, title, title, here, body)
+    }
+
+    /// A page whose heading differs from its title: the title goes to history, tabs and
+    /// shared screens, so it never holds a person's name; the heading may.
+    pub fn page_headed(
+        &self,
+        status: StatusCode,
+        title: &str,
+        heading: &str,
+        here: &str,
+        body: Markup,
+    ) -> Response {
         let w = self.ctx.w();
         let user = self.session.user();
         let nav = html! {
@@ -206,7 +219,7 @@ impl Volunteer {
                 }
             }
         };
-        render(self.ctx, status, title, here, Some(nav), body)
+        render(self.ctx, status, (title, heading), here, Some(nav), body)
     }
 
     /// The page of an error from the vault or the server, in the user's language.
@@ -235,11 +248,12 @@ pub fn role_name(w: &Web, role: Role) -> &'static str {
 }
 
 /// A whole page: skip link, header with the language switch, optional navigation, body.
-/// `here` is the address the language switch reloads (a page that answers GET).
+/// `(title, heading)` are the window's title and the page's `h1`; `here` is the address the
+/// language switch reloads (a page that answers GET).
 pub fn render(
     ctx: Ctx,
     status: StatusCode,
-    title: &str,
+    (title, heading): (&str, &str),
     here: &str,
     nav: Option<Markup>,
     body: Markup,
@@ -268,7 +282,7 @@ pub fn render(
                 }
                 @if let Some(nav) = nav { (nav) }
                 main #main {
-                    h1 { bdi { (title) } }
+                    h1 { bdi { (heading) } }
                     (body)
                 }
             }

@@ -35,7 +35,14 @@ fn login_page(state: &AppState, ctx: Ctx, status: StatusCode, problem: Option<St
         }
         p.note { (w.login_note) }
     };
-    let mut response = render(ctx, status, w.login_title, "/login", None, body);
+    let mut response = render(
+        ctx,
+        status,
+        (w.login_title, w.login_title),
+        "/login",
+        None,
+        body,
+    );
     let mut value = format!(
         "{PRE_COOKIE}={}; Path=/login; HttpOnly; SameSite=Strict; Max-Age=3600",
         token.expose_secret()

@@ -177,3 +177,5 @@ web-backup-failed = THE LAST BACKUP FAILED: the vault has no up-to-date second c
 web-backup-now = Back up now
 web-backup-note = The backup is taken while the vault serves: nobody is interrupted. It is recorded in the log.
 web-f-handout-language = The person's language (for the page to print)
+# The case page's title (history, tabs): its short id, never the name.
+web-case-page-title = Case { $id }

@@ -177,3 +177,5 @@ web-backup-failed = LA DERNIÈRE SAUVEGARDE A ÉCHOUÉ : le coffre n'a pas de se
 web-backup-now = Sauvegarder maintenant
 web-backup-note = La sauvegarde se fait pendant que le coffre sert : personne n'est interrompu. Elle est inscrite au journal.
 web-f-handout-language = Langue de la personne (pour la feuille à imprimer)
+# The case page's title (history, tabs): its short id, never the name.
+web-case-page-title = Dossier { $id }
