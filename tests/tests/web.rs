@@ -294,6 +294,18 @@ fn a_volunteer_works_a_case_from_the_browser() {
     accessible(&desk, "case-en");
     desk.click("form.signout button");
     desk.wait_for("Sign in");
+    // Back, twice, as someone at the desk after the volunteer left: no page with a name
+    // comes back from the browser's caches.
+    for _ in 0..2 {
+        desk.back();
+        std::thread::sleep(std::time::Duration::from_millis(700));
+        let page = desk.source();
+        assert!(
+            !page.contains("Fatou") && !page.contains("Diallo"),
+            "Back after signing out shows {}: {page}",
+            desk.url()
+        );
+    }
     desk.open(&case_url);
     desk.wait_for("Password");
     assert!(desk.url().ends_with("/login"));

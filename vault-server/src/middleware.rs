@@ -27,6 +27,16 @@ type Set<V> = SetResponseHeaderLayer<V>;
 type S<Inner> = Stack<Set<HeaderValue>, Inner>;
 type Headers = Stack<Set<Option<HeaderValue>>, S<S<S<S<S<S<Identity>>>>>>>;
 
+/// Tells the browser to drop what it kept of this site's pages (its HTTP cache and its
+/// back/forward cache), for the answer that ends a session or a space's visit: Back then
+/// brings no page with a name out of a cache. Cookies and the language choice stay.
+pub fn forget_pages(response: &mut axum::response::Response) {
+    response.headers_mut().insert(
+        HeaderName::from_static("clear-site-data"),
+        HeaderValue::from_static("\"cache\""),
+    );
+}
+
 /// The security headers; `Strict-Transport-Security` too when served over https.
 pub fn security_headers(https: bool) -> Headers {
     let set = |name: HeaderName, value: &'static str| {

@@ -447,8 +447,8 @@ async fn signing_in_says_what_went_wrong() {
         .expect(StatusCode::OK)
         .text();
     assert!(page.contains("Mes dossiers"));
-    // Signing out ends the session.
-    post_form(
+    // Signing out ends the session, and tells the browser to forget the pages it kept.
+    let out = post_form(
         &f,
         "/logout",
         Some(cookie),
@@ -456,6 +456,7 @@ async fn signing_in_says_what_went_wrong() {
     )
     .await
     .expect(StatusCode::SEE_OTHER);
+    assert_eq!(out.headers["clear-site-data"], "\"cache\"");
     get_page(&f, "/cases", Some(cookie))
         .await
         .expect(StatusCode::SEE_OTHER);
@@ -614,8 +615,8 @@ async fn a_space_needs_its_code_and_its_forms_their_token() {
         .expect(StatusCode::OK)
         .text();
     assert!(still.contains("Qui a consulté votre dossier"));
-    // Leaving ends it; the cookie opens nothing more.
-    post_form(
+    // Leaving ends it; the cookie opens nothing more, and the browser forgets the pages.
+    let left = post_form(
         &s.f,
         &format!("{path}/leave"),
         Some(&cookie),
@@ -623,6 +624,7 @@ async fn a_space_needs_its_code_and_its_forms_their_token() {
     )
     .await
     .expect(StatusCode::SEE_OTHER);
+    assert_eq!(left.headers["clear-site-data"], "\"cache\"");
     let again = get_page(&s.f, &path, Some(&cookie))
         .await
         .expect(StatusCode::OK)

@@ -186,6 +186,11 @@ impl Browser {
         self.command("POST", "url", json!({ "url": url }));
     }
 
+    /// The browser's Back button.
+    pub fn back(&self) {
+        self.command("POST", "back", json!({}));
+    }
+
     /// The page's HTML as the browser has it.
     pub fn source(&self) -> String {
         self.command("GET", "source", Value::Null)

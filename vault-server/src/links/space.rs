@@ -359,5 +359,6 @@ pub async fn leave(
         header::SET_COOKIE,
         HeaderValue::from_static("vault_space=; Path=/b/; HttpOnly; SameSite=Strict; Max-Age=0"),
     );
+    crate::middleware::forget_pages(&mut response);
     response
 }

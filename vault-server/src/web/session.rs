@@ -130,5 +130,6 @@ pub async fn sign_out(
     response
         .headers_mut()
         .append(header::SET_COOKIE, expired_cookie());
+    crate::middleware::forget_pages(&mut response);
     response
 }
