@@ -937,3 +937,81 @@ async fn no_title_names_the_person() {
         }
     }
 }
+
+/// A form refused for one field keeps everything that was typed, names the field in the
+/// page's language, and a birth date is taken as people write it in France.
+#[tokio::test]
+async fn the_case_form_keeps_what_was_typed_and_reads_french_dates() {
+    let s = scene().await;
+    let form = get_page(&s.f, "/cases/new", Some(&s.cookie))
+        .await
+        .expect(StatusCode::OK)
+        .text();
+    assert!(form.contains("type=\"date\""), "a date field");
+    let csrf = csrf_of(&form);
+    let typed = |date: &str| {
+        format!(
+            "csrf={csrf}&team=Belleville&name=Binta+S.&birth_date={date}\
+             &nationality=guin%C3%A9enne&notes=Rendez-vous+pr%C3%A9fecture+le+12"
+        )
+    };
+    // An impossible date: refused, in French, with every value kept.
+    let refused = post_form(&s.f, "/cases/new", Some(&s.cookie), &typed("1991-02-30"))
+        .await
+        .expect(StatusCode::BAD_REQUEST)
+        .text();
+    assert!(refused.contains("date de naissance invalide"), "{refused}");
+    for kept in [
+        "Binta S.",
+        "guinéenne",
+        "Rendez-vous préfecture le 12",
+        "1991-02-30",
+    ] {
+        assert!(refused.contains(kept), "{kept:?} lost: {refused}");
+    }
+    // As written at the desk: 02/04/1991 is the 2nd of April.
+    let made = post_form(
+        &s.f,
+        "/cases/new",
+        Some(&s.cookie),
+        &typed("02%2F04%2F1991"),
+    )
+    .await
+    .expect(StatusCode::SEE_OTHER);
+    let case = made.headers[header::LOCATION]
+        .to_str()
+        .unwrap()
+        .trim_start_matches("/cases/")
+        .to_owned();
+    let got =
+        s.f.call(
+            Method::GET,
+            &format!("/api/v1/cases/{case}"),
+            Some(&s.token),
+            json!(null),
+        )
+        .await
+        .expect(StatusCode::OK)
+        .json();
+    assert_eq!(got["profile"]["birth_date"], "1991-04-02", "{got}");
+    // The edit form keeps what was typed too.
+    let edit = get_page(&s.f, &format!("/cases/{case}/edit"), Some(&s.cookie))
+        .await
+        .expect(StatusCode::OK)
+        .text();
+    let refused = post_form(
+        &s.f,
+        &format!("/cases/{case}/edit"),
+        Some(&s.cookie),
+        &format!(
+            "csrf={}&name=Binta+S.&birth_date=31%2F02%2F1991&notes=Nouvelle+adresse",
+            csrf_of(&edit)
+        ),
+    )
+    .await
+    .expect(StatusCode::BAD_REQUEST)
+    .text();
+    assert!(refused.contains("date de naissance invalide"), "{refused}");
+    // Kept in the ISO form a date field holds.
+    assert!(refused.contains("Nouvelle adresse") && refused.contains("1991-02-31"));
+}

@@ -176,8 +176,7 @@ fn profile_fields(w: &Web, profile: Option<&CaseProfile>) -> Markup {
         input type="text" #name name="name" required autocomplete="off"
             value=(value(|p| Some(p.name.as_str())));
         label for="birth_date" { (w.f_birth) }
-        input type="text" #birth_date name="birth_date" inputmode="numeric" placeholder="1990-05-17"
-            pattern="[0-9]{4}-[0-9]{2}-[0-9]{2}" autocomplete="off"
+        input type="date" #birth_date name="birth_date" autocomplete="off"
             value=(value(|p| p.birth_date.as_deref()));
         label for="nationality" { (w.f_nationality) }
         input type="text" #nationality name="nationality" autocomplete="off"
@@ -196,7 +195,7 @@ fn profile_fields(w: &Web, profile: Option<&CaseProfile>) -> Markup {
 fn profile_of(fields: &Fields) -> Option<CaseProfile> {
     Some(CaseProfile {
         name: fields.text("name")?,
-        birth_date: fields.text("birth_date"),
+        birth_date: fields.text("birth_date").map(|d| iso_date(&d)),
         nationality: fields.text("nationality"),
         contact: fields.text("contact"),
         language: fields.text("language"),
@@ -204,11 +203,41 @@ fn profile_of(fields: &Fields) -> Option<CaseProfile> {
     })
 }
 
+/// A date as written at a French desk, `JJ/MM/AAAA` (or with `.` or `-`), in the ISO form
+/// the vault keeps, `AAAA-MM-JJ`; anything else is returned as typed, for vault-core to
+/// accept or refuse. Three numbers are reordered, no more: whether the date exists is
+/// vault-core's check.
+fn iso_date(typed: &str) -> String {
+    let parts: Vec<&str> = typed.trim().split(['/', '.', '-']).collect();
+    match parts[..] {
+        [d, m, y]
+            if (1..=2).contains(&d.len())
+                && (1..=2).contains(&m.len())
+                && y.len() == 4
+                && [d, m, y]
+                    .iter()
+                    .all(|p| p.bytes().all(|b| b.is_ascii_digit())) =>
+        {
+            format!("{y}-{m:0>2}-{d:0>2}")
+        }
+        _ => typed.trim().to_owned(),
+    }
+}
+
+/// The message of a refusal the person at the desk can correct (a 4xx), to show above
+/// the form they filled; `None` for a failure of the server itself.
+fn correctable(v: &Volunteer, e: &crate::error::ApiError) -> Option<String> {
+    e.status
+        .is_client_error()
+        .then(|| e.message_in(v.ctx.lang.code()).to_owned())
+}
+
 fn new_case_page(
     v: &Volunteer,
     teams: &[Team],
     status: StatusCode,
     problem: Option<&str>,
+    typed: Option<(&str, &CaseProfile)>,
 ) -> Response {
     let w = v.ctx.w();
     let me = &v.session.user().id;
@@ -224,9 +253,11 @@ fn new_case_page(
                 (v.csrf_field())
                 label for="team" { (w.f_team) }
                 select #team name="team" {
-                    @for t in &mine { option value=(t.name) { (t.name) } }
+                    @for t in &mine {
+                        option value=(t.name) selected[typed.is_some_and(|(team, _)| team == t.name)] { (t.name) }
+                    }
                 }
-                (profile_fields(w, None))
+                (profile_fields(w, typed.map(|(_, p)| p)))
                 button type="submit" { (w.create_case) }
             }
         }
@@ -245,7 +276,7 @@ async fn my_teams(state: &AppState, v: &Volunteer) -> Result<Vec<Team>, Response
 /// `GET /cases/new`.
 pub async fn new_form(State(state): State<AppState>, v: Volunteer) -> Response {
     match my_teams(&state, &v).await {
-        Ok(teams) => new_case_page(&v, &teams, StatusCode::OK, None),
+        Ok(teams) => new_case_page(&v, &teams, StatusCode::OK, None, None),
         Err(r) => r,
     }
 }
@@ -262,6 +293,7 @@ pub async fn create(State(state): State<AppState>, v: Volunteer, fields: Fields)
                 &teams,
                 StatusCode::BAD_REQUEST,
                 Some(v.ctx.w().name_missing),
+                None,
             ),
             Err(r) => r,
         };
@@ -271,9 +303,20 @@ pub async fn create(State(state): State<AppState>, v: Volunteer, fields: Fields)
         Err(e) => return v.error(e, "/cases/new"),
     };
     let session = v.session.clone();
-    match run(move || vault.create_case(&session, &team, &profile)).await {
+    let (asked, kept) = (team.clone(), profile.clone());
+    match run(move || vault.create_case(&session, &asked, &kept)).await {
         Ok(id) => see_other(&format!("/cases/{id}")),
-        Err(e) => v.error(e, "/cases/new"),
+        // A refusal comes back above the form, with everything that was typed.
+        Err(e) => match (correctable(&v, &e), my_teams(&state, &v).await) {
+            (Some(problem), Ok(teams)) => new_case_page(
+                &v,
+                &teams,
+                e.status,
+                Some(&problem),
+                Some((&team, &profile)),
+            ),
+            _ => v.error(e, "/cases/new"),
+        },
     }
 }
 
@@ -293,7 +336,6 @@ pub async fn edit_form(
     v: Volunteer,
     Path(case): Path<String>,
 ) -> Response {
-    let w = v.ctx.w();
     let (vault, case) = match (state.vault(), parse_id::<CaseId>(&case)) {
         (Ok(vault), Ok(case)) => (vault, case),
         (Err(e), _) | (_, Err(e)) => return v.error(e, "/cases"),
@@ -304,16 +346,32 @@ pub async fn edit_form(
         Ok(c) => c,
         Err(e) => return v.error(e, "/cases"),
     };
-    let here = format!("/cases/{}/edit", case.id);
+    edit_page(&v, &case.id, StatusCode::OK, None, &case.profile)
+}
+
+/// The profile form of a case, filled with `profile` (the case's, or what was typed),
+/// under `problem` when it was refused.
+fn edit_page(
+    v: &Volunteer,
+    case: &CaseId,
+    status: StatusCode,
+    problem: Option<&str>,
+    profile: &CaseProfile,
+) -> Response {
+    let w = v.ctx.w();
+    let here = format!("/cases/{case}/edit");
     let body = html! {
+        @if let Some(problem) = problem {
+            p.error role="alert" { (problem) }
+        }
         form method="post" action=(here) {
             (v.csrf_field())
-            (profile_fields(w, Some(&case.profile)))
+            (profile_fields(w, Some(profile)))
             button type="submit" { (w.save) }
         }
-        p { a href={ "/cases/" (case.id) } { (w.back_to_case) } }
+        p { a href={ "/cases/" (case) } { (w.back_to_case) } }
     };
-    v.page(StatusCode::OK, w.edit_title, &here, body)
+    v.page(status, w.edit_title, &here, body)
 }
 
 /// `POST /cases/{case}/edit`.
@@ -341,10 +399,13 @@ pub async fn edit(
         );
     };
     let session = v.session.clone();
-    let id = case.clone();
-    match run(move || vault.update_case(&session, &id, &profile)).await {
+    let (id, kept) = (case.clone(), profile.clone());
+    match run(move || vault.update_case(&session, &id, &kept)).await {
         Ok(()) => see_other(&here),
-        Err(e) => v.error(e, &here),
+        Err(e) => match correctable(&v, &e) {
+            Some(problem) => edit_page(&v, &case, e.status, Some(&problem), &profile),
+            None => v.error(e, &here),
+        },
     }
 }
 
@@ -376,7 +437,18 @@ pub async fn set_status(
 
 #[cfg(test)]
 mod tests {
-    use super::fold;
+    use super::{fold, iso_date};
+
+    #[test]
+    fn dates_are_read_as_written_in_france() {
+        assert_eq!(iso_date("02/04/1991"), "1991-04-02");
+        assert_eq!(iso_date("2/4/1991"), "1991-04-02");
+        assert_eq!(iso_date("02.04.1991"), "1991-04-02");
+        assert_eq!(iso_date(" 1991-04-02 "), "1991-04-02");
+        // Left as typed for vault-core to refuse.
+        assert_eq!(iso_date("04/1991"), "04/1991");
+        assert_eq!(iso_date("2 avril 1991"), "2 avril 1991");
+    }
 
     /// A search finds a name however it is typed: without its accents, with a space for a
     /// hyphen or an apostrophe, in another case.
