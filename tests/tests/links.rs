@@ -307,12 +307,12 @@ fn every_language_gets_the_upload_page_the_receipt_and_the_space() {
         .split('"')
         .next()
         .unwrap();
-    let (status, _, made) = web(
-        "POST",
+    let (status, _, made) = s.api.post_shown(
         &format!("/cases/{}/space", s.case),
+        &format!("vault_session={}", s.api.token.as_deref().unwrap()),
         &format!("csrf={csrf}&days=30"),
     );
-    assert_eq!(status, 201);
+    assert_eq!(status, 200);
     let made = String::from_utf8_lossy(&made).into_owned();
     let space = made
         .split("value=\"http://127.0.0.1:8080")

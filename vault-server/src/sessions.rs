@@ -136,6 +136,12 @@ impl<T> Sessions<T> {
         })
     }
 
+    /// Takes the live entry of `token` out: it answers once, then never again.
+    pub fn take(&self, token: &str, now: Instant) -> Option<Arc<T>> {
+        let entry = self.map().remove(&hash(token))?;
+        entry.alive(now).then_some(entry.session)
+    }
+
     /// Signs out: the identity is dropped (and zeroized) once no request uses it.
     pub fn remove(&self, token: &str) -> bool {
         self.map().remove(&hash(token)).is_some()

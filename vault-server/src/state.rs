@@ -81,6 +81,8 @@ pub(crate) struct Shared {
     pub sessions: Sessions,
     /// Beneficiaries with their space open.
     pub spaces: Sessions<vault_core::Space>,
+    /// Pages with a secret shown once (a new link, a space's code), until their one display.
+    pub shown: Sessions<crate::web::Shown>,
     pub throttle: Throttle,
     /// Requests per client on the link pages.
     pub link_rate: crate::throttle::RateLimit,
@@ -111,6 +113,7 @@ impl AppState {
                 setup: Mutex::new(None),
                 sessions: Sessions::default(),
                 spaces: Sessions::default(),
+                shown: Sessions::default(),
                 throttle: Throttle::new(throttle)?,
                 link_rate: crate::throttle::RateLimit::new(rate)?,
                 kdf: crate::kdf::KdfPool::new(slots)?,
@@ -237,6 +240,6 @@ impl AppState {
     /// Removes expired sessions; the server calls it every minute.
     pub fn sweep_sessions(&self) -> usize {
         let now = std::time::Instant::now();
-        self.inner.sessions.sweep(now) + self.inner.spaces.sweep(now)
+        self.inner.sessions.sweep(now) + self.inner.spaces.sweep(now) + self.inner.shown.sweep(now)
     }
 }

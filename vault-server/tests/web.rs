@@ -29,6 +29,23 @@ async fn get_page(f: &Fixture, uri: &str, cookie: Option<&str>) -> Reply {
     f.send(request.body(Body::empty()).unwrap()).await
 }
 
+/// Follows the answer of a form that shows a secret once (Post/Redirect/Get) as a browser
+/// does: a 303 to `/shown` with the `vault_shown` cookie, then `GET /shown`.
+async fn follow_shown(f: &Fixture, made: Reply, cookie: &str) -> Reply {
+    let made = made.expect(StatusCode::SEE_OTHER);
+    assert_eq!(made.headers[header::LOCATION], "/shown");
+    let shown = made
+        .headers
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("vault_shown="))
+        .and_then(|v| v.split(';').next())
+        .expect("a vault_shown cookie")
+        .to_owned();
+    get_page(f, "/shown", Some(&format!("{cookie}; {shown}"))).await
+}
+
 /// The value of the first hidden `csrf` field of a page.
 fn csrf_of(page: &str) -> String {
     let start = page.find("name=\"csrf\" value=\"").expect("a CSRF field") + 19;
@@ -521,9 +538,11 @@ async fn a_space_needs_its_code_and_its_forms_their_token() {
         Some(&s.cookie),
         &format!("csrf={}&days=30", csrf_of(&page)),
     )
-    .await
-    .expect(StatusCode::CREATED)
-    .text();
+    .await;
+    let made = follow_shown(&s.f, made, &s.cookie)
+        .await
+        .expect(StatusCode::OK)
+        .text();
     let link = made.split("value=\"http://127.0.0.1:8080").nth(1).unwrap();
     let path = link.split('"').next().unwrap().to_owned();
     let code = made.split("id=\"passcode\">").nth(1).unwrap();
@@ -1014,4 +1033,84 @@ async fn the_case_form_keeps_what_was_typed_and_reads_french_dates() {
     assert!(refused.contains("date de naissance invalide"), "{refused}");
     // Kept in the ISO form a date field holds.
     assert!(refused.contains("Nouvelle adresse") && refused.contains("1991-02-31"));
+}
+
+async fn count_shares(s: &Scene) -> usize {
+    s.f.call(
+        Method::GET,
+        &format!("/api/v1/cases/{}/shares", s.case),
+        Some(&s.token),
+        json!(null),
+    )
+    .await
+    .expect(StatusCode::OK)
+    .json()
+    .as_array()
+    .map_or(0, Vec::len)
+}
+
+/// Reloading the page that shows a new link repeats nothing: the link was made by the POST,
+/// the page that shows it answers once, and a reload says it was shown.
+#[tokio::test]
+async fn a_new_link_is_made_once_and_shown_once() {
+    let s = scene().await;
+    let page = get_page(&s.f, &format!("/cases/{}/share", s.case), Some(&s.cookie))
+        .await
+        .expect(StatusCode::OK)
+        .text();
+    let before = count_shares(&s).await;
+    let made = post_form(
+        &s.f,
+        &format!("/cases/{}/share", s.case),
+        Some(&s.cookie),
+        &format!(
+            "csrf={}&documents={}&label=Me+Martin",
+            csrf_of(&page),
+            s.doc
+        ),
+    )
+    .await;
+    let location = made.headers.get(header::LOCATION).cloned();
+    let cookie_line = made
+        .headers
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("vault_shown="))
+        .map(str::to_owned)
+        .expect("a vault_shown cookie");
+    assert!(
+        cookie_line.contains("HttpOnly") && cookie_line.contains("Path=/shown"),
+        "{cookie_line}"
+    );
+    let shown = follow_shown(&s.f, made, &s.cookie)
+        .await
+        .expect(StatusCode::OK)
+        .text();
+    assert!(shown.contains("/s/"), "the link is on the page");
+    assert_eq!(location.unwrap(), "/shown", "no secret in the address");
+    assert_eq!(count_shares(&s).await, before + 1);
+    // The reload: the same request, the same cookie.
+    let shown_cookie = cookie_line.split(';').next().unwrap();
+    let again = get_page(
+        &s.f,
+        "/shown",
+        Some(&format!("{}; {shown_cookie}", s.cookie)),
+    )
+    .await
+    .expect(StatusCode::GONE)
+    .text();
+    assert!(
+        again.contains("déjà été affiché") && !again.contains("/s/"),
+        "{again}"
+    );
+    assert_eq!(
+        count_shares(&s).await,
+        before + 1,
+        "a reload makes no second link"
+    );
+    // Another user's session gets nothing from the cookie either.
+    get_page(&s.f, "/shown", Some(shown_cookie))
+        .await
+        .expect(StatusCode::SEE_OTHER);
 }

@@ -219,6 +219,43 @@ impl Api {
         answer(self.agent.run(request).unwrap())
     }
 
+    /// POSTs a form of the volunteers' pages that shows a secret once (Post/Redirect/Get)
+    /// and follows it as a browser does: the 303, its `vault_shown` cookie, `GET /shown`.
+    /// `cookie` is the session's.
+    pub fn post_shown(&self, path: &str, cookie: &str, form: &str) -> Answer {
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .max_redirects(0)
+            .build()
+            .into();
+        let request = ureq::http::Request::builder()
+            .method("POST")
+            .uri(format!("{}{path}", self.base))
+            .header("cookie", cookie)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(form.to_owned())
+            .unwrap();
+        let (status, headers, body) = answer(agent.run(request).unwrap());
+        if status != 303 {
+            return (status, headers, body);
+        }
+        let shown = headers
+            .get_all("set-cookie")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .find(|v| v.starts_with("vault_shown="))
+            .and_then(|v| v.split(';').next())
+            .unwrap_or("")
+            .to_owned();
+        let request = ureq::http::Request::builder()
+            .method("GET")
+            .uri(format!("{}/shown", self.base))
+            .header("cookie", format!("{cookie}; {shown}"))
+            .body(())
+            .unwrap();
+        answer(agent.run(request).unwrap())
+    }
+
     /// GET, body as bytes.
     pub fn get(&self, path: &str) -> Answer {
         let request = self.request("GET", path).body(()).unwrap();

@@ -250,7 +250,14 @@ fn qr(address: &str) -> Markup {
 }
 
 /// The page that shows a new link, once.
-fn shown_once(v: &Volunteer, case: &CaseId, title: &str, intro: &str, address: &str) -> Response {
+fn shown_once(
+    state: &AppState,
+    v: &Volunteer,
+    case: &CaseId,
+    title: &str,
+    intro: &str,
+    address: &str,
+) -> Response {
     let w = v.ctx.w();
     let body = html! {
         p.warning role="status" { (w.link_once) }
@@ -261,7 +268,7 @@ fn shown_once(v: &Volunteer, case: &CaseId, title: &str, intro: &str, address: &
         figure.qr role="img" aria-label=(w.qr_label) { (qr(address)) }
         p { a href={ "/cases/" (case) "#links" } { (w.back_to_case) } }
     };
-    v.page(StatusCode::CREATED, title, &format!("/cases/{case}"), body)
+    super::show_once(state, v, title, body)
 }
 
 /// `POST /cases/{case}/share`.
@@ -312,6 +319,7 @@ pub async fn create_share(
     let made = with_kdf_slot(&state, move || vault.create_share(&session, &id, &new)).await;
     match made {
         Ok((_, token)) => shown_once(
+            &state,
             &v,
             &case,
             w.share_title,
@@ -347,6 +355,7 @@ pub async fn create_upload_link(
     let id = case.clone();
     match run(move || vault.create_upload_link(&session, &id, &new)).await {
         Ok((_, token)) => shown_once(
+            &state,
             &v,
             &case,
             w.ask_title,
@@ -412,12 +421,7 @@ pub async fn create_space(
         }
         p { a href={ "/cases/" (case) "#links" } { (w.back_to_case) } }
     };
-    v.page(
-        StatusCode::CREATED,
-        w.space_section_title,
-        &format!("/cases/{case}"),
-        body,
-    )
+    super::show_once(&state, &v, w.space_section_title, body)
 }
 
 /// `POST /spaces/{id}/revoke`.

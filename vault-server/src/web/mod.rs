@@ -21,7 +21,7 @@ mod session;
 use std::sync::Arc;
 use std::time::Instant;
 
-use axum::extract::{DefaultBodyLimit, FromRequestParts};
+use axum::extract::{DefaultBodyLimit, FromRequestParts, State};
 use axum::http::request::Parts;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -40,6 +40,80 @@ pub use form::Fields;
 
 /// Name of the cookie that remembers the language chosen with the switch.
 const LANG_COOKIE: &str = "vault_lang";
+
+/// Name of the cookie that names a page shown once ([`show_once`]).
+const SHOWN_COOKIE: &str = "vault_shown";
+
+/// A page with a secret (a new link, a space's code) waiting for its one display, for the
+/// user who made it. Its markup is a secret: zeroized when dropped.
+pub struct Shown {
+    user: vault_core::UserId,
+    title: String,
+    body: SecretString,
+}
+
+/// Answers a POST that made a secret with a redirect to `GET /shown` (Post/Redirect/Get):
+/// a reload then repeats no action, and the page is kept server-side for one display,
+/// named by a random id in a cookie, never in the address.
+pub fn show_once(state: &AppState, v: &Volunteer, title: &str, body: Markup) -> Response {
+    let shown = Shown {
+        user: v.session.user().id.clone(),
+        title: title.to_owned(),
+        body: SecretString::from(body.into_string()),
+    };
+    let token = match state.inner.shown.insert(shown, Instant::now()) {
+        Ok(new) => new.token,
+        Err(e) => return v.error(ApiError::internal(&e), "/cases"),
+    };
+    let mut response = see_other("/shown");
+    let mut value = format!(
+        "{SHOWN_COOKIE}={}; Path=/shown; HttpOnly; SameSite=Strict; Max-Age=1800",
+        token.expose_secret()
+    );
+    if state.secure() {
+        value.push_str("; Secure");
+    }
+    if let Ok(v) = HeaderValue::from_str(&value) {
+        response.headers_mut().append(header::SET_COOKIE, v);
+    }
+    response
+}
+
+/// `GET /shown`: the page kept by [`show_once`], once; a reload says it was shown.
+async fn shown(
+    State(state): State<AppState>,
+    v: Volunteer,
+    headers: axum::http::HeaderMap,
+) -> Response {
+    let page = cookie(&headers, SHOWN_COOKIE)
+        .and_then(|token| state.inner.shown.take(token, Instant::now()))
+        .filter(|page| page.user == v.session.user().id);
+    let mut response = match page {
+        Some(page) => v.page(
+            StatusCode::OK,
+            &page.title,
+            "/cases",
+            maud::PreEscaped(page.body.expose_secret().to_owned()),
+        ),
+        None => {
+            let l = v.ctx.lang.locale();
+            v.page(
+                StatusCode::GONE,
+                &l.say("web-shown-gone-title"),
+                "/cases",
+                html! {
+                    p role="status" { (l.say("web-shown-gone")) }
+                    p { a href="/cases" { (v.ctx.w().nav_cases) } }
+                },
+            )
+        }
+    };
+    response.headers_mut().append(
+        header::SET_COOKIE,
+        HeaderValue::from_static("vault_shown=; Path=/shown; HttpOnly; SameSite=Strict; Max-Age=0"),
+    );
+    response
+}
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -84,6 +158,7 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/checkpoint", get(admin::checkpoint))
         .route("/admin/verify", post(admin::verify))
         .route("/admin/backups", post(admin::backup))
+        .route("/shown", get(shown))
 }
 
 /// The language of a request: `?lang=` (then remembered in a cookie), the cookie, then

@@ -179,3 +179,6 @@ web-backup-note = The backup is taken while the vault serves: nobody is interrup
 web-f-handout-language = The person's language (for the page to print)
 # The case page's title (history, tabs): its short id, never the name.
 web-case-page-title = Case { $id }
+# A page with a new link or code, asked for again (reload, Back).
+web-shown-gone-title = Already shown
+web-shown-gone = This link or code was already shown once and cannot be shown again: reloading the page creates nothing new. If it was lost, revoke it from the case and make another.

@@ -179,3 +179,6 @@ web-backup-note = La sauvegarde se fait pendant que le coffre sert : personne n'
 web-f-handout-language = Langue de la personne (pour la feuille à imprimer)
 # The case page's title (history, tabs): its short id, never the name.
 web-case-page-title = Dossier { $id }
+# A page with a new link or code, asked for again (reload, Back).
+web-shown-gone-title = Déjà affiché
+web-shown-gone = Ce lien ou ce code a déjà été affiché une fois et ne peut plus l'être : recharger la page ne crée rien de nouveau. S'il a été perdu, révoquez-le depuis le dossier et créez-en un autre.
