@@ -182,7 +182,7 @@ impl Vault {
     ) -> Result<(u32, DocumentMeta)> {
         let _guard = self.write_lock();
         let catalog = &self.inner.catalog;
-        let case_record = self.case_record(case)?;
+        let mut case_record = self.case_record(case)?;
         let doc_key = format!("doc/{case}/{doc}");
         let mut record: DocumentRecord = match (catalog.record(&doc_key)?, kind) {
             (Some(r), _) => r,
@@ -228,6 +228,10 @@ impl Vault {
         });
         batch.put(&doc_key, &record)?;
         batch.put(&format!("docindex/{doc}"), case)?;
+        // A new version is the case's last activity (the desk's list sorts by it). Read
+        // under the write lock, so no change of status is overwritten.
+        case_record.updated = created;
+        batch.put(&format!("case/{case}"), &case_record)?;
         let committed = self.commit(batch, audit, &[]);
         if committed.is_err() {
             // Not applied (the log refused it, or the catalogue's flush failed and was

@@ -397,3 +397,30 @@ fn the_in_memory_blob_store_serves_the_same_vault() {
     assert!(vault.fsck().unwrap().is_clean());
     drop(dir);
 }
+
+/// A case's last activity is its last document, not only its last change of profile:
+/// the desk's list shows it as "Dernière activité" and sorts by it.
+#[test]
+fn a_new_document_is_the_cases_last_activity() {
+    let f = Fixture::new();
+    let before = f.vault.case(&f.bob, &f.case).unwrap().updated;
+    // Times are in seconds.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    let id = f
+        .vault
+        .add_document(
+            &f.bob,
+            &f.case,
+            &b"x"[..],
+            &doc(DocumentKind::Other, "a.pdf"),
+        )
+        .unwrap();
+    let after = f.vault.case(&f.bob, &f.case).unwrap();
+    assert!(after.updated > before, "{} then {}", before, after.updated);
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    f.vault
+        .add_version(&f.bob, &id, &b"y"[..], &doc(DocumentKind::Other, "a.pdf"))
+        .unwrap();
+    assert!(f.vault.case(&f.bob, &f.case).unwrap().updated > after.updated);
+    assert!(f.vault.fsck().unwrap().is_clean());
+}
