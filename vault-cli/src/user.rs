@@ -2,10 +2,11 @@
 
 use std::path::PathBuf;
 
+use anyhow::Context as _;
 use clap::Subcommand;
 use vault_core::{Role, SecretKey};
 
-use crate::context::{new_password, print_list, read_password_file, Context};
+use crate::context::{new_password, print_list, Context};
 use crate::words::{say, say_with};
 
 #[derive(Subcommand)]
@@ -69,8 +70,16 @@ impl UserCmd {
                 recovery_key_file,
                 new_password_file,
             } => {
-                let key = read_password_file(&recovery_key_file)?;
-                let key = SecretKey::parse(secrecy::ExposeSecret::expose_secret(&key))?;
+                // The whole file: a key copied from paper may run over several lines.
+                let text = zeroize::Zeroizing::new(
+                    std::fs::read_to_string(&recovery_key_file).with_context(|| {
+                        say_with(
+                            "cli-cannot-read",
+                            &[("path", recovery_key_file.display().to_string().into())],
+                        )
+                    })?,
+                );
+                let key = SecretKey::parse(&text)?;
                 let new = new_password(new_password_file.as_deref())?;
                 vault.recover_user(&session, &key, &name, &new)?;
                 eprintln!(

@@ -26,9 +26,23 @@ impl SecretKey {
         SecretKey(x25519::Identity::generate())
     }
 
-    /// Parses a key from its text form (`AGE-SECRET-KEY-1...`), e.g. the recovery key.
+    /// Parses a key from its text form (`AGE-SECRET-KEY-1...`), e.g. the recovery key, also
+    /// as copied from paper: in lower case, with spaces, line breaks or dashes between
+    /// groups of its characters (the bech32 alphabet has no `-`, so none is lost).
     pub fn parse(text: &str) -> Result<Self> {
-        x25519::Identity::from_str(text.trim())
+        const PREFIX: &str = "AGE-SECRET-KEY-1";
+        let mut typed: zeroize::Zeroizing<String> = zeroize::Zeroizing::new(
+            text.chars()
+                .filter(|c| !c.is_whitespace())
+                .map(|c| c.to_ascii_uppercase())
+                .collect(),
+        );
+        if let Some(rest) = typed.strip_prefix(PREFIX) {
+            let rest: zeroize::Zeroizing<String> =
+                zeroize::Zeroizing::new(rest.chars().filter(|&c| c != '-').collect());
+            typed = zeroize::Zeroizing::new(format!("{PREFIX}{}", rest.as_str()));
+        }
+        x25519::Identity::from_str(&typed)
             .map(SecretKey)
             .map_err(|_| Error::Invalid(crate::Problem::AgeKey))
     }
@@ -238,6 +252,33 @@ pub(crate) fn open(ciphertext: &[u8], with: &SecretKey) -> Result<Option<Zeroizi
 
 #[cfg(test)]
 mod tests {
+    use secrecy::ExposeSecret as _;
+
+    #[test]
+    fn a_key_copied_from_paper_parses() {
+        let key = SecretKey::generate();
+        let text = key.0.to_string();
+        let text = text.expose_secret();
+        let body = &text["AGE-SECRET-KEY-1".len()..];
+        // In groups of four, with dashes, over two lines, in lower case.
+        let groups: Vec<String> = body
+            .as_bytes()
+            .chunks(4)
+            .map(|c| String::from_utf8_lossy(c).to_lowercase())
+            .collect();
+        let (first, second) = groups.split_at(groups.len() / 2);
+        let paper = format!(
+            "age-secret-key-1 {}\n  {}\n",
+            first.join("-"),
+            second.join(" ")
+        );
+        assert_eq!(SecretKey::parse(&paper).unwrap().public(), key.public());
+        // A character changed is still refused.
+        let mut wrong = text.to_owned();
+        wrong.replace_range(20..21, if &text[20..21] == "Q" { "P" } else { "Q" });
+        assert!(SecretKey::parse(&wrong).is_err());
+    }
+
     use super::*;
 
     #[test]

@@ -38,7 +38,8 @@ pub fn error_message(l: Locale, e: &Error) -> String {
                 ("char", char.into()),
             ]
         }
-        Error::TooLarge { limit } => vec![("limit", (*limit).into())],
+        // A size as people read it: "5 Mo", not "5242880 octets".
+        Error::TooLarge { limit } => vec![("limit", l.size(*limit).into())],
         Error::WrongPassphrase { tries_left } => vec![("tries", (*tries_left).into())],
         Error::Storage { store, detail } => {
             vec![
@@ -211,6 +212,10 @@ mod tests {
         assert_eq!(
             error_message(Locale::Fr, &errors[8]),
             "dossier introuvable : 1a2b3c4d"
+        );
+        assert_eq!(
+            error_message(Locale::Fr, &Error::TooLarge { limit: 5 << 20 }),
+            "le document dépasse la limite de 5,0 Mo : rien n'a été enregistré"
         );
         assert_eq!(
             error_message(Locale::En, &errors[15]),

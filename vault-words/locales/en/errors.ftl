@@ -53,7 +53,7 @@ error-bad-name = { $field ->
     [invisible] it holds an invisible character ({ $char }); rename it
    *[other] empty or only spaces
 }
-error-too-large = the document is larger than the limit of { $limit } bytes: nothing was stored
+error-too-large = the document is larger than the limit of { $limit }: nothing was stored
 error-link-unavailable = this link does not exist or is no longer valid
 error-passphrase-required = this link needs its passphrase
 error-wrong-passphrase = { $tries ->

@@ -56,7 +56,7 @@ error-bad-name = { $field ->
     [invisible] il contient un caractère invisible ({ $char }) ; renommez-le
    *[other] vide ou fait seulement d'espaces
 }
-error-too-large = le document dépasse la limite de { $limit } octets : rien n'a été enregistré
+error-too-large = le document dépasse la limite de { $limit } : rien n'a été enregistré
 error-link-unavailable = ce lien n'existe pas ou n'est plus valable
 error-passphrase-required = ce lien demande sa phrase secrète
 error-wrong-passphrase = { $tries ->
