@@ -12,8 +12,19 @@ use util::*;
 const PUBLIC: &str = "http://127.0.0.1:8080";
 
 /// Checks a page with axe-core: no serious or critical violation.
+/// axe-core finds nothing serious, and nothing is wider than the window (375 px for the
+/// desk's phone-sized journey).
 fn accessible(b: &Browser, name: &str) {
     b.assert_accessible(name);
+    let sizes = b.execute(
+        "return [document.documentElement.scrollWidth, window.innerWidth]",
+        serde_json::json!([]),
+    );
+    let (width, window) = (sizes[0].as_u64().unwrap(), sizes[1].as_u64().unwrap());
+    assert!(
+        width <= window,
+        "{name}: {width} px wide in a {window} px window"
+    );
 }
 
 /// The address shown in the page's `#link` field, on the test server.
@@ -33,6 +44,7 @@ fn a_volunteer_works_a_case_from_the_browser() {
     let server = Server::start(&v.data(), &[]);
     let base = server.base.clone();
     let desk = Browser::start("fr");
+    desk.viewport(375, 812);
 
     // Signing in: a wrong password says so, then the right one opens the list of cases.
     desk.open(&format!("{base}/"));
