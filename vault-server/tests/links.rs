@@ -665,6 +665,19 @@ async fn uploads_over_the_limits_or_after_expiry_are_refused_clearly() {
         "{}",
         r.text()
     );
+    // Nothing was received: the page does not say "Reçu", and it leads back to the form.
+    let title = r.text();
+    let title = title
+        .split_once("<title>")
+        .and_then(|(_, t)| t.split_once("</title>"))
+        .map(|(t, _)| t.to_owned())
+        .unwrap();
+    assert!(!title.contains("Reçu"), "{title}");
+    assert!(
+        r.text().contains(&format!("href=\"{path}?lang=fr\"")),
+        "{}",
+        r.text()
+    );
     assert_eq!(
         s.f.stored_files(),
         before,

@@ -223,10 +223,13 @@ pub async fn receive(
             break;
         }
     }
-    receipt(lang, &outcomes)
+    let again = format!("/u/{token}?lang={}", lang.tag());
+    receipt(lang, &outcomes, &again)
 }
 
-fn receipt(l: Locale, outcomes: &[Outcome]) -> Response {
+/// What the link took and refused; `again` leads back to the form. A receipt only when
+/// something was received: otherwise the page is titled as the form, to send again.
+fn receipt(l: Locale, outcomes: &[Outcome], again: &str) -> Response {
     let stored: Vec<&Receipt> = outcomes
         .iter()
         .filter_map(|o| match o {
@@ -281,15 +284,15 @@ fn receipt(l: Locale, outcomes: &[Outcome]) -> Response {
         @if stored.is_empty() && refused.is_empty() {
             p { (l.say("nothing-chosen")) }
         }
+        p { a href=(again) { (icon(Icon::Send)) " " (l.say("upload-title")) } }
+    };
+    let title = if stored.is_empty() {
+        l.say("upload-title")
+    } else {
+        l.say("receipt-title")
     };
     // A receipt answers a form: a language link would lose it.
-    super::page(
-        status,
-        l,
-        &l.say("receipt-title"),
-        body,
-        super::Picker::Hidden,
-    )
+    super::page(status, l, &title, body, super::Picker::Hidden)
 }
 
 #[cfg(test)]
