@@ -66,8 +66,22 @@ pub fn show_once(state: &AppState, v: &Volunteer, title: &str, body: Markup) -> 
         Err(e) => return v.error(ApiError::internal(&e), "/cases"),
     };
     let mut response = see_other("/shown");
+    set_cookie(state, &mut response, SHOWN_COOKIE, &token, "/shown", 1800);
+    response
+}
+
+/// Sets an `HttpOnly; SameSite=Strict` cookie holding a secret token on `path`, `Secure`
+/// when the vault is served over https.
+pub(crate) fn set_cookie(
+    state: &AppState,
+    response: &mut Response,
+    name: &str,
+    token: &SecretString,
+    path: &str,
+    max_age: u64,
+) {
     let mut value = format!(
-        "{SHOWN_COOKIE}={}; Path=/shown; HttpOnly; SameSite=Strict; Max-Age=1800",
+        "{name}={}; Path={path}; HttpOnly; SameSite=Strict; Max-Age={max_age}",
         token.expose_secret()
     );
     if state.secure() {
@@ -76,7 +90,6 @@ pub fn show_once(state: &AppState, v: &Volunteer, title: &str, body: Markup) -> 
     if let Ok(v) = HeaderValue::from_str(&value) {
         response.headers_mut().append(header::SET_COOKIE, v);
     }
-    response
 }
 
 /// `GET /shown`: the page kept by [`show_once`], once; a reload says it was shown.

@@ -43,16 +43,7 @@ fn login_page(state: &AppState, ctx: Ctx, status: StatusCode, problem: Option<St
         None,
         body,
     );
-    let mut value = format!(
-        "{PRE_COOKIE}={}; Path=/login; HttpOnly; SameSite=Strict; Max-Age=3600",
-        token.expose_secret()
-    );
-    if state.secure() {
-        value.push_str("; Secure");
-    }
-    if let Ok(v) = HeaderValue::from_str(&value) {
-        response.headers_mut().append(header::SET_COOKIE, v);
-    }
+    super::set_cookie(state, &mut response, PRE_COOKIE, &token, "/login", 3600);
     response
 }
 
