@@ -222,6 +222,13 @@ fn a_volunteer_works_a_case_from_the_browser() {
     person.click_and_load("main form button[type=submit]");
     let page = person.wait_for("Qui a consulté votre dossier");
     assert!(page.contains("passeport.pdf") && page.contains("attestation.jpg"));
+    // What the person did themselves is said to them in plain sentences (issue 16).
+    assert!(page.contains("· Vous avez ouvert votre espace"), "{page}");
+    assert!(
+        page.contains("· Un code erroné a été saisi sur votre lien"),
+        "{page}"
+    );
+    assert!(!page.contains("Vous :"), "{page}");
     assert!(
         page.replace("<bdi>", "")
             .replace("</bdi>", "")

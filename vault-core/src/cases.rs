@@ -124,7 +124,7 @@ impl Vault {
         Ok(id)
     }
 
-    fn decrypt_case(&self, record: CaseRecord, key: &SecretKey) -> Result<Case> {
+    pub(crate) fn decrypt_case(&self, record: CaseRecord, key: &SecretKey) -> Result<Case> {
         let sealed = self
             .inner
             .catalog

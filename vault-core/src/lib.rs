@@ -59,6 +59,7 @@ mod keys;
 mod links;
 pub mod log;
 mod model;
+mod overview;
 mod resolve;
 mod teams;
 pub mod testing;
@@ -86,7 +87,7 @@ pub use links::{
     SHARE_MAX_DOWNLOADS, SHARE_MAX_TTL, UPLOAD_DEFAULT_BYTES, UPLOAD_DEFAULT_FILES,
     UPLOAD_DEFAULT_TTL, UPLOAD_MAX_FILES, UPLOAD_MAX_TTL,
 };
-pub use log::action::Action;
+pub use log::action::{Action, ActionKind};
 pub use log::event::{Event, Outcome};
 pub use log::recover::LogNotice;
 pub use log::report::{format_time, ActorLabel};
@@ -95,6 +96,7 @@ pub use model::{
     Case, CaseProfile, CaseStatus, DocumentInfo, DocumentKind, DocumentMeta, NewDocument, Role,
     Team, User,
 };
+pub use overview::CaseOverview;
 pub use resolve::MIN_PREFIX;
 pub use units::{parse_duration, parse_size};
 pub use users::MIN_PASSWORD_CHARS;

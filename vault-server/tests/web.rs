@@ -1114,3 +1114,132 @@ async fn a_new_link_is_made_once_and_shown_once() {
         .await
         .expect(StatusCode::SEE_OTHER);
 }
+
+/// The events of the case's access report, as the API gives them (the request itself
+/// recorded after them).
+async fn report_events(s: &Scene) -> Vec<Value> {
+    s.f.get(
+        &format!("/api/v1/cases/{}/access-report", s.case),
+        Some(&s.token),
+    )
+    .await
+    .expect(StatusCode::OK)
+    .json()
+    .as_array()
+    .unwrap()
+    .clone()
+}
+
+/// The lines of the access report on a case page.
+fn report_lines(page: &str) -> Vec<String> {
+    let section = &page[page.find("id=\"report\"").expect("a report")..];
+    let list = section.split("</ol>").next().unwrap();
+    list.split("<li>")
+        .skip(1)
+        .map(|li| li.split("</li>").next().unwrap().to_owned())
+        .collect()
+}
+
+#[tokio::test]
+async fn a_case_page_view_is_one_event_and_its_report_groups_filters_and_pages() {
+    let s = scene().await;
+    let here = format!("/cases/{}", s.case);
+    // One view, one event, whose targets are what the page showed.
+    let before = report_events(&s).await.len();
+    get_page(&s.f, &here, Some(&s.cookie))
+        .await
+        .expect(StatusCode::OK);
+    let after = report_events(&s).await;
+    let new: Vec<&str> = after[before..]
+        .iter()
+        .map(|e| e["action"].as_str().unwrap())
+        .collect();
+    assert_eq!(new, ["case.report", "case.view"], "one event per page view");
+    let targets: Vec<&str> = after[after.len() - 1]["targets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t.as_str().unwrap())
+        .collect();
+    for wanted in [
+        format!("case:{}", s.case),
+        format!("document:{}", s.doc),
+        format!("share:{}", s.share),
+        format!("upload:{}", s.upload),
+    ] {
+        assert!(
+            targets.contains(&wanted.as_str()),
+            "{wanted} in {targets:?}"
+        );
+    }
+
+    // Views within the hour are one line, with their count and times.
+    for _ in 0..5 {
+        get_page(&s.f, &here, Some(&s.cookie)).await;
+    }
+    let page = get_page(&s.f, &here, Some(&s.cookie)).await.text();
+    let lines = report_lines(&page);
+    let viewed: Vec<&String> = lines
+        .iter()
+        .filter(|l| l.contains("dossier consulté"))
+        .collect();
+    assert_eq!(viewed.len(), 1, "{lines:#?}");
+    assert!(viewed[0].contains("(7 fois entre "), "{}", viewed[0]);
+
+    // Filters: nothing downloaded yet; then the download, and only it.
+    let downloads = format!("{here}?show=downloads");
+    let page = get_page(&s.f, &downloads, Some(&s.cookie)).await.text();
+    assert!(report_lines(&page).is_empty());
+    assert!(page.contains("Rien à afficher."));
+    s.f.get(
+        &format!("/api/v1/documents/{}/content", s.doc),
+        Some(&s.token),
+    )
+    .await
+    .expect(StatusCode::OK);
+    let page = get_page(&s.f, &downloads, Some(&s.cookie)).await.text();
+    let lines = report_lines(&page);
+    assert_eq!(lines.len(), 1, "{lines:#?}");
+    assert!(
+        lines[0].contains("recours.pdf</bdi> téléchargé"),
+        "{}",
+        lines[0]
+    );
+    assert!(page.contains("<option value=\"downloads\" selected"));
+
+    // Changes are never grouped; fifty lines a page, and the others one link away.
+    for i in 0..60 {
+        let status = if i % 2 == 0 { "closed" } else { "open" };
+        s.f.call(
+            Method::PATCH,
+            &format!("/api/v1/cases/{}", s.case),
+            Some(&s.token),
+            json!({ "status": status }),
+        )
+        .await
+        .expect(StatusCode::OK);
+    }
+    let changes = format!("{here}?show=changes");
+    let first = get_page(&s.f, &changes, Some(&s.cookie)).await.text();
+    assert_eq!(report_lines(&first).len(), 50);
+    assert!(first.contains("Page 1 sur 2"));
+    let older = format!("/cases/{}?show=changes&amp;page=2#report", s.case);
+    assert!(
+        first.contains(&format!("href=\"{older}\"")),
+        "a link to page 2"
+    );
+    let second = get_page(&s.f, &format!("{changes}&page=2"), Some(&s.cookie))
+        .await
+        .text();
+    // 60 status changes and the case's creation.
+    assert_eq!(report_lines(&second).len(), 11);
+    assert!(second.contains("Plus récents"));
+    // Nothing is dropped from the record: the API still gives every event.
+    let all = report_events(&s).await;
+    let doc = json!(format!("document:{}", s.doc));
+    let page_views = all
+        .iter()
+        .filter(|e| e["action"] == "case.view" && e["targets"].as_array().unwrap().contains(&doc))
+        .count();
+    assert_eq!(page_views, 11);
+}

@@ -286,29 +286,57 @@ impl Locale {
 
     /// A moment in Paris time (the association's desks), in this language's words.
     pub fn when(self, secs: u64) -> String {
-        let paris = jiff::Timestamp::from_second(secs as i64)
-            .ok()
-            .and_then(|t| t.in_tz("Europe/Paris").ok());
-        let Some(at) = paris else {
+        let Some(at) = paris(secs) else {
             return secs.to_string();
         };
-        let time = self.say_with(
+        self.say_with(
+            "date-time",
+            &[
+                ("day", i64::from(at.day()).into()),
+                ("month", self.say(&format!("month-{}", at.month())).into()),
+                ("year", at.year().to_string().into()),
+                ("time", self.time_of(&at).into()),
+            ],
+        )
+    }
+
+    /// The day of a moment in Paris time ("1er décembre 2026").
+    pub fn day(self, secs: u64) -> String {
+        let Some(at) = paris(secs) else {
+            return secs.to_string();
+        };
+        self.say_with(
+            "date-only",
+            &[
+                ("day", i64::from(at.day()).into()),
+                ("month", self.say(&format!("month-{}", at.month())).into()),
+                ("year", at.year().to_string().into()),
+            ],
+        )
+    }
+
+    /// The time of day of a moment in Paris time ("19 h 37").
+    pub fn time(self, secs: u64) -> String {
+        paris(secs).map_or_else(|| secs.to_string(), |at| self.time_of(&at))
+    }
+
+    fn time_of(self, at: &jiff::ZonedDateTime) -> String {
+        self.say_with(
             "time-of-day",
             &[
                 ("hour", at.hour().to_string().into()),
                 ("minute", format!("{:02}", at.minute()).into()),
             ],
-        );
-        self.say_with(
-            "date-time",
-            &[
-                ("day", at.day().to_string().into()),
-                ("month", self.say(&format!("month-{}", at.month())).into()),
-                ("year", at.year().to_string().into()),
-                ("time", time.into()),
-            ],
         )
     }
+}
+
+/// A moment at the association's desks (Paris time).
+fn paris(secs: u64) -> Option<jiff::ZonedDateTime> {
+    jiff::Timestamp::from_second(secs as i64)
+        .ok()?
+        .in_tz("Europe/Paris")
+        .ok()
 }
 
 /// Around a value that the pseudo-language keeps as it is.
@@ -558,7 +586,12 @@ mod tests {
         assert_eq!(fr.size(1536), "1,5 Ko");
         assert_eq!(Locale::En.size(300), "300 bytes");
         // 2026-07-01 12:00 UTC is 14:00 in Paris (summer time); 2026-01-15 12:00 is 13:00.
-        assert_eq!(fr.when(1_782_907_200), "1 juillet 2026 à 14 h 00");
+        // The first of the month is "1er" in French (issue 16).
+        assert_eq!(fr.when(1_782_907_200), "1er juillet 2026 à 14 h 00");
+        assert_eq!(fr.day(1_782_907_200), "1er juillet 2026");
+        assert_eq!(fr.day(1_782_907_200 + 86_400), "2 juillet 2026");
+        assert_eq!(fr.time(1_782_907_200), "14 h 00");
+        assert_eq!(Locale::En.day(1_782_907_200), "1 July 2026");
         assert_eq!(Locale::En.when(1_768_478_400), "15 January 2026, 13:00");
         // Summer time 2026, from jiff's tz database: 29 March 01:00 UTC to 25 October
         // 01:00 UTC.

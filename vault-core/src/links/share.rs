@@ -308,25 +308,35 @@ impl Vault {
             vec![target("case", case)],
             |_| {
                 let (_, case_key) = self.case_key(session, case)?;
-                let catalog = &self.inner.catalog;
-                let now = now();
-                let mut out = Vec::new();
-                for key in catalog.keys(&format!("linkidx/{case}/"))? {
-                    let id: LinkId = key.rsplit('/').next().unwrap_or_default().parse()?;
-                    let Some(record) = self.share_record(&id)? else {
-                        continue;
-                    };
-                    let label = match catalog.raw(&format!("sharelabel/{id}"))? {
-                        Some(sealed) => keys::open(&sealed, &case_key)?
-                            .map(|p| String::from_utf8_lossy(&p).into_owned()),
-                        None => None,
-                    };
-                    out.push(self.share_info(record, label, now));
-                }
-                out.sort_by(|a, b| b.created.cmp(&a.created).then(a.id.cmp(&b.id)));
-                Ok(out)
+                self.shares_of(case, &case_key, now())
             },
         )
+    }
+
+    /// The share links of a case, opened with its key (whoever asks was allowed).
+    pub(crate) fn shares_of(
+        &self,
+        case: &CaseId,
+        case_key: &SecretKey,
+        now: u64,
+    ) -> Result<Vec<ShareInfo>> {
+        let catalog = &self.inner.catalog;
+        let mut out = Vec::new();
+        for key in catalog.keys(&format!("linkidx/{case}/"))? {
+            let id: LinkId = key.rsplit('/').next().unwrap_or_default().parse()?;
+            let Some(record) = self.share_record(&id)? else {
+                continue;
+            };
+            let label = match catalog.raw(&format!("sharelabel/{id}"))? {
+                Some(sealed) => {
+                    keys::open(&sealed, case_key)?.map(|p| String::from_utf8_lossy(&p).into_owned())
+                }
+                None => None,
+            };
+            out.push(self.share_info(record, label, now));
+        }
+        out.sort_by(|a, b| b.created.cmp(&a.created).then(a.id.cmp(&b.id)));
+        Ok(out)
     }
 
     /// A share link's label, for a member of its case's team (not recorded: it names no

@@ -232,18 +232,22 @@ impl Vault {
             vec![target("case", case)],
             |_| {
                 self.case_key(session, case)?;
-                let now = now();
-                let mut out: Vec<SpaceInfo> = Vec::new();
-                for key in self.inner.catalog.keys(&format!("linkidx/{case}/"))? {
-                    let id: LinkId = key.rsplit('/').next().unwrap_or_default().parse()?;
-                    if let Some(record) = self.space_record(&id)? {
-                        out.push((&record, now).into());
-                    }
-                }
-                out.sort_by(|a, b| b.created.cmp(&a.created).then(a.id.cmp(&b.id)));
-                Ok(out)
+                self.spaces_of(case, now())
             },
         )
+    }
+
+    /// The personal spaces of a case (whoever asks was allowed).
+    pub(crate) fn spaces_of(&self, case: &CaseId, now: u64) -> Result<Vec<SpaceInfo>> {
+        let mut out: Vec<SpaceInfo> = Vec::new();
+        for key in self.inner.catalog.keys(&format!("linkidx/{case}/"))? {
+            let id: LinkId = key.rsplit('/').next().unwrap_or_default().parse()?;
+            if let Some(record) = self.space_record(&id)? {
+                out.push((&record, now).into());
+            }
+        }
+        out.sort_by(|a, b| b.created.cmp(&a.created).then(a.id.cmp(&b.id)));
+        Ok(out)
     }
 
     /// Revokes a space: its wrap is deleted, it opens nothing any more.
@@ -370,12 +374,17 @@ impl Vault {
         keys::unwrap(&wrap, &space.space_key)?.ok_or_else(|| Error::damaged(crate::Damage::Space))
     }
 
-    /// The person's documents.
-    pub fn space_documents(&self, space: &Space, now: u64) -> Result<Vec<DocumentInfo>> {
+    /// What the person's space shows, recorded as one `case.view` by the space: their
+    /// documents and every access to their case (their right of access).
+    pub fn space_home(&self, space: &Space, now: u64) -> Result<(Vec<DocumentInfo>, Vec<Event>)> {
         let targets = vec![target("case", &space.case), target("space", &space.id)];
-        self.audited(space.actor.clone(), Action::DocumentList, targets, |_| {
+        self.audited(space.actor.clone(), Action::CaseView, targets, |audit| {
             let key = self.live_space(space, now)?;
-            self.documents_with_key(&space.case, &key)
+            let documents = self.documents_with_key(&space.case, &key)?;
+            for d in &documents {
+                audit.target("document", &d.id);
+            }
+            Ok((documents, self.case_events(&space.case)?))
         })
     }
 
@@ -394,15 +403,6 @@ impl Vault {
         self.audited(space.actor.clone(), Action::DocumentRead, targets, |_| {
             let key = self.live_space(space, now)?;
             self.open_with_key(&space.case, doc, &key)
-        })
-    }
-
-    /// Every access to the person's case: their right of access.
-    pub fn space_report(&self, space: &Space, now: u64) -> Result<Vec<Event>> {
-        let targets = vec![target("case", &space.case), target("space", &space.id)];
-        self.audited(space.actor.clone(), Action::CaseReport, targets, |_| {
-            self.live_space(space, now)?;
-            self.case_events(&space.case)
         })
     }
 

@@ -200,18 +200,22 @@ impl Vault {
             vec![target("case", case)],
             |_| {
                 self.case_key(session, case)?;
-                let now = now();
-                let mut out: Vec<UploadLinkInfo> = Vec::new();
-                for key in self.inner.catalog.keys(&format!("linkidx/{case}/"))? {
-                    let id: LinkId = key.rsplit('/').next().unwrap_or_default().parse()?;
-                    if let Some(record) = self.upload_record(&id)? {
-                        out.push((record, now).into());
-                    }
-                }
-                out.sort_by(|a, b| b.created.cmp(&a.created).then(a.id.cmp(&b.id)));
-                Ok(out)
+                self.upload_links_of(case, now())
             },
         )
+    }
+
+    /// The upload links of a case (whoever asks was allowed).
+    pub(crate) fn upload_links_of(&self, case: &CaseId, now: u64) -> Result<Vec<UploadLinkInfo>> {
+        let mut out: Vec<UploadLinkInfo> = Vec::new();
+        for key in self.inner.catalog.keys(&format!("linkidx/{case}/"))? {
+            let id: LinkId = key.rsplit('/').next().unwrap_or_default().parse()?;
+            if let Some(record) = self.upload_record(&id)? {
+                out.push((record, now).into());
+            }
+        }
+        out.sort_by(|a, b| b.created.cmp(&a.created).then(a.id.cmp(&b.id)));
+        Ok(out)
     }
 
     /// Revokes an upload link: it takes nothing more.

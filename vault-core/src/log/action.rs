@@ -90,6 +90,57 @@ actions! {
     SpaceExpire = "space.expire",
 }
 
+/// The family of an action, by which an access report is filtered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ActionKind {
+    /// Something was looked at: a case, a list, the report, a link's page.
+    View,
+    /// A document's content left the vault (download, exported key).
+    Download,
+    /// A document came in (new document, new version).
+    Upload,
+    /// A share link, an upload link or a personal space was made, used up or ended.
+    Link,
+    /// The case or its documents were changed (profile, status, deletion, erasure).
+    Change,
+    /// Accounts, teams, the log and backups: not about one case.
+    Vault,
+}
+
+impl Action {
+    /// The family of this action.
+    pub const fn kind(self) -> ActionKind {
+        use Action::*;
+        match self {
+            CaseView | CaseList | CaseReport | DocumentList | DocumentHistory | DocumentVerify
+            | ShareList | ShareOpen | UploadList | UploadOpen | SpaceList | SpaceOpen => {
+                ActionKind::View
+            }
+            DocumentRead | ShareDownload | DocumentExportKey => ActionKind::Download,
+            DocumentAdd | DocumentVersion => ActionKind::Upload,
+            ShareCreate
+            | SharePassphraseFailed
+            | ShareLocked
+            | ShareRevoke
+            | ShareExpire
+            | UploadCreate
+            | UploadRevoke
+            | SpaceCreate
+            | SpacePasscodeFailed
+            | SpaceLocked
+            | SpaceRevoke
+            | SpaceExpire => ActionKind::Link,
+            CaseCreate | CaseUpdate | CaseClose | CaseReopen | CaseErase | DocumentDelete
+            | DocumentReclassify => ActionKind::Change,
+            VaultCreate | SessionOpen | SessionFailed | UserCreate | UserPassword | UserRecover
+            | UserDisable | UserEnable | TeamCreate | TeamMemberAdd | TeamMemberRemove
+            | TeamKeyRotate | LogCheckpoint | BackupCreate | LogRead | UserList => {
+                ActionKind::Vault
+            }
+        }
+    }
+}
+
 impl std::fmt::Display for Action {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.wire())

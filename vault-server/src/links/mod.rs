@@ -74,9 +74,18 @@ async fn remember_language(Query(q): Query<LangQuery>, request: Request, next: N
 #[derive(Deserialize, Default)]
 pub struct LangQuery {
     lang: Option<String>,
+    /// The page of a personal space's access report.
+    page: Option<String>,
 }
 
 impl LangQuery {
+    fn page(&self) -> usize {
+        self.page
+            .as_deref()
+            .and_then(|p| p.parse().ok())
+            .unwrap_or(1)
+    }
+
     fn pick(&self, headers: &HeaderMap) -> Locale {
         crate::i18n::pick(self.lang.as_deref(), headers)
     }

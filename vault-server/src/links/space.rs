@@ -19,7 +19,7 @@ use crate::auth::{cookie, Client};
 use crate::i18n::Locale;
 use crate::sessions::Authenticated;
 use crate::state::AppState;
-use crate::web::report::sentence;
+use crate::web::report::{self, entries, pager, sentence, Filter, Reader};
 use crate::web::Fields;
 
 const COOKIE: &str = "vault_space";
@@ -63,7 +63,7 @@ pub async fn page(
         return dead(lang);
     };
     if let Some(auth) = opened(&state, &headers, &token) {
-        return home(&state, &text, lang, &auth, None).await;
+        return home(&state, &text, lang, &auth, None, q.page()).await;
     }
     let now = vault_core::unix_now();
     match run(move || vault.check_space(&token, now)).await {
@@ -139,6 +139,7 @@ async fn home(
     l: Locale,
     auth: &Authenticated<Space>,
     made: Option<String>,
+    asked_page: usize,
 ) -> Response {
     let Ok(vault) = state.vault() else {
         return dead(l);
@@ -146,12 +147,7 @@ async fn home(
     let space = auth.session.clone();
     let now = vault_core::unix_now();
     let v = vault.clone();
-    let loaded = run(move || {
-        let documents = v.space_documents(&space, now)?;
-        let events = v.space_report(&space, now)?;
-        Ok((documents, events))
-    })
-    .await;
+    let loaded = run(move || v.space_home(&space, now)).await;
     let (documents, events): (Vec<vault_core::DocumentInfo>, Vec<Event>) = match loaded {
         Ok(x) => x,
         Err(Error::LinkUnavailable) => return dead(l),
@@ -162,6 +158,8 @@ async fn home(
         .map(|d| (d.id.to_string(), d.meta.filename.clone()))
         .collect();
     let here = format!("/b/{text}");
+    let lines = entries(&events, Filter::All);
+    let (shown, page, pages) = report::page(&lines, asked_page);
     let csrf = auth.csrf().expose_secret().to_owned();
     let body = html! {
         @if let Some(link) = &made {
@@ -212,11 +210,12 @@ async fn home(
         section aria-labelledby="access-title" {
             h2 #access-title { (l.say("space-access-title")) }
             p.note { (l.say("space-access-note")) }
-            ol.report reversed {
-                @for e in events.iter().rev() {
-                    li { (sentence(l, e, &who(&vault, l, &e.actor), &names)) }
+            ol.report {
+                @for line in shown {
+                    li { (sentence(l, line, Reader::Person, &who(&vault, l, &line.newest.actor), &names)) }
                 }
             }
+            (pager(l, page, pages, |n| format!("{here}?page={n}#access-title")))
         }
         form method="post" action={ (here) "/leave" } {
             input type="hidden" name="csrf" value=(csrf);
@@ -296,7 +295,7 @@ pub async fn share(
         .filter_map(|d| d.parse().ok())
         .collect();
     if documents.is_empty() {
-        return home(&state, &text, lang, &auth, None).await;
+        return home(&state, &text, lang, &auth, None, 1).await;
     }
     let new = NewShare {
         documents,
@@ -308,7 +307,7 @@ pub async fn share(
     match run(move || vault.space_share(&space, &new, now)).await {
         Ok((_, link)) => {
             let address = crate::api::links::url(&state, "s", &link);
-            home(&state, &text, lang, &auth, Some(address)).await
+            home(&state, &text, lang, &auth, Some(address), 1).await
         }
         Err(Error::LinkUnavailable) => dead(lang),
         Err(e) => trouble(lang, &e),

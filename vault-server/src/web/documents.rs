@@ -9,11 +9,11 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use maud::{html, Markup};
 use vault_core::{
-    Case, CaseId, CaseStatus, DocumentId, DocumentInfo, DocumentKind, DocumentMeta, NewDocument,
-    ShareInfo, UploadLinkInfo,
+    Case, CaseId, CaseStatus, DocumentId, DocumentInfo, DocumentKind, DocumentMeta, Event,
+    NewDocument, ShareInfo, UploadLinkInfo,
 };
 
-use super::report::{document_of, sentence};
+use super::report::{self, document_of, entries, pager, sentence, Filter, Reader};
 use super::{links, run, see_other, when, Fields, Volunteer};
 use crate::api::parse_id;
 use crate::error::ApiError;
@@ -39,12 +39,7 @@ fn kind_code(kind: DocumentKind) -> &'static str {
     }
 }
 
-/// One line of the report, ready to show.
-struct Line {
-    text: Markup,
-}
-
-/// Everything the case page shows, read in one blocking call.
+/// Everything the case page shows, read in one blocking call (one event in the log).
 struct CaseView {
     case: Case,
     documents: Vec<DocumentInfo>,
@@ -54,7 +49,10 @@ struct CaseView {
     spaces: Vec<vault_core::SpaceInfo>,
     /// Who added each document (a name, or "lien de dépôt").
     added_by: HashMap<String, (String, bool)>,
-    report: Vec<Line>,
+    /// Every event of the case, in log order.
+    events: Vec<Event>,
+    /// Who each actor of the events is, in the reader's words.
+    who: HashMap<String, String>,
 }
 
 fn load(
@@ -66,50 +64,64 @@ fn load(
     let session = v.session.clone();
     let lang = v.ctx.lang;
     Ok(move || {
-        let case_info = vault.case(&session, &case)?;
-        let documents = vault.list_documents(&session, &case)?;
-        let mut histories = HashMap::new();
-        for d in &documents {
-            if d.versions > 1 {
-                histories.insert(d.id.clone(), vault.document_history(&session, &d.id)?);
-            }
-        }
-        let shares = vault.list_shares(&session, &case)?;
-        let uploads = vault.list_upload_links(&session, &case)?;
-        let spaces = vault.list_spaces(&session, &case)?;
-        let events = vault.access_report(&session, &case)?;
-        let names: HashMap<String, String> = documents
-            .iter()
-            .map(|d| (d.id.to_string(), d.meta.filename.clone()))
-            .collect();
+        let o = vault.case_overview(&session, &case)?;
+        let mut who: HashMap<String, String> = HashMap::new();
         let mut added_by = HashMap::new();
-        let mut report = Vec::with_capacity(events.len());
-        for e in events.iter().rev() {
-            let who =
-                vault_words::log::actor(lang.locale(), &vault.actor_label_for(&session, &e.actor));
+        for e in &o.report {
+            let name = who
+                .entry(e.actor.clone())
+                .or_insert_with(|| {
+                    let label = vault.actor_label_for(&session, &e.actor);
+                    vault_words::log::actor(lang.locale(), &label)
+                })
+                .clone();
             if e.action == vault_core::Action::DocumentAdd.wire()
                 && matches!(e.outcome, vault_core::Outcome::Ok)
             {
                 if let Some(doc) = document_of(e) {
-                    let by_link = e.actor.starts_with("upload:");
-                    added_by.insert(doc.to_owned(), (who.clone(), by_link));
+                    added_by.insert(doc.to_owned(), (name, e.actor.starts_with("upload:")));
                 }
             }
-            report.push(Line {
-                text: sentence(lang.locale(), e, &who, &names),
-            });
         }
         Ok(CaseView {
-            case: case_info,
-            documents,
-            histories,
-            shares,
-            uploads,
-            spaces,
+            case: o.case,
+            documents: o.documents,
+            histories: o.histories,
+            shares: o.shares,
+            uploads: o.uploads,
+            spaces: o.spaces,
             added_by,
-            report,
+            events: o.report,
+            who,
         })
     })
+}
+
+/// What the address asks of the case page: `?added=N` after an upload, and the report's
+/// filter and page (`?show=downloads&page=2`).
+#[derive(Default)]
+struct Asked {
+    added: Option<usize>,
+    show: Filter,
+    page: usize,
+}
+
+impl Asked {
+    fn read(query: Option<&str>) -> Asked {
+        let mut asked = Asked {
+            page: 1,
+            ..Asked::default()
+        };
+        for (k, v) in form_urlencoded::parse(query.unwrap_or("").as_bytes()) {
+            match &*k {
+                "added" => asked.added = v.parse().ok(),
+                "show" => asked.show = Filter::from_code(&v),
+                "page" => asked.page = v.parse().unwrap_or(1),
+                _ => {}
+            }
+        }
+        asked
+    }
 }
 
 /// `GET /cases/{case}`.
@@ -131,12 +143,8 @@ pub async fn case_page(
         Ok(view) => view,
         Err(e) => return v.error(e, "/cases"),
     };
-    let added = query.as_deref().and_then(|q| {
-        form_urlencoded::parse(q.as_bytes())
-            .find(|(k, _)| k == "added")
-            .and_then(|(_, n)| n.parse::<usize>().ok())
-    });
-    let body = case_body(&state, &v, &view, added);
+    let asked = Asked::read(query.as_deref());
+    let body = case_body(&state, &v, &view, &asked);
     let here = format!("/cases/{}", view.case.id);
     // The title goes to history, tabs and shared screens: the short id, never the name.
     let id = view.case.id.to_string();
@@ -147,7 +155,7 @@ pub async fn case_page(
     v.page_headed(StatusCode::OK, &title, &view.case.profile.name, &here, body)
 }
 
-fn case_body(state: &AppState, v: &Volunteer, view: &CaseView, added: Option<usize>) -> Markup {
+fn case_body(state: &AppState, v: &Volunteer, view: &CaseView, asked: &Asked) -> Markup {
     let w = v.ctx.w();
     let lang = v.ctx.lang;
     let case = &view.case;
@@ -155,7 +163,7 @@ fn case_body(state: &AppState, v: &Volunteer, view: &CaseView, added: Option<usi
     let id = &case.id;
     let max = state.config().max_upload_bytes;
     html! {
-        @if let Some(n) = added {
+        @if let Some(n) = asked.added {
             p.done role="status" { (w.added_count) " " (n) }
         }
         section aria-labelledby="profile-title" {
@@ -209,12 +217,56 @@ fn case_body(state: &AppState, v: &Volunteer, view: &CaseView, added: Option<usi
             }
         }
         (links::case_links(v, view_case_links(view)))
+        (report_section(v, view, asked))
+    }
+}
+
+/// The access report: a filter (no script: a form that reloads the page), then the page
+/// of lines asked for, then the links to the others.
+fn report_section(v: &Volunteer, view: &CaseView, asked: &Asked) -> Markup {
+    let w = v.ctx.w();
+    let l = v.ctx.lang.locale();
+    let id = &view.case.id;
+    let names: HashMap<String, String> = view
+        .documents
+        .iter()
+        .map(|d| (d.id.to_string(), d.meta.filename.clone()))
+        .collect();
+    let lines = entries(&view.events, asked.show);
+    let (shown, page, pages) = report::page(&lines, asked.page);
+    let label = |f: Filter| match f {
+        Filter::All => w.report_all,
+        Filter::Downloads => w.report_downloads,
+        Filter::Uploads => w.report_uploads,
+        Filter::Links => w.report_links,
+        Filter::Changes => w.report_changes,
+    };
+    let show = asked.show;
+    let href = move |n: usize| format!("/cases/{id}?show={}&page={n}#report", show.code());
+    html! {
         section #report aria-labelledby="report-title" {
             h2 #report-title { (w.report_title) }
             p.note { (w.report_note) }
-            ol.report reversed {
-                @for line in &view.report { li { (line.text) } }
+            form.filter method="get" action={ "/cases/" (id) "#report" } {
+                label for="show" { (w.report_show) }
+                select #show name="show" {
+                    @for f in Filter::ALL {
+                        option value=(f.code()) selected[f == asked.show] { (label(f)) }
+                    }
+                }
+                button.secondary type="submit" { (w.report_filter) }
             }
+            @if shown.is_empty() {
+                p { (w.report_none) }
+            } @else {
+                ol.report {
+                    @for line in shown {
+                        @let who = view.who.get(&line.newest.actor).map_or("", String::as_str);
+                        li { (sentence(l, line, Reader::Volunteer, who, &names)) }
+                    }
+                }
+            }
+            (pager(l, page, pages, href))
         }
     }
 }

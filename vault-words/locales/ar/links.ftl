@@ -200,3 +200,40 @@ time-of-day = { $hour }:{ $minute }
 handout-title = مساحتك الشخصية
 handout-text = يُرجى فتح هذا الرابط على هاتفك، أو مسح الرمز المربّع بالكاميرا، ثم إدخال الرمز المكتوب في الأسفل. يُرجى الاحتفاظ بهذه الورقة في مكان آمن، وعدم إعطائها لأي شخص.
 handout-code-label = رمزك
+
+## The access report: grouped lines, and what the person did themselves
+
+# A date without the time; { $day } is a number.
+date-only = { $day } { $month } { $year }
+# Several reads of the same thing by the same person within the hour. { $day } is a date (date-only), { $from } and { $to } times of day (time-of-day), { $count } is 2 or more.
+report-group = { $day } · { $who }: { $what } ({ $count ->
+    [zero] { $count } مرة
+    [one] مرة واحدة
+    [two] مرتين
+    [few] { $count } مرات
+    [many] { $count } مرة
+   *[other] { $count } مرة
+} بين { $from } و{ $to })
+# A line of what the person did themselves; { $what } is one of the "you-…" sentences below.
+report-line-you = { $when } · { $what }
+report-group-you = { $day } · { $what } { $count ->
+    [zero] { $count } مرة
+    [one] مرة واحدة
+    [two] مرتين
+    [few] { $count } مرات
+    [many] { $count } مرة
+   *[other] { $count } مرة
+} بين { $from } و{ $to }
+# The you-… sentences are in the past tense, which (without vowel marks) is written the
+# same for a man and a woman.
+you-case-view = اطّلعت على ملفك
+you-space-open = فتحت مساحتك
+you-document-read = نزّلت { $doc }
+you-share-create = أنشأت رابطًا لمحاميك
+you-space-passcode-failed = تم إدخال رمز خاطئ عبر رابطك
+you-space-locked = تم قفل مساحتك بعد إدخال رموز خاطئة كثيرة جدًا
+# A document that was never kept (a refused upload).
+unnamed-document = مستند
+report-older = الأقدم
+report-newer = الأحدث
+report-page = الصفحة { $page } من { $pages }

@@ -183,3 +183,24 @@ time-of-day = { $hour }:{ $minute }
 handout-title = আপনার ব্যক্তিগত পাতা
 handout-text = এই লিংকটি আপনার ফোনে খুলুন, অথবা ক্যামেরা দিয়ে চারকোনা কোডটি স্ক্যান করুন। তারপর নিচের কোডটি লিখুন। এই কাগজটি নিরাপদে রাখুন এবং কাউকে দেবেন না।
 handout-code-label = আপনার কোড
+
+## The access report: grouped lines, and what the person did themselves
+
+# A date without the time; { $day } is a number.
+date-only = { $day } { $month } { $year }
+# Several reads of the same thing by the same person within the hour. { $day } is a date (date-only), { $from } and { $to } times of day (time-of-day), { $count } is 2 or more.
+report-group = { $day } · { $who }: { $what } ({ $from } থেকে { $to } পর্যন্ত { $count } বার)
+# A line of what the person did themselves; { $what } is one of the "you-…" sentences below.
+report-line-you = { $when } · { $what }
+report-group-you = { $day } · { $what } ({ $from } থেকে { $to } পর্যন্ত { $count } বার)
+you-case-view = আপনি আপনার কেস দেখেছেন
+you-space-open = আপনি আপনার ব্যক্তিগত পাতা খুলেছেন
+you-document-read = আপনি { $doc } ডাউনলোড করেছেন
+you-share-create = আপনি আপনার আইনজীবীর জন্য একটি লিংক তৈরি করেছেন
+you-space-passcode-failed = আপনার লিংকে একটি ভুল কোড দেওয়া হয়েছে
+you-space-locked = অনেকবার ভুল কোড দেওয়ায় আপনার ব্যক্তিগত পাতা লক হয়ে গেছে
+# A document that was never kept (a refused upload).
+unnamed-document = একটি নথি
+report-older = আরও পুরোনো
+report-newer = আরও নতুন
+report-page = পাতা { $page } / { $pages }

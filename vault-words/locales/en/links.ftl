@@ -183,3 +183,24 @@ time-of-day = { $hour }:{ $minute }
 handout-title = Your personal space
 handout-text = Open this link on your phone, or scan the square code with the camera. Then enter the code below. Keep this paper safe and do not give it to anyone.
 handout-code-label = Your code
+
+## The access report: grouped lines, and what the person did themselves
+
+# A date without the time; { $day } is a number.
+date-only = { $day } { $month } { $year }
+# Several reads of the same thing by the same person within the hour. { $day } is a date (date-only), { $from } and { $to } times of day (time-of-day), { $count } is 2 or more.
+report-group = { $day } · { $who }: { $what } ({ $count } times between { $from } and { $to })
+# A line of what the person did themselves; { $what } is one of the "you-…" sentences below.
+report-line-you = { $when } · { $what }
+report-group-you = { $day } · { $what } { $count } times between { $from } and { $to }
+you-case-view = You looked at your file
+you-space-open = You opened your space
+you-document-read = You downloaded { $doc }
+you-share-create = You made a link for your lawyer
+you-space-passcode-failed = A wrong code was typed on your link
+you-space-locked = Your space was blocked after too many wrong codes
+# A document that was never kept (a refused upload).
+unnamed-document = a document
+report-older = Older
+report-newer = Newer
+report-page = Page { $page } of { $pages }

@@ -183,3 +183,24 @@ time-of-day = { $hour }:{ $minute }
 handout-title = Su espacio personal
 handout-text = Abra este enlace en su teléfono, o escanee el código cuadrado con la cámara. Después escriba el código de abajo. Guarde este papel en un lugar seguro y no se lo dé a nadie.
 handout-code-label = Su código
+
+## The access report: grouped lines, and what the person did themselves
+
+# A date without the time; { $day } is a number.
+date-only = { $day } de { $month } de { $year }
+# Several reads of the same thing by the same person within the hour. { $day } is a date (date-only), { $from } and { $to } times of day (time-of-day), { $count } is 2 or more.
+report-group = { $day } · { $who }: { $what } ({ $count } veces entre { $from } y { $to })
+# A line of what the person did themselves; { $what } is one of the "you-…" sentences below.
+report-line-you = { $when } · { $what }
+report-group-you = { $day } · { $what } { $count } veces entre { $from } y { $to }
+you-case-view = Usted vio su caso
+you-space-open = Usted abrió su espacio
+you-document-read = Usted descargó { $doc }
+you-share-create = Usted creó un enlace para su abogado
+you-space-passcode-failed = Se escribió un código incorrecto en su enlace
+you-space-locked = Su espacio se bloqueó por demasiados códigos incorrectos
+# A document that was never kept (a refused upload).
+unnamed-document = un documento
+report-older = Más antiguos
+report-newer = Más recientes
+report-page = Página { $page } de { $pages }

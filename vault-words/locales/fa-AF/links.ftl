@@ -184,3 +184,24 @@ time-of-day = { $hour }:{ $minute }
 handout-title = صفحهٔ شخصی شما
 handout-text = این لینک را در تیلفون خود باز کنید، یا کود مربع را با کمره اسکن کنید. بعد کودی را که در پایین نوشته شده است وارد کنید. این کاغذ را در جای محفوظ نگه دارید و به هیچ کس ندهید.
 handout-code-label = کود شما
+
+## The access report: grouped lines, and what the person did themselves
+
+# A date without the time; { $day } is a number.
+date-only = { $day } { $month } { $year }
+# Several reads of the same thing by the same person within the hour. { $day } is a date (date-only), { $from } and { $to } times of day (time-of-day), { $count } is 2 or more.
+report-group = { $day } · { $who }: { $what } ({ $count } بار، بین { $from } و { $to })
+# A line of what the person did themselves; { $what } is one of the "you-…" sentences below.
+report-line-you = { $when } · { $what }
+report-group-you = { $day } · { $what } ({ $count } بار، بین { $from } و { $to })
+you-case-view = شما دوسیهٔ خود را دیدید
+you-space-open = شما صفحهٔ شخصی خود را باز کردید
+you-document-read = شما { $doc } را دانلود کردید
+you-share-create = شما یک لینک برای وکیل خود ساختید
+you-space-passcode-failed = یک کود غلط در لینک شما وارد شد
+you-space-locked = صفحهٔ شخصی شما قفل شد، چون کود غلط بسیار زیاد وارد شد
+# A document that was never kept (a refused upload).
+unnamed-document = یک سند
+report-older = کهنه‌تر
+report-newer = تازه‌تر
+report-page = صفحهٔ { $page } از { $pages }

@@ -174,7 +174,10 @@ month-10 = octobre
 month-11 = novembre
 month-12 = décembre
 # { $day } et { $year } sont des nombres, { $month } un des noms ci-dessus, { $time } l'heure ci-dessous.
-date-time = { $day } { $month } { $year } à { $time }
+date-time = { $day ->
+    [1] 1er
+   *[other] { $day }
+} { $month } { $year } à { $time }
 # { $hour } va de 0 à 23, { $minute } a deux chiffres.
 time-of-day = { $hour } h { $minute }
 
@@ -183,3 +186,27 @@ time-of-day = { $hour } h { $minute }
 handout-title = Votre espace personnel
 handout-text = Ouvrez ce lien sur votre téléphone, ou scannez le code carré avec l'appareil photo. Entrez ensuite le code ci-dessous. Gardez cette feuille en lieu sûr et ne la donnez à personne.
 handout-code-label = Votre code
+
+## Le journal des accès : lignes regroupées, et ce que la personne a fait elle-même
+
+# Une date sans l'heure ; { $day } est un nombre (le premier du mois s'écrit « 1er »).
+date-only = { $day ->
+    [1] 1er
+   *[other] { $day }
+} { $month } { $year }
+# Plusieurs lectures de la même chose par la même personne dans l'heure. { $day } est une date (date-only), { $from } et { $to } des heures (time-of-day), { $count } vaut 2 ou plus.
+report-group = { $day } · { $who } : { $what } ({ $count } fois entre { $from } et { $to })
+# Une ligne de ce que la personne a fait elle-même ; { $what } est une phrase « you-… » ci-dessous.
+report-line-you = { $when } · { $what }
+report-group-you = { $day } · { $what } { $count } fois entre { $from } et { $to }
+you-case-view = Vous avez consulté votre dossier
+you-space-open = Vous avez ouvert votre espace
+you-document-read = Vous avez téléchargé { $doc }
+you-share-create = Vous avez créé un lien pour votre avocat
+you-space-passcode-failed = Un code erroné a été saisi sur votre lien
+you-space-locked = Votre espace a été bloqué après trop de codes erronés
+# Un document qui n'a jamais été enregistré (un envoi refusé).
+unnamed-document = un document
+report-older = Plus anciens
+report-newer = Plus récents
+report-page = Page { $page } sur { $pages }

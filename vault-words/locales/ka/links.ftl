@@ -183,3 +183,24 @@ time-of-day = { $hour }:{ $minute }
 handout-title = თქვენი პირადი კაბინეტი
 handout-text = გახსენით ეს ბმული თქვენს ტელეფონზე, ან კამერით დაასკანერეთ კვადრატული კოდი. შემდეგ შეიყვანეთ ქვემოთ მოცემული კოდი. შეინახეთ ეს ფურცელი უსაფრთხო ადგილას და არავის მისცეთ.
 handout-code-label = თქვენი კოდი
+
+## The access report: grouped lines, and what the person did themselves
+
+# A date without the time; { $day } is a number.
+date-only = { $day } { $month }, { $year }
+# Several reads of the same thing by the same person within the hour. { $day } is a date (date-only), { $from } and { $to } times of day (time-of-day), { $count } is 2 or more.
+report-group = { $day } · { $who }: { $what } ({ $count }-ჯერ, { $from }-დან { $to }-მდე)
+# A line of what the person did themselves; { $what } is one of the "you-…" sentences below.
+report-line-you = { $when } · { $what }
+report-group-you = { $day } · { $what } ({ $count }-ჯერ, { $from }-დან { $to }-მდე)
+you-case-view = თქვენ ნახეთ თქვენი საქმე
+you-space-open = თქვენ გახსენით თქვენი პირადი კაბინეტი
+you-document-read = თქვენ ჩამოტვირთეთ { $doc }
+you-share-create = თქვენ შექმენით ბმული თქვენი ადვოკატისთვის
+you-space-passcode-failed = თქვენს ბმულზე არასწორი კოდი შეიყვანეს
+you-space-locked = თქვენი პირადი კაბინეტი დაიბლოკა, რადგან ძალიან ბევრჯერ შეიყვანეს არასწორი კოდი
+# A document that was never kept (a refused upload).
+unnamed-document = დოკუმენტი
+report-older = უფრო ძველი
+report-newer = უფრო ახალი
+report-page = გვერდი { $page } / { $pages }

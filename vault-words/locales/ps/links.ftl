@@ -183,3 +183,24 @@ time-of-day = { $hour }:{ $minute }
 handout-title = ستاسو شخصي پاڼه
 handout-text = دا لینک په خپل ټیلیفون کې پرانیزئ، یا څلورګوټی کوډ په کمره سکن کړئ. بیا هغه کوډ ولیکئ چې لاندې لیکل شوی دی. دا کاغذ په خوندي ځای کې وساتئ او هېچا ته یې مه ورکوئ.
 handout-code-label = ستاسو کوډ
+
+## The access report: grouped lines, and what the person did themselves
+
+# A date without the time; { $day } is a number.
+date-only = { $day } { $month } { $year }
+# Several reads of the same thing by the same person within the hour. { $day } is a date (date-only), { $from } and { $to } times of day (time-of-day), { $count } is 2 or more.
+report-group = { $day } · { $who }: { $what } ({ $count } ځله، د { $from } او { $to } ترمنځ)
+# A line of what the person did themselves; { $what } is one of the "you-…" sentences below.
+report-line-you = { $when } · { $what }
+report-group-you = { $day } · { $what } ({ $count } ځله، د { $from } او { $to } ترمنځ)
+you-case-view = تاسو خپله دوسیه وکتله
+you-space-open = تاسو خپله شخصي پاڼه پرانیسته
+you-document-read = تاسو { $doc } ډاونلوډ کړ
+you-share-create = تاسو د خپل وکیل لپاره یو لینک جوړ کړ
+you-space-passcode-failed = ستاسو په لینک کې یو غلط کوډ ولیکل شو
+you-space-locked = ستاسو شخصي پاڼه قلفه شوه، ځکه چې ډېر ځله غلط کوډ ولیکل شو
+# A document that was never kept (a refused upload).
+unnamed-document = یو سند
+report-older = زاړه
+report-newer = نوي
+report-page = پاڼه { $page } له { $pages }

@@ -191,3 +191,34 @@ time-of-day = { $hour }:{ $minute }
 handout-title = Ваш личный кабинет
 handout-text = Откройте эту ссылку на телефоне или отсканируйте камерой квадратный код. Затем введите код, указанный ниже. Храните этот листок в надёжном месте и никому его не отдавайте.
 handout-code-label = Ваш код
+
+## The access report: grouped lines, and what the person did themselves
+
+# A date without the time; { $day } is a number.
+date-only = { $day } { $month } { $year } г.
+# Several reads of the same thing by the same person within the hour. { $day } is a date (date-only), { $from } and { $to } times of day (time-of-day), { $count } is 2 or more.
+report-group = { $day } · { $who }: { $what } ({ $count ->
+    [one] { $count } раз
+    [few] { $count } раза
+    [many] { $count } раз
+   *[other] { $count } раза
+} с { $from } до { $to })
+# A line of what the person did themselves; { $what } is one of the "you-…" sentences below.
+report-line-you = { $when } · { $what }
+report-group-you = { $day } · { $what } { $count ->
+    [one] { $count } раз
+    [few] { $count } раза
+    [many] { $count } раз
+   *[other] { $count } раза
+} с { $from } до { $to }
+you-case-view = Вы посмотрели своё дело
+you-space-open = Вы вошли в свой личный кабинет
+you-document-read = Вы скачали { $doc }
+you-share-create = Вы создали ссылку для своего адвоката
+you-space-passcode-failed = По вашей ссылке ввели неверный код
+you-space-locked = Ваш личный кабинет заблокирован: слишком много неверных кодов
+# A document that was never kept (a refused upload).
+unnamed-document = (документ без названия)
+report-older = Более старые
+report-newer = Более новые
+report-page = Страница { $page } из { $pages }

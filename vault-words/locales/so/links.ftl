@@ -183,3 +183,24 @@ time-of-day = { $hour }:{ $minute }
 handout-title = Meeshaada gaarka ah
 handout-text = Ku fur linkigan telefoonkaaga, ama kamaradda ku iskaan garee koodhka afargeeslaha ah. Kadib geli koodhka hoos ku qoran. Warqaddan ku hay meel ammaan ah, cidna ha siin.
 handout-code-label = Koodhkaaga
+
+## The access report: grouped lines, and what the person did themselves
+
+# A date without the time; { $day } is a number.
+date-only = { $day } { $month } { $year }
+# Several reads of the same thing by the same person within the hour. { $day } is a date (date-only), { $from } and { $to } times of day (time-of-day), { $count } is 2 or more.
+report-group = { $day } · { $who }: { $what } ({ $count } jeer, inta u dhexeysa { $from } iyo { $to })
+# A line of what the person did themselves; { $what } is one of the "you-…" sentences below.
+report-line-you = { $when } · { $what }
+report-group-you = { $day } · { $what } { $count } jeer, inta u dhexeysa { $from } iyo { $to }
+you-case-view = Waxaad eegtay kiiskaaga
+you-space-open = Waxaad furtay meeshaada gaarka ah
+you-document-read = Waxaad soo dejisay { $doc }
+you-share-create = Waxaad qareenkaaga u samaysay link
+you-space-passcode-failed = Koodh khalad ah ayaa lagu geliyay linkigaaga
+you-space-locked = Meeshaada gaarka ah waa la quflay, maxaa yeelay koodh khalad ah ayaa marar badan la geliyay
+# A document that was never kept (a refused upload).
+unnamed-document = dukumenti
+report-older = Kuwii hore
+report-newer = Kuwa cusub
+report-page = Bogga { $page } / { $pages }

@@ -183,3 +183,24 @@ time-of-day = { $hour }:{ $minute }
 handout-title = Hapësira juaj personale
 handout-text = Hapeni këtë lidhje në telefonin tuaj, ose skanoni me kamerë kodin katror. Pastaj shkruani kodin që është më poshtë. Ruajeni këtë fletë në një vend të sigurt dhe mos ia jepni askujt.
 handout-code-label = Kodi juaj
+
+## The access report: grouped lines, and what the person did themselves
+
+# A date without the time; { $day } is a number.
+date-only = { $day } { $month } { $year }
+# Several reads of the same thing by the same person within the hour. { $day } is a date (date-only), { $from } and { $to } times of day (time-of-day), { $count } is 2 or more.
+report-group = { $day } · { $who }: { $what } ({ $count } herë midis { $from } dhe { $to })
+# A line of what the person did themselves; { $what } is one of the "you-…" sentences below.
+report-line-you = { $when } · { $what }
+report-group-you = { $day } · { $what } { $count } herë midis { $from } dhe { $to }
+you-case-view = Ju e shikuat dosjen tuaj
+you-space-open = Ju e hapët hapësirën tuaj
+you-document-read = Ju shkarkuat { $doc }
+you-share-create = Ju krijuat një lidhje për avokatin tuaj
+you-space-passcode-failed = Në lidhjen tuaj u shkrua një kod i gabuar
+you-space-locked = Hapësira juaj u bllokua pas shumë kodesh të gabuara
+# A document that was never kept (a refused upload).
+unnamed-document = një dokument
+report-older = Më të vjetrat
+report-newer = Më të rejat
+report-page = Faqja { $page } nga { $pages }

@@ -183,3 +183,24 @@ time-of-day = { $hour }:{ $minute }
 handout-title = ውልቃዊ ቦታኹም
 handout-text = ነዚ ሊንክ ብተሌፎንኩም ክፈትዎ፣ ወይ ነቲ ርቡዕ ኮድ ብካሜራ ስካን ግበርዎ። ድሕሪኡ ነቲ ኣብ ታሕቲ ዘሎ ኮድ ኣእትዉ። ነዚ ወረቐት ኣብ ውሑስ ቦታ ዕቀብዎ፣ ንማንም ድማ ኣይትሃብዎ።
 handout-code-label = ኮድኩም
+
+## The access report: grouped lines, and what the person did themselves
+
+# A date without the time; { $day } is a number.
+date-only = { $day } { $month } { $year }
+# Several reads of the same thing by the same person within the hour. { $day } is a date (date-only), { $from } and { $to } times of day (time-of-day), { $count } is 2 or more.
+report-group = { $day } · { $who }: { $what } ({ $count } ግዜ፣ ካብ { $from } ክሳብ { $to })
+# A line of what the person did themselves; { $what } is one of the "you-…" sentences below.
+report-line-you = { $when } · { $what }
+report-group-you = { $day } · { $what } ({ $count } ግዜ፣ ካብ { $from } ክሳብ { $to })
+you-case-view = ንጉዳይኩም ርኢኹምዎ
+you-space-open = ንውልቃዊ ቦታኹም ከፊትኩምዎ
+you-document-read = { $doc } ኣውሪድኩም
+you-share-create = ንጠበቓኹም ሊንክ ሰሪሕኩም
+you-space-passcode-failed = ኣብ ሊንክኹም ጌጋ ኮድ ተኣትዩ
+you-space-locked = ብዙሕ ግዜ ጌጋ ኮድ ስለ ዝኣተወ፣ ውልቃዊ ቦታኹም ተዓጽዩ
+# A document that was never kept (a refused upload).
+unnamed-document = ሰነድ
+report-older = ዝቐደሙ
+report-newer = ሓደሽቲ
+report-page = ገጽ { $page } ካብ { $pages }

@@ -183,3 +183,24 @@ time-of-day = { $hour }:{ $minute }
 handout-title = Kişisel alanınız
 handout-text = Bu bağlantıyı telefonunuzda açın ya da kare kodu kamerayla tarayın. Sonra aşağıdaki kodu girin. Bu kâğıdı güvenli bir yerde saklayın ve kimseye vermeyin.
 handout-code-label = Kodunuz
+
+## The access report: grouped lines, and what the person did themselves
+
+# A date without the time; { $day } is a number.
+date-only = { $day } { $month } { $year }
+# Several reads of the same thing by the same person within the hour. { $day } is a date (date-only), { $from } and { $to } times of day (time-of-day), { $count } is 2 or more.
+report-group = { $day } · { $who }: { $what } ({ $from } ile { $to } arasında { $count } kez)
+# A line of what the person did themselves; { $what } is one of the "you-…" sentences below.
+report-line-you = { $when } · { $what }
+report-group-you = { $day } · { $what } ({ $from } ile { $to } arasında { $count } kez)
+you-case-view = Dosyanıza baktınız
+you-space-open = Alanınızı açtınız
+you-document-read = Şu belgeyi indirdiniz: { $doc }
+you-share-create = Avukatınız için bir bağlantı oluşturdunuz
+you-space-passcode-failed = Bağlantınızda yanlış bir kod girildi
+you-space-locked = Çok fazla yanlış kod girildiği için alanınız kilitlendi
+# A document that was never kept (a refused upload).
+unnamed-document = bir belge
+report-older = Daha eski
+report-newer = Daha yeni
+report-page = Sayfa { $page } / { $pages }

@@ -191,3 +191,34 @@ time-of-day = { $hour }:{ $minute }
 handout-title = Ваш особистий кабінет
 handout-text = Відкрийте це посилання на телефоні або відскануйте камерою квадратний код. Потім введіть код, вказаний нижче. Зберігайте цей аркуш у надійному місці й нікому його не віддавайте.
 handout-code-label = Ваш код
+
+## The access report: grouped lines, and what the person did themselves
+
+# A date without the time; { $day } is a number.
+date-only = { $day } { $month } { $year } р.
+# Several reads of the same thing by the same person within the hour. { $day } is a date (date-only), { $from } and { $to } times of day (time-of-day), { $count } is 2 or more.
+report-group = { $day } · { $who }: { $what } ({ $count ->
+    [one] { $count } раз
+    [few] { $count } рази
+    [many] { $count } разів
+   *[other] { $count } рази
+} з { $from } до { $to })
+# A line of what the person did themselves; { $what } is one of the "you-…" sentences below.
+report-line-you = { $when } · { $what }
+report-group-you = { $day } · { $what } { $count ->
+    [one] { $count } раз
+    [few] { $count } рази
+    [many] { $count } разів
+   *[other] { $count } рази
+} з { $from } до { $to }
+you-case-view = Ви переглянули свою справу
+you-space-open = Ви увійшли у свій особистий кабінет
+you-document-read = Ви завантажили { $doc }
+you-share-create = Ви створили посилання для свого адвоката
+you-space-passcode-failed = За вашим посиланням ввели неправильний код
+you-space-locked = Ваш особистий кабінет заблоковано: забагато неправильних кодів
+# A document that was never kept (a refused upload).
+unnamed-document = (документ без назви)
+report-older = Старіші
+report-newer = Новіші
+report-page = Сторінка { $page } з { $pages }

@@ -184,3 +184,24 @@ time-of-day = { $hour }:{ $minute }
 handout-title = آپ کا ذاتی صفحہ
 handout-text = یہ لنک اپنے فون پر کھولیں، یا چوکور کوڈ کو کیمرے سے اسکین کریں۔ پھر نیچے لکھا ہوا کوڈ درج کریں۔ یہ کاغذ سنبھال کر رکھیں اور کسی کو نہ دیں۔
 handout-code-label = آپ کا کوڈ
+
+## The access report: grouped lines, and what the person did themselves
+
+# A date without the time; { $day } is a number.
+date-only = { $day } { $month } { $year }
+# Several reads of the same thing by the same person within the hour. { $day } is a date (date-only), { $from } and { $to } times of day (time-of-day), { $count } is 2 or more.
+report-group = { $day } · { $who }: { $what } ({ $from } اور { $to } کے درمیان { $count } بار)
+# A line of what the person did themselves; { $what } is one of the "you-…" sentences below.
+report-line-you = { $when } · { $what }
+report-group-you = { $day } · { $what } ({ $from } اور { $to } کے درمیان { $count } بار)
+you-case-view = آپ نے اپنا کیس دیکھا
+you-space-open = آپ نے اپنا ذاتی صفحہ کھولا
+you-document-read = آپ نے { $doc } ڈاؤن لوڈ کی
+you-share-create = آپ نے اپنے وکیل کے لیے ایک لنک بنایا
+you-space-passcode-failed = آپ کے لنک پر غلط کوڈ درج کیا گیا
+you-space-locked = بہت زیادہ غلط کوڈ درج ہونے کی وجہ سے آپ کا ذاتی صفحہ لاک کر دیا گیا
+# A document that was never kept (a refused upload).
+unnamed-document = ایک دستاویز
+report-older = پرانے
+report-newer = نئے
+report-page = صفحہ { $page } از { $pages }
