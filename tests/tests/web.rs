@@ -272,12 +272,22 @@ fn a_volunteer_works_a_case_from_the_browser() {
             .contains("la personne (espace personnel) : lien de partage créé"),
         "{page}"
     );
-    desk.click_and_load("form[action^='/spaces/'] button");
+    let page = desk.click_and_load("form[action^='/spaces/'] button");
+    // It asks first, in plain words (issue 16).
+    assert!(page.contains("Fermer cet espace personnel ?"), "{page}");
+    accessible(&desk, "confirm");
+    desk.screenshot("web-confirm");
+    desk.click_and_load("div.actions button.danger");
     person.open(&space);
     person.wait_for("Lien expiré ou inconnu");
 
     // Revocation: the lawyer's link is dead at once.
     let page = desk.click_and_load("button[aria-label='Révoquer Me Dupont']");
+    assert!(
+        page.contains("Révoquer le lien de partage Me Dupont ?"),
+        "{page}"
+    );
+    let page = desk.click_and_load("div.actions button.danger");
     assert!(
         !page.contains("Révoquer Me Dupont"),
         "no longer among the live links"

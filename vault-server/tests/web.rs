@@ -267,11 +267,34 @@ async fn every_form_refuses_a_request_without_its_csrf_token() {
         .expect(StatusCode::OK)
         .text();
     let csrf = csrf_of(&page);
-    let r = post_form(
+    // Closing asks first (issue 16): a page that says what happens, the same form again
+    // to confirm, a way back; nothing is done yet.
+    let asked = post_form(
         &s.f,
         &format!("/cases/{case}/status"),
         Some(&s.cookie),
         &format!("csrf={csrf}&status=closed"),
+    )
+    .await
+    .expect(StatusCode::OK)
+    .text();
+    assert!(asked.contains("Clore ce dossier ?"), "{asked}");
+    assert!(asked.contains("name=\"confirmed\" value=\"1\""));
+    assert!(asked.contains("name=\"status\" value=\"closed\""));
+    assert!(
+        asked.contains(&format!("href=\"/cases/{case}\"")),
+        "a way back"
+    );
+    let still =
+        s.f.get(&format!("/api/v1/cases/{case}"), Some(&s.token))
+            .await
+            .json();
+    assert_eq!(still["status"], "open");
+    let r = post_form(
+        &s.f,
+        &format!("/cases/{case}/status"),
+        Some(&s.cookie),
+        &format!("csrf={}&status=closed&confirmed=1", csrf_of(&asked)),
     )
     .await
     .expect(StatusCode::SEE_OTHER);
@@ -491,11 +514,24 @@ async fn disabling_an_account_ends_its_sessions() {
         .expect(StatusCode::OK)
         .text();
     assert!(admin_page.contains("Désactiver vera"));
-    post_form(
+    let asked = post_form(
         &s.f,
         "/admin/users/state",
         Some(&s.cookie),
         &format!("csrf={}&name=vera&disabled=1", csrf_of(&admin_page)),
+    )
+    .await
+    .expect(StatusCode::OK)
+    .text();
+    assert!(asked.contains("Désactiver le compte vera ?"), "{asked}");
+    s.f.get("/api/v1/session", Some(&vera))
+        .await
+        .expect(StatusCode::OK);
+    post_form(
+        &s.f,
+        "/admin/users/state",
+        Some(&s.cookie),
+        &format!("csrf={}&name=vera&disabled=1&confirmed=1", csrf_of(&asked)),
     )
     .await
     .expect(StatusCode::SEE_OTHER);
@@ -520,7 +556,7 @@ async fn disabling_an_account_ends_its_sessions() {
         &s.f,
         "/admin/users/state",
         Some(&s.cookie),
-        &format!("csrf={}&name=admin&disabled=1", csrf_of(&page)),
+        &format!("csrf={}&name=admin&disabled=1&confirmed=1", csrf_of(&page)),
     )
     .await
     .expect(StatusCode::BAD_REQUEST);
@@ -1242,4 +1278,77 @@ async fn a_case_page_view_is_one_event_and_its_report_groups_filters_and_pages()
         .filter(|e| e["action"] == "case.view" && e["targets"].as_array().unwrap().contains(&doc))
         .count();
     assert_eq!(page_views, 11);
+}
+
+async fn share_status(s: &Scene) -> Value {
+    let uri = format!("/api/v1/cases/{}/shares", s.case);
+    s.f.get(&uri, Some(&s.token)).await.json()[0]["status"].clone()
+}
+
+/// Whether the admin page lists vera as a member (with a button to remove her).
+async fn vera_is_a_member(s: &Scene) -> bool {
+    get_page(&s.f, "/admin", Some(&s.cookie))
+        .await
+        .text()
+        .contains("name=\"user\" value=\"vera\"")
+}
+
+#[tokio::test]
+async fn what_cannot_be_undone_asks_first() {
+    let s = scene().await;
+    let page = get_page(&s.f, &format!("/cases/{}", s.case), Some(&s.cookie))
+        .await
+        .text();
+    let csrf = csrf_of(&page);
+    // Revoking a share link: the question names it, and nothing is revoked yet.
+    let revoke = format!("/shares/{}/revoke", s.share);
+    let form = format!("csrf={csrf}&case={}&label=Me+Dupont", s.case);
+    let asked = post_form(&s.f, &revoke, Some(&s.cookie), &form)
+        .await
+        .expect(StatusCode::OK)
+        .text();
+    assert!(
+        asked.contains("Révoquer le lien de partage Me Dupont ?"),
+        "{asked}"
+    );
+    assert!(asked.contains(&format!("action=\"{revoke}\"")));
+    assert_eq!(share_status(&s).await, "live");
+    post_form(
+        &s.f,
+        &revoke,
+        Some(&s.cookie),
+        &format!("{form}&confirmed=1"),
+    )
+    .await
+    .expect(StatusCode::SEE_OTHER);
+    assert_eq!(share_status(&s).await, "revoked");
+    // The same for an upload link.
+    let revoke = format!("/upload-links/{}/revoke", s.upload);
+    let form = format!("csrf={csrf}&case={}", s.case);
+    let asked = post_form(&s.f, &revoke, Some(&s.cookie), &form)
+        .await
+        .expect(StatusCode::OK)
+        .text();
+    assert!(asked.contains("Révoquer ce lien de dépôt ?"), "{asked}");
+    // Removing a member: asked, then done.
+    let admin = get_page(&s.f, "/admin", Some(&s.cookie)).await.text();
+    let form = format!("csrf={}&team=Belleville&user=vera", csrf_of(&admin));
+    let asked = post_form(&s.f, "/admin/members/remove", Some(&s.cookie), &form)
+        .await
+        .expect(StatusCode::OK)
+        .text();
+    assert!(
+        asked.contains("Retirer vera de l'équipe Belleville ?"),
+        "{asked}"
+    );
+    assert!(vera_is_a_member(&s).await);
+    post_form(
+        &s.f,
+        "/admin/members/remove",
+        Some(&s.cookie),
+        &format!("{form}&confirmed=1"),
+    )
+    .await
+    .expect(StatusCode::SEE_OTHER);
+    assert!(!vera_is_a_member(&s).await);
 }

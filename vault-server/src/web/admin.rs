@@ -303,6 +303,13 @@ pub async fn set_state(State(state): State<AppState>, v: Volunteer, fields: Fiel
     };
     let name = fields.text("name").unwrap_or_default();
     let disabled = fields.get("disabled") == Some("1");
+    if disabled {
+        let l = v.ctx.lang.locale();
+        let question = l.say_with("web-confirm-disable", &[("name", name.clone().into())]);
+        if let Some(ask) = v.unconfirmed("/admin/users/state", &fields, &question, "/admin") {
+            return ask;
+        }
+    }
     let session = v.session.clone();
     let result = run(move || vault.set_user_disabled(&session, &name, disabled)).await;
     match result {
@@ -384,6 +391,16 @@ async fn membership(state: AppState, v: Volunteer, fields: Fields, add: bool) ->
     };
     let team = fields.text("team").unwrap_or_default();
     let user = fields.text("user").unwrap_or_default();
+    if !add {
+        let l = v.ctx.lang.locale();
+        let question = l.say_with(
+            "web-confirm-remove-member",
+            &[("user", user.clone().into()), ("team", team.clone().into())],
+        );
+        if let Some(ask) = v.unconfirmed("/admin/members/remove", &fields, &question, "/admin") {
+            return ask;
+        }
+    }
     let session = v.session.clone();
     let result = run(move || {
         if add {

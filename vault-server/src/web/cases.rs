@@ -428,6 +428,13 @@ pub async fn set_status(
         _ => CaseStatus::Open,
     };
     let here = format!("/cases/{case}");
+    if status == CaseStatus::Closed {
+        let question = v.ctx.lang.locale().say("web-confirm-close");
+        let action = format!("{here}/status");
+        if let Some(ask) = v.unconfirmed(&action, &fields, &question, &here) {
+            return ask;
+        }
+    }
     let session = v.session.clone();
     match run(move || vault.set_case_status(&session, &case, status)).await {
         Ok(()) => see_other(&here),

@@ -62,6 +62,11 @@ pub fn strict_pairs(body: &[u8]) -> Result<Vec<(String, String)>, NotUtf8> {
 }
 
 impl Fields {
+    /// Every field, in the order sent.
+    pub fn pairs(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))
+    }
+
     /// Parses a form body; a name or value that is not UTF-8 is refused.
     pub fn parse(body: &[u8]) -> Result<Fields, NotUtf8> {
         Ok(Fields {

@@ -82,6 +82,7 @@ pub fn case_links(v: &Volunteer, l: CaseLinks<'_>) -> Markup {
                                     form method="post" action={ "/shares/" (s.id) "/revoke" } {
                                         (v.csrf_field())
                                         input type="hidden" name="case" value=(case);
+                                        input type="hidden" name="label" value=(s.label.as_deref().unwrap_or(""));
                                         button.danger type="submit" aria-label={ (w.revoke) " " (s.label.as_deref().unwrap_or("")) } { (w.revoke) }
                                     }
                                 }
@@ -431,9 +432,14 @@ pub async fn revoke_space(
     Path(id): Path<String>,
     fields: Fields,
 ) -> Response {
-    revoke(state, v, id, fields, |vault, session, id| {
-        vault.revoke_space(session, id)
-    })
+    let action = format!("/spaces/{id}/revoke");
+    revoke(
+        state,
+        v,
+        (id, action, "web-confirm-revoke-space"),
+        fields,
+        |vault, session, id| vault.revoke_space(session, id),
+    )
     .await
 }
 
@@ -451,9 +457,14 @@ pub async fn revoke_share(
     Path(id): Path<String>,
     fields: Fields,
 ) -> Response {
-    revoke(state, v, id, fields, |vault, session, id| {
-        vault.revoke_share(session, id)
-    })
+    let action = format!("/shares/{id}/revoke");
+    revoke(
+        state,
+        v,
+        (id, action, "web-confirm-revoke-share"),
+        fields,
+        |vault, session, id| vault.revoke_share(session, id),
+    )
     .await
 }
 
@@ -464,16 +475,21 @@ pub async fn revoke_upload_link(
     Path(id): Path<String>,
     fields: Fields,
 ) -> Response {
-    revoke(state, v, id, fields, |vault, session, id| {
-        vault.revoke_upload_link(session, id)
-    })
+    let action = format!("/upload-links/{id}/revoke");
+    revoke(
+        state,
+        v,
+        (id, action, "web-confirm-revoke-upload"),
+        fields,
+        |vault, session, id| vault.revoke_upload_link(session, id),
+    )
     .await
 }
 
 async fn revoke(
     state: AppState,
     v: Volunteer,
-    id: String,
+    (id, action, question): (String, String, &'static str),
     fields: Fields,
     work: fn(&vault_core::Vault, &vault_core::Session, &LinkId) -> vault_core::Result<()>,
 ) -> Response {
@@ -481,6 +497,15 @@ async fn revoke(
         return refused;
     }
     let here = back(&fields);
+    let label = fields.text("label").unwrap_or_default();
+    let question = v
+        .ctx
+        .lang
+        .locale()
+        .say_with(question, &[("label", label.into())]);
+    if let Some(ask) = v.unconfirmed(&action, &fields, &question, &here) {
+        return ask;
+    }
     let (vault, id) = match (state.vault(), parse_id::<LinkId>(&id)) {
         (Ok(vault), Ok(id)) => (vault, id),
         (Err(e), _) | (_, Err(e)) => return v.error(e, &here),

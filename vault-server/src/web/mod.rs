@@ -240,6 +240,38 @@ impl FromRequestParts<AppState> for Volunteer {
 }
 
 impl Volunteer {
+    /// What cannot be undone (a revocation, a member's removal, an account's
+    /// disabling, a case's closing) asks first: without `confirmed=1`, the answer is a
+    /// page that says what will happen, with the same form again (its fields hidden) to
+    /// confirm, and a way back. No script is needed. `None` when confirmed.
+    pub fn unconfirmed(
+        &self,
+        action: &str,
+        fields: &Fields,
+        question: &str,
+        back: &str,
+    ) -> Option<Response> {
+        if fields.get("confirmed") == Some("1") {
+            return None;
+        }
+        let w = self.ctx.w();
+        let body = html! {
+            p.warning role="alert" { (question) }
+            form method="post" action=(action) {
+                (self.csrf_field())
+                @for (name, value) in fields.pairs().filter(|(n, _)| *n != "csrf" && *n != "confirmed") {
+                    input type="hidden" name=(name) value=(value);
+                }
+                input type="hidden" name="confirmed" value="1";
+                div.actions {
+                    button.danger type="submit" { (w.confirm_yes) }
+                    a.button.secondary href=(back) { (w.confirm_no) }
+                }
+            }
+        };
+        Some(self.page(StatusCode::OK, w.confirm_title, back, body))
+    }
+
     /// Refuses a form whose CSRF token is absent or wrong (403, nothing done).
     pub fn check(&self, fields: &Fields) -> Result<(), Response> {
         self.check_token(fields.get("csrf").unwrap_or(""))

@@ -190,3 +190,15 @@ web-case-page-title = Case { $id }
 # A page with a new link or code, asked for again (reload, Back).
 web-shown-gone-title = Already shown
 web-shown-gone = This link or code was already shown once and cannot be shown again: reloading the page creates nothing new. If it was lost, revoke it from the case and make another.
+
+## Confirming what cannot be undone
+
+web-confirm-title = Confirm
+web-confirm-yes = Confirm
+web-confirm-no = Cancel
+web-confirm-revoke-share = Revoke the share link { $label }? It will open nothing any more, and it cannot be restored.
+web-confirm-revoke-upload = Revoke this upload link? It will take nothing any more, and it cannot be restored.
+web-confirm-revoke-space = Close this personal space? The person will not be able to open it, and it cannot be reopened.
+web-confirm-remove-member = Remove { $user } from the team { $team }? This account will no longer open the team's cases, and the team's keys change.
+web-confirm-disable = Disable the account { $name }? Its sessions end at once.
+web-confirm-close = Close this case? It stays readable and can be reopened.

@@ -190,3 +190,15 @@ web-case-page-title = Dossier { $id }
 # A page with a new link or code, asked for again (reload, Back).
 web-shown-gone-title = Déjà affiché
 web-shown-gone = Ce lien ou ce code a déjà été affiché une fois et ne peut plus l'être : recharger la page ne crée rien de nouveau. S'il a été perdu, révoquez-le depuis le dossier et créez-en un autre.
+
+## Confirmer ce qui ne se défait pas
+
+web-confirm-title = Confirmer
+web-confirm-yes = Confirmer
+web-confirm-no = Annuler
+web-confirm-revoke-share = Révoquer le lien de partage { $label } ? Il n'ouvrira plus rien, et on ne peut pas le rétablir.
+web-confirm-revoke-upload = Révoquer ce lien de dépôt ? Il ne recevra plus rien, et on ne peut pas le rétablir.
+web-confirm-revoke-space = Fermer cet espace personnel ? La personne ne pourra plus l'ouvrir, et on ne peut pas le rouvrir.
+web-confirm-remove-member = Retirer { $user } de l'équipe { $team } ? Ce compte n'ouvrira plus les dossiers de l'équipe, et les clés de l'équipe changent.
+web-confirm-disable = Désactiver le compte { $name } ? Ses sessions se ferment tout de suite.
+web-confirm-close = Clore ce dossier ? Il reste lisible et pourra être rouvert.
