@@ -183,6 +183,10 @@ async fn every_form_refuses_a_request_without_its_csrf_token() {
             "name=vera&disabled=1".to_owned(),
         ),
         (format!("/cases/{case}/space"), "days=90".to_owned()),
+        (
+            "/account/password".to_owned(),
+            format!("old_password={ADMIN_PASSWORD}&new_password=x&again_password=x"),
+        ),
     ];
     for (uri, form) in &forms {
         for extra in ["", "csrf=wrong&"] {
@@ -1351,4 +1355,78 @@ async fn what_cannot_be_undone_asks_first() {
     .await
     .expect(StatusCode::SEE_OTHER);
     assert!(!vera_is_a_member(&s).await);
+}
+
+#[tokio::test]
+async fn volunteers_change_their_own_password_in_the_browser() {
+    let s = scene().await;
+    let list = get_page(&s.f, "/cases", Some(&s.cookie)).await.text();
+    assert!(
+        list.contains("href=\"/account\""),
+        "the account page is in the menu"
+    );
+    let page = get_page(&s.f, "/account", Some(&s.cookie))
+        .await
+        .expect(StatusCode::OK)
+        .text();
+    let csrf = csrf_of(&page);
+    let change = |old: &str, new: &str, again: &str| {
+        format!("csrf={csrf}&old_password={old}&new_password={new}&again_password={again}")
+    };
+    // A wrong current password: refused, said, nothing typed sent back.
+    let r = post_form(
+        &s.f,
+        "/account/password",
+        Some(&s.cookie),
+        &change("wrong-password", "new-password-2026", "new-password-2026"),
+    )
+    .await
+    .expect(StatusCode::FORBIDDEN)
+    .text();
+    assert!(r.contains("role=\"alert\""), "{r}");
+    assert!(!r.contains("new-password-2026"));
+    // Two new passwords that differ.
+    let r = post_form(
+        &s.f,
+        "/account/password",
+        Some(&s.cookie),
+        &change(ADMIN_PASSWORD, "new-password-2026", "new-password-2027"),
+    )
+    .await
+    .expect(StatusCode::BAD_REQUEST)
+    .text();
+    assert!(r.contains("ne sont pas les mêmes"), "{r}");
+    // Too short: the vault's rule, in the page's language.
+    post_form(
+        &s.f,
+        "/account/password",
+        Some(&s.cookie),
+        &change(ADMIN_PASSWORD, "short", "short"),
+    )
+    .await
+    .expect(StatusCode::BAD_REQUEST);
+    // Done: the new password signs in, the old one no longer does.
+    let r = post_form(
+        &s.f,
+        "/account/password",
+        Some(&s.cookie),
+        &change(ADMIN_PASSWORD, "new-password-2026", "new-password-2026"),
+    )
+    .await
+    .expect(StatusCode::SEE_OTHER);
+    assert_eq!(r.headers[header::LOCATION], "/account?done=1");
+    let done = get_page(&s.f, "/account?done=1", Some(&s.cookie))
+        .await
+        .text();
+    assert!(done.contains("Votre mot de passe a été changé."));
+    s.f.sign_in("admin", "new-password-2026").await;
+    let r =
+        s.f.call(
+            Method::POST,
+            "/api/v1/session",
+            None,
+            json!({"user": "admin", "password": ADMIN_PASSWORD}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
 }

@@ -152,20 +152,37 @@ pub async fn change_password(
     auth: Auth,
     ApiJson(body): ApiJson<ChangePassword>,
 ) -> ApiResult<StatusCode> {
+    change_own_password(
+        &state,
+        client,
+        auth.session,
+        body.old_password,
+        body.new_password,
+    )
+    .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// A user changes their own password (the API's route and the volunteers' account page):
+/// the old one is checked and throttled as a sign-in is, in a slot of the KDF's pool.
+pub async fn change_own_password(
+    state: &AppState,
+    client: Option<std::net::IpAddr>,
+    session: std::sync::Arc<vault_core::Session>,
+    old: SecretString,
+    new: SecretString,
+) -> ApiResult<()> {
     let vault = state.vault()?;
-    let name = auth.session.user().name.clone();
+    let name = session.user().name.clone();
     let throttle = &state.inner.throttle;
     let attempt = throttle
         .begin(&name, client, Instant::now())
         .map_err(throttled)?;
-    let result = with_kdf_slot(&state, move || {
-        vault.change_password(&auth.session, &body.old_password, &body.new_password)
-    })
-    .await;
+    let result = with_kdf_slot(state, move || vault.change_password(&session, &old, &new)).await;
     match result {
         Ok(()) => {
             attempt.succeeded(Instant::now());
-            Ok(StatusCode::NO_CONTENT)
+            Ok(())
         }
         // Not 401: the session is fine, the old password is not.
         Err(e) if e.code == "bad_credentials" => {

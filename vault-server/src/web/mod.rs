@@ -132,6 +132,8 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/login", get(session::form).post(session::sign_in))
         .route("/logout", post(session::sign_out))
+        .route("/account", get(session::account))
+        .route("/account/password", post(session::change_password))
         .route("/cases", get(cases::list).post(cases::search))
         .route("/cases/new", get(cases::new_form).post(cases::create))
         .route("/cases/{case}", get(cases::show))
@@ -330,6 +332,7 @@ impl Volunteer {
                     @if user.role.manages() {
                         li { a href="/admin" { (w.nav_admin) } }
                     }
+                    li { a href="/account" { (w.nav_account) } }
                 }
                 form.signout method="post" action="/logout" {
                     (self.csrf_field())

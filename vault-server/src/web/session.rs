@@ -1,14 +1,14 @@
 //! Signing in and out. The sign-in form has no session yet, so its CSRF token is a
 //! double-submit one: a random value in a `SameSite=Strict` cookie and in the form.
 
-use axum::extract::State;
+use axum::extract::{RawQuery, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use maud::html;
-use secrecy::ExposeSecret;
+use secrecy::{ExposeSecret, SecretString};
 
 use super::{render, see_other, Ctx, Fields, Volunteer};
-use crate::api::session::{authenticate, expired_cookie};
+use crate::api::session::{authenticate, change_own_password, expired_cookie};
 use crate::auth::{cookie, Client, COOKIE};
 use crate::sessions::random_token;
 use crate::state::AppState;
@@ -123,4 +123,69 @@ pub async fn sign_out(
         .append(header::SET_COOKIE, expired_cookie());
     crate::middleware::forget_pages(&mut response);
     response
+}
+
+/// The account page: the volunteer changes their own password. `problem` is shown above
+/// the form (the passwords typed are never sent back).
+fn account_page(
+    v: &Volunteer,
+    status: StatusCode,
+    done: bool,
+    problem: Option<String>,
+) -> Response {
+    let w = v.ctx.w();
+    let min = vault_core::MIN_PASSWORD_CHARS.to_string();
+    let body = html! {
+        @if done { p.done role="status" { (w.password_changed) } }
+        @if let Some(problem) = &problem {
+            p.error role="alert" { (problem) }
+        }
+        form method="post" action="/account/password" {
+            (v.csrf_field())
+            label for="old-password" { (w.old_password) }
+            input type="password" #old-password name="old_password" autocomplete="current-password" required;
+            label for="new-password" { (w.new_password) }
+            input type="password" #new-password name="new_password" autocomplete="new-password" required minlength=(min);
+            label for="again-password" { (w.again_password) }
+            input type="password" #again-password name="again_password" autocomplete="new-password" required minlength=(min);
+            button type="submit" { (w.change_password) }
+        }
+    };
+    v.page(status, w.account_title, "/account", body)
+}
+
+/// `GET /account[?done=1]`.
+pub async fn account(v: Volunteer, RawQuery(query): RawQuery) -> Response {
+    let done = query.is_some_and(|q| q.split('&').any(|p| p == "done=1"));
+    account_page(&v, StatusCode::OK, done, None)
+}
+
+/// `POST /account/password`: the old password, and the new one twice.
+pub async fn change_password(
+    State(state): State<AppState>,
+    Client(client): Client,
+    v: Volunteer,
+    fields: Fields,
+) -> Response {
+    if let Err(refused) = v.check(&fields) {
+        return refused;
+    }
+    let secret = |name| SecretString::from(fields.get(name).unwrap_or("").to_owned());
+    let (old, new, again) = (
+        secret("old_password"),
+        secret("new_password"),
+        secret("again_password"),
+    );
+    if new.expose_secret() != again.expose_secret() {
+        let problem = v.ctx.w().passwords_differ.to_owned();
+        return account_page(&v, StatusCode::BAD_REQUEST, false, Some(problem));
+    }
+    let session = v.session.clone();
+    match change_own_password(&state, client, session, old, new).await {
+        Ok(()) => see_other("/account?done=1"),
+        Err(e) => {
+            let problem = e.message_in(v.ctx.lang.code()).to_owned();
+            account_page(&v, e.status, false, Some(problem))
+        }
+    }
 }

@@ -202,3 +202,14 @@ web-confirm-revoke-space = Close this personal space? The person will not be abl
 web-confirm-remove-member = Remove { $user } from the team { $team }? This account will no longer open the team's cases, and the team's keys change.
 web-confirm-disable = Disable the account { $name }? Its sessions end at once.
 web-confirm-close = Close this case? It stays readable and can be reopened.
+
+## My account
+
+web-nav-account = My account
+web-account-title = My account
+web-old-password = Current password
+web-new-password = New password (at least 8 characters)
+web-again-password = The new password, once more
+web-change-password = Change my password
+web-password-changed = Your password was changed.
+web-passwords-differ = The two new passwords are not the same: nothing was changed.

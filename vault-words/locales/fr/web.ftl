@@ -202,3 +202,14 @@ web-confirm-revoke-space = Fermer cet espace personnel ? La personne ne pourra p
 web-confirm-remove-member = Retirer { $user } de l'équipe { $team } ? Ce compte n'ouvrira plus les dossiers de l'équipe, et les clés de l'équipe changent.
 web-confirm-disable = Désactiver le compte { $name } ? Ses sessions se ferment tout de suite.
 web-confirm-close = Clore ce dossier ? Il reste lisible et pourra être rouvert.
+
+## Mon compte
+
+web-nav-account = Mon compte
+web-account-title = Mon compte
+web-old-password = Mot de passe actuel
+web-new-password = Nouveau mot de passe (8 caractères au moins)
+web-again-password = Le nouveau mot de passe, encore une fois
+web-change-password = Changer mon mot de passe
+web-password-changed = Votre mot de passe a été changé.
+web-passwords-differ = Les deux nouveaux mots de passe ne sont pas les mêmes : rien n'a été changé.
