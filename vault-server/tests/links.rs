@@ -18,7 +18,11 @@ struct Setup {
 }
 
 async fn setup() -> Setup {
-    let f = Fixture::new().await;
+    setup_with(|c| c).await
+}
+
+async fn setup_with(adjust: impl FnOnce(vault_server::Config) -> vault_server::Config) -> Setup {
+    let f = Fixture::with(adjust).await;
     let vera = f.sign_in("vera", "vera-password").await;
     let case = f.new_case(&vera).await;
     let mut docs = Vec::new();
@@ -921,4 +925,24 @@ async fn link_pages_are_rate_limited_per_client() {
     assert!(r.headers.contains_key(header::RETRY_AFTER));
     // The API is not counted.
     f.get("/healthz", None).await.expect(StatusCode::OK);
+}
+
+#[tokio::test]
+async fn an_upload_page_announces_the_servers_limit_when_it_is_the_smaller() {
+    // A link for 200 MB on a server that takes 5 MiB per file: the page says 5 MiB, the
+    // limit a photo meets (it said 200 Mo, then refused a 7.8 MB photo once sent).
+    let s = setup_with(|c| vault_server::Config {
+        max_upload_bytes: 5 << 20,
+        ..c
+    })
+    .await;
+    let path = s
+        .upload_link(json!({"max_files": 10, "max_bytes": 200_000_000}))
+        .await;
+    let page = s.f.get(&path, None).await.expect(StatusCode::OK).text();
+    assert!(page.contains("jusqu'à 5,0 Mo en tout"), "{page}");
+    assert!(
+        !page.contains("190,7 Mo") && !page.contains("200"),
+        "{page}"
+    );
 }

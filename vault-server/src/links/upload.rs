@@ -34,12 +34,15 @@ pub async fn page(
         Err(Error::LinkUnavailable) => return dead(l),
         Err(e) => return trouble(l, &e),
     };
+    // The real limit: the link's room, but never more than one file may weigh on this
+    // server (announcing more would let a phone send a photo in full, then refuse it).
+    let room = view.bytes_left.min(state.config().max_upload_bytes);
     let body = html! {
         p { (l.say("upload-intro")) }
         p {
             strong { (l.say_with("upload-limits", &[
                 ("files", view.files_left.into()),
-                ("size", l.size(view.bytes_left).into()),
+                ("size", l.size(room).into()),
                 ("when", l.when(view.expires).into()),
             ])) }
         }

@@ -77,7 +77,12 @@ impl Fixture {
     /// A vault with admin "admin", a team "Belleville" (made by admin, so theirs) and a
     /// volunteer "vera" in it.
     pub async fn new() -> Fixture {
-        let f = Fixture::bare(|c| c);
+        Fixture::with(|c| c).await
+    }
+
+    /// The same, served with `adjust(config)`.
+    pub async fn with(adjust: impl FnOnce(Config) -> Config) -> Fixture {
+        let f = Fixture::bare(adjust);
         let admin = f.sign_in("admin", ADMIN_PASSWORD).await;
         f.call(
             Method::POST,
