@@ -1430,3 +1430,38 @@ async fn volunteers_change_their_own_password_in_the_browser() {
         .await;
     assert_eq!(r.status, StatusCode::UNAUTHORIZED);
 }
+
+#[tokio::test]
+async fn the_share_form_keeps_what_was_typed() {
+    let s = scene().await;
+    let here = format!("/cases/{}/share", s.case);
+    let page = get_page(&s.f, &here, Some(&s.cookie)).await.text();
+    let csrf = csrf_of(&page);
+    // No document ticked: said, and the recipient, the days and the limit are kept; the
+    // passphrase is never sent back.
+    let r = post_form(
+        &s.f,
+        &here,
+        Some(&s.cookie),
+        &format!("csrf={csrf}&label=Me+Dupont&days=14&downloads=3&passphrase=secret-words"),
+    )
+    .await
+    .expect(StatusCode::BAD_REQUEST)
+    .text();
+    assert!(r.contains("role=\"alert\""), "{r}");
+    assert!(r.contains("value=\"Me Dupont\""), "{r}");
+    assert!(r.contains("<option value=\"14\" selected"), "{r}");
+    assert!(r.contains("value=\"3\""), "{r}");
+    assert!(!r.contains("secret-words"));
+    // A refusal of the vault (a label with a hidden character) keeps the ticked document.
+    let r = post_form(
+        &s.f,
+        &here,
+        Some(&s.cookie),
+        &format!("csrf={csrf}&documents={}&label=Me%E2%80%AEDupont", s.doc),
+    )
+    .await
+    .expect(StatusCode::BAD_REQUEST)
+    .text();
+    assert!(r.contains("checked"), "{r}");
+}

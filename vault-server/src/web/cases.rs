@@ -224,14 +224,6 @@ fn iso_date(typed: &str) -> String {
     }
 }
 
-/// The message of a refusal the person at the desk can correct (a 4xx), to show above
-/// the form they filled; `None` for a failure of the server itself.
-fn correctable(v: &Volunteer, e: &crate::error::ApiError) -> Option<String> {
-    e.status
-        .is_client_error()
-        .then(|| e.message_in(v.ctx.lang.code()).to_owned())
-}
-
 fn new_case_page(
     v: &Volunteer,
     teams: &[Team],
@@ -307,7 +299,7 @@ pub async fn create(State(state): State<AppState>, v: Volunteer, fields: Fields)
     match run(move || vault.create_case(&session, &asked, &kept)).await {
         Ok(id) => see_other(&format!("/cases/{id}")),
         // A refusal comes back above the form, with everything that was typed.
-        Err(e) => match (correctable(&v, &e), my_teams(&state, &v).await) {
+        Err(e) => match (v.correctable(&e), my_teams(&state, &v).await) {
             (Some(problem), Ok(teams)) => new_case_page(
                 &v,
                 &teams,
@@ -402,7 +394,7 @@ pub async fn edit(
     let (id, kept) = (case.clone(), profile.clone());
     match run(move || vault.update_case(&session, &id, &kept)).await {
         Ok(()) => see_other(&here),
-        Err(e) => match correctable(&v, &e) {
+        Err(e) => match v.correctable(&e) {
             Some(problem) => edit_page(&v, &case, e.status, Some(&problem), &profile),
             None => v.error(e, &here),
         },

@@ -189,14 +189,25 @@ pub async fn share_form(
     share_page(&v, &case, &documents, StatusCode::OK, None)
 }
 
+/// The share form; after a refusal, `problem` is said and what was typed is kept (the
+/// passphrase excepted: a secret is never sent back).
 fn share_page(
     v: &Volunteer,
     case: &CaseId,
     documents: &[DocumentInfo],
     status: StatusCode,
-    problem: Option<&str>,
+    problem: Option<(&str, &Fields)>,
 ) -> Response {
     let w = v.ctx.w();
+    let typed = problem.map(|(_, f)| f);
+    let problem = problem.map(|(p, _)| p);
+    let ticked: Vec<&str> = typed.map(|f| f.all("documents")).unwrap_or_default();
+    let label = typed.and_then(|f| f.get("label")).unwrap_or("");
+    let days = typed
+        .and_then(|f| f.get("days"))
+        .and_then(|d| d.parse().ok())
+        .unwrap_or(7);
+    let downloads = typed.and_then(|f| f.get("downloads")).unwrap_or("5");
     let lang = v.ctx.lang;
     let here = format!("/cases/{case}/share");
     let body = html! {
@@ -207,7 +218,7 @@ fn share_page(
                 legend { (w.share_docs) }
                 @for d in documents {
                     div.check {
-                        input type="checkbox" id={ "doc-" (d.id) } name="documents" value=(d.id);
+                        input type="checkbox" id={ "doc-" (d.id) } name="documents" value=(d.id) checked[ticked.contains(&d.id.as_str())];
                         label for={ "doc-" (d.id) } {
                             bdi { (d.meta.filename) } " " span.note { "(" (lang.t().kind(d.meta.kind)) ", " (lang.t().size(d.meta.size)) ")" }
                         }
@@ -215,11 +226,11 @@ fn share_page(
                 }
             }
             label for="label" { (w.f_recipient) }
-            input type="text" #label name="label" placeholder=(w.recipient_example) autocomplete="off";
+            input type="text" #label name="label" placeholder=(w.recipient_example) autocomplete="off" value=(label);
             label for="share-days" { (w.f_valid_for) }
-            (days_select(v.ctx.lang.locale(), "share-days", &[1, 3, 7, 14, 30], 7))
+            (days_select(v.ctx.lang.locale(), "share-days", &[1, 3, 7, 14, 30], days))
             label for="downloads" { (w.f_max_downloads) }
-            input type="number" #downloads name="downloads" min="1" max="50" value="5";
+            input type="number" #downloads name="downloads" min="1" max="50" value=(downloads);
             label for="passphrase" { (w.f_passphrase) }
             input type="text" #passphrase name="passphrase" autocomplete="off" aria-describedby="passphrase-note";
             p.note #passphrase-note { (w.passphrase_note) }
@@ -302,7 +313,7 @@ pub async fn create_share(
                 &case,
                 &docs,
                 StatusCode::BAD_REQUEST,
-                Some(w.pick_documents),
+                Some((w.pick_documents, &fields)),
             ),
             Err(e) => v.error(e, &format!("/cases/{case}")),
         };
@@ -327,7 +338,19 @@ pub async fn create_share(
             w.share_made,
             &url(&state, "s", &token),
         ),
-        Err(e) => v.error(e, &format!("/cases/{case}/share")),
+        Err(e) => {
+            let Some(problem) = v.correctable(&e) else {
+                return v.error(e, &format!("/cases/{case}/share"));
+            };
+            let (session, id) = (v.session.clone(), case.clone());
+            let Ok(vault) = state.vault() else {
+                return v.error(e, &format!("/cases/{case}/share"));
+            };
+            match run(move || vault.list_documents(&session, &id)).await {
+                Ok(docs) => share_page(&v, &case, &docs, e.status, Some((&problem, &fields))),
+                Err(e) => v.error(e, &format!("/cases/{case}")),
+            }
+        }
     }
 }
 

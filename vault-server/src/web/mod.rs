@@ -274,6 +274,14 @@ impl Volunteer {
         Some(self.page(StatusCode::OK, w.confirm_title, back, body))
     }
 
+    /// The message of a refusal the person at the desk can correct (a 4xx), to show above
+    /// the form they filled; `None` for a failure of the server itself.
+    pub fn correctable(&self, e: &ApiError) -> Option<String> {
+        e.status
+            .is_client_error()
+            .then(|| e.message_in(self.ctx.lang.code()).to_owned())
+    }
+
     /// Refuses a form whose CSRF token is absent or wrong (403, nothing done).
     pub fn check(&self, fields: &Fields) -> Result<(), Response> {
         self.check_token(fields.get("csrf").unwrap_or(""))
