@@ -83,6 +83,8 @@ pub(crate) struct Shared {
     pub spaces: Sessions<vault_core::Space>,
     /// Pages with a secret shown once (a new link, a space's code), until their one display.
     pub shown: Sessions<crate::web::Shown>,
+    /// Upload receipts, kept for their display after the form's redirect.
+    pub receipts: Sessions<crate::links::upload::Receipted>,
     pub throttle: Throttle,
     /// Requests per client on the link pages.
     pub link_rate: crate::throttle::RateLimit,
@@ -114,6 +116,7 @@ impl AppState {
                 sessions: Sessions::default(),
                 spaces: Sessions::default(),
                 shown: Sessions::default(),
+                receipts: Sessions::default(),
                 throttle: Throttle::new(throttle)?,
                 link_rate: crate::throttle::RateLimit::new(rate)?,
                 kdf: crate::kdf::KdfPool::new(slots)?,
@@ -240,6 +243,9 @@ impl AppState {
     /// Removes expired sessions; the server calls it every minute.
     pub fn sweep_sessions(&self) -> usize {
         let now = std::time::Instant::now();
-        self.inner.sessions.sweep(now) + self.inner.spaces.sweep(now) + self.inner.shown.sweep(now)
+        self.inner.sessions.sweep(now)
+            + self.inner.spaces.sweep(now)
+            + self.inner.shown.sweep(now)
+            + self.inner.receipts.sweep(now)
     }
 }

@@ -119,12 +119,56 @@ fn multipart(parts: &[(&str, &str, &[u8])]) -> (String, Vec<u8>) {
     (format!("multipart/form-data; boundary={boundary}"), body)
 }
 
+/// Sends files to an upload link as a browser does: the form, then the receipt it
+/// redirects to (Post/Redirect/Get), with its cookie. Other answers come as they are.
 async fn post_files(f: &Fixture, path: &str, parts: &[(&str, &str, &[u8])]) -> Reply {
+    let sent = send_files(f, path, parts).await;
+    followed(f, sent).await
+}
+
+/// The receipt a form's answer redirects to, or the answer itself.
+async fn followed(f: &Fixture, sent: Reply) -> Reply {
+    match receipt_of(&sent) {
+        Some((to, cookie)) => get_with(f, &to, &cookie).await,
+        None => sent,
+    }
+}
+
+async fn send_files(f: &Fixture, path: &str, parts: &[(&str, &str, &[u8])]) -> Reply {
     let (content_type, body) = multipart(parts);
     f.send(
         Request::post(path)
             .header(header::CONTENT_TYPE, content_type)
             .body(Body::from(body))
+            .unwrap(),
+    )
+    .await
+}
+
+/// Where a form's answer sends to its receipt, and the receipt's cookie.
+fn receipt_of(sent: &Reply) -> Option<(String, String)> {
+    if sent.status != StatusCode::SEE_OTHER {
+        return None;
+    }
+    let to = sent.headers[header::LOCATION].to_str().unwrap().to_owned();
+    let cookie = sent
+        .headers
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("vault_receipt="))?
+        .split(';')
+        .next()
+        .unwrap()
+        .to_owned();
+    Some((to, cookie))
+}
+
+async fn get_with(f: &Fixture, uri: &str, cookie: &str) -> Reply {
+    f.send(
+        Request::get(uri)
+            .header(header::COOKIE, cookie)
+            .body(Body::empty())
             .unwrap(),
     )
     .await
@@ -618,7 +662,7 @@ async fn names_that_lie_or_are_not_utf8_are_refused_in_the_receipt() {
         body.extend_from_slice(b"\r\n");
     }
     body.extend_from_slice(format!("--{BOUNDARY}--\r\n").as_bytes());
-    let r =
+    let sent =
         s.f.send(
             Request::post(&path)
                 .header(
@@ -628,8 +672,8 @@ async fn names_that_lie_or_are_not_utf8_are_refused_in_the_receipt() {
                 .body(Body::from(body))
                 .unwrap(),
         )
-        .await
-        .expect(StatusCode::OK);
+        .await;
+    let r = followed(&s.f, sent).await.expect(StatusCode::OK);
     let receipt = r.text();
     assert!(receipt.contains("<bdi>ok2.jpg</bdi>"), "{receipt}");
     assert!(receipt.contains("UTF-8"), "{receipt}");
@@ -770,6 +814,7 @@ async fn a_form_part_whose_headers_never_end_is_cut_off() {
     let r = tokio::time::timeout(std::time::Duration::from_secs(20), s.f.send(request))
         .await
         .expect("the form is cut off, not waited on");
+    let r = followed(&s.f, r).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(s.f.stored_files(), before);
 }
@@ -843,11 +888,13 @@ async fn forms_are_held_part_by_part_and_to_two_hundred_parts() {
             .unwrap()
     };
     // 190 parts of 6 KB headers (over 1 MiB in all, each small): the file after is kept.
-    let r = s.f.send(form(190)).await.expect(StatusCode::OK);
+    let sent = s.f.send(form(190)).await;
+    let r = followed(&s.f, sent).await.expect(StatusCode::OK);
     assert!(r.text().contains("last.jpg"));
     assert_eq!(s.f.stored_files(), before + 1);
     // 250 parts: refused, the file after them is not reached.
-    s.f.send(form(250))
+    let sent = s.f.send(form(250)).await;
+    followed(&s.f, sent)
         .await
         .expect(StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(s.f.stored_files(), before + 1);
@@ -945,4 +992,37 @@ async fn an_upload_page_announces_the_servers_limit_when_it_is_the_smaller() {
         !page.contains("190,7 Mo") && !page.contains("200"),
         "{page}"
     );
+}
+
+#[tokio::test]
+async fn reloading_the_receipt_sends_nothing_again() {
+    let s = setup().await;
+    let path = s.upload_link(json!({"max_files": 10})).await;
+    let before = s.f.stored_files();
+    let sent = send_files(&s.f, &path, &[("files", "photo.jpg", b"JPEG")]).await;
+    let (to, cookie) = receipt_of(&sent).expect("a redirect to the receipt");
+    assert_eq!(to, format!("{path}/receipt?lang=fr"));
+    assert_eq!(s.f.stored_files(), before + 1);
+    // Reloaded three times: the same receipt, nothing stored again.
+    for _ in 0..3 {
+        let page = get_with(&s.f, &to, &cookie)
+            .await
+            .expect(StatusCode::OK)
+            .text();
+        assert!(
+            page.contains("photo.jpg") && page.contains("Reçu"),
+            "{page}"
+        );
+    }
+    assert_eq!(s.f.stored_files(), before + 1);
+    // Without its cookie (another phone, or later), the address leads to the form.
+    let r = s.f.get(&to, None).await.expect(StatusCode::SEE_OTHER);
+    assert_eq!(
+        r.headers[header::LOCATION],
+        format!("{path}?lang=fr").as_str()
+    );
+    // A receipt's cookie opens that link's receipt only.
+    let other = s.upload_link(json!({})).await;
+    let r = get_with(&s.f, &format!("{other}/receipt"), &cookie).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
 }

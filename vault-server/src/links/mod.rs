@@ -10,7 +10,7 @@
 
 mod share;
 mod space;
-mod upload;
+pub(crate) mod upload;
 
 pub(crate) use upload::safe_name;
 
@@ -49,6 +49,7 @@ pub fn routes(state: AppState) -> Router<AppState> {
                 .post(upload::receive)
                 .layer(DefaultBodyLimit::disable()),
         )
+        .route("/u/{token}/receipt", get(upload::shown_receipt))
         .route_layer(axum::middleware::from_fn_with_state(state, rate_limit))
         .layer(axum::middleware::from_fn(remember_language))
 }

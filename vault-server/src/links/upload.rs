@@ -4,10 +4,10 @@
 
 use axum::extract::{Path, Query, Request, State};
 use axum::http::StatusCode;
-use axum::response::Response;
+use axum::response::{IntoResponse, Redirect, Response};
 use vault_core::{Error, LinkToken, Receipt};
 
-use maud::html;
+use maud::{html, Markup};
 
 use super::{dead, icon, link_page, run, trouble, Icon, LangQuery};
 use crate::auth::Client;
@@ -227,12 +227,69 @@ pub async fn receive(
         }
     }
     let again = format!("/u/{token}?lang={}", lang.tag());
-    receipt(lang, &outcomes, &again)
+    let (status, title, body) = receipt(lang, &outcomes, &again);
+    // Post/Redirect/Get: a reload of the receipt shows it again and sends nothing.
+    let kept = Receipted {
+        link: token.clone(),
+        status,
+        title,
+        body: body.into_string(),
+    };
+    let new = match state.inner.receipts.insert(kept, std::time::Instant::now()) {
+        Ok(new) => new,
+        Err(e) => return trouble(lang, &Error::Io(e)),
+    };
+    let path = format!("/u/{token}/receipt");
+    let mut response = Redirect::to(&format!("{path}?lang={}", lang.tag())).into_response();
+    crate::web::set_cookie(
+        &state,
+        &mut response,
+        RECEIPT_COOKIE,
+        &new.token,
+        &path,
+        1800,
+    );
+    response
+}
+
+const RECEIPT_COOKIE: &str = "vault_receipt";
+
+/// A receipt kept for its display (memory only; the link it answers, so that its cookie
+/// opens that link's receipt only).
+pub struct Receipted {
+    link: String,
+    status: StatusCode,
+    title: String,
+    body: String,
+}
+
+/// `GET /u/{token}/receipt`: the receipt of the last form sent, as often as it is
+/// reloaded (for half an hour); without it, the form.
+pub async fn shown_receipt(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    Query(q): Query<LangQuery>,
+    headers: axum::http::HeaderMap,
+) -> Response {
+    let l = q.pick(&headers);
+    let kept = crate::auth::cookie(&headers, RECEIPT_COOKIE)
+        .and_then(|c| state.inner.receipts.get(c, std::time::Instant::now()))
+        .filter(|r| r.session.link == token);
+    match kept {
+        Some(r) => super::page(
+            r.session.status,
+            l,
+            &r.session.title,
+            maud::PreEscaped(r.session.body.clone()),
+            super::Picker::Hidden,
+        ),
+        None => Redirect::to(&format!("/u/{token}?lang={}", l.tag())).into_response(),
+    }
 }
 
 /// What the link took and refused; `again` leads back to the form. A receipt only when
 /// something was received: otherwise the page is titled as the form, to send again.
-fn receipt(l: Locale, outcomes: &[Outcome], again: &str) -> Response {
+fn receipt(l: Locale, outcomes: &[Outcome], again: &str) -> (StatusCode, String, Markup) {
     let stored: Vec<&Receipt> = outcomes
         .iter()
         .filter_map(|o| match o {
@@ -294,8 +351,8 @@ fn receipt(l: Locale, outcomes: &[Outcome], again: &str) -> Response {
     } else {
         l.say("receipt-title")
     };
-    // A receipt answers a form: a language link would lose it.
-    super::page(status, l, &title, body, super::Picker::Hidden)
+    // A receipt answers a form: a language link would lose it (it is shown without one).
+    (status, title, body)
 }
 
 #[cfg(test)]
