@@ -96,7 +96,23 @@ fn link_tokens_never_reach_the_servers_output() {
         ),
         form.as_bytes(),
     );
-    assert_eq!(status, 200, "{answer}");
+    // The form redirects to its receipt (Post/Redirect/Get), which its cookie opens.
+    assert_eq!(status, 303, "{answer}");
+    let header = |name: &str| {
+        answer
+            .lines()
+            .find_map(|l| l.strip_prefix(name))
+            .map(|v| v.split(';').next().unwrap().trim().to_owned())
+            .unwrap_or_else(|| panic!("no {name} in {answer}"))
+    };
+    let (to, cookie) = (header("location:"), header("set-cookie:"));
+    let (status, receipt) = raw_request(
+        &s.server.base,
+        &format!("GET {to} HTTP/1.1\r\nCookie: {cookie}"),
+        b"",
+    );
+    assert_eq!(status, 200, "{receipt}");
+    assert!(receipt.contains("photo.jpg"), "{receipt}");
     let log = s.server.log() + &s.server.printed();
     for path in [&s.share_path, &s.upload_path] {
         let token = path.rsplit('/').next().unwrap();

@@ -49,8 +49,10 @@ pub fn routes(state: AppState) -> Router<AppState> {
                 .post(upload::receive)
                 .layer(DefaultBodyLimit::disable()),
         )
-        .route("/u/{token}/receipt", get(upload::shown_receipt))
         .route_layer(axum::middleware::from_fn_with_state(state, rate_limit))
+        // Not rate limited: it reads a memory entry by its cookie, and says nothing of the
+        // link (without a receipt, it leads to the form whatever the token).
+        .route("/u/{token}/receipt", get(upload::shown_receipt))
         .layer(axum::middleware::from_fn(remember_language))
 }
 
