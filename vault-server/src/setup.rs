@@ -39,6 +39,23 @@ async fn home(State(state): State<AppState>) -> Response {
     page(StatusCode::OK, "Coffre de documents", body)
 }
 
+/// The recovery key as it is copied onto paper: groups of four characters, five groups
+/// a line, each group in its own span (the key parses back with or without the spaces,
+/// see `SecretKey::parse`).
+fn key_in_groups(key: &str) -> String {
+    let chars: Vec<char> = key.chars().collect();
+    chars
+        .chunks(20)
+        .map(|line| {
+            line.chunks(4)
+                .map(|g| format!("<span>{}</span>", escape(&g.iter().collect::<String>())))
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect::<Vec<_>>()
+        .join("<br>")
+}
+
 fn dead() -> Response {
     page(
         StatusCode::NOT_FOUND,
@@ -157,7 +174,7 @@ async fn create(
         "<h1>Coffre créé <span class=\"en\" lang=\"en\">/ Vault created</span></h1>\
          <p>Administrateur / admin : <strong>{}</strong></p>\
          <h2>Clé de secours / Recovery key</h2>\
-         <p class=\"key\">{}</p>\
+         <p class=\"key\" translate=\"no\">{}</p>\
          <p><strong>Elle ne sera plus jamais affichée.</strong> Recopiez-la sur papier ou \
          imprimez cette page, puis rangez-la hors ligne dans un lieu sûr de l'association \
          (pas sur cet ordinateur, pas dans un courriel). Elle seule permet de redonner accès \
@@ -175,7 +192,33 @@ async fn create(
          <a href=\"/login\">sign in</a>: create the teams and the volunteers' accounts in \
          \"Administration\".</span></p>",
         escape(&created.admin.name),
-        escape(created.recovery_key.expose_secret())
+        key_in_groups(created.recovery_key.expose_secret())
     );
     page(StatusCode::CREATED, "Coffre créé", &body)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::key_in_groups;
+
+    #[test]
+    fn the_recovery_key_is_shown_in_groups_that_parse_back() {
+        // A key made for this test by age-keygen.
+        let key = "AGE-SECRET-KEY-1MX5DLPG5RR5A06HUEF4E4U98C52RZX33Q0GSWZJFC8H8M0SVQF7QR2SCQJ";
+        let shown = key_in_groups(key);
+        assert!(
+            shown.starts_with("<span>AGE-</span> <span>SECR</span>"),
+            "{shown}"
+        );
+        let copied = shown
+            .replace("<br>", "\n")
+            .replace("<span>", "")
+            .replace("</span>", "");
+        assert!(copied.lines().all(|l| l.split(' ').count() <= 5));
+        let parsed = vault_core::SecretKey::parse(&copied).unwrap();
+        assert_eq!(
+            secrecy::ExposeSecret::expose_secret(&parsed.to_secret_string()),
+            key
+        );
+    }
 }
