@@ -28,6 +28,9 @@ struct Args {
         default_value = "http://127.0.0.1:8080"
     )]
     public_url: String,
+    /// The association's name, shown to lawyers on share links / Nom de l'association
+    #[arg(long, env = "VAULT_ASSOCIATION")]
+    association: Option<String>,
     /// Largest upload, e.g. 2GiB, 500MiB, 1000000 / Taille maximale d'un envoi
     #[arg(long, env = "VAULT_MAX_UPLOAD", default_value = "2GiB", value_parser = parse_size)]
     max_upload: u64,
@@ -161,6 +164,7 @@ async fn main() -> anyhow::Result<()> {
     let config = Config {
         public_url: args.public_url.trim_end_matches('/').to_owned(),
         max_upload_bytes: args.max_upload,
+        association: args.association.clone().filter(|a| !a.trim().is_empty()),
         setup_kdf,
         trust_proxy: args.trust_proxy,
         header_timeout: std::time::Duration::from_secs(args.header_timeout_secs.max(1)),

@@ -23,6 +23,9 @@ pub struct Config {
     pub public_url: String,
     /// Largest upload, in bytes (the vault's own limit applies too).
     pub max_upload_bytes: u64,
+    /// The association's name, said to the lawyers who open a share link (`None`: "a
+    /// legal-aid association").
+    pub association: Option<String>,
     /// argon2id parameters of a vault made by the setup page (`None`: the defaults).
     pub setup_kdf: Option<KdfParams>,
     /// Take the client's address from the last `X-Forwarded-For` entry (behind a proxy).
@@ -53,6 +56,7 @@ impl Config {
             data_dir,
             public_url: "http://127.0.0.1:8080".into(),
             max_upload_bytes: 2 * 1024 * 1024 * 1024,
+            association: None,
             setup_kdf: None,
             trust_proxy: false,
             throttle: Policies::default(),

@@ -1026,3 +1026,29 @@ async fn reloading_the_receipt_sends_nothing_again() {
     let r = get_with(&s.f, &format!("{other}/receipt"), &cookie).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
 }
+
+#[tokio::test]
+async fn the_lawyers_page_names_the_association_and_counts_the_days() {
+    let s = setup_with(|c| vault_server::Config {
+        association: Some("Droits Devant 93".into()),
+        ..c
+    })
+    .await;
+    let (path, _) = s
+        .share(json!({"documents": [s.docs[0]], "expires": "7d"}))
+        .await;
+    let page = s.f.get(&path, None).await.expect(StatusCode::OK).text();
+    assert!(
+        page.contains("L'association Droits Devant 93 vous a envoyé ces documents."),
+        "{page}"
+    );
+    assert!(page.contains("(dans 7 jours)"), "{page}");
+    // Without the setting, the page says "an association", as before.
+    let plain = setup().await;
+    let (path, _) = plain
+        .share(json!({"documents": [plain.docs[0]], "expires": "1d"}))
+        .await;
+    let page = plain.f.get(&path, None).await.expect(StatusCode::OK).text();
+    assert!(page.contains("Une association d'aide juridique"), "{page}");
+    assert!(page.contains("(demain)"), "{page}");
+}

@@ -26,4 +26,4 @@ pub mod locale;
 pub mod log;
 
 pub use errors::{bilingual, both, error_message};
-pub use locale::{Arg, Locale};
+pub use locale::{days_between, Arg, Locale};

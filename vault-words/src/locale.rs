@@ -331,6 +331,16 @@ impl Locale {
     }
 }
 
+/// How many days from `from` to `to` on the Paris calendar: 0 the same day, 1 the next
+/// (a link made at 15 h for 7 days expires "in 7 days", whatever the hour).
+pub fn days_between(from: u64, to: u64) -> i64 {
+    let day = |secs: u64| {
+        let offset = paris(secs).map_or(0, |at| i64::from(at.offset().seconds()));
+        (secs as i64 + offset).div_euclid(86_400)
+    };
+    day(to) - day(from)
+}
+
 /// A moment at the association's desks (Paris time).
 fn paris(secs: u64) -> Option<jiff::ZonedDateTime> {
     jiff::Timestamp::from_second(secs as i64)
@@ -558,8 +568,11 @@ mod tests {
         assert_eq!(l, Locale::Pseudo);
         assert!(!Locale::ALL.contains(&l));
         assert_eq!(l.say("send"), "⟦Šéñď⟧");
-        let text = l.say_with("share-expires", &[("when", "3 March".into())]);
-        assert_eq!(text, "⟦Ţĥíš ĺíñķ éẋþíŕéš óñ 3 March.⟧");
+        let text = l.say_with(
+            "share-expires",
+            &[("when", "3 March".into()), ("days", 2.into())],
+        );
+        assert_eq!(text, "⟦Ţĥíš ĺíñķ éẋþíŕéš óñ 3 March (íñ 2 ďáýš).⟧");
     }
 
     #[test]
@@ -592,6 +605,11 @@ mod tests {
         assert_eq!(fr.day(1_782_907_200 + 86_400), "2 juillet 2026");
         assert_eq!(fr.time(1_782_907_200), "14 h 00");
         assert_eq!(Locale::En.day(1_782_907_200), "1 July 2026");
+        // Calendar days in Paris: 2026-07-01 23:30 to 2026-07-02 00:30 (Paris) is one day.
+        let late = 1_782_941_400; // 2026-07-01 21:30 UTC, 23:30 in Paris
+        assert_eq!(days_between(late, late + 3600), 1);
+        assert_eq!(days_between(late - 3600 * 8, late), 0);
+        assert_eq!(days_between(1_782_907_200, 1_782_907_200 + 7 * 86_400), 7);
         assert_eq!(Locale::En.when(1_768_478_400), "15 January 2026, 13:00");
         // Summer time 2026, from jiff's tz database: 29 March 01:00 UTC to 25 October
         // 01:00 UTC.

@@ -32,11 +32,26 @@ impl Passphrase {
     }
 }
 
-fn list(l: Locale, token: &str, view: &SharedView, passphrase: Option<&SecretString>) -> Response {
+fn list(
+    state: &AppState,
+    l: Locale,
+    token: &str,
+    view: &SharedView,
+    passphrase: Option<&SecretString>,
+) -> Response {
+    // Days left on the calendar: 0 when it expires today.
+    let days = vault_words::days_between(vault_core::unix_now(), view.expires).max(0);
+    let intro = match &state.config().association {
+        Some(name) => l.say_with("share-intro-named", &[("association", name.clone().into())]),
+        None => l.say("share-intro"),
+    };
     let body = html! {
-        p { (l.say("share-intro")) }
+        p { (intro) }
         p {
-            (l.say_with("share-expires", &[("when", l.when(view.expires).into())]))
+            (l.say_with("share-expires", &[
+                ("when", l.when(view.expires).into()),
+                ("days", days.into()),
+            ]))
             br;
             strong { (l.say_with("share-downloads-left", &[("count", view.downloads_left.into())])) }
         }
@@ -115,7 +130,7 @@ async fn open(
         run(work).await
     };
     match result {
-        Ok(view) => list(lang, &text, &view, passphrase.as_ref()),
+        Ok(view) => list(&state, lang, &text, &view, passphrase.as_ref()),
         Err(e) => refusal(lang, e),
     }
 }

@@ -22,7 +22,12 @@ busy = The server is very busy: try again in a few seconds.
 
 share-title = Documents shared with you
 share-intro = A legal-aid association sent you these documents. Download them before the link expires.
-share-expires = This link expires on { $when }.
+share-intro-named = The association { $association } sent you these documents. Download them before the link expires.
+share-expires = This link expires on { $when } ({ $days ->
+    [0] today
+    [1] tomorrow
+   *[other] in { $days } days
+}).
 share-downloads-left = { $count ->
     [one] One download left (all documents together).
    *[other] { $count } downloads left (all documents together).

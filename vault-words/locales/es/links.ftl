@@ -22,7 +22,12 @@ busy = El servidor está muy ocupado: vuelva a intentarlo en unos segundos.
 
 share-title = Documentos compartidos con usted
 share-intro = Una asociación de ayuda legal le envió estos documentos. Descárguelos antes de que venza el enlace.
-share-expires = Este enlace vence el { $when }.
+share-intro-named = La asociación { $association } le envió estos documentos. Descárguelos antes de que venza el enlace.
+share-expires = Este enlace vence el { $when } ({ $days ->
+    [0] hoy
+    [1] mañana
+   *[other] dentro de { $days } días
+}).
 share-downloads-left = { $count ->
     [one] Queda una descarga (para todos los documentos juntos).
    *[other] Quedan { $count } descargas (para todos los documentos juntos).

@@ -22,7 +22,12 @@ busy = Le serveur est très occupé : réessayez dans quelques secondes.
 
 share-title = Documents partagés avec vous
 share-intro = Une association d'aide juridique vous a envoyé ces documents. Téléchargez-les avant l'expiration du lien.
-share-expires = Ce lien expire le { $when }.
+share-intro-named = L'association { $association } vous a envoyé ces documents. Téléchargez-les avant l'expiration du lien.
+share-expires = Ce lien expire le { $when } ({ $days ->
+    [0] aujourd'hui
+    [1] demain
+   *[other] dans { $days } jours
+}).
 share-downloads-left = { $count ->
     [one] Un téléchargement restant (tous documents confondus).
    *[other] { $count } téléchargements restants (tous documents confondus).

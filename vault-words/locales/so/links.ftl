@@ -22,7 +22,12 @@ busy = Server-ku aad buu u mashquulsan yahay: isku day mar kale dhowr ilbiriqsi 
 
 share-title = Dukumentiyo laguula wadaagay
 share-intro = Urur bixiya gargaar sharci ayaa kuu soo diray dukumentiyadan. Soo deji ka hor inta uusan linkigu dhicin.
-share-expires = Linkigan wuxuu shaqaynayaa ilaa { $when }.
+share-intro-named = Ururka { $association } ayaa kuu soo diray dukumentiyadan. Soo deji ka hor inta uusan linkigu dhicin.
+share-expires = Linkigan wuxuu shaqaynayaa ilaa { $when } ({ $days ->
+    [0] maanta
+    [1] berri
+   *[other] { $days } maalmood kadib
+}).
 share-downloads-left = { $count ->
     [one] Hal soo dejin ayaa hadhay (dhammaan dukumentiyada oo wadajir ah).
    *[other] { $count } soo dejin ayaa hadhay (dhammaan dukumentiyada oo wadajir ah).

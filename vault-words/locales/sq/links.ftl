@@ -22,7 +22,12 @@ busy = Serveri është shumë i zënë: provoni përsëri pas disa sekondash.
 
 share-title = Dokumente të ndara me ju
 share-intro = Një shoqatë për ndihmë ligjore ju dërgoi këto dokumente. Shkarkojini para se të skadojë lidhja.
-share-expires = Kjo lidhje skadon më { $when }.
+share-intro-named = Shoqata { $association } ju dërgoi këto dokumente. Shkarkojini para se të skadojë lidhja.
+share-expires = Kjo lidhje skadon më { $when } ({ $days ->
+    [0] sot
+    [1] nesër
+   *[other] pas { $days } ditësh
+}).
 share-downloads-left = { $count ->
     [one] Ka mbetur edhe një shkarkim (për të gjitha dokumentet së bashku).
    *[other] Kanë mbetur edhe { $count } shkarkime (për të gjitha dokumentet së bashku).

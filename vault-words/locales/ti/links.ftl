@@ -22,7 +22,12 @@ busy = እቲ ሰርቨር ኣዝዩ ተጸሚዱ ኣሎ፡ ድሕሪ ቁሩብ 
 
 share-title = ንዓኹም ዝተላእኩ ሰነዳት
 share-intro = ሓደ ናይ ሕጋዊ ሓገዝ ማሕበር እዞም ሰነዳት ሰዲዱልኩም ኣሎ። ግዜ ናይቲ ሊንክ ከይሓለፈ ኣውርድዎም።
-share-expires = እዚ ሊንክ ክሳብ { $when } ይሰርሕ።
+share-intro-named = ማሕበር { $association } እዞም ሰነዳት ሰዲዱልኩም ኣሎ። ግዜ ናይቲ ሊንክ ከይሓለፈ ኣውርድዎም።
+share-expires = እዚ ሊንክ ክሳብ { $when } ይሰርሕ ({ $days ->
+    [0] ሎሚ
+    [1] ጽባሕ
+   *[other] ድሕሪ { $days } መዓልቲ
+})።
 share-downloads-left = { $count ->
     [one] ሓንሳብ ጥራይ ምውራድ ተሪፉ (ኩሎም ሰነዳት ብሓባር)።
    *[other] { $count } ግዜ ምውራድ ተሪፉ (ኩሎም ሰነዳት ብሓባር)።

@@ -22,7 +22,12 @@ busy = Sunucu şu anda çok yoğun: birkaç saniye sonra tekrar deneyin.
 
 share-title = Sizinle paylaşılan belgeler
 share-intro = Bir hukuki yardım derneği size bu belgeleri gönderdi. Bağlantının süresi dolmadan belgeleri indirin.
-share-expires = Bu bağlantının süresi şu tarihte doluyor: { $when }.
+share-intro-named = { $association } derneği size bu belgeleri gönderdi. Bağlantının süresi dolmadan belgeleri indirin.
+share-expires = Bu bağlantının süresi şu tarihte doluyor: { $when } ({ $days ->
+    [0] bugün
+    [1] yarın
+   *[other] { $days } gün sonra
+}).
 share-downloads-left = { $count ->
     [one] { $count } indirme hakkı kaldı (tüm belgeler için toplam).
    *[other] { $count } indirme hakkı kaldı (tüm belgeler için toplam).
