@@ -1039,7 +1039,7 @@ async fn the_lawyers_page_names_the_association_and_counts_the_days() {
         .await;
     let page = s.f.get(&path, None).await.expect(StatusCode::OK).text();
     assert!(
-        page.contains("L'association Droits Devant 93 vous a envoyé ces documents."),
+        page.contains("association <bdi>Droits Devant 93</bdi> vous a envoyé ces documents."),
         "{page}"
     );
     assert!(page.contains("(dans 7 jours)"), "{page}");
@@ -1049,6 +1049,9 @@ async fn the_lawyers_page_names_the_association_and_counts_the_days() {
         .share(json!({"documents": [plain.docs[0]], "expires": "1d"}))
         .await;
     let page = plain.f.get(&path, None).await.expect(StatusCode::OK).text();
-    assert!(page.contains("Une association d'aide juridique"), "{page}");
+    assert!(
+        page.contains("Une association d&#39;aide juridique"),
+        "{page}"
+    );
     assert!(page.contains("(demain)"), "{page}");
 }

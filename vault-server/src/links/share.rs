@@ -41,9 +41,15 @@ fn list(
 ) -> Response {
     // Days left on the calendar: 0 when it expires today.
     let days = vault_words::days_between(vault_core::unix_now(), view.expires).max(0);
+    // The name goes in `<bdi>`, so that the words around it keep their order in a page
+    // written right to left (a control character marks its place: none is in a name).
     let intro = match &state.config().association {
-        Some(name) => l.say_with("share-intro-named", &[("association", name.clone().into())]),
-        None => l.say("share-intro"),
+        Some(name) => {
+            let text = l.say_with("share-intro-named", &[("association", "\u{1}".into())]);
+            let bdi = format!("<bdi>{}</bdi>", crate::html::escape(name));
+            maud::PreEscaped(crate::html::escape(&text).replace('\u{1}', &bdi))
+        }
+        None => maud::PreEscaped(crate::html::escape(&l.say("share-intro"))),
     };
     let body = html! {
         p { (intro) }
@@ -130,7 +136,7 @@ async fn open(
         run(work).await
     };
     match result {
-        Ok(view) => list(&state, lang, &text, &view, passphrase.as_ref()),
+        Ok(view) => list(state, lang, &text, &view, passphrase.as_ref()),
         Err(e) => refusal(lang, e),
     }
 }
