@@ -153,6 +153,17 @@ impl Vault {
         locks.entry(id.clone()).or_default().clone()
     }
 
+    /// The ids of every link of `case` (share links, upload links and spaces alike:
+    /// `linkidx/<case>/<id>`), for whoever was allowed to see the case.
+    pub(crate) fn link_ids_of(&self, case: &CaseId) -> Result<Vec<LinkId>> {
+        self.inner
+            .catalog
+            .keys(&format!("linkidx/{case}/"))?
+            .iter()
+            .map(|key| key.rsplit('/').next().unwrap_or_default().parse())
+            .collect()
+    }
+
     /// Adds to `batch` the removal of every link of `case` (erasure).
     pub(crate) fn remove_case_links(&self, batch: &mut Batch, case: &CaseId) -> Result<()> {
         let catalog = &self.inner.catalog;

@@ -322,8 +322,7 @@ impl Vault {
     ) -> Result<Vec<ShareInfo>> {
         let catalog = &self.inner.catalog;
         let mut out = Vec::new();
-        for key in catalog.keys(&format!("linkidx/{case}/"))? {
-            let id: LinkId = key.rsplit('/').next().unwrap_or_default().parse()?;
+        for id in self.link_ids_of(case)? {
             let Some(record) = self.share_record(&id)? else {
                 continue;
             };

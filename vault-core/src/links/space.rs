@@ -240,8 +240,7 @@ impl Vault {
     /// The personal spaces of a case (whoever asks was allowed).
     pub(crate) fn spaces_of(&self, case: &CaseId, now: u64) -> Result<Vec<SpaceInfo>> {
         let mut out: Vec<SpaceInfo> = Vec::new();
-        for key in self.inner.catalog.keys(&format!("linkidx/{case}/"))? {
-            let id: LinkId = key.rsplit('/').next().unwrap_or_default().parse()?;
+        for id in self.link_ids_of(case)? {
             if let Some(record) = self.space_record(&id)? {
                 out.push((&record, now).into());
             }
@@ -456,8 +455,7 @@ impl Vault {
         case: &CaseId,
         new_key: &SecretKey,
     ) -> Result<()> {
-        for key in self.inner.catalog.keys(&format!("linkidx/{case}/"))? {
-            let id: LinkId = key.rsplit('/').next().unwrap_or_default().parse()?;
+        for id in self.link_ids_of(case)? {
             let Some(record) = self.space_record(&id)? else {
                 continue;
             };

@@ -208,8 +208,7 @@ impl Vault {
     /// The upload links of a case (whoever asks was allowed).
     pub(crate) fn upload_links_of(&self, case: &CaseId, now: u64) -> Result<Vec<UploadLinkInfo>> {
         let mut out: Vec<UploadLinkInfo> = Vec::new();
-        for key in self.inner.catalog.keys(&format!("linkidx/{case}/"))? {
-            let id: LinkId = key.rsplit('/').next().unwrap_or_default().parse()?;
+        for id in self.link_ids_of(case)? {
             if let Some(record) = self.upload_record(&id)? {
                 out.push((record, now).into());
             }

@@ -459,8 +459,12 @@ pub async fn revoke_space(
     revoke(
         state,
         v,
-        (id, action, "web-confirm-revoke-space"),
+        id,
         fields,
+        Revoke {
+            action,
+            question: "web-confirm-revoke-space",
+        },
         |vault, session, id| vault.revoke_space(session, id),
     )
     .await
@@ -484,8 +488,12 @@ pub async fn revoke_share(
     revoke(
         state,
         v,
-        (id, action, "web-confirm-revoke-share"),
+        id,
         fields,
+        Revoke {
+            action,
+            question: "web-confirm-revoke-share",
+        },
         |vault, session, id| vault.revoke_share(session, id),
     )
     .await
@@ -502,18 +510,29 @@ pub async fn revoke_upload_link(
     revoke(
         state,
         v,
-        (id, action, "web-confirm-revoke-upload"),
+        id,
         fields,
+        Revoke {
+            action,
+            question: "web-confirm-revoke-upload",
+        },
         |vault, session, id| vault.revoke_upload_link(session, id),
     )
     .await
 }
 
+/// The form a revocation answers, and the question its confirmation asks.
+struct Revoke {
+    action: String,
+    question: &'static str,
+}
+
 async fn revoke(
     state: AppState,
     v: Volunteer,
-    (id, action, question): (String, String, &'static str),
+    id: String,
     fields: Fields,
+    Revoke { action, question }: Revoke,
     work: fn(&vault_core::Vault, &vault_core::Session, &LinkId) -> vault_core::Result<()>,
 ) -> Response {
     if let Err(refused) = v.check(&fields) {
