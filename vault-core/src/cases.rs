@@ -16,10 +16,11 @@ use crate::ids::{now, CaseId, TeamId};
 use crate::keys::{self, PublicKey, SecretKey};
 use crate::log::audit::{target, Audit};
 use crate::model::{Case, CaseProfile, CaseStatus};
+use crate::search::NameKey;
 use crate::teams::TeamRecord;
 use crate::vault::{Session, Vault};
 
-#[derive(Serialize, Deserialize)]
+#[derive(Clone, Serialize, Deserialize)]
 pub(crate) struct CaseRecord {
     pub id: CaseId,
     pub team: TeamId,
@@ -92,7 +93,7 @@ impl Vault {
         let team: TeamRecord = self.team_record(team)?;
         audit.target("team", &team.id);
         // Membership is proved by opening the team key, not only checked.
-        self.team_key(session, &team.id)?;
+        let team_key = self.team_key(session, &team.id)?;
         let id = CaseId::generate()?;
         audit.target("case", &id);
         let key = SecretKey::generate();
@@ -119,7 +120,8 @@ impl Vault {
             created: at,
             updated: at,
         };
-        batch.put(&format!("case/{id}"), &record)?;
+        self.put_case(&mut batch, None, &record)?;
+        self.index_name(&mut batch, &id, &NameKey::of_team(&team_key), &profile.name)?;
         self.commit(batch, audit, &[])?;
         Ok(id)
     }
@@ -213,14 +215,20 @@ impl Vault {
     ) -> Result<()> {
         profile.validate()?;
         let _guard = self.write_lock();
-        let (mut record, key) = self.case_key(session, case)?;
+        let old = self.case_record(case)?;
+        let team_key = self.team_key(session, &old.team)?;
+        let key = self.unwrap_case_key(case, &team_key)?;
         let mut batch = Batch::default();
         batch.put_raw(
             &format!("profile/{case}"),
             keys::seal(&codec::encode(profile)?, &[&key.public()])?,
         );
-        record.updated = now();
-        batch.put(&format!("case/{case}"), &record)?;
+        self.index_name(&mut batch, case, &NameKey::of_team(&team_key), &profile.name)?;
+        let record = CaseRecord {
+            updated: now(),
+            ..old.clone()
+        };
+        self.put_case(&mut batch, Some(&old), &record)?;
         self.commit(batch, audit, &[])
     }
 
@@ -241,11 +249,14 @@ impl Vault {
             vec![target("case", case)],
             |audit| {
                 let _guard = self.write_lock();
-                let (mut record, _key) = self.case_key(session, case)?;
-                record.status = status;
-                record.updated = now();
+                let (old, _key) = self.case_key(session, case)?;
+                let record = CaseRecord {
+                    status,
+                    updated: now(),
+                    ..old.clone()
+                };
                 let mut batch = Batch::default();
-                batch.put(&format!("case/{case}"), &record)?;
+                self.put_case(&mut batch, Some(&old), &record)?;
                 self.commit(batch, audit, &[])
             },
         )
@@ -272,7 +283,7 @@ impl Vault {
             return Err(Error::Denied(Why::ManagersEraseCases));
         }
         let _guard = self.write_lock();
-        self.case_key(session, case)?;
+        let (record, _key) = self.case_key(session, case)?;
         let catalog = &self.inner.catalog;
         let mut batch = Batch::default();
         let mut blobs = Vec::new();
@@ -286,7 +297,7 @@ impl Vault {
         // Its share links' wraps go with it: crypto-shredding reaches them too.
         self.remove_case_links(&mut batch, case)?;
         batch.remove(&format!("profile/{case}"));
-        batch.remove(&format!("case/{case}"));
+        self.remove_case_record(&mut batch, &record)?;
         // The catalogue first: a crash after it leaves marked blobs, removed at the next
         // open; never a document whose file is gone.
         self.commit_removal(batch, audit, &blobs)?;

@@ -17,6 +17,8 @@
 //! | `doc/<cid>/<did>`, `docindex/<did>` | document record (versions, blob ids), cid |
 //! | `wrap/version/<did>/<n>` | the version key, wrapped to the case key |
 //! | `meta/<did>/<n>` | version metadata sealed to the version key |
+//! | `order/<tid>/<status>/<rev>/<cid>`, `index/order` | cases by last activity (search.rs) |
+//! | `blind/<hash>/<cid>`, `blindof/<cid>`, `index/names/<tid>` | the blind name index |
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -335,6 +337,19 @@ impl Catalog {
                         key: entry_kind(prefix).to_owned(),
                     })
                 })
+            })
+            .collect()
+    }
+
+    /// The first `n` keys under `prefix`, in key order (a page of an index).
+    pub(crate) fn first_keys(&self, prefix: &str, n: usize) -> Result<Vec<String>> {
+        self.usable()?
+            .scan_prefix(prefix.as_bytes())
+            .keys()
+            .take(n)
+            .map(|k| {
+                String::from_utf8(k?.to_vec())
+                    .map_err(|_| Error::damaged(crate::Damage::CatalogKeyNotText))
             })
             .collect()
     }

@@ -13,6 +13,7 @@ use secrecy::SecretString;
 use serde::{Deserialize, Serialize};
 
 use crate::blob::{BackgroundHasher, BlobId};
+use crate::cases::CaseRecord;
 use crate::catalog::Batch;
 use crate::codec;
 use crate::error::{DocumentFault, Error, NameProblem, Named, Problem, Result};
@@ -182,7 +183,7 @@ impl Vault {
     ) -> Result<(u32, DocumentMeta)> {
         let _guard = self.write_lock();
         let catalog = &self.inner.catalog;
-        let mut case_record = self.case_record(case)?;
+        let case_record = self.case_record(case)?;
         let doc_key = format!("doc/{case}/{doc}");
         let mut record: DocumentRecord = match (catalog.record(&doc_key)?, kind) {
             (Some(r), _) => r,
@@ -230,8 +231,11 @@ impl Vault {
         batch.put(&format!("docindex/{doc}"), case)?;
         // A new version is the case's last activity (the desk's list sorts by it). Read
         // under the write lock, so no change of status is overwritten.
-        case_record.updated = created;
-        batch.put(&format!("case/{case}"), &case_record)?;
+        let updated = CaseRecord {
+            updated: created,
+            ..case_record.clone()
+        };
+        self.put_case(&mut batch, Some(&case_record), &updated)?;
         let committed = self.commit(batch, audit, &[]);
         if committed.is_err() {
             // Not applied (the log refused it, or the catalogue's flush failed and was

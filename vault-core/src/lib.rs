@@ -61,6 +61,7 @@ pub mod log;
 mod model;
 mod overview;
 mod resolve;
+mod search;
 mod teams;
 pub mod testing;
 mod units;
@@ -98,6 +99,7 @@ pub use model::{
 };
 pub use overview::CaseOverview;
 pub use resolve::MIN_PREFIX;
+pub use search::{finds, CasePage, CaseQuery, MAX_PAGE, MIN_PREFIX_LETTERS};
 pub use units::{parse_duration, parse_size};
 pub use users::MIN_PASSWORD_CHARS;
 pub use vault::{Created, Session, Vault, DEFAULT_MIN_FREE};

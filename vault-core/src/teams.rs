@@ -18,6 +18,9 @@ use crate::error::Why;
 use crate::error::{Error, Result};
 use crate::ids::{now, TeamId, UserId};
 use crate::keys::{self, PublicKey, SecretKey};
+use crate::model::CaseProfile;
+use crate::search::NameKey;
+use crate::codec;
 use crate::log::audit::Audit;
 use crate::model::Team;
 use crate::users::{check_name, UserRecord};
@@ -89,6 +92,8 @@ impl Vault {
         );
         batch.put(&format!("team/{id}"), &record)?;
         batch.put(&format!("teamname/{name}"), &id)?;
+        // No case yet: its name index is complete.
+        self.mark_names_indexed(&mut batch, &id, record.epoch)?;
         audit.target("team", &id);
         self.commit(batch, audit, &[])?;
         Ok(record.to_team())
@@ -234,6 +239,7 @@ impl Vault {
             keys::wrap(&new_team, &[&self.inner.recovery])?,
         );
 
+        let name_key = NameKey::of_team(&new_team);
         for mut case in catalog.records::<CaseRecord>("case/")? {
             if case.team != record.id {
                 continue;
@@ -257,6 +263,9 @@ impl Vault {
                 &format!("profile/{cid}"),
                 keys::seal(&plain, &[&new_case.public()])?,
             );
+            // The name index follows the new team key (the old hashes open nothing new).
+            let profile: CaseProfile = codec::decode(&plain, crate::Damage::CaseProfile)?;
+            self.index_name(&mut batch, &cid, &name_key, &profile.name)?;
             self.rewrap_spaces(&mut batch, &cid, &new_case)?;
             for doc in catalog.records::<DocumentRecord>(&format!("doc/{cid}/"))? {
                 for version in &doc.versions {
@@ -267,10 +276,12 @@ impl Vault {
                     batch.put_raw(&key_path, keys::wrap(&version_key, &[&new_case.public()])?);
                 }
             }
+            let old = case.clone();
             case.epoch += 1;
             case.public = new_case.public();
-            batch.put(&format!("case/{cid}"), &case)?;
+            self.put_case(&mut batch, Some(&old), &case)?;
         }
+        self.mark_names_indexed(&mut batch, &record.id, record.epoch)?;
         batch.put(&format!("team/{}", record.id), &record)?;
         self.commit(batch, audit, &[Action::TeamKeyRotate])?;
         // The deleted wraps must not linger in sled's files.

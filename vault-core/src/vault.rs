@@ -159,6 +159,7 @@ impl Vault {
     ) -> Result<Created> {
         let recovery = SecretKey::generate();
         let mut batch = Batch::default();
+        crate::search::mark_order_index(&mut batch);
         let admin_key = SecretKey::generate();
         let admin_id = crate::ids::UserId::generate()?;
         let log_public_key = Vault::new_log_key(
@@ -277,6 +278,7 @@ impl Vault {
         let swept = blobs.remove_leftovers()?;
         let catalog = Catalog::open(&path.join(CATALOG))?;
         settle_blobs(&catalog, blobs.as_ref())?;
+        crate::search::ensure_order_index(&catalog)?;
         Vault::assemble(path, toml, catalog, blobs, lock, swept, false, floor)
     }
 

@@ -51,6 +51,7 @@ actions! {
     CaseCreate = "case.create",
     CaseView = "case.view",
     CaseList = "case.list",
+    CaseIndex = "case.index",
     CaseUpdate = "case.update",
     CaseClose = "case.close",
     CaseReopen = "case.reopen",
@@ -112,7 +113,7 @@ impl Action {
     pub const fn kind(self) -> ActionKind {
         use Action::*;
         match self {
-            CaseView | CaseList | CaseReport | DocumentList | DocumentHistory | DocumentVerify
+            CaseView | CaseList | CaseIndex | CaseReport | DocumentList | DocumentHistory | DocumentVerify
             | ShareList | ShareOpen | UploadList | UploadOpen | SpaceList | SpaceOpen => {
                 ActionKind::View
             }

@@ -51,13 +51,16 @@ pub(crate) struct Audit {
     actor: Actor,
     action: Action,
     targets: Vec<String>,
+    /// The targets again, so that adding one stays cheap when an event names a whole
+    /// team's cases (a key rotation, an index build over 100,000 cases).
+    seen: std::collections::HashSet<String>,
     committed: bool,
 }
 
 impl Audit {
     pub(crate) fn target(&mut self, kind: &str, id: impl std::fmt::Display) {
         let t = target(kind, id);
-        if !self.targets.contains(&t) {
+        if self.seen.insert(t.clone()) {
             self.targets.push(t);
         }
     }
@@ -110,6 +113,7 @@ impl Vault {
         let mut audit = Audit {
             actor,
             action,
+            seen: targets.iter().cloned().collect(),
             targets,
             committed: false,
         };
