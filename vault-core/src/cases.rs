@@ -223,7 +223,12 @@ impl Vault {
             &format!("profile/{case}"),
             keys::seal(&codec::encode(profile)?, &[&key.public()])?,
         );
-        self.index_name(&mut batch, case, &NameKey::of_team(&team_key), &profile.name)?;
+        self.index_name(
+            &mut batch,
+            case,
+            &NameKey::of_team(&team_key),
+            &profile.name,
+        )?;
         let record = CaseRecord {
             updated: now(),
             ..old.clone()

@@ -13,16 +13,16 @@ use serde::{Deserialize, Serialize};
 
 use crate::cases::CaseRecord;
 use crate::catalog::Batch;
+use crate::codec;
 use crate::documents::DocumentRecord;
 use crate::error::Why;
 use crate::error::{Error, Result};
 use crate::ids::{now, TeamId, UserId};
 use crate::keys::{self, PublicKey, SecretKey};
-use crate::model::CaseProfile;
-use crate::search::NameKey;
-use crate::codec;
 use crate::log::audit::Audit;
+use crate::model::CaseProfile;
 use crate::model::Team;
+use crate::search::NameKey;
 use crate::users::{check_name, UserRecord};
 use crate::vault::{Session, Vault};
 

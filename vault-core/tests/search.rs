@@ -49,7 +49,10 @@ fn the_list_comes_in_pages_by_last_activity_and_status() {
     for i in 0..6 {
         // Distinct activity times: the order is by the second.
         std::thread::sleep(std::time::Duration::from_millis(1100));
-        made.push(v.create_case(&f.alice, TEAM, &profile(&format!("Personne {i}"))).unwrap());
+        made.push(
+            v.create_case(&f.alice, TEAM, &profile(&format!("Personne {i}")))
+                .unwrap(),
+        );
     }
     let page = |offset, status| CaseQuery {
         status,
@@ -60,7 +63,14 @@ fn the_list_comes_in_pages_by_last_activity_and_status() {
     // Newest first, three at a time; the fixture's own case is the oldest.
     assert_eq!(
         names(v, &f.bob, &page(0, None)),
-        (vec!["Personne 5".into(), "Personne 4".into(), "Personne 3".into()], true)
+        (
+            vec![
+                "Personne 5".into(),
+                "Personne 4".into(),
+                "Personne 3".into()
+            ],
+            true
+        )
     );
     assert_eq!(
         names(v, &f.bob, &page(6, None)),
@@ -68,11 +78,17 @@ fn the_list_comes_in_pages_by_last_activity_and_status() {
     );
     // A document added is activity: that case comes first.
     std::thread::sleep(std::time::Duration::from_millis(1100));
-    v.add_document(&f.bob, &made[1], &b"scan"[..], &doc(vault_core::DocumentKind::Identity, "id.pdf"))
-        .unwrap();
+    v.add_document(
+        &f.bob,
+        &made[1],
+        &b"scan"[..],
+        &doc(vault_core::DocumentKind::Identity, "id.pdf"),
+    )
+    .unwrap();
     assert_eq!(names(v, &f.bob, &page(0, None)).0[0], "Personne 1");
     // Closing moves it out of the open ones and into the closed ones.
-    v.set_case_status(&f.alice, &made[1], CaseStatus::Closed).unwrap();
+    v.set_case_status(&f.alice, &made[1], CaseStatus::Closed)
+        .unwrap();
     let open = names(v, &f.bob, &page(0, Some(CaseStatus::Open))).0;
     assert!(!open.contains(&"Personne 1".to_string()), "{open:?}");
     assert_eq!(
@@ -89,7 +105,11 @@ fn the_list_comes_in_pages_by_last_activity_and_status() {
     assert_eq!(v.find_cases(&f.bob, &big).unwrap().cases.len(), 7);
     // The event names the cases of the page, not every case.
     let events = v.log_events(&f.alice, 0, 10_000).unwrap();
-    let last = events.iter().rev().find(|e| e.action == "case.list").unwrap();
+    let last = events
+        .iter()
+        .rev()
+        .find(|e| e.action == "case.list")
+        .unwrap();
     assert_eq!(last.targets.len(), 7);
     let earlier = events
         .iter()
@@ -105,8 +125,15 @@ fn a_name_is_found_through_the_blind_index_and_no_name_is_on_disk() {
     let case = v
         .create_case(&f.bob, TEAM, &profile("Aïssatou Diallo-Nguyễn"))
         .unwrap();
-    v.create_case(&f.bob, TEAM, &profile("Mamadou Diallo")).unwrap();
-    for typed in ["nguyen", "Diallo Nguyen", "diallo-nguyen", "aiss", "DIALLONGUYEN"] {
+    v.create_case(&f.bob, TEAM, &profile("Mamadou Diallo"))
+        .unwrap();
+    for typed in [
+        "nguyen",
+        "Diallo Nguyen",
+        "diallo-nguyen",
+        "aiss",
+        "DIALLONGUYEN",
+    ] {
         assert_eq!(
             names(v, &f.bob, &search(typed)).0,
             vec!["Aïssatou Diallo-Nguyễn".to_string()],
@@ -117,12 +144,18 @@ fn a_name_is_found_through_the_blind_index_and_no_name_is_on_disk() {
     assert!(names(v, &f.bob, &search("martin")).0.is_empty());
     assert!(names(v, &f.bob, &search("--")).0.is_empty());
     // Someone outside the team finds nothing, even by the exact name.
-    assert!(names(v, &f.carol, &search("Aïssatou Diallo-Nguyễn")).0.is_empty());
+    assert!(names(v, &f.carol, &search("Aïssatou Diallo-Nguyễn"))
+        .0
+        .is_empty());
 
     // A changed name is found by the new words only.
-    v.update_case(&f.bob, &case, &profile("Aïssatou Nguyễn-Koné")).unwrap();
+    v.update_case(&f.bob, &case, &profile("Aïssatou Nguyễn-Koné"))
+        .unwrap();
     assert!(names(v, &f.bob, &search("diallo nguyen")).0.is_empty());
-    assert_eq!(names(v, &f.bob, &search("kone")).0, vec!["Aïssatou Nguyễn-Koné".to_string()]);
+    assert_eq!(
+        names(v, &f.bob, &search("kone")).0,
+        vec!["Aïssatou Nguyễn-Koné".to_string()]
+    );
 
     // Removing a member rotates the team key, and the index follows the new key.
     v.add_member(&f.alice, TEAM, "carol").unwrap();
@@ -187,12 +220,18 @@ fn a_vault_made_before_the_index_builds_it_at_the_first_search_and_records_it() 
     assert_eq!(names(&vault, &bob_session, &search("amina")).0.len(), 1);
     let alice_session = vault.login("alice", &password("alice-pass")).unwrap();
     let events = vault.log_events(&alice_session, 0, 10_000).unwrap();
-    let builds: Vec<_> = events.iter().filter(|e| e.action == "case.index" && e.outcome == vault_core::Outcome::Ok)
+    let builds: Vec<_> = events
+        .iter()
+        .filter(|e| e.action == "case.index" && e.outcome == vault_core::Outcome::Ok)
         .collect();
     assert_eq!(builds.len(), 1, "built once");
     assert_eq!(builds[0].actor, bob.to_string());
     assert_eq!(
-        builds[0].targets.iter().filter(|t| t.starts_with("case:")).count(),
+        builds[0]
+            .targets
+            .iter()
+            .filter(|t| t.starts_with("case:"))
+            .count(),
         3
     );
     assert_ne!(bob, alice);

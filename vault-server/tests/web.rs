@@ -1465,3 +1465,108 @@ async fn the_share_form_keeps_what_was_typed() {
     .text();
     assert!(r.contains("checked"), "{r}");
 }
+
+/// The rows of the case list of a page.
+fn listed(page: &str) -> usize {
+    page.split("<tbody>")
+        .nth(1)
+        .map_or(0, |body| body.matches("<tr>").count())
+}
+
+#[tokio::test]
+async fn the_case_list_comes_in_pages_and_a_search_pages_without_the_name_in_an_address() {
+    let s = scene().await;
+    for i in 0..55 {
+        s.f.call(
+            Method::POST,
+            "/api/v1/cases",
+            Some(&s.token),
+            json!({"team": "Belleville", "profile": {"name": format!("Fatou Diallo-Nguyễn {i}")}}),
+        )
+        .await
+        .expect(StatusCode::CREATED);
+    }
+    // The list: 50 a page, and a link to the next one.
+    let first = get_page(&s.f, "/cases", Some(&s.cookie)).await;
+    let first = first.expect(StatusCode::OK).text();
+    assert_eq!(listed(&first), 50);
+    assert!(
+        first.contains("href=\"/cases?status=open&amp;page=2\""),
+        "{first}"
+    );
+    let second = get_page(&s.f, "/cases?status=open&page=2", Some(&s.cookie)).await;
+    let second = second.expect(StatusCode::OK).text();
+    assert_eq!(listed(&second), 6);
+    assert!(second.contains("page=1"), "a way back");
+    assert!(!second.contains("page=3"));
+    // A page past the end is empty, a page that is not a number is the first.
+    let past = get_page(&s.f, "/cases?page=9", Some(&s.cookie))
+        .await
+        .text();
+    assert_eq!(listed(&past), 0);
+    let odd = get_page(&s.f, "/cases?page=-1", Some(&s.cookie))
+        .await
+        .text();
+    assert_eq!(listed(&odd), 50);
+
+    // The search, typed as people type it, pages by a form: the name is never in an
+    // address.
+    let csrf = csrf_of(&first);
+    let found = post_form(
+        &s.f,
+        "/cases",
+        Some(&s.cookie),
+        &format!("csrf={csrf}&status=open&q=diallo+nguyen"),
+    )
+    .await
+    .expect(StatusCode::OK)
+    .text();
+    assert_eq!(listed(&found), 50);
+    assert!(found.contains("name=\"page\" value=\"2\""), "{found}");
+    for a in addresses(&found) {
+        assert!(!a.to_lowercase().contains("diallo"), "{a}");
+    }
+    let next = post_form(
+        &s.f,
+        "/cases",
+        Some(&s.cookie),
+        &format!("csrf={csrf}&status=open&q=diallo+nguyen&page=2"),
+    )
+    .await
+    .expect(StatusCode::OK)
+    .text();
+    assert_eq!(listed(&next), 5);
+    assert!(!next.contains("Amina"));
+    let one = post_form(
+        &s.f,
+        "/cases",
+        Some(&s.cookie),
+        &format!("csrf={csrf}&status=open&q=nguyen+17"),
+    )
+    .await
+    .text();
+    assert_eq!(listed(&one), 1);
+    assert!(one.contains("Fatou Diallo-Nguyễn 17"));
+
+    // The same through the API, as a POST too.
+    let search = |body: Value| {
+        s.f.call(Method::POST, "/api/v1/cases/search", Some(&s.token), body)
+    };
+    let page = search(json!({"name": "DIALLO", "limit": 10}))
+        .await
+        .expect(StatusCode::OK)
+        .json();
+    assert_eq!(page["cases"].as_array().unwrap().len(), 10);
+    assert_eq!(page["more"], true);
+    let last = search(json!({"name": "diallo", "offset": 50})).await.json();
+    assert_eq!(last["cases"].as_array().unwrap().len(), 5);
+    assert_eq!(last["more"], false);
+    let all = search(json!({"status": "open", "limit": 1000}))
+        .await
+        .json();
+    assert_eq!(all["cases"].as_array().unwrap().len(), 56);
+    let closed = search(json!({"status": "closed"})).await.json();
+    assert!(closed["cases"].as_array().unwrap().is_empty());
+    let refused = search(json!({"name": "x", "secret": 1})).await;
+    assert_eq!(refused.status, StatusCode::BAD_REQUEST);
+}

@@ -113,10 +113,9 @@ impl Action {
     pub const fn kind(self) -> ActionKind {
         use Action::*;
         match self {
-            CaseView | CaseList | CaseIndex | CaseReport | DocumentList | DocumentHistory | DocumentVerify
-            | ShareList | ShareOpen | UploadList | UploadOpen | SpaceList | SpaceOpen => {
-                ActionKind::View
-            }
+            CaseView | CaseList | CaseIndex | CaseReport | DocumentList | DocumentHistory
+            | DocumentVerify | ShareList | ShareOpen | UploadList | UploadOpen | SpaceList
+            | SpaceOpen => ActionKind::View,
             DocumentRead | ShareDownload | DocumentExportKey => ActionKind::Download,
             DocumentAdd | DocumentVersion => ActionKind::Upload,
             ShareCreate

@@ -5,7 +5,7 @@ use axum::http::{header, StatusCode};
 use axum::response::IntoResponse;
 use axum::Json;
 use serde::{Deserialize, Serialize};
-use vault_core::{Case, CaseId, CaseProfile, CaseStatus, Event};
+use vault_core::{Case, CaseId, CasePage, CaseProfile, CaseQuery, CaseStatus, Event};
 
 use super::{blocking, parse_id, ApiJson};
 use crate::auth::Auth;
@@ -16,6 +16,40 @@ use crate::state::AppState;
 pub async fn list(State(state): State<AppState>, auth: Auth) -> ApiResult<Json<Vec<Case>>> {
     let vault = state.vault()?;
     blocking(move || vault.list_cases(&auth.session))
+        .await
+        .map(Json)
+}
+
+/// What `POST /cases/search` asks. No Debug: `name` is a beneficiary's name.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Search {
+    #[serde(default)]
+    name: Option<String>,
+    #[serde(default)]
+    status: Option<CaseStatus>,
+    #[serde(default)]
+    offset: usize,
+    /// 50 when absent; at most `vault_core::MAX_PAGE`.
+    #[serde(default)]
+    limit: Option<usize>,
+}
+
+/// `POST /cases/search`: a page of the user's cases, last activity first, by status and
+/// by name (a POST, so that the name never reaches a URL or a request log).
+pub async fn search(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiJson(body): ApiJson<Search>,
+) -> ApiResult<Json<CasePage>> {
+    let vault = state.vault()?;
+    let query = CaseQuery {
+        status: body.status,
+        name: body.name,
+        offset: body.offset,
+        limit: body.limit.unwrap_or(50),
+    };
+    blocking(move || vault.find_cases(&auth.session, &query))
         .await
         .map(Json)
 }

@@ -41,6 +41,7 @@ pub fn routes() -> Router<AppState> {
         .route("/teams/{team}/members", post(admin::add_member))
         .route("/teams/{team}/members/{user}", delete(admin::remove_member))
         .route("/cases", get(cases::list).post(cases::create))
+        .route("/cases/search", post(cases::search))
         .route(
             "/cases/{case}",
             get(cases::show).patch(cases::update).delete(cases::erase),

@@ -134,6 +134,7 @@ report-line-refused = { $when } · { $who }: { $what } (رُفض أو فشل)
 action-case-create = تم فتح الملف
 action-case-view = تم الاطلاع على الملف
 action-case-list = تمت رؤية الاسم في قائمة الملفات
+action-case-index = تمت قراءة الاسم لفهرس البحث (دون عرضه)
 action-case-update = تم تعديل البيانات الشخصية
 action-case-close = تم إغلاق الملف
 action-case-reopen = تمت إعادة فتح الملف

@@ -114,6 +114,7 @@ report-line-refused = { $when } · { $who }: { $what } (প্রত্যাখ
 action-case-create = কেস খোলা হয়েছে
 action-case-view = কেস দেখা হয়েছে
 action-case-list = কেসের তালিকায় নাম দেখা হয়েছে
+action-case-index = অনুসন্ধান সূচির জন্য নাম পড়া হয়েছে (দেখানো হয়নি)
 action-case-update = প্রোফাইল বদলানো হয়েছে
 action-case-close = কেস বন্ধ করা হয়েছে
 action-case-reopen = কেস আবার খোলা হয়েছে

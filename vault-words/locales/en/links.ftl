@@ -114,6 +114,7 @@ report-line-refused = { $when } · { $who }: { $what } (refused or failed)
 action-case-create = case opened
 action-case-view = case viewed
 action-case-list = name seen in the list of cases
+action-case-index = name read for the search index (not shown)
 action-case-update = profile changed
 action-case-close = case closed
 action-case-reopen = case reopened

@@ -114,6 +114,7 @@ report-line-refused = { $when } · { $who }: { $what } (rechazado o fallido)
 action-case-create = caso abierto
 action-case-view = caso consultado
 action-case-list = nombre visto en la lista de casos
+action-case-index = nombre leído para el índice de búsqueda (sin mostrarse)
 action-case-update = perfil modificado
 action-case-close = caso cerrado
 action-case-reopen = caso reabierto

@@ -115,6 +115,7 @@ report-line-refused = { $when } · { $who }: { $what } (رد شد یا ناکا�
 action-case-create = دوسیه باز شد
 action-case-view = دوسیه دیده شد
 action-case-list = نام در فهرست دوسیه‌ها دیده شد
+action-case-index = نام برای فهرست جستجو خوانده شد (بدون نمایش)
 action-case-update = مشخصات تغییر کرد
 action-case-close = دوسیه بسته شد
 action-case-reopen = دوسیه دوباره باز شد

@@ -44,6 +44,7 @@ log-action-team-key-rotate = renouvellement des clés de l'équipe
 log-action-case-create = ouverture du dossier
 log-action-case-view = consultation du dossier
 log-action-case-list = liste des dossiers (nom visible)
+log-action-case-index = index de recherche des noms construit (noms lus, non affichés)
 log-action-case-update = modification du dossier
 log-action-case-close = clôture du dossier
 log-action-case-reopen = réouverture du dossier

@@ -114,6 +114,7 @@ report-line-refused = { $when } · { $who } : { $what } (refusé ou échoué)
 action-case-create = dossier ouvert
 action-case-view = dossier consulté
 action-case-list = nom vu dans la liste des dossiers
+action-case-index = nom lu pour l'index de recherche (sans être affiché)
 action-case-update = profil modifié
 action-case-close = dossier clos
 action-case-reopen = dossier rouvert

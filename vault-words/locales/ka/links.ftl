@@ -114,6 +114,7 @@ report-line-refused = { $when } · { $who }: { $what } (უარყოფილ
 action-case-create = საქმის გახსნა
 action-case-view = საქმის ნახვა
 action-case-list = სახელის ჩვენება საქმეების სიაში
+action-case-index = სახელი წაკითხულია საძიებო ინდექსისთვის (არ გამოჩენილა)
 action-case-update = პროფილის შეცვლა
 action-case-close = საქმის დახურვა
 action-case-reopen = საქმის ხელახლა გახსნა

@@ -114,6 +114,7 @@ report-line-refused = { $when } · { $who }: { $what } (رد شو یا ناکا�
 action-case-create = دوسیه پرانیستل شوه
 action-case-view = دوسیه وکتل شوه
 action-case-list = نوم د دوسیو په لړلیک کې ولیدل شو
+action-case-index = نوم د لټون د فهرست لپاره ولوستل شو (ښکاره نه شو)
 action-case-update = مشخصات بدل شول
 action-case-close = دوسیه وتړل شوه
 action-case-reopen = دوسیه بیا پرانیستل شوه

@@ -125,6 +125,7 @@ report-line-refused = { $when } · { $who }: { $what } (отказано или 
 action-case-create = открытие дела
 action-case-view = просмотр дела
 action-case-list = показ имени в списке дел
+action-case-index = чтение имени для поискового индекса (без показа)
 action-case-update = изменение профиля
 action-case-close = закрытие дела
 action-case-reopen = повторное открытие дела

@@ -114,6 +114,7 @@ report-line-refused = { $when } · { $who }: { $what } (la diiday ama lama guula
 action-case-create = kiiska waa la furay
 action-case-view = kiiska waa la eegay
 action-case-list = magaca waxaa lagu arkay liiska kiisaska
+action-case-index = magaca waxaa loo akhriyay tusaha raadinta (lama muujin)
 action-case-update = xogta qofka waa la beddelay
 action-case-close = kiiska waa la xiray
 action-case-reopen = kiiska mar kale ayaa la furay

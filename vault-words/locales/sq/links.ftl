@@ -114,6 +114,7 @@ report-line-refused = { $when } · { $who }: { $what } (u refuzua ose dështoi)
 action-case-create = dosja u hap
 action-case-view = dosja u shikua
 action-case-list = emri u pa në listën e dosjeve
+action-case-index = emri u lexua për indeksin e kërkimit (pa u shfaqur)
 action-case-update = profili u ndryshua
 action-case-close = dosja u mbyll
 action-case-reopen = dosja u rihap

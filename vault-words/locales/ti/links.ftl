@@ -114,6 +114,7 @@ report-line-refused = { $when } · { $who }: { $what } (ተነጺጉ ወይ ኣ�
 action-case-create = ጉዳይ ተኸፊቱ
 action-case-view = ጉዳይ ተራእዩ
 action-case-list = ስም ኣብ ዝርዝር ጉዳያት ተራእዩ
+action-case-index = ስም ንመድለዪ ኢንዴክስ ተነቢቡ (ኣይተራእየን)
 action-case-update = ውልቃዊ ሓበሬታ ተቐይሩ
 action-case-close = ጉዳይ ተዓጽዩ
 action-case-reopen = ጉዳይ ደጊሙ ተኸፊቱ

@@ -114,6 +114,7 @@ report-line-refused = { $when } · { $who }: { $what } (reddedildi ya da başar�
 action-case-create = dosya açıldı
 action-case-view = dosya görüntülendi
 action-case-list = ad, dosya listesinde görüldü
+action-case-index = ad, arama dizini için okundu (gösterilmedi)
 action-case-update = profil değiştirildi
 action-case-close = dosya kapatıldı
 action-case-reopen = dosya yeniden açıldı

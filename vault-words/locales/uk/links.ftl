@@ -125,6 +125,7 @@ report-line-refused = { $when } · { $who }: { $what } (відмовлено а�
 action-case-create = відкриття справи
 action-case-view = перегляд справи
 action-case-list = показ імені в списку справ
+action-case-index = читання імені для пошукового індексу (без показу)
 action-case-update = зміна профілю
 action-case-close = закриття справи
 action-case-reopen = повторне відкриття справи

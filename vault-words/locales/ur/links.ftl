@@ -115,6 +115,7 @@ report-line-refused = { $when } · { $who }: { $what } (رد یا ناکام)
 action-case-create = کیس کھولا گیا
 action-case-view = کیس دیکھا گیا
 action-case-list = نام کیسوں کی فہرست میں دیکھا گیا
+action-case-index = نام تلاش کے اشاریے کے لیے پڑھا گیا (دکھایا نہیں گیا)
 action-case-update = ذاتی معلومات تبدیل کی گئیں
 action-case-close = کیس بند کیا گیا
 action-case-reopen = کیس دوبارہ کھولا گیا
