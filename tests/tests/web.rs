@@ -25,6 +25,27 @@ fn accessible(b: &Browser, name: &str) {
         width <= window,
         "{name}: {width} px wide in a {window} px window"
     );
+    // No word of a table is cut across two lines ("Permane/nce"); hashes are cut on
+    // purpose.
+    let cut = b.execute(
+        "const cut = [];
+         for (const cell of document.querySelectorAll('td:not(.hash), th')) {
+           if (cell.offsetWidth <= 1) { continue; }
+           const walk = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+           for (let node = walk.nextNode(); node; node = walk.nextNode()) {
+             for (const m of node.data.matchAll(/\\S+/g)) {
+               const r = document.createRange();
+               r.setStart(node, m.index);
+               r.setEnd(node, m.index + m[0].length);
+               const lines = new Set([...r.getClientRects()].map(x => Math.round(x.top)));
+               if (lines.size > 1) { cut.push(m[0]); }
+             }
+           }
+         }
+         return cut;",
+        serde_json::json!([]),
+    );
+    assert_eq!(cut, serde_json::json!([]), "{name}: words cut across lines");
 }
 
 /// The address shown in the page's `#link` field, on the test server.

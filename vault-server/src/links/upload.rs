@@ -312,7 +312,7 @@ fn receipt(l: Locale, outcomes: &[Outcome], again: &str) -> (StatusCode, String,
     let body = html! {
         @if !stored.is_empty() {
             p.done role="status" { (icon(Icon::Done)) " " (l.say("receipt-intro")) }
-            table {
+            table.stack {
                 thead { tr {
                     th scope="col" { (l.say("receipt-name")) }
                     th scope="col" { (l.say("receipt-size")) }
@@ -321,9 +321,9 @@ fn receipt(l: Locale, outcomes: &[Outcome], again: &str) -> (StatusCode, String,
                 tbody {
                     @for r in &stored {
                         tr {
-                            td { bdi { (r.meta.filename) } }
-                            td { (l.size(r.meta.size)) }
-                            td.hash { (r.meta.blake3) }
+                            td data-label=(l.say("receipt-name")) { bdi { (r.meta.filename) } }
+                            td data-label=(l.say("receipt-size")) { (l.size(r.meta.size)) }
+                            td.hash data-label=(l.say("receipt-hash")) { (r.meta.blake3) }
                         }
                     }
                 }

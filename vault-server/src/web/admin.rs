@@ -78,7 +78,7 @@ fn admin_page(
         @if let Some(result) = result { (result) }
         section aria-labelledby="users-title" {
             h2 #users-title { (w.users_title) }
-            table {
+            table.stack {
                 caption.visually-hidden { (w.users_title) }
                 thead { tr {
                     th scope="col" { (w.f_user) }
@@ -89,9 +89,9 @@ fn admin_page(
                 tbody {
                     @for u in users {
                         tr {
-                            td { bdi { (u.name) } }
-                            td { (role_name(w, u.role)) }
-                            td { @if u.disabled { strong { (w.account_disabled) } } @else { (w.account_enabled) } }
+                            td data-label=(w.f_user) { bdi { (u.name) } }
+                            td data-label=(w.f_role) { (role_name(w, u.role)) }
+                            td data-label=(w.col_status) { @if u.disabled { strong { (w.account_disabled) } } @else { (w.account_enabled) } }
                             td {
                                 @if u.id != v.session.user().id {
                                     form method="post" action="/admin/users/state" {

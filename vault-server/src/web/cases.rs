@@ -134,7 +134,7 @@ async fn list_page(
         @if found.cases.is_empty() {
             p { (w.no_cases) }
         } @else {
-            table.cases {
+            table.cases.stack {
                 caption.visually-hidden { (w.cases_title) }
                 thead { tr {
                     th scope="col" { (w.col_name) }
@@ -145,10 +145,10 @@ async fn list_page(
                 tbody {
                     @for c in &found.cases {
                         tr {
-                            td { a href={ "/cases/" (c.id) } { bdi { (c.profile.name) } } }
-                            td { bdi { (team_name(&c.team)) } }
-                            td { (status_name(w, c.status)) }
-                            td { (when(lang, c.updated)) }
+                            td data-label=(w.col_name) { a href={ "/cases/" (c.id) } { bdi { (c.profile.name) } } }
+                            td data-label=(w.col_team) { bdi { (team_name(&c.team)) } }
+                            td data-label=(w.col_status) { (status_name(w, c.status)) }
+                            td data-label=(w.col_activity) { (when(lang, c.updated)) }
                         }
                     }
                 }

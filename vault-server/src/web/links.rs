@@ -64,7 +64,7 @@ pub fn case_links(v: &Volunteer, l: CaseLinks<'_>) -> Markup {
                 p { (w.no_links) }
             }
             @if !live_shares.is_empty() {
-                table.links {
+                table.links.stack {
                     caption { (w.live_shares) }
                     thead { tr {
                         th scope="col" { (w.col_recipient) }
@@ -75,9 +75,9 @@ pub fn case_links(v: &Volunteer, l: CaseLinks<'_>) -> Markup {
                     tbody {
                         @for s in &live_shares {
                             tr {
-                                td { bdi { (s.label.as_deref().unwrap_or("—")) } " (" (lang.locale().say_with("web-docs-count", &[("count", s.documents.len().into())])) ")" }
-                                td { (s.downloads) " / " (s.max_downloads) " " (w.downloads_word) }
-                                td { (when(lang, s.expires)) }
+                                td data-label=(w.col_recipient) { bdi { (s.label.as_deref().unwrap_or("—")) } " (" (lang.locale().say_with("web-docs-count", &[("count", s.documents.len().into())])) ")" }
+                                td data-label=(w.col_use) { (s.downloads) " / " (s.max_downloads) " " (w.downloads_word) }
+                                td data-label=(w.col_expires) { (when(lang, s.expires)) }
                                 td {
                                     form method="post" action={ "/shares/" (s.id) "/revoke" } {
                                         (v.csrf_field())
@@ -92,7 +92,7 @@ pub fn case_links(v: &Volunteer, l: CaseLinks<'_>) -> Markup {
                 }
             }
             @if !live_uploads.is_empty() {
-                table.links {
+                table.links.stack {
                     caption { (w.live_uploads) }
                     thead { tr {
                         th scope="col" { (w.col_use) }
@@ -102,8 +102,8 @@ pub fn case_links(v: &Volunteer, l: CaseLinks<'_>) -> Markup {
                     tbody {
                         @for u in &live_uploads {
                             tr {
-                                td { (u.files) " / " (u.max_files) " " (w.files_word) }
-                                td { (when(lang, u.expires)) }
+                                td data-label=(w.col_use) { (u.files) " / " (u.max_files) " " (w.files_word) }
+                                td data-label=(w.col_expires) { (when(lang, u.expires)) }
                                 td {
                                     form method="post" action={ "/upload-links/" (u.id) "/revoke" } {
                                         (v.csrf_field())
@@ -120,7 +120,7 @@ pub fn case_links(v: &Volunteer, l: CaseLinks<'_>) -> Markup {
             p { (w.space_section_text) }
             @let live_spaces: Vec<&vault_core::SpaceInfo> = l.spaces.iter().filter(|s| s.status == LinkStatus::Live).collect();
             @if !live_spaces.is_empty() {
-                table.links {
+                table.links.stack {
                     caption { (w.live_spaces) }
                     thead { tr {
                         th scope="col" { (w.col_created) }
@@ -130,8 +130,8 @@ pub fn case_links(v: &Volunteer, l: CaseLinks<'_>) -> Markup {
                     tbody {
                         @for sp in &live_spaces {
                             tr {
-                                td { (when(lang, sp.created)) }
-                                td { (when(lang, sp.expires)) }
+                                td data-label=(w.col_created) { (when(lang, sp.created)) }
+                                td data-label=(w.col_expires) { (when(lang, sp.expires)) }
                                 td {
                                     form method="post" action={ "/spaces/" (sp.id) "/revoke" } {
                                         (v.csrf_field())

@@ -196,11 +196,15 @@ pub fn sentence(
     let doc_arg = [("doc", DOC.to_string().into())];
     let group = line.count > 1;
     let mut args = vec![("who", WHO.to_string().into())];
+    // "7 fois à 15 h 33" when every repeat fell in the minute the page shows.
+    let mut same_minute = false;
     if group {
+        let (from, to) = (l.time(line.oldest), l.time(e.time));
+        same_minute = from == to;
         args.push(("day", l.day(e.time).into()));
         args.push(("count", (line.count as i64).into()));
-        args.push(("from", l.time(line.oldest).into()));
-        args.push(("to", l.time(e.time).into()));
+        args.push(("from", from.into()));
+        args.push(("to", to.into()));
     } else {
         args.push(("when", l.when(e.time).into()));
     }
@@ -210,7 +214,9 @@ pub fn sentence(
     let id = match (own, group, ok) {
         (Some(you), _, _) => {
             args.push(("what", l.say_with(you, &doc_arg).into()));
-            if group {
+            if group && same_minute {
+                "report-group-you-at"
+            } else if group {
                 "report-group-you"
             } else {
                 "report-line-you"
@@ -219,6 +225,7 @@ pub fn sentence(
         (None, g, ok) => {
             args.push(("what", l.say_action("action", &e.action, &doc_arg).into()));
             match (g, ok) {
+                (true, _) if same_minute => "report-group-at",
                 (true, _) => "report-group",
                 (false, true) => "report-line",
                 (false, false) => "report-line-refused",
@@ -272,6 +279,28 @@ mod tests {
             outcome: Outcome::Ok,
             client: None,
         }
+    }
+
+    /// Repeats within one minute say "7 fois à 15 h 33", not "entre 15 h 33 et 15 h 33".
+    #[test]
+    fn repeats_within_a_minute_name_that_minute_once() {
+        let minute = 1_700_000_040; // a whole minute
+        let newest = event(minute + 50, "u1", "case.view", None);
+        let say = |l: Locale, oldest: u64, reader: Reader| {
+            let line = Entry {
+                newest: &newest,
+                oldest,
+                count: 7,
+            };
+            sentence(l, &line, reader, "admin", &HashMap::new()).into_string()
+        };
+        let same = say(Locale::Fr, minute + 5, Reader::Volunteer);
+        assert!(same.contains("7 fois à "), "{same}");
+        assert!(!same.contains("entre"), "{same}");
+        let apart = say(Locale::Fr, minute - 600, Reader::Volunteer);
+        assert!(apart.contains("7 fois entre "), "{apart}");
+        let en = say(Locale::En, minute + 5, Reader::Volunteer);
+        assert!(en.contains("7 times at "), "{en}");
     }
 
     #[test]

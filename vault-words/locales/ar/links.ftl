@@ -223,6 +223,14 @@ report-group = { $day } · { $who }: { $what } ({ $count ->
     [many] { $count } مرة
    *[other] { $count } مرة
 } بين { $from } و{ $to })
+report-group-at = { $day } · { $who }: { $what } ({ $count ->
+    [zero] { $count } مرة
+    [one] مرة واحدة
+    [two] مرتين
+    [few] { $count } مرات
+    [many] { $count } مرة
+   *[other] { $count } مرة
+} في الساعة { $from })
 # A line of what the person did themselves; { $what } is one of the "you-…" sentences below.
 report-line-you = { $when } · { $what }
 report-group-you = { $day } · { $what } { $count ->
@@ -233,6 +241,14 @@ report-group-you = { $day } · { $what } { $count ->
     [many] { $count } مرة
    *[other] { $count } مرة
 } بين { $from } و{ $to }
+report-group-you-at = { $day } · { $what } { $count ->
+    [zero] { $count } مرة
+    [one] مرة واحدة
+    [two] مرتين
+    [few] { $count } مرات
+    [many] { $count } مرة
+   *[other] { $count } مرة
+} في الساعة { $from }
 # The you-… sentences are in the past tense, which (without vowel marks) is written the
 # same for a man and a woman.
 you-case-view = اطّلعت على ملفك

@@ -196,9 +196,11 @@ handout-code-label = আপনার কোড
 date-only = { $day } { $month } { $year }
 # Several reads of the same thing by the same person within the hour. { $day } is a date (date-only), { $from } and { $to } times of day (time-of-day), { $count } is 2 or more.
 report-group = { $day } · { $who }: { $what } ({ $from } থেকে { $to } পর্যন্ত { $count } বার)
+report-group-at = { $day } · { $who }: { $what } ({ $from }-এ { $count } বার)
 # A line of what the person did themselves; { $what } is one of the "you-…" sentences below.
 report-line-you = { $when } · { $what }
 report-group-you = { $day } · { $what } ({ $from } থেকে { $to } পর্যন্ত { $count } বার)
+report-group-you-at = { $day } · { $what } ({ $from }-এ { $count } বার)
 you-case-view = আপনি আপনার কেস দেখেছেন
 you-space-open = আপনি আপনার ব্যক্তিগত পাতা খুলেছেন
 you-document-read = আপনি { $doc } ডাউনলোড করেছেন

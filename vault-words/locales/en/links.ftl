@@ -196,9 +196,11 @@ handout-code-label = Your code
 date-only = { $day } { $month } { $year }
 # Several reads of the same thing by the same person within the hour. { $day } is a date (date-only), { $from } and { $to } times of day (time-of-day), { $count } is 2 or more.
 report-group = { $day } · { $who }: { $what } ({ $count } times between { $from } and { $to })
+report-group-at = { $day } · { $who }: { $what } ({ $count } times at { $from })
 # A line of what the person did themselves; { $what } is one of the "you-…" sentences below.
 report-line-you = { $when } · { $what }
 report-group-you = { $day } · { $what } { $count } times between { $from } and { $to }
+report-group-you-at = { $day } · { $what } { $count } times at { $from }
 you-case-view = You looked at your file
 you-space-open = You opened your space
 you-document-read = You downloaded { $doc }

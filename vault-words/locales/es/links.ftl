@@ -196,9 +196,11 @@ handout-code-label = Su código
 date-only = { $day } de { $month } de { $year }
 # Several reads of the same thing by the same person within the hour. { $day } is a date (date-only), { $from } and { $to } times of day (time-of-day), { $count } is 2 or more.
 report-group = { $day } · { $who }: { $what } ({ $count } veces entre { $from } y { $to })
+report-group-at = { $day } · { $who }: { $what } ({ $count } veces a las { $from })
 # A line of what the person did themselves; { $what } is one of the "you-…" sentences below.
 report-line-you = { $when } · { $what }
 report-group-you = { $day } · { $what } { $count } veces entre { $from } y { $to }
+report-group-you-at = { $day } · { $what } { $count } veces a las { $from }
 you-case-view = Usted vio su caso
 you-space-open = Usted abrió su espacio
 you-document-read = Usted descargó { $doc }

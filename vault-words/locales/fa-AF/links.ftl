@@ -197,9 +197,11 @@ handout-code-label = کود شما
 date-only = { $day } { $month } { $year }
 # Several reads of the same thing by the same person within the hour. { $day } is a date (date-only), { $from } and { $to } times of day (time-of-day), { $count } is 2 or more.
 report-group = { $day } · { $who }: { $what } ({ $count } بار، بین { $from } و { $to })
+report-group-at = { $day } · { $who }: { $what } ({ $count } بار، در ساعت { $from })
 # A line of what the person did themselves; { $what } is one of the "you-…" sentences below.
 report-line-you = { $when } · { $what }
 report-group-you = { $day } · { $what } ({ $count } بار، بین { $from } و { $to })
+report-group-you-at = { $day } · { $what } ({ $count } بار، در ساعت { $from })
 you-case-view = شما دوسیهٔ خود را دیدید
 you-space-open = شما صفحهٔ شخصی خود را باز کردید
 you-document-read = شما { $doc } را دانلود کردید

@@ -202,9 +202,11 @@ date-only = { $day ->
 } { $month } { $year }
 # Plusieurs lectures de la même chose par la même personne dans l'heure. { $day } est une date (date-only), { $from } et { $to } des heures (time-of-day), { $count } vaut 2 ou plus.
 report-group = { $day } · { $who } : { $what } ({ $count } fois entre { $from } et { $to })
+report-group-at = { $day } · { $who } : { $what } ({ $count } fois à { $from })
 # Une ligne de ce que la personne a fait elle-même ; { $what } est une phrase « you-… » ci-dessous.
 report-line-you = { $when } · { $what }
 report-group-you = { $day } · { $what } { $count } fois entre { $from } et { $to }
+report-group-you-at = { $day } · { $what } { $count } fois à { $from }
 you-case-view = Vous avez consulté votre dossier
 you-space-open = Vous avez ouvert votre espace
 you-document-read = Vous avez téléchargé { $doc }

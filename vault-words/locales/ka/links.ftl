@@ -196,9 +196,11 @@ handout-code-label = თქვენი კოდი
 date-only = { $day } { $month }, { $year }
 # Several reads of the same thing by the same person within the hour. { $day } is a date (date-only), { $from } and { $to } times of day (time-of-day), { $count } is 2 or more.
 report-group = { $day } · { $who }: { $what } ({ $count }-ჯერ, { $from }-დან { $to }-მდე)
+report-group-at = { $day } · { $who }: { $what } ({ $count }-ჯერ, { $from }-ზე)
 # A line of what the person did themselves; { $what } is one of the "you-…" sentences below.
 report-line-you = { $when } · { $what }
 report-group-you = { $day } · { $what } ({ $count }-ჯერ, { $from }-დან { $to }-მდე)
+report-group-you-at = { $day } · { $what } ({ $count }-ჯერ, { $from }-ზე)
 you-case-view = თქვენ ნახეთ თქვენი საქმე
 you-space-open = თქვენ გახსენით თქვენი პირადი კაბინეტი
 you-document-read = თქვენ ჩამოტვირთეთ { $doc }

@@ -196,9 +196,11 @@ handout-code-label = ستاسو کوډ
 date-only = { $day } { $month } { $year }
 # Several reads of the same thing by the same person within the hour. { $day } is a date (date-only), { $from } and { $to } times of day (time-of-day), { $count } is 2 or more.
 report-group = { $day } · { $who }: { $what } ({ $count } ځله، د { $from } او { $to } ترمنځ)
+report-group-at = { $day } · { $who }: { $what } ({ $count } ځله، په { $from } بجو)
 # A line of what the person did themselves; { $what } is one of the "you-…" sentences below.
 report-line-you = { $when } · { $what }
 report-group-you = { $day } · { $what } ({ $count } ځله، د { $from } او { $to } ترمنځ)
+report-group-you-at = { $day } · { $what } ({ $count } ځله، په { $from } بجو)
 you-case-view = تاسو خپله دوسیه وکتله
 you-space-open = تاسو خپله شخصي پاڼه پرانیسته
 you-document-read = تاسو { $doc } ډاونلوډ کړ

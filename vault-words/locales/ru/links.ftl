@@ -212,6 +212,12 @@ report-group = { $day } · { $who }: { $what } ({ $count ->
     [many] { $count } раз
    *[other] { $count } раза
 } с { $from } до { $to })
+report-group-at = { $day } · { $who }: { $what } ({ $count ->
+    [one] { $count } раз
+    [few] { $count } раза
+    [many] { $count } раз
+   *[other] { $count } раза
+} в { $from })
 # A line of what the person did themselves; { $what } is one of the "you-…" sentences below.
 report-line-you = { $when } · { $what }
 report-group-you = { $day } · { $what } { $count ->
@@ -220,6 +226,12 @@ report-group-you = { $day } · { $what } { $count ->
     [many] { $count } раз
    *[other] { $count } раза
 } с { $from } до { $to }
+report-group-you-at = { $day } · { $what } { $count ->
+    [one] { $count } раз
+    [few] { $count } раза
+    [many] { $count } раз
+   *[other] { $count } раза
+} в { $from }
 you-case-view = Вы посмотрели своё дело
 you-space-open = Вы вошли в свой личный кабинет
 you-document-read = Вы скачали { $doc }

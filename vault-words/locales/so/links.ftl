@@ -196,9 +196,11 @@ handout-code-label = Koodhkaaga
 date-only = { $day } { $month } { $year }
 # Several reads of the same thing by the same person within the hour. { $day } is a date (date-only), { $from } and { $to } times of day (time-of-day), { $count } is 2 or more.
 report-group = { $day } · { $who }: { $what } ({ $count } jeer, inta u dhexeysa { $from } iyo { $to })
+report-group-at = { $day } · { $who }: { $what } ({ $count } jeer, saacadda { $from })
 # A line of what the person did themselves; { $what } is one of the "you-…" sentences below.
 report-line-you = { $when } · { $what }
 report-group-you = { $day } · { $what } { $count } jeer, inta u dhexeysa { $from } iyo { $to }
+report-group-you-at = { $day } · { $what } { $count } jeer, saacadda { $from }
 you-case-view = Waxaad eegtay kiiskaaga
 you-space-open = Waxaad furtay meeshaada gaarka ah
 you-document-read = Waxaad soo dejisay { $doc }

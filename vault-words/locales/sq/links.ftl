@@ -196,9 +196,11 @@ handout-code-label = Kodi juaj
 date-only = { $day } { $month } { $year }
 # Several reads of the same thing by the same person within the hour. { $day } is a date (date-only), { $from } and { $to } times of day (time-of-day), { $count } is 2 or more.
 report-group = { $day } · { $who }: { $what } ({ $count } herë midis { $from } dhe { $to })
+report-group-at = { $day } · { $who }: { $what } ({ $count } herë në orën { $from })
 # A line of what the person did themselves; { $what } is one of the "you-…" sentences below.
 report-line-you = { $when } · { $what }
 report-group-you = { $day } · { $what } { $count } herë midis { $from } dhe { $to }
+report-group-you-at = { $day } · { $what } { $count } herë në orën { $from }
 you-case-view = Ju e shikuat dosjen tuaj
 you-space-open = Ju e hapët hapësirën tuaj
 you-document-read = Ju shkarkuat { $doc }

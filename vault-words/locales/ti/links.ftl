@@ -196,9 +196,11 @@ handout-code-label = ኮድኩም
 date-only = { $day } { $month } { $year }
 # Several reads of the same thing by the same person within the hour. { $day } is a date (date-only), { $from } and { $to } times of day (time-of-day), { $count } is 2 or more.
 report-group = { $day } · { $who }: { $what } ({ $count } ግዜ፣ ካብ { $from } ክሳብ { $to })
+report-group-at = { $day } · { $who }: { $what } ({ $count } ግዜ፣ ኣብ ሰዓት { $from })
 # A line of what the person did themselves; { $what } is one of the "you-…" sentences below.
 report-line-you = { $when } · { $what }
 report-group-you = { $day } · { $what } ({ $count } ግዜ፣ ካብ { $from } ክሳብ { $to })
+report-group-you-at = { $day } · { $what } ({ $count } ግዜ፣ ኣብ ሰዓት { $from })
 you-case-view = ንጉዳይኩም ርኢኹምዎ
 you-space-open = ንውልቃዊ ቦታኹም ከፊትኩምዎ
 you-document-read = { $doc } ኣውሪድኩም

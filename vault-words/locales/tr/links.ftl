@@ -196,9 +196,11 @@ handout-code-label = Kodunuz
 date-only = { $day } { $month } { $year }
 # Several reads of the same thing by the same person within the hour. { $day } is a date (date-only), { $from } and { $to } times of day (time-of-day), { $count } is 2 or more.
 report-group = { $day } · { $who }: { $what } ({ $from } ile { $to } arasında { $count } kez)
+report-group-at = { $day } · { $who }: { $what } ({ $from } saatinde { $count } kez)
 # A line of what the person did themselves; { $what } is one of the "you-…" sentences below.
 report-line-you = { $when } · { $what }
 report-group-you = { $day } · { $what } ({ $from } ile { $to } arasında { $count } kez)
+report-group-you-at = { $day } · { $what } ({ $from } saatinde { $count } kez)
 you-case-view = Dosyanıza baktınız
 you-space-open = Alanınızı açtınız
 you-document-read = Şu belgeyi indirdiniz: { $doc }

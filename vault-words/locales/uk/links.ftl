@@ -212,6 +212,12 @@ report-group = { $day } · { $who }: { $what } ({ $count ->
     [many] { $count } разів
    *[other] { $count } рази
 } з { $from } до { $to })
+report-group-at = { $day } · { $who }: { $what } ({ $count ->
+    [one] { $count } раз
+    [few] { $count } рази
+    [many] { $count } разів
+   *[other] { $count } рази
+} о { $from })
 # A line of what the person did themselves; { $what } is one of the "you-…" sentences below.
 report-line-you = { $when } · { $what }
 report-group-you = { $day } · { $what } { $count ->
@@ -220,6 +226,12 @@ report-group-you = { $day } · { $what } { $count ->
     [many] { $count } разів
    *[other] { $count } рази
 } з { $from } до { $to }
+report-group-you-at = { $day } · { $what } { $count ->
+    [one] { $count } раз
+    [few] { $count } рази
+    [many] { $count } разів
+   *[other] { $count } рази
+} о { $from }
 you-case-view = Ви переглянули свою справу
 you-space-open = Ви увійшли у свій особистий кабінет
 you-document-read = Ви завантажили { $doc }

@@ -197,9 +197,11 @@ handout-code-label = آپ کا کوڈ
 date-only = { $day } { $month } { $year }
 # Several reads of the same thing by the same person within the hour. { $day } is a date (date-only), { $from } and { $to } times of day (time-of-day), { $count } is 2 or more.
 report-group = { $day } · { $who }: { $what } ({ $from } اور { $to } کے درمیان { $count } بار)
+report-group-at = { $day } · { $who }: { $what } ({ $from } بجے { $count } بار)
 # A line of what the person did themselves; { $what } is one of the "you-…" sentences below.
 report-line-you = { $when } · { $what }
 report-group-you = { $day } · { $what } ({ $from } اور { $to } کے درمیان { $count } بار)
+report-group-you-at = { $day } · { $what } ({ $from } بجے { $count } بار)
 you-case-view = آپ نے اپنا کیس دیکھا
 you-space-open = آپ نے اپنا ذاتی صفحہ کھولا
 you-document-read = آپ نے { $doc } ڈاؤن لوڈ کی
