@@ -988,8 +988,9 @@ async fn an_upload_page_announces_the_servers_limit_when_it_is_the_smaller() {
         .await;
     let page = s.f.get(&path, None).await.expect(StatusCode::OK).text();
     assert!(page.contains("jusqu'à 5,0 Mo en tout"), "{page}");
+    // (The script's data-max-total holds the link's 200,000,000 bytes; no words do.)
     assert!(
-        !page.contains("190,7 Mo") && !page.contains("200"),
+        !page.contains("190,7 Mo") && !page.contains("200 Mo") && !page.contains("200,0"),
         "{page}"
     );
 }
@@ -1054,4 +1055,46 @@ async fn the_lawyers_page_names_the_association_and_counts_the_days() {
         "{page}"
     );
     assert!(page.contains("(demain)"), "{page}");
+}
+
+#[tokio::test]
+async fn a_form_declared_larger_than_the_link_takes_is_refused_before_it_is_read() {
+    let s = setup_with(|c| vault_server::Config {
+        max_upload_bytes: 5 << 20,
+        ..c
+    })
+    .await;
+    let path = s
+        .upload_link(json!({"max_files": 2, "max_bytes": 200_000_000}))
+        .await;
+    let before = s.f.stored_files();
+    // 30 MB declared, for a link that takes 2 files of 5 MiB at most: refused at once.
+    // The body never comes: had the server waited for it, the timeout would say so.
+    let request = Request::post(&path)
+        .header(
+            header::CONTENT_TYPE,
+            format!("multipart/form-data; boundary={BOUNDARY}"),
+        )
+        .header(header::CONTENT_LENGTH, "30000000")
+        .body(Body::from_stream(futures_util::stream::pending::<
+            Result<bytes::Bytes, std::io::Error>,
+        >()))
+        .unwrap();
+    let r = tokio::time::timeout(std::time::Duration::from_secs(10), s.f.send(request))
+        .await
+        .expect("refused without waiting for the body");
+    assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE);
+    let page = r.text();
+    assert!(page.contains("Rien n'a été enregistré"), "{page}");
+    assert!(page.contains(&format!("href=\"{path}?lang=fr\"")), "{page}");
+    assert_eq!(s.f.stored_files(), before);
+    // The page carries the limits for the script's check before sending.
+    let page = s.f.get(&path, None).await.expect(StatusCode::OK).text();
+    assert!(page.contains("data-max-file=\"5242880\""), "{page}");
+    assert!(page.contains("data-max-files=\"2\""), "{page}");
+    assert!(page.contains("data-too-large=\"trop volumineux pour ce lien\""), "{page}");
+    // A form within the limits is still taken.
+    let sent = send_files(&s.f, &path, &[("files", "photo.jpg", b"JPEG")]).await;
+    assert_eq!(followed(&s.f, sent).await.status, StatusCode::OK);
+    assert_eq!(s.f.stored_files(), before + 1);
 }

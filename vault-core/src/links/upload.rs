@@ -243,12 +243,17 @@ impl Vault {
             .ok_or(Error::LinkUnavailable)
     }
 
-    /// `Ok` when the link takes files now, else [`Error::LinkUnavailable`] (whatever the
-    /// reason, a used-up link included). Records nothing: the server asks before reading a
+    /// What the link still takes when it takes files now, else [`Error::LinkUnavailable`]
+    /// (whatever the reason, a used-up link included). Records nothing: the server asks before reading a
     /// request's body, and each upload is recorded.
-    pub fn check_upload_link(&self, token: &LinkToken, now: u64) -> Result<()> {
-        match self.live_upload(token)?.status(now) {
-            LinkStatus::Live => Ok(()),
+    pub fn check_upload_link(&self, token: &LinkToken, now: u64) -> Result<UploadView> {
+        let record = self.live_upload(token)?;
+        match record.status(now) {
+            LinkStatus::Live => Ok(UploadView {
+                expires: record.expires,
+                files_left: record.max_files - record.files,
+                bytes_left: record.max_bytes - record.bytes,
+            }),
             _ => Err(Error::LinkUnavailable),
         }
     }

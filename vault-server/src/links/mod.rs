@@ -118,6 +118,8 @@ fn page(status: StatusCode, l: Locale, title: &str, body: Markup, picker: Picker
                 meta name="robots" content="noindex";
                 title { (title) }
                 link rel="stylesheet" href="/assets/vault.css";
+                // Size checks and progress on the upload page; every page works without it.
+                script src="/assets/vault.js" defer {}
             }
             body {
                 main {

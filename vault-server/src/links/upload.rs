@@ -3,9 +3,9 @@
 //! uploader can read nothing back.
 
 use axum::extract::{Path, Query, Request, State};
-use axum::http::StatusCode;
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use vault_core::{Error, LinkToken, Receipt};
+use vault_core::{Error, LinkToken, Receipt, UploadView};
 
 use maud::{html, Markup};
 
@@ -46,15 +46,32 @@ pub async fn page(
                 ("when", l.when(view.expires).into()),
             ])) }
         }
-        form method="post" enctype="multipart/form-data" action={ "?lang=" (l.tag()) } {
+        // With the script, sizes are checked before anything is sent and the sending shows
+        // its progress; without it, the server says the same after.
+        form method="post" enctype="multipart/form-data" action={ "?lang=" (l.tag()) }
+            data-progress data-max-file=(room) data-max-total=(view.bytes_left)
+            data-max-files=(view.files_left) {
             label for="camera" { (icon(Icon::Camera)) " " (l.say("upload-camera-label")) }
             input type="file" #camera name="files" accept="image/*" capture="environment";
             label for="files" { (icon(Icon::File)) " " (l.say("upload-files-label")) }
             input type="file" #files name="files" multiple accept="image/*,application/pdf";
+            div.error.checked hidden role="alert" data-too-large=(l.say("refused-too-large"))
+                data-too-much=(l.say("upload-too-much")) {}
             button type="submit" { (icon(Icon::Send)) " " (l.say("send")) }
+            progress hidden max="100" value="0" aria-label=(l.say("upload-title")) {}
         }
     };
     link_page(StatusCode::OK, l, &l.say("upload-title"), body)
+}
+
+/// The largest body a form to this link could bring and still have something kept: the
+/// room left (never more than the server's per-file limit for each file left), plus room
+/// for the form's own framing (boundaries, part headers, the file names).
+fn most_a_form_can_bring(view: &UploadView, per_file: u64) -> u64 {
+    let payload = view
+        .bytes_left
+        .min(per_file.saturating_mul(u64::from(view.files_left)));
+    payload.saturating_add(64 * 1024 + 4096 * u64::from(view.files_left))
 }
 
 /// A phone's file name made safe to store: the last path component, control characters
@@ -124,12 +141,36 @@ pub async fn receive(
     };
     // A dead or used-up link gets the dead-link page before its body is read, as its GET.
     let v = vault.clone();
-    match run(move || v.check_upload_link(&parsed, vault_core::unix_now())).await {
-        Ok(()) => {}
+    let view = match run(move || v.check_upload_link(&parsed, vault_core::unix_now())).await {
+        Ok(view) => view,
         Err(Error::LinkUnavailable) => return dead(lang),
         Err(e) => return trouble(lang, &e),
-    }
+    };
     let limit = state.config().max_upload_bytes;
+    // A body declared larger than all the link could still take is refused before it is
+    // read: nothing of it could be kept whole, and a phone need not wait for the rest.
+    let declared = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
+    if declared.is_some_and(|d| d > most_a_form_can_bring(&view, limit)) {
+        let again = format!("/u/{token}?lang={}", lang.tag());
+        let body = html! {
+            p.error role="alert" { (lang.say("upload-too-much")) }
+            p { a href=(again) { (icon(Icon::Send)) " " (lang.say("upload-title")) } }
+        };
+        let mut response = link_page(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            lang,
+            &lang.say("upload-title"),
+            body,
+        );
+        // The rest of the body is not read: the connection ends with this answer.
+        response
+            .headers_mut()
+            .insert(header::CONNECTION, HeaderValue::from_static("close"));
+        return response;
+    }
     let mut form = match Form::from_request(request, &state).await {
         Ok(f) => f,
         Err(_) => {

@@ -64,6 +64,7 @@ receipt-hash = BLAKE3 fingerprint
 refused-title = Files refused (nothing of them was kept)
 refused-too-large = too large for this link
 refused-full = this link takes no more files
+upload-too-much = Together, these files are more than this link still takes (shown above). Nothing was kept: choose fewer or smaller files.
 refused-invalid = file refused
 refused-failed = the upload failed, try again
 refused-hidden-name = name refused: it holds invisible characters or characters that change the direction of the text, and could pass for another; rename the file

@@ -64,6 +64,7 @@ receipt-hash = Huella BLAKE3
 refused-title = Archivos rechazados (no se guardó nada de ellos)
 refused-too-large = demasiado grande para este enlace
 refused-full = este enlace ya no acepta más archivos
+upload-too-much = Juntos, estos archivos superan lo que este enlace todavía acepta (indicado más arriba). No se guardó nada: elija menos archivos o archivos más pequeños.
 refused-invalid = archivo rechazado
 refused-failed = el envío falló, vuelva a intentarlo
 refused-hidden-name = nombre rechazado: tiene caracteres invisibles o caracteres que cambian la dirección del texto, y podría confundirse con otro; cambie el nombre del archivo

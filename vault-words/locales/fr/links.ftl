@@ -64,6 +64,7 @@ receipt-hash = Empreinte BLAKE3
 refused-title = Fichiers refusés (rien n'en a été gardé)
 refused-too-large = trop volumineux pour ce lien
 refused-full = ce lien n'accepte plus de fichiers
+upload-too-much = Ensemble, ces fichiers dépassent ce que ce lien accepte encore (indiqué plus haut). Rien n'a été enregistré : choisissez-en moins ou de plus petits.
 refused-invalid = fichier refusé
 refused-failed = l'envoi a échoué, réessayez
 refused-hidden-name = nom refusé : il contient des caractères invisibles ou qui changent le sens du texte, et pourrait passer pour un autre ; renommez le fichier

@@ -64,6 +64,7 @@ receipt-hash = Summadda BLAKE3
 refused-title = Faylal la diiday (waxba lagama kaydin)
 refused-too-large = aad ugu weyn linkigan
 refused-full = linkigan fayl kale ma qaadanayo
+upload-too-much = Faylashan marka la isku daro waxay ka badan yihiin inta linkigan weli qaadanayo (kor ayaa lagu muujiyay). Waxba lama kaydin: dooro faylal ka tiro yar ama ka cabbir yar.
 refused-invalid = fayl la diiday
 refused-failed = soo diristu way fashilantay, isku day mar kale
 refused-hidden-name = magaca waa la diiday: wuxuu leeyahay xarfo aan muuqan ama xarfo beddela jihada qoraalka, waxaana lagu khaldi karaa magac kale; magaca faylka beddel

@@ -64,6 +64,7 @@ receipt-hash = Gjurma BLAKE3
 refused-title = Skedarë të refuzuar (asgjë prej tyre nuk u ruajt)
 refused-too-large = shumë i madh për këtë lidhje
 refused-full = kjo lidhje nuk pranon më skedarë
+upload-too-much = Së bashku, këta skedarë e kalojnë atë që kjo lidhje pranon ende (tregohet më lart). Asgjë nuk u ruajt: zgjidhni më pak skedarë ose skedarë më të vegjël.
 refused-invalid = skedar i refuzuar
 refused-failed = dërgimi dështoi, provoni përsëri
 refused-hidden-name = emër i refuzuar: ka shkronja të padukshme ose shenja që ndryshojnë drejtimin e tekstit, dhe mund të ngatërrohet me një emër tjetër; ndryshojini emrin skedarit

@@ -64,6 +64,7 @@ receipt-hash = ኣሻራ BLAKE3
 refused-title = ዝተነጸጉ ፋይላት (ካብኦም ዝተዓቕበ የለን)
 refused-too-large = ነዚ ሊንክ ኣዝዩ ዓቢ እዩ
 refused-full = እዚ ሊንክ ተወሳኺ ፋይል ኣይቕበልን
+upload-too-much = እዞም ፋይላት ብድምር ካብቲ እዚ ሊንክ ገና ዝቕበሎ ይበዝሑ (ኣብ ላዕሊ ተጠቒሱ ኣሎ)። ዝተዓቕበ የለን፡ ዝወሓዱ ወይ ዝነኣሱ ፋይላት ምረጹ።
 refused-invalid = ፋይል ተነጺጉ
 refused-failed = ምስዳድ ኣይሰለጠን፣ ደጊምኩም ፈትኑ
 refused-hidden-name = ስም ተነጺጉ፡ ዘይርኣዩ ምልክታት ወይ ኣንፈት ጽሑፍ ዝቕይሩ ምልክታት ኣለውዎ፣ ንኻልእ ስም ድማ ክመስል ይኽእል፤ ናይቲ ፋይል ስም ቀይሩ

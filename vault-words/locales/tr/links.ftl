@@ -64,6 +64,7 @@ receipt-hash = BLAKE3 parmak izi
 refused-title = Kabul edilmeyen dosyalar (bunlardan hiçbir şey saklanmadı)
 refused-too-large = bu bağlantı için çok büyük
 refused-full = bu bağlantı artık dosya kabul etmiyor
+upload-too-much = Bu dosyalar toplamda, bu bağlantının hâlâ kabul ettiğinden fazla (yukarıda belirtildi). Hiçbir şey saklanmadı: daha az ya da daha küçük dosya seçin.
 refused-invalid = dosya kabul edilmedi
 refused-failed = gönderilemedi, tekrar deneyin
 refused-hidden-name = ad kabul edilmedi: görünmeyen karakterler ya da yazının yönünü değiştiren karakterler içeriyor ve başka bir adla karıştırılabilir; dosyanın adını değiştirin
