@@ -194,6 +194,32 @@ fn a_lawyer_and_a_beneficiary_use_their_links_in_chromium() {
     phone.screenshot("upload-page");
     phone.assert_accessible("upload-page");
     let photo = tempfile::tempdir().unwrap();
+
+    // A link with room for 1,000 bytes: the script refuses a larger photo before sending
+    // anything, in the page's words, and the page stays as it was.
+    let (status, small) = s.api.json(
+        "POST",
+        &format!("/api/v1/cases/{}/upload-links", s.case),
+        Some(json!({"max_bytes": 1000})),
+    );
+    assert_eq!(status, 201, "{small}");
+    let small = small["url"].as_str().unwrap().replacen(PUBLIC, base, 1);
+    phone.open(&small);
+    let big = photo.path().join("photo-4000.jpg");
+    std::fs::write(&big, vec![b'J'; 4000]).unwrap();
+    phone.type_into("#files", &big.display().to_string());
+    phone.click("form button[type=submit]");
+    let refused = phone.wait_for("too large for this link");
+    assert!(refused.contains("photo-4000.jpg"), "{refused}");
+    assert_eq!(phone.url(), small, "nothing was sent");
+    phone.screenshot("upload-checked");
+    phone.assert_accessible("upload-checked");
+    let (_, docs) = s
+        .api
+        .json("GET", &format!("/api/v1/cases/{}/documents", s.case), None);
+    assert_eq!(docs.as_array().unwrap().len(), 1, "only the appeal: {docs}");
+
+    phone.open(&format!("{base}{}", s.upload_path));
     let file = photo.path().join("titre-de-sejour.jpg");
     std::fs::write(&file, b"JPEG photo of a residence permit").unwrap();
     phone.type_into("#files", &file.display().to_string());

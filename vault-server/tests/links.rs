@@ -1092,7 +1092,10 @@ async fn a_form_declared_larger_than_the_link_takes_is_refused_before_it_is_read
     let page = s.f.get(&path, None).await.expect(StatusCode::OK).text();
     assert!(page.contains("data-max-file=\"5242880\""), "{page}");
     assert!(page.contains("data-max-files=\"2\""), "{page}");
-    assert!(page.contains("data-too-large=\"trop volumineux pour ce lien\""), "{page}");
+    assert!(
+        page.contains("data-too-large=\"trop volumineux pour ce lien\""),
+        "{page}"
+    );
     // A form within the limits is still taken.
     let sent = send_files(&s.f, &path, &[("files", "photo.jpg", b"JPEG")]).await;
     assert_eq!(followed(&s.f, sent).await.status, StatusCode::OK);
