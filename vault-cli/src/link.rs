@@ -31,6 +31,9 @@ pub enum ShareCmd {
         /// Who it is for, e.g. "Me Dupont"
         #[arg(long)]
         label: Option<String>,
+        /// A few words shown to the recipient on the link's page
+        #[arg(long)]
+        message: Option<String>,
     },
     /// List a case's share links / Lister les liens de partage
     List {
@@ -86,6 +89,7 @@ impl ShareCmd {
                 max_downloads,
                 passphrase_file,
                 label,
+                message,
             } => {
                 let case = vault.resolve_case(&case)?;
                 let documents = docs
@@ -102,6 +106,7 @@ impl ShareCmd {
                     max_downloads: Some(max_downloads),
                     passphrase,
                     label,
+                    message: message.filter(|m| !m.trim().is_empty()),
                 };
                 let (info, token) = vault.create_share(&session, &case, &new)?;
                 eprintln!(

@@ -488,6 +488,8 @@ pub enum Named {
     CaseName,
     /// A share link's label.
     Label,
+    /// A share link's message to its recipient.
+    Message,
 }
 
 impl Named {
@@ -499,6 +501,7 @@ impl Named {
             Named::TeamName => "team-name",
             Named::CaseName => "case-name",
             Named::Label => "label",
+            Named::Message => "message",
         }
     }
 }
@@ -573,6 +576,9 @@ pub enum Problem {
     },
     /// A share link's label over 200 characters or with a control character.
     Label,
+    /// A share link's message over 1,000 characters or with a control character other
+    /// than a line break.
+    Message,
     /// A share link for 0 or more than 50 downloads.
     Downloads,
     /// A share link for no document, over 100, or for a document of another case.
@@ -647,6 +653,7 @@ impl Problem {
         Problem::UploadBytes,
         Problem::Expiry { max_days: 30 },
         Problem::Label,
+        Problem::Message,
         Problem::Downloads,
         Problem::ShareDocuments,
         Problem::PassphraseShort,
@@ -693,6 +700,7 @@ impl Problem {
             Problem::UploadBytes => "bytes",
             Problem::Expiry { .. } => "expiry",
             Problem::Label => "label",
+            Problem::Message => "message",
             Problem::Downloads => "downloads",
             Problem::ShareDocuments => "documents",
             Problem::PassphraseShort => "passphrase",
@@ -748,6 +756,7 @@ impl Problem {
             Problem::UploadBytes => "upload-bytes",
             Problem::Expiry { .. } => "expiry",
             Problem::Label => "label",
+            Problem::Message => "message",
             Problem::Downloads => "downloads",
             Problem::ShareDocuments => "share-documents",
             Problem::PassphraseShort => "passphrase-short",

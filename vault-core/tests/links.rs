@@ -778,3 +778,74 @@ fn a_space_locks_after_ten_wrong_passcodes_and_expires() {
     assert!(report.iter().any(|e| e.action == "space.locked"));
     assert!(report.iter().any(|e| e.action == "space.expire"));
 }
+
+#[test]
+fn a_share_carries_the_volunteers_message_sealed_to_its_key() {
+    let f = Fixture::new();
+    let a = f.add(&f.bob, DocumentKind::Appeal, "recours.pdf", b"recours");
+    let message = "Pièces pour l'audience du 12 à la CNDA.\nAppelez-moi au besoin.";
+    let new = |message: Option<String>, passphrase: Option<&str>| NewShare {
+        documents: vec![a.clone()],
+        message,
+        passphrase: passphrase.map(|p| SecretString::from(p.to_string())),
+        ..NewShare::default()
+    };
+    let now = vault_core::unix_now();
+    let (_, token) = f
+        .vault
+        .create_share(&f.bob, &f.case, &new(Some(message.into()), Some("tulipe")))
+        .unwrap();
+    // Only with the link's key (its passphrase included) is the message read.
+    let view = f
+        .vault
+        .open_share(
+            &token,
+            Some(&SecretString::from("tulipe".to_string())),
+            None,
+            now,
+        )
+        .unwrap();
+    assert_eq!(view.message.as_deref(), Some(message));
+    assert!(f.vault.open_share(&token, None, None, now).is_err());
+    let (_, plain) = f
+        .vault
+        .create_share(&f.bob, &f.case, &new(None, None))
+        .unwrap();
+    assert_eq!(
+        f.vault.open_share(&plain, None, None, now).unwrap().message,
+        None
+    );
+    // Refused: too long, a control character, a character that turns text around.
+    for bad in [
+        "x".repeat(1001),
+        "a\u{7}b".into(),
+        "recours\u{202E}fdp.exe".into(),
+    ] {
+        let refused = f.vault.create_share(&f.bob, &f.case, &new(Some(bad), None));
+        assert!(
+            matches!(refused, Err(Error::Invalid(_) | Error::BadName { .. })),
+            "{refused:?}"
+        );
+    }
+    // Never in clear on disk.
+    let data = f.data();
+    let mut found = false;
+    for entry in walk(&data) {
+        let bytes = std::fs::read(&entry).unwrap();
+        found |= bytes.windows(9).any(|w| w == b"audience ");
+    }
+    assert!(!found, "the message is on disk in clear");
+}
+
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(walk(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}

@@ -1101,3 +1101,36 @@ async fn a_form_declared_larger_than_the_link_takes_is_refused_before_it_is_read
     assert_eq!(followed(&s.f, sent).await.status, StatusCode::OK);
     assert_eq!(s.f.stored_files(), before + 1);
 }
+
+#[tokio::test]
+async fn the_lawyers_page_shows_the_volunteers_message() {
+    let s = setup().await;
+    let (path, _) = s
+        .share(json!({"documents": [s.docs[0]], "message": "Pièces pour l'audience du 12.\n<b>Merci</b>"}))
+        .await;
+    let page = s.f.get(&path, None).await.expect(StatusCode::OK).text();
+    assert!(
+        page.contains("<h2 id=\"message-title\">Message de l'association</h2>"),
+        "{page}"
+    );
+    // As typed, line break kept by the style, markup escaped, its direction its own.
+    assert!(
+        page.contains(
+            "<p dir=\"auto\">Pièces pour l'audience du 12.\n&lt;b&gt;Merci&lt;/b&gt;</p>"
+        ),
+        "{page}"
+    );
+    let (plain, _) = s.share(json!({"documents": [s.docs[0]]})).await;
+    let page = s.f.get(&plain, None).await.text();
+    assert!(!page.contains("message-title"), "{page}");
+    // Too long: refused with the field named.
+    let r =
+        s.f.call(
+            Method::POST,
+            &format!("/api/v1/cases/{}/shares", s.case),
+            Some(&s.vera),
+            json!({"documents": [s.docs[0]], "message": "x".repeat(1001)}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.text());
+}

@@ -1448,13 +1448,14 @@ async fn the_share_form_keeps_what_was_typed() {
         &s.f,
         &here,
         Some(&s.cookie),
-        &format!("csrf={csrf}&label=Me+Dupont&days=14&downloads=3&passphrase=secret-words"),
+        &format!("csrf={csrf}&label=Me+Dupont&days=14&downloads=3&passphrase=secret-words&message=Pour+le+12"),
     )
     .await
     .expect(StatusCode::BAD_REQUEST)
     .text();
     assert!(r.contains("role=\"alert\""), "{r}");
     assert!(r.contains("value=\"Me Dupont\""), "{r}");
+    assert!(r.contains(">Pour le 12</textarea>"), "{r}");
     assert!(r.contains("<option value=\"14\" selected"), "{r}");
     assert!(r.contains("value=\"3\""), "{r}");
     assert!(!r.contains("secret-words"));

@@ -91,6 +91,9 @@ pub struct NewShare {
     pub passphrase: Option<SecretString>,
     /// Who it is for, e.g. "Me Dupont"; sealed to the case key.
     pub label: Option<String>,
+    /// A few words for the recipient, shown on the link's page ("Pièces pour l'audience
+    /// du 12"); sealed to the link's key and the case key.
+    pub message: Option<String>,
 }
 
 impl fmt::Debug for NewShare {
@@ -150,6 +153,24 @@ pub struct SharedView {
     pub expires: u64,
     /// Downloads left, for all documents together.
     pub downloads_left: u32,
+    /// The volunteer's message to the recipient, if any.
+    pub message: Option<String>,
+}
+
+/// The longest message of a share link, in characters.
+pub const MAX_SHARE_MESSAGE: usize = 1000;
+
+fn check_message(message: &Option<String>) -> Result<()> {
+    match message {
+        Some(m)
+            if m.chars().count() > MAX_SHARE_MESSAGE
+                || m.chars().any(|c| c.is_control() && c != '\n') =>
+        {
+            Err(Error::Invalid(crate::Problem::Message))
+        }
+        Some(m) => crate::documents::check_name(crate::Named::Message, m),
+        None => Ok(()),
+    }
 }
 
 fn check_label(label: &Option<String>) -> Result<()> {
@@ -209,6 +230,7 @@ impl Vault {
             return Err(Error::Invalid(crate::Problem::ShareDocuments));
         }
         check_label(&new.label)?;
+        check_message(&new.message)?;
         let token = LinkToken::generate()?;
         let id = token.id();
         audit.target("share", &id);
@@ -252,6 +274,15 @@ impl Vault {
                 version: latest.number,
                 blob: latest.blob.clone(),
             });
+        }
+        if let Some(message) = &new.message {
+            batch.put_raw(
+                &format!("sharemsg/{id}"),
+                keys::seal(
+                    message.as_bytes(),
+                    &[&link_key.public(), &case_record.public],
+                )?,
+            );
         }
         if let Some(label) = &new.label {
             batch.put_raw(
@@ -390,6 +421,8 @@ impl Vault {
         {
             batch.remove(&k);
         }
+        // The message was sealed to the link's key too: it goes with the link.
+        batch.remove(&format!("sharemsg/{}", record.id));
         record.purged = true;
         batch.put(&format!("share/{}", record.id), record)
     }
@@ -485,10 +518,17 @@ impl Vault {
                     });
                 }
             }
+            let message = match self.inner.catalog.raw(&format!("sharemsg/{}", record.id))? {
+                Some(sealed) => {
+                    keys::open(&sealed, &key)?.map(|p| String::from_utf8_lossy(&p).into_owned())
+                }
+                None => None,
+            };
             Ok(SharedView {
                 documents,
                 expires: record.expires,
                 downloads_left: record.max_downloads - record.downloads,
+                message,
             })
         })
     }

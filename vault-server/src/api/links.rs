@@ -56,6 +56,9 @@ pub struct NewShareBody {
     passphrase: Option<SecretString>,
     #[serde(default)]
     label: Option<String>,
+    /// Shown to the recipient on the link's page.
+    #[serde(default)]
+    message: Option<String>,
 }
 
 /// A new link and its address, shown this once.
@@ -100,6 +103,7 @@ pub async fn create_share(
         max_downloads: body.max_downloads,
         passphrase: body.passphrase.filter(|p| !p.expose_secret().is_empty()),
         label: body.label.filter(|l| !l.trim().is_empty()),
+        message: body.message.filter(|m| !m.trim().is_empty()),
     };
     // A passphrase is stretched with argon2: on the bounded pool.
     let (info, token) = if new.passphrase.is_some() {

@@ -53,6 +53,13 @@ fn list(
     };
     let body = html! {
         p { (intro) }
+        @if let Some(message) = &view.message {
+            section.message aria-labelledby="message-title" {
+                h2 #message-title { (l.say("share-message-title")) }
+                // Written by the volunteer, in whatever language and direction.
+                p dir="auto" { (message) }
+            }
+        }
         p {
             (l.say_with("share-expires", &[
                 ("when", l.when(view.expires).into()),

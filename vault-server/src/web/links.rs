@@ -203,6 +203,7 @@ fn share_page(
     let problem = problem.map(|(p, _)| p);
     let ticked: Vec<&str> = typed.map(|f| f.all("documents")).unwrap_or_default();
     let label = typed.and_then(|f| f.get("label")).unwrap_or("");
+    let message = typed.and_then(|f| f.get("message")).unwrap_or("");
     let days = typed
         .and_then(|f| f.get("days"))
         .and_then(|d| d.parse().ok())
@@ -227,6 +228,9 @@ fn share_page(
             }
             label for="label" { (w.f_recipient) }
             input type="text" #label name="label" placeholder=(w.recipient_example) autocomplete="off" value=(label);
+            label for="message" { (w.f_share_message) }
+            textarea #message name="message" rows="3" maxlength="1000" aria-describedby="message-note" { (message) }
+            p.note #message-note { (w.share_message_note) }
             label for="share-days" { (w.f_valid_for) }
             (days_select(v.ctx.lang.locale(), "share-days", &[1, 3, 7, 14, 30], days))
             label for="downloads" { (w.f_max_downloads) }
@@ -325,6 +329,7 @@ pub async fn create_share(
         max_downloads: fields.get("downloads").and_then(|d| d.parse().ok()),
         passphrase: fields.secret("passphrase"),
         label: fields.text("label"),
+        message: fields.text("message"),
     };
     let session = v.session.clone();
     let id = case.clone();

@@ -41,6 +41,7 @@ share-downloads-left = { $count ->
     [many] بقي { $count } تنزيلًا (لكل المستندات معًا).
    *[other] بقي { $count } تنزيل (لكل المستندات معًا).
 }
+share-message-title = رسالة من الجمعية
 download = تنزيل
 share-recorded = كل فتح وكل تنزيل يُسجَّل في سجل الاطلاع على الملف.
 share-nothing-left = لم يعد أي مستند متاحًا عبر هذا الرابط.

@@ -47,6 +47,7 @@ error-bad-name = { $field ->
     [user-name] user name
     [team-name] team name
     [label] label
+    [message] message
    *[other] name
 } refused: { $problem ->
     [direction-control] it holds a character that changes the direction of the text ({ $char }), which can make a name read as another (photo.exe as photo.jpg); rename it
@@ -110,6 +111,7 @@ invalid-expiry = { $days ->
    *[other] invalid expiry: more than zero and at most { $days } days
 }
 invalid-label = invalid label: at most 200 characters, no control character
+invalid-message = invalid message: at most 1,000 characters, no control character but line breaks
 invalid-downloads = invalid number of downloads: from 1 to 50
 invalid-share-documents = invalid documents: from 1 to 100 documents of the case
 invalid-passphrase-short = invalid passphrase: at least 4 characters

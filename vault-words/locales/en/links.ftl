@@ -32,6 +32,7 @@ share-downloads-left = { $count ->
     [one] One download left (all documents together).
    *[other] { $count } downloads left (all documents together).
 }
+share-message-title = A message from the association
 download = Download
 share-recorded = Every opening and every download is recorded in the case's access log.
 share-nothing-left = No document is available through this link any more.

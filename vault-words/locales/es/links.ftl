@@ -32,6 +32,7 @@ share-downloads-left = { $count ->
     [one] Queda una descarga (para todos los documentos juntos).
    *[other] Quedan { $count } descargas (para todos los documentos juntos).
 }
+share-message-title = Mensaje de la asociación
 download = Descargar
 share-recorded = Cada apertura y cada descarga queda anotada en el registro de accesos del caso.
 share-nothing-left = Ya no hay ningún documento disponible en este enlace.

@@ -50,6 +50,7 @@ error-bad-name = { $field ->
     [user-name] nom d'utilisateur
     [team-name] nom d'équipe
     [label] libellé
+    [message] message
    *[other] nom
 } refusé : { $problem ->
     [direction-control] il contient un caractère qui change le sens du texte ({ $char }), qui peut faire lire un nom pour un autre (photo.exe pour photo.jpg) ; renommez-le
@@ -113,6 +114,7 @@ invalid-expiry = { $days ->
    *[other] durée de validité invalide : plus de zéro et au plus { $days } jours
 }
 invalid-label = libellé invalide : au plus 200 caractères, sans caractère de contrôle
+invalid-message = message invalide : au plus 1 000 caractères, sans caractère de contrôle autre qu'un retour à la ligne
 invalid-downloads = nombre de téléchargements invalide : de 1 à 50
 invalid-share-documents = documents invalides : de 1 à 100 documents du dossier
 invalid-passphrase-short = phrase secrète invalide : au moins 4 caractères

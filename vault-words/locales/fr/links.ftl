@@ -32,6 +32,7 @@ share-downloads-left = { $count ->
     [one] Un téléchargement restant (tous documents confondus).
    *[other] { $count } téléchargements restants (tous documents confondus).
 }
+share-message-title = Message de l'association
 download = Télécharger
 share-recorded = Chaque ouverture et chaque téléchargement sont enregistrés dans le journal du dossier.
 share-nothing-left = Aucun document n'est plus disponible par ce lien.

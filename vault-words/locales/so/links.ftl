@@ -32,6 +32,7 @@ share-downloads-left = { $count ->
     [one] Hal soo dejin ayaa hadhay (dhammaan dukumentiyada oo wadajir ah).
    *[other] { $count } soo dejin ayaa hadhay (dhammaan dukumentiyada oo wadajir ah).
 }
+share-message-title = Fariin ka timid ururka
 download = Soo deji
 share-recorded = Furitaan kasta iyo soo dejin kasta waxaa lagu qoraa diiwaanka kiiska.
 share-nothing-left = Hadda ma jiro dukumenti laga heli karo linkigan.

@@ -32,6 +32,7 @@ share-downloads-left = { $count ->
     [one] Ka mbetur edhe një shkarkim (për të gjitha dokumentet së bashku).
    *[other] Kanë mbetur edhe { $count } shkarkime (për të gjitha dokumentet së bashku).
 }
+share-message-title = Mesazh nga shoqata
 download = Shkarko
 share-recorded = Çdo hapje dhe çdo shkarkim shënohet në historikun e hyrjeve të dosjes.
 share-nothing-left = Nuk ka më asnjë dokument të disponueshëm përmes kësaj lidhjeje.

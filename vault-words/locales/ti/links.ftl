@@ -32,6 +32,7 @@ share-downloads-left = { $count ->
     [one] ሓንሳብ ጥራይ ምውራድ ተሪፉ (ኩሎም ሰነዳት ብሓባር)።
    *[other] { $count } ግዜ ምውራድ ተሪፉ (ኩሎም ሰነዳት ብሓባር)።
 }
+share-message-title = መልእኽቲ ካብ ማሕበር
 download = ምውራድ
 share-recorded = ነፍሲ ወከፍ ምኽፋትን ነፍሲ ወከፍ ምውራድን ኣብ መዝገብ ምእታው ናይቲ ጉዳይ ይምዝገብ።
 share-nothing-left = ብዚ ሊንክ ዝርከብ ሰነድ ድሕሪ ሕጂ የለን።

@@ -32,6 +32,7 @@ share-downloads-left = { $count ->
     [one] { $count } indirme hakkı kaldı (tüm belgeler için toplam).
    *[other] { $count } indirme hakkı kaldı (tüm belgeler için toplam).
 }
+share-message-title = Dernekten bir mesaj
 download = İndir
 share-recorded = Her açılış ve her indirme, dosyanın erişim kaydına yazılır.
 share-nothing-left = Bu bağlantıda artık indirilebilecek belge yok.
