@@ -48,6 +48,15 @@ fn accessible(b: &Browser, name: &str) {
     assert_eq!(cut, serde_json::json!([]), "{name}: words cut across lines");
 }
 
+/// The personal space's code shown on the page.
+fn code_of(b: &Browser) -> String {
+    let code = b.execute(
+        "return document.getElementById('passcode').textContent",
+        serde_json::json!([]),
+    );
+    code.as_str().unwrap().trim().to_owned()
+}
+
 /// The address shown in the page's `#link` field, on the test server.
 fn shown_link(b: &Browser, base: &str) -> String {
     let link = b.value("#link");
@@ -226,11 +235,49 @@ fn a_volunteer_works_a_case_from_the_browser() {
     accessible(&desk, "space-made");
     desk.screenshot("web-space-made");
     let space = shown_link(&desk, &base);
-    let code = desk.execute(
-        "return document.getElementById('passcode').textContent",
+    // Printed: the handout alone, link and QR code on one slip, the code on another; no
+    // navigation, no volunteer's name, nothing of the volunteer's page.
+    desk.emulate_media("print");
+    let printed = desk.execute(
+        "const slips = [...document.querySelectorAll('section.handout .slip')];
+         return [document.body.innerText,
+                 slips.map(s => s.innerText),
+                 slips.map(s => getComputedStyle(s).borderTopStyle)]",
         serde_json::json!([]),
     );
-    let code = code.as_str().unwrap().trim().to_owned();
+    desk.screenshot("web-space-printed");
+    desk.emulate_media("");
+    let text = printed[0].as_str().unwrap();
+    for absent in [
+        "alice",
+        "Mes dossiers",
+        "Se déconnecter",
+        "Copier le lien",
+        "Code à donner",
+    ] {
+        assert!(!text.contains(absent), "{absent:?} is printed: {text}");
+    }
+    let slips: Vec<&str> = printed[1]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s.as_str().unwrap())
+        .collect();
+    assert_eq!(slips.len(), 2, "{printed}");
+    assert!(
+        slips[0].contains("?lang=ar") && !slips[0].contains(&code_of(&desk)),
+        "{slips:?}"
+    );
+    assert!(
+        slips[1].contains(&code_of(&desk)) && !slips[1].contains("/b/"),
+        "{slips:?}"
+    );
+    assert_eq!(
+        printed[2],
+        serde_json::json!(["dashed", "dashed"]),
+        "cut lines"
+    );
+    let code = code_of(&desk);
     assert_eq!(code.len(), 9, "{page}");
     let person = Browser::start("fr");
     person.open(&space);

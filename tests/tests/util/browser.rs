@@ -182,6 +182,16 @@ impl Browser {
         value["value"].clone()
     }
 
+    /// Renders the page as for `media` ("print", or "" for the screen again), through
+    /// chromedriver's DevTools passthrough.
+    pub fn emulate_media(&self, media: &str) {
+        self.command(
+            "POST",
+            "goog/cdp/execute",
+            json!({"cmd": "Emulation.setEmulatedMedia", "params": {"media": media}}),
+        );
+    }
+
     pub fn open(&self, url: &str) {
         self.command("POST", "url", json!({ "url": url }));
     }

@@ -440,13 +440,19 @@ pub async fn create_space(
         button.copy type="button" data-copy-target="link" hidden { (w.copy) }
         p.note { (w.print_note) }
         p { (w.space_passcode_label) }
+        // Two slips to cut apart, so that the link and the code can be kept apart; printed
+        // alone (no navigation, no volunteer's name: see vault.css).
         section.handout lang=(hl.tag()) dir=(hl.dir()) aria-labelledby="handout-title" {
-            h2 #handout-title { (hl.say("handout-title")) }
-            p { (hl.say("handout-text")) }
-            figure.qr role="img" aria-label=(w.qr_label) { (qr(&theirs)) }
-            p.link dir="ltr" { (theirs) }
-            p { (hl.say("handout-code-label")) }
-            p.key #passcode { (secrecy::ExposeSecret::expose_secret(&passcode)) }
+            div.slip.slip-link {
+                h2 #handout-title { (hl.say("handout-title")) }
+                p { (hl.say("handout-text")) }
+                figure.qr role="img" aria-label=(w.qr_label) { (qr(&theirs)) }
+                p.link dir="ltr" { (theirs) }
+            }
+            div.slip.slip-code {
+                p { (hl.say("handout-code-label")) }
+                p.key #passcode { (secrecy::ExposeSecret::expose_secret(&passcode)) }
+            }
         }
         p { a href={ "/cases/" (case) "#links" } { (w.back_to_case) } }
     };
