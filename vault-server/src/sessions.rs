@@ -136,10 +136,23 @@ impl<T> Sessions<T> {
         })
     }
 
-    /// Takes the live entry of `token` out: it answers once, then never again.
-    pub fn take(&self, token: &str, now: Instant) -> Option<Arc<T>> {
-        let entry = self.map().remove(&hash(token))?;
-        entry.alive(now).then_some(entry.session)
+    /// Removes and returns the entry of `token` if it is alive and `keep` accepts it;
+    /// otherwise leaves it where it is.
+    pub fn take_if(
+        &self,
+        token: &str,
+        now: Instant,
+        keep: impl FnOnce(&T) -> bool,
+    ) -> Option<Arc<T>> {
+        let mut map = self.map();
+        let key = hash(token);
+        let wanted = map
+            .get(&key)
+            .is_some_and(|e| e.alive(now) && keep(&e.session));
+        if !wanted {
+            return None;
+        }
+        map.remove(&key).map(|e| e.session)
     }
 
     /// Signs out: the identity is dropped (and zeroized) once no request uses it.

@@ -1576,3 +1576,55 @@ async fn the_case_list_comes_in_pages_and_a_search_pages_without_the_name_in_an_
     let refused = search(json!({"name": "x", "secret": 1})).await;
     assert_eq!(refused.status, StatusCode::BAD_REQUEST);
 }
+
+/// A page shown once waits for its own volunteer: another account signed in on the same
+/// browser sees "already shown", and the owner still gets the link after.
+#[tokio::test]
+async fn a_page_shown_once_is_not_spent_by_another_account() {
+    let s = scene().await;
+    s.f.call(
+        Method::POST,
+        "/api/v1/users",
+        Some(&s.token),
+        json!({"name": "olga", "role": "volunteer", "password": "olga-password"}),
+    )
+    .await
+    .expect(StatusCode::CREATED);
+    let olga = format!(
+        "vault_session={}",
+        s.f.sign_in("olga", "olga-password").await
+    );
+    let page = get_page(&s.f, &format!("/cases/{}/share", s.case), Some(&s.cookie))
+        .await
+        .text();
+    let made = post_form(
+        &s.f,
+        &format!("/cases/{}/share", s.case),
+        Some(&s.cookie),
+        &format!("csrf={}&documents={}", csrf_of(&page), s.doc),
+    )
+    .await
+    .expect(StatusCode::SEE_OTHER);
+    let shown = made
+        .headers
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("vault_shown="))
+        .and_then(|v| v.split(';').next())
+        .unwrap()
+        .to_owned();
+    let theirs = get_page(&s.f, "/shown", Some(&format!("{olga}; {shown}")))
+        .await
+        .expect(StatusCode::GONE);
+    assert!(!theirs.text().contains("/s/"));
+    assert!(
+        theirs.headers.get(header::SET_COOKIE).is_none(),
+        "the owner's cookie is left alone"
+    );
+    let mine = get_page(&s.f, "/shown", Some(&format!("{}; {shown}", s.cookie)))
+        .await
+        .expect(StatusCode::OK)
+        .text();
+    assert!(mine.contains("/s/"), "{mine}");
+}

@@ -98,9 +98,16 @@ async fn shown(
     v: Volunteer,
     headers: axum::http::HeaderMap,
 ) -> Response {
-    let page = cookie(&headers, SHOWN_COOKIE)
-        .and_then(|token| state.inner.shown.take(token, Instant::now()))
-        .filter(|page| page.user == v.session.user().id);
+    // Only its own volunteer takes it: another account signed in on the same browser
+    // sees "already shown" and leaves it for its owner.
+    let me = v.session.user().id.clone();
+    let page = cookie(&headers, SHOWN_COOKIE).and_then(|token| {
+        state
+            .inner
+            .shown
+            .take_if(token, Instant::now(), |page| page.user == me)
+    });
+    let shown = page.is_some();
     let mut response = match page {
         Some(page) => v.page(
             StatusCode::OK,
@@ -121,10 +128,14 @@ async fn shown(
             )
         }
     };
-    response.headers_mut().append(
-        header::SET_COOKIE,
-        HeaderValue::from_static("vault_shown=; Path=/shown; HttpOnly; SameSite=Strict; Max-Age=0"),
-    );
+    if shown {
+        response.headers_mut().append(
+            header::SET_COOKIE,
+            HeaderValue::from_static(
+                "vault_shown=; Path=/shown; HttpOnly; SameSite=Strict; Max-Age=0",
+            ),
+        );
+    }
     response
 }
 
