@@ -13,7 +13,10 @@ use serde::Deserialize;
 use vault_core::{Settings, Vault};
 
 use crate::api::session::with_kdf_slot;
+use maud::{html, Markup, PreEscaped};
+
 use crate::html::{css, escape, js, page};
+use crate::i18n::Locale;
 use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {
@@ -26,17 +29,36 @@ pub fn routes() -> Router<AppState> {
 }
 
 async fn home(State(state): State<AppState>) -> Response {
-    let body = if state.is_set_up() {
+    if state.is_set_up() {
         // The web interface: its list of cases, or its sign-in page.
         return axum::response::Redirect::to("/cases").into_response();
-    } else {
-        "<h1>Coffre de documents : à installer</h1>\
-         <p>Aucun coffre n'existe encore. Ouvrez l'adresse d'installation affichée par le \
-         serveur à son démarrage.</p>\
-         <p class=\"en\" lang=\"en\">No vault exists yet. Open the setup address that the \
-         server printed when it started.</p>"
+    }
+    let body = html! {
+        h1 { (both("setup-home-title")) }
+        (both_paragraphs("setup-home-text"))
     };
-    page(StatusCode::OK, "Coffre de documents", body)
+    setup_page(StatusCode::OK, "setup-home-title", body)
+}
+
+/// The setup page comes before anyone chose a language: French first, then English.
+const FR: Locale = Locale::Fr;
+const EN: Locale = Locale::En;
+
+/// A short text in both languages: "Créer le coffre / Create the vault".
+fn both(id: &str) -> Markup {
+    html! { (FR.say(id)) " / " span.en lang="en" { (EN.say(id)) } }
+}
+
+/// A paragraph in French, then the same in English.
+fn both_paragraphs(id: &str) -> Markup {
+    html! {
+        p { (FR.say(id)) }
+        p.en lang="en" { (EN.say(id)) }
+    }
+}
+
+fn setup_page(status: StatusCode, title: &str, body: Markup) -> Response {
+    page(status, &FR.say(title), &body.into_string())
 }
 
 /// The recovery key as it is copied onto paper: groups of four characters, five groups
@@ -57,37 +79,40 @@ fn key_in_groups(key: &str) -> String {
 }
 
 fn dead() -> Response {
-    page(
-        StatusCode::NOT_FOUND,
-        "Adresse inconnue",
-        "<h1>Adresse inconnue ou déjà utilisée</h1>\
-         <p>Cette adresse d'installation n'existe pas, ou le coffre a déjà été créé.</p>\
-         <p class=\"en\" lang=\"en\">This setup address does not exist, or the vault was \
-         already created.</p>",
-    )
+    let body = html! {
+        h1 { (both("setup-dead-title")) }
+        (both_paragraphs("setup-dead-text"))
+    };
+    setup_page(StatusCode::NOT_FOUND, "setup-dead-title", body)
 }
 
-fn form_page(status: StatusCode, error: Option<&str>, admin: &str) -> Response {
-    let error = error
-        .map(|e| format!("<p class=\"error\" role=\"alert\">{}</p>", escape(e)))
-        .unwrap_or_default();
-    let body = format!(
-        "<h1>Créer le coffre <span class=\"en\" lang=\"en\">/ Create the vault</span></h1>\
-         <p>Choisissez le nom et le mot de passe du premier administrateur. \
-         <span class=\"en\" lang=\"en\">Choose the first admin's name and password.</span></p>\
-         {error}\
-         <form method=\"post\">\
-         <label for=\"admin\">Nom de l'administrateur / Admin name</label>\
-         <input type=\"text\" id=\"admin\" name=\"admin\" required autocomplete=\"username\" value=\"{}\">\
-         <label for=\"password\">Mot de passe, 8 caractères au moins / Password, 8 characters or more</label>\
-         <input type=\"password\" id=\"password\" name=\"password\" required minlength=\"8\" autocomplete=\"new-password\">\
-         <label for=\"confirm\">Le même, encore / The same again</label>\
-         <input type=\"password\" id=\"confirm\" name=\"confirm\" required minlength=\"8\" autocomplete=\"new-password\">\
-         <button type=\"submit\">Créer le coffre / Create the vault</button>\
-         </form>",
-        escape(admin)
-    );
-    page(status, "Créer le coffre", &body)
+/// What went wrong, said above the form: the words of the catalogues, or (from the vault)
+/// a message already in words.
+enum Trouble<'a> {
+    Said(&'static str),
+    Message(&'a str),
+}
+
+fn form_page(status: StatusCode, trouble: Option<Trouble<'_>>, admin: &str) -> Response {
+    let body = html! {
+        h1 { (both("setup-title")) }
+        p { (FR.say("setup-intro")) " " span.en lang="en" { (EN.say("setup-intro")) } }
+        @match trouble {
+            Some(Trouble::Said(id)) => p.error role="alert" { (both(id)) },
+            Some(Trouble::Message(m)) => p.error role="alert" { (m) },
+            None => {}
+        }
+        form method="post" {
+            label for="admin" { (both("setup-f-admin")) }
+            input type="text" #admin name="admin" required autocomplete="username" value=(admin);
+            label for="password" { (both("setup-f-password")) }
+            input type="password" #password name="password" required minlength="8" autocomplete="new-password";
+            label for="confirm" { (both("setup-f-confirm")) }
+            input type="password" #confirm name="confirm" required minlength="8" autocomplete="new-password";
+            button type="submit" { (both("setup-title")) }
+        }
+    };
+    setup_page(status, "setup-title", body)
 }
 
 async fn form(State(state): State<AppState>, Path(token): Path<String>) -> Response {
@@ -116,14 +141,14 @@ async fn create(
     let Ok(Form(form)) = form else {
         return form_page(
             StatusCode::BAD_REQUEST,
-            Some("Formulaire incomplet. / Incomplete form."),
+            Some(Trouble::Said("setup-incomplete")),
             "",
         );
     };
     if form.password.expose_secret() != form.confirm.expose_secret() {
         return form_page(
             StatusCode::BAD_REQUEST,
-            Some("Les deux mots de passe diffèrent. / The two passwords differ."),
+            Some(Trouble::Said("setup-differ")),
             &form.admin,
         );
     }
@@ -165,36 +190,24 @@ async fn create(
             } else {
                 StatusCode::BAD_REQUEST
             };
-            return form_page(status, Some(&e.message), &admin);
+            return form_page(status, Some(Trouble::Message(&e.message)), &admin);
         }
     };
     state.install(created.vault);
     tracing::info!("vault created by the setup page");
-    let body = format!(
-        "<h1>Coffre créé <span class=\"en\" lang=\"en\">/ Vault created</span></h1>\
-         <p>Administrateur / admin : <strong>{}</strong></p>\
-         <h2>Clé de secours / Recovery key</h2>\
-         <p class=\"key\" translate=\"no\">{}</p>\
-         <p><strong>Elle ne sera plus jamais affichée.</strong> Recopiez-la sur papier ou \
-         imprimez cette page, puis rangez-la hors ligne dans un lieu sûr de l'association \
-         (pas sur cet ordinateur, pas dans un courriel). Elle seule permet de redonner accès \
-         à un compte dont le mot de passe est perdu, et d'ouvrir le coffre si tous les \
-         mots de passe l'étaient. Qui la détient peut tout lire.</p>\
-         <p class=\"en\" lang=\"en\"><strong>It will never be shown again.</strong> Copy it \
-         on paper or print this page, then keep it offline in a safe place of the \
-         association (not on this computer, not in an e-mail). It alone gives back access \
-         to an account whose password is lost, and opens the vault if every password were. \
-         Whoever holds it can read everything.</p>\
-         <h2>Ensuite / Next</h2>\
-         <p>Une fois la clé rangée, <a href=\"/login\">connectez-vous</a> : créez les \
-         équipes et les comptes des bénévoles dans « Administration ». \
-         <span class=\"en\" lang=\"en\">Once the key is put away, \
-         <a href=\"/login\">sign in</a>: create the teams and the volunteers' accounts in \
-         \"Administration\".</span></p>",
-        escape(&created.admin.name),
-        key_in_groups(created.recovery_key.expose_secret())
-    );
-    page(StatusCode::CREATED, "Coffre créé", &body)
+    let key = PreEscaped(key_in_groups(created.recovery_key.expose_secret()));
+    let body = html! {
+        h1 { (both("setup-created-title")) }
+        p { (both("setup-created-admin")) " " strong { (created.admin.name) } }
+        h2 { (both("setup-key-title")) }
+        p.key translate="no" { (key) }
+        p { strong { (FR.say("setup-key-never")) } " " (FR.say("setup-key-text")) }
+        p.en lang="en" { strong { (EN.say("setup-key-never")) } " " (EN.say("setup-key-text")) }
+        h2 { (both("setup-next-title")) }
+        (both_paragraphs("setup-next-text"))
+        p { a href="/login" { (both("setup-sign-in")) } }
+    };
+    setup_page(StatusCode::CREATED, "setup-created-title", body)
 }
 
 #[cfg(test)]

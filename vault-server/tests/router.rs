@@ -1127,6 +1127,8 @@ async fn the_setup_page_creates_the_vault_once() {
         .expect(StatusCode::NOT_FOUND);
     let page = f.get(&path, None).await.expect(StatusCode::OK).text();
     assert!(page.contains("Créer le coffre") && page.contains("Create the vault"));
+    only_catalogue_words("form", &page);
+    only_catalogue_words("home", &f.get("/", None).await.text());
 
     let post = |form: &str| {
         Request::post(path.as_str())
@@ -1163,6 +1165,9 @@ async fn the_setup_page_creates_the_vault_once() {
     );
     assert!(page.contains("hors ligne") && page.contains("offline"));
     assert_eq!(r.headers[header::CACHE_CONTROL], "no-store");
+    // Every word of the setup pages comes from the catalogues, in French and English.
+    only_catalogue_words("created", &page);
+    only_catalogue_words("dead", &f.get(&path, None).await.text());
 
     // The address is dead now; the vault works.
     f.get(&path, None).await.expect(StatusCode::NOT_FOUND);
@@ -1372,4 +1377,79 @@ async fn below_the_free_space_floor_changes_get_507_and_reads_go_on() {
         .expect(StatusCode::OK);
     assert_eq!(f.get("/api/v1/teams", Some(&admin)).await.json(), json!([]));
     assert_eq!(f.stored_files(), 0);
+}
+
+/// Once every setup message (French and English), the recovery key's groups and the
+/// admin's name are taken out of a setup page's visible text, no letter is left.
+fn only_catalogue_words(name: &str, html: &str) {
+    let mut text = setup_visible_text(html);
+    let ids = [
+        "setup-home-title",
+        "setup-home-text",
+        "setup-dead-title",
+        "setup-dead-text",
+        "setup-title",
+        "setup-intro",
+        "setup-f-admin",
+        "setup-f-password",
+        "setup-f-confirm",
+        "setup-incomplete",
+        "setup-differ",
+        "setup-created-title",
+        "setup-created-admin",
+        "setup-key-title",
+        "setup-key-never",
+        "setup-key-text",
+        "setup-next-title",
+        "setup-next-text",
+        "setup-sign-in",
+    ];
+    // Longest first, so that a message is not cut by a shorter one it contains.
+    let mut words: Vec<String> = ids
+        .iter()
+        .flat_map(|id| {
+            [
+                vault_words::Locale::Fr.say(id),
+                vault_words::Locale::En.say(id),
+            ]
+        })
+        .collect();
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    for w in &words {
+        text = text.replace(w.as_str(), " ");
+    }
+    let key_group = |w: &str| {
+        w.len() <= 4
+            && w.chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-')
+    };
+    let left: Vec<&str> = text
+        .split_whitespace()
+        .filter(|w| *w != "ana" && !key_group(w) && w.chars().any(char::is_alphabetic))
+        .collect();
+    assert!(
+        left.is_empty(),
+        "{name}: words outside the catalogues: {left:?}\n{text}"
+    );
+}
+
+/// The text a reader sees of a page: tags removed, entities of the escaper read back.
+fn setup_visible_text(html: &str) -> String {
+    let body = html.split_once("<main>").map_or(html, |(_, b)| b);
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in body.chars() {
+        match c {
+            '<' => {
+                in_tag = true;
+                out.push(' ');
+            }
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&amp;", "&")
+        .replace("&#39;", "'")
+        .replace("&quot;", "\"")
 }

@@ -217,3 +217,25 @@ web-again-password = The new password, once more
 web-change-password = Change my password
 web-password-changed = Your password was changed.
 web-passwords-differ = The two new passwords are not the same: nothing was changed.
+
+## The setup page (first start), shown in French and in English together
+
+setup-home-title = Document vault: to be set up
+setup-home-text = No vault exists yet. Open the setup address that the server printed when it started.
+setup-dead-title = Unknown or already used address
+setup-dead-text = This setup address does not exist, or the vault was already created.
+setup-title = Create the vault
+setup-intro = Choose the first admin's name and password.
+setup-f-admin = Admin name
+setup-f-password = Password, 8 characters or more
+setup-f-confirm = The same again
+setup-incomplete = Incomplete form.
+setup-differ = The two passwords differ.
+setup-created-title = Vault created
+setup-created-admin = Admin:
+setup-key-title = Recovery key
+setup-key-never = It will never be shown again.
+setup-key-text = Copy it on paper or print this page, then keep it offline in a safe place of the association (not on this computer, not in an e-mail). It alone gives back access to an account whose password is lost, and opens the vault if every password were. Whoever holds it can read everything.
+setup-next-title = Next
+setup-next-text = Once the key is put away, sign in: create the teams and the volunteers' accounts in "Administration".
+setup-sign-in = Sign in

@@ -217,3 +217,25 @@ web-again-password = Le nouveau mot de passe, encore une fois
 web-change-password = Changer mon mot de passe
 web-password-changed = Votre mot de passe a été changé.
 web-passwords-differ = Les deux nouveaux mots de passe ne sont pas les mêmes : rien n'a été changé.
+
+## The setup page (first start), shown in French and in English together
+
+setup-home-title = Coffre de documents : à installer
+setup-home-text = Aucun coffre n'existe encore. Ouvrez l'adresse d'installation affichée par le serveur à son démarrage.
+setup-dead-title = Adresse inconnue ou déjà utilisée
+setup-dead-text = Cette adresse d'installation n'existe pas, ou le coffre a déjà été créé.
+setup-title = Créer le coffre
+setup-intro = Choisissez le nom et le mot de passe du premier administrateur.
+setup-f-admin = Nom de l'administrateur
+setup-f-password = Mot de passe, 8 caractères au moins
+setup-f-confirm = Le même, encore
+setup-incomplete = Formulaire incomplet.
+setup-differ = Les deux mots de passe diffèrent.
+setup-created-title = Coffre créé
+setup-created-admin = Administrateur :
+setup-key-title = Clé de secours
+setup-key-never = Elle ne sera plus jamais affichée.
+setup-key-text = Recopiez-la sur papier ou imprimez cette page, puis rangez-la hors ligne dans un lieu sûr de l'association (pas sur cet ordinateur, pas dans un courriel). Elle seule permet de redonner accès à un compte dont le mot de passe est perdu, et d'ouvrir le coffre si tous les mots de passe l'étaient. Qui la détient peut tout lire.
+setup-next-title = Ensuite
+setup-next-text = Une fois la clé rangée, connectez-vous : créez les équipes et les comptes des bénévoles dans « Administration ».
+setup-sign-in = Se connecter
