@@ -3,6 +3,7 @@
 #![forbid(unsafe_code)]
 
 mod backup;
+mod bundle;
 mod case;
 mod context;
 mod doc;
@@ -99,6 +100,9 @@ enum Command {
     /// Share links for lawyers / Liens de partage
     #[command(subcommand)]
     Share(link::ShareCmd),
+    /// Evidence bundles for a lawyer or a court / Dossiers de preuves
+    #[command(subcommand)]
+    Bundle(bundle::BundleCmd),
     /// Upload links for beneficiaries / Liens de dépôt
     #[command(subcommand)]
     UploadLink(link::UploadLinkCmd),
@@ -135,6 +139,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Case(cmd) => cmd.run(&ctx),
         Command::Doc(cmd) => cmd.run(&ctx),
         Command::Share(cmd) => cmd.run(&ctx),
+        Command::Bundle(cmd) => cmd.run(&ctx),
         Command::UploadLink(cmd) => cmd.run(&ctx),
         Command::Log(cmd) => cmd.run(&ctx),
         Command::Backup(cmd) => cmd.run(&ctx),

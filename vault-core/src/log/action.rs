@@ -52,6 +52,7 @@ actions! {
     CaseView = "case.view",
     CaseList = "case.list",
     CaseIndex = "case.index",
+    BundleExport = "bundle.export",
     CaseUpdate = "case.update",
     CaseClose = "case.close",
     CaseReopen = "case.reopen",
@@ -116,7 +117,7 @@ impl Action {
             CaseView | CaseList | CaseIndex | CaseReport | DocumentList | DocumentHistory
             | DocumentVerify | ShareList | ShareOpen | UploadList | UploadOpen | SpaceList
             | SpaceOpen => ActionKind::View,
-            DocumentRead | ShareDownload | DocumentExportKey => ActionKind::Download,
+            DocumentRead | ShareDownload | DocumentExportKey | BundleExport => ActionKind::Download,
             DocumentAdd | DocumentVersion => ActionKind::Upload,
             ShareCreate
             | SharePassphraseFailed

@@ -137,6 +137,7 @@ action-case-create = تم فتح الملف
 action-case-view = تم الاطلاع على الملف
 action-case-list = تمت رؤية الاسم في قائمة الملفات
 action-case-index = تمت قراءة الاسم لفهرس البحث (دون عرضه)
+action-bundle-export = تم تصدير مجموعة أدلة لمحامٍ أو لمحكمة (المستندات وسجلها)
 action-case-update = تم تعديل البيانات الشخصية
 action-case-close = تم إغلاق الملف
 action-case-reopen = تمت إعادة فتح الملف

@@ -110,3 +110,7 @@ cli-no-target = no target: vault backup TARGET
 cli-snapshot-taken = snapshot { $id }: { $events } events, { $blobs } blobs ({ $copied } copied), { $bytes } bytes copied
 cli-restore-fails-fsck = the restored vault fails fsck: { $report }
 cli-restored = restored { $id } into { $path }: { $events } events (root { $root }), { $blobs } blobs, fsck OK
+cli-bundle-made = evidence bundle { $reference }: { $documents ->
+    [one] { $documents } document
+   *[other] { $documents } documents
+}, { $bytes } bytes

@@ -45,6 +45,7 @@ log-action-case-create = case opened
 log-action-case-view = case viewed
 log-action-case-list = list of cases (name visible)
 log-action-case-index = name search index built (names read, not shown)
+log-action-bundle-export = evidence bundle export (documents and their access history)
 log-action-case-update = case changed
 log-action-case-close = case closed
 log-action-case-reopen = case reopened

@@ -117,6 +117,7 @@ action-case-create = case opened
 action-case-view = case viewed
 action-case-list = name seen in the list of cases
 action-case-index = name read for the search index (not shown)
+action-bundle-export = evidence bundle exported for a lawyer or a court (documents and their history)
 action-case-update = profile changed
 action-case-close = case closed
 action-case-reopen = case reopened

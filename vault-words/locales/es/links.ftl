@@ -117,6 +117,7 @@ action-case-create = caso abierto
 action-case-view = caso consultado
 action-case-list = nombre visto en la lista de casos
 action-case-index = nombre leído para el índice de búsqueda (sin mostrarse)
+action-bundle-export = expediente de pruebas exportado para un abogado o un tribunal (documentos y su historial)
 action-case-update = perfil modificado
 action-case-close = caso cerrado
 action-case-reopen = caso reabierto

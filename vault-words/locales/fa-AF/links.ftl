@@ -118,6 +118,7 @@ action-case-create = دوسیه باز شد
 action-case-view = دوسیه دیده شد
 action-case-list = نام در فهرست دوسیه‌ها دیده شد
 action-case-index = نام برای فهرست جستجو خوانده شد (بدون نمایش)
+action-bundle-export = بستهٔ ثبوت برای وکیل یا محکمه صادر شد (اسناد و تاریخچهٔ آن‌ها)
 action-case-update = مشخصات تغییر کرد
 action-case-close = دوسیه بسته شد
 action-case-reopen = دوسیه دوباره باز شد

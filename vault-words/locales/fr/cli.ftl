@@ -110,3 +110,7 @@ cli-no-target = destination manquante : vault backup DESTINATION
 cli-snapshot-taken = sauvegarde { $id } : { $events } événements, { $blobs } fichiers ({ $copied } copiés), { $bytes } octets copiés
 cli-restore-fails-fsck = le coffre restauré ne passe pas fsck : { $report }
 cli-restored = sauvegarde { $id } restaurée dans { $path } : { $events } événements (racine { $root }), { $blobs } fichiers, fsck OK
+cli-bundle-made = dossier de preuves { $reference } : { $documents ->
+    [one] { $documents } document
+   *[other] { $documents } documents
+}, { $bytes } octets

@@ -45,6 +45,7 @@ log-action-case-create = ouverture du dossier
 log-action-case-view = consultation du dossier
 log-action-case-list = liste des dossiers (nom visible)
 log-action-case-index = index de recherche des noms construit (noms lus, non affichés)
+log-action-bundle-export = export d'un dossier de preuves (documents et historique des accès)
 log-action-case-update = modification du dossier
 log-action-case-close = clôture du dossier
 log-action-case-reopen = réouverture du dossier

@@ -117,6 +117,7 @@ action-case-create = dossier ouvert
 action-case-view = dossier consulté
 action-case-list = nom vu dans la liste des dossiers
 action-case-index = nom lu pour l'index de recherche (sans être affiché)
+action-bundle-export = dossier de preuves exporté pour un·e avocat·e ou un tribunal (documents et leur historique)
 action-case-update = profil modifié
 action-case-close = dossier clos
 action-case-reopen = dossier rouvert

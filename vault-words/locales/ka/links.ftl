@@ -117,6 +117,7 @@ action-case-create = საქმის გახსნა
 action-case-view = საქმის ნახვა
 action-case-list = სახელის ჩვენება საქმეების სიაში
 action-case-index = სახელი წაკითხულია საძიებო ინდექსისთვის (არ გამოჩენილა)
+action-bundle-export = მტკიცებულებების პაკეტის ექსპორტი ადვოკატისთვის ან სასამართლოსთვის (დოკუმენტები და მათი ისტორია)
 action-case-update = პროფილის შეცვლა
 action-case-close = საქმის დახურვა
 action-case-reopen = საქმის ხელახლა გახსნა

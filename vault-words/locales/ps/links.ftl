@@ -117,6 +117,7 @@ action-case-create = دوسیه پرانیستل شوه
 action-case-view = دوسیه وکتل شوه
 action-case-list = نوم د دوسیو په لړلیک کې ولیدل شو
 action-case-index = نوم د لټون د فهرست لپاره ولوستل شو (ښکاره نه شو)
+action-bundle-export = د ثبوتونو بسته د وکیل یا محکمې لپاره بهر ته وایستل شوه (اسناد او د هغوی تاریخچه)
 action-case-update = مشخصات بدل شول
 action-case-close = دوسیه وتړل شوه
 action-case-reopen = دوسیه بیا پرانیستل شوه

@@ -128,6 +128,7 @@ action-case-create = открытие дела
 action-case-view = просмотр дела
 action-case-list = показ имени в списке дел
 action-case-index = чтение имени для поискового индекса (без показа)
+action-bundle-export = выгрузка пакета доказательств для адвоката или суда (документы и их история)
 action-case-update = изменение профиля
 action-case-close = закрытие дела
 action-case-reopen = повторное открытие дела

@@ -117,6 +117,7 @@ action-case-create = kiiska waa la furay
 action-case-view = kiiska waa la eegay
 action-case-list = magaca waxaa lagu arkay liiska kiisaska
 action-case-index = magaca waxaa loo akhriyay tusaha raadinta (lama muujin)
+action-bundle-export = xirmo caddayn ah ayaa loo soo saaray qareen ama maxkamad (dukumentiyada iyo taariikhdooda)
 action-case-update = xogta qofka waa la beddelay
 action-case-close = kiiska waa la xiray
 action-case-reopen = kiiska mar kale ayaa la furay

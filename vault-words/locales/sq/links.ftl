@@ -117,6 +117,7 @@ action-case-create = dosja u hap
 action-case-view = dosja u shikua
 action-case-list = emri u pa në listën e dosjeve
 action-case-index = emri u lexua për indeksin e kërkimit (pa u shfaqur)
+action-bundle-export = paketa e provave u eksportua për një avokat ose një gjykatë (dokumentet dhe historiku i tyre)
 action-case-update = profili u ndryshua
 action-case-close = dosja u mbyll
 action-case-reopen = dosja u rihap

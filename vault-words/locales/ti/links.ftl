@@ -117,6 +117,7 @@ action-case-create = ጉዳይ ተኸፊቱ
 action-case-view = ጉዳይ ተራእዩ
 action-case-list = ስም ኣብ ዝርዝር ጉዳያት ተራእዩ
 action-case-index = ስም ንመድለዪ ኢንዴክስ ተነቢቡ (ኣይተራእየን)
+action-bundle-export = ጥቕላል መርትዖ ንጠበቓ ወይ ንቤት ፍርዲ ተወጺኡ (ሰነዳትን ታሪኾምን)
 action-case-update = ውልቃዊ ሓበሬታ ተቐይሩ
 action-case-close = ጉዳይ ተዓጽዩ
 action-case-reopen = ጉዳይ ደጊሙ ተኸፊቱ

@@ -117,6 +117,7 @@ action-case-create = dosya açıldı
 action-case-view = dosya görüntülendi
 action-case-list = ad, dosya listesinde görüldü
 action-case-index = ad, arama dizini için okundu (gösterilmedi)
+action-bundle-export = avukat veya mahkeme için kanıt paketi dışa aktarıldı (belgeler ve geçmişleri)
 action-case-update = profil değiştirildi
 action-case-close = dosya kapatıldı
 action-case-reopen = dosya yeniden açıldı

@@ -128,6 +128,7 @@ action-case-create = відкриття справи
 action-case-view = перегляд справи
 action-case-list = показ імені в списку справ
 action-case-index = читання імені для пошукового індексу (без показу)
+action-bundle-export = експорт набору доказів для адвоката або суду (документи та їхня історія)
 action-case-update = зміна профілю
 action-case-close = закриття справи
 action-case-reopen = повторне відкриття справи

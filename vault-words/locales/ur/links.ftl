@@ -118,6 +118,7 @@ action-case-create = کیس کھولا گیا
 action-case-view = کیس دیکھا گیا
 action-case-list = نام کیسوں کی فہرست میں دیکھا گیا
 action-case-index = نام تلاش کے اشاریے کے لیے پڑھا گیا (دکھایا نہیں گیا)
+action-bundle-export = وکیل یا عدالت کے لیے ثبوت کی فائل ایکسپورٹ کی گئی (دستاویزات اور ان کی ہسٹری)
 action-case-update = ذاتی معلومات تبدیل کی گئیں
 action-case-close = کیس بند کیا گیا
 action-case-reopen = کیس دوبارہ کھولا گیا

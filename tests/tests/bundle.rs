@@ -1,0 +1,195 @@
+//! Evidence bundles (`vault bundle create`), checked by tools that know nothing of the
+//! vault: Python's `bagit` (PyPI) and coreutils' `sha256sum -c`.
+
+mod util;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use util::*;
+
+/// Why the independent checkers cannot run here, if they cannot. Under `CI=true` a
+/// missing checker fails the test instead.
+fn checkers_missing() -> Option<String> {
+    let bagit = Command::new("python3")
+        .args(["-c", "import bagit"])
+        .output()
+        .map(|o| o.status.success())
+        .unwrap_or(false);
+    let why = (!bagit).then(|| "Python's bagit is missing (pip install bagit)".to_owned());
+    match why {
+        Some(why) if std::env::var("CI").as_deref() == Ok("true") => panic!("{why}"),
+        why => why,
+    }
+}
+
+/// Extracts `zip` into `into` with Python's zipfile; answers the bag's directory (the
+/// ZIP's single top directory).
+fn extract(zip: &Path, into: &Path) -> PathBuf {
+    let out = Command::new("python3")
+        .args([
+            "-c",
+            "import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); z.extractall(sys.argv[2]); \
+             print('\\n'.join(sorted({n.split('/')[0] for n in z.namelist()})))",
+        ])
+        .arg(zip)
+        .arg(into)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let tops = String::from_utf8(out.stdout).unwrap();
+    let tops: Vec<&str> = tops.lines().collect();
+    assert_eq!(tops.len(), 1, "one top directory: {tops:?}");
+    into.join(tops[0])
+}
+
+/// Python's bagit on the bag: `Ok` when valid, else its complaint.
+fn bagit_validate(bag: &Path) -> Result<(), String> {
+    let out = Command::new("python3")
+        .args([
+            "-c",
+            "import sys, bagit\n\
+             try:\n    bagit.Bag(sys.argv[1]).validate()\n    print('valid')\n\
+             except bagit.BagError as e:\n    print(e)\n    sys.exit(1)",
+        ])
+        .arg(bag)
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stdout).trim().to_owned();
+    if out.status.success() {
+        Ok(())
+    } else {
+        Err(format!("{said}{}", String::from_utf8_lossy(&out.stderr)))
+    }
+}
+
+fn sha256sum_check(bag: &Path) -> bool {
+    Command::new("sha256sum")
+        .args(["--quiet", "-c", "manifest-sha256.txt"])
+        .current_dir(bag)
+        .status()
+        .unwrap()
+        .success()
+}
+
+#[test]
+fn a_bundle_is_a_bag_that_standard_tools_validate_and_a_changed_byte_fails() {
+    if let Some(why) = checkers_missing() {
+        eprintln!("SKIPPED a_bundle_is_a_bag_that_standard_tools_validate: {why}");
+        return;
+    }
+    let v = VaultDir::init();
+    let case = v.new_case();
+    let dir = v.root.path();
+    let photo = pattern(300_000, 3);
+    let files = [
+        ("blessure.jpg", photo.clone(), "evidence"),
+        ("recours.pdf", b"%PDF-1.7 recours v1".to_vec(), "appeal"),
+        // The same name as the first, from another intake: disambiguated in the bag.
+        ("blessure.jpg", b"second photo".to_vec(), "other"),
+    ];
+    let mut ids = Vec::new();
+    for (i, (name, bytes, kind)) in files.iter().enumerate() {
+        let sub = dir.join(format!("in{i}"));
+        std::fs::create_dir_all(&sub).unwrap();
+        let path = sub.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        ids.push(v.ok(&["doc", "add", &case, "--kind", kind], Some(&path)));
+    }
+    // The appeal has a second version: the bundle carries the newest, under its name.
+    let v2 = dir.join("recours-v2.pdf");
+    std::fs::write(&v2, b"%PDF-1.7 recours v2").unwrap();
+    v.ok(&["doc", "replace", &ids[1]], Some(&v2));
+
+    let zip = dir.join("preuves.zip");
+    let out = v.vault(
+        &[
+            "bundle",
+            "create",
+            &case,
+            "-o",
+            zip.to_str().unwrap(),
+            "--association",
+            "Droits Devant 93",
+        ],
+        None,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("3 documents"), "{said}");
+    // An existing file is never overwritten.
+    let again = v.vault(
+        &["bundle", "create", &case, "-o", zip.to_str().unwrap()],
+        None,
+    );
+    assert!(!again.status.success());
+
+    let bag = extract(&zip, &dir.join("extracted"));
+    bagit_validate(&bag).expect("a valid bag");
+    assert!(sha256sum_check(&bag), "sha256sum -c accepts the manifest");
+    // Bit-identical (the two photos of one name in either order).
+    let one = std::fs::read(bag.join("data/blessure.jpg")).unwrap();
+    let two = std::fs::read(bag.join("data/blessure (2).jpg")).unwrap();
+    assert!(
+        (one == photo && two == b"second photo") || (two == photo && one == b"second photo"),
+        "the photos are not bit-identical"
+    );
+    assert!(std::fs::read(bag.join("data/recours-v2.pdf")).unwrap() == b"%PDF-1.7 recours v2");
+    let info = std::fs::read_to_string(bag.join("bag-info.txt")).unwrap();
+    assert!(
+        info.contains("Source-Organization: Droits Devant 93"),
+        "{info}"
+    );
+    assert!(
+        info.contains(&format!("Payload-Oxum: {}.3", photo.len() + 12 + 19)),
+        "{info}"
+    );
+    assert!(info.contains("Exported-By: alice"), "{info}");
+    assert!(
+        !info.contains("Fatou"),
+        "no name of the person in the bag's tags: {info}"
+    );
+    let sha512 = std::fs::read_to_string(bag.join("manifest-sha512.txt")).unwrap();
+    assert_eq!(sha512.lines().count(), 3);
+
+    // The export is in the case's access log, naming its documents.
+    let report = v.ok(&["log", "show", "--case", &case, "--json"], None);
+    let events: serde_json::Value = serde_json::from_str(&report).unwrap();
+    let export = events
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["action"] == "bundle.export")
+        .expect("a bundle.export event");
+    for id in &ids {
+        assert!(
+            export["targets"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|t| t.as_str().unwrap().ends_with(id.as_str())),
+            "{export}"
+        );
+    }
+
+    // One byte changed in a file: both checkers refuse the bag.
+    let victim = bag.join(if one == photo {
+        "data/blessure.jpg"
+    } else {
+        "data/blessure (2).jpg"
+    });
+    let mut bytes = std::fs::read(&victim).unwrap();
+    bytes[1000] ^= 1;
+    std::fs::write(&victim, &bytes).unwrap();
+    let refused = bagit_validate(&bag).expect_err("a changed byte is caught");
+    assert!(refused.contains("blessure"), "{refused}");
+    assert!(!sha256sum_check(&bag));
+}
