@@ -180,6 +180,83 @@ fn a_bundle_is_a_bag_that_standard_tools_validate_and_a_changed_byte_fails() {
         );
     }
 
+    // The chain of custody: every document with its versions as recorded at intake and
+    // the events that name it, each proved to be in the log of the signed checkpoint,
+    // the export's own event among them.
+    let custody: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(bag.join("custody/custody.json")).unwrap())
+            .unwrap();
+    let checkpoint = vault_core::Checkpoint::parse(
+        &std::fs::read_to_string(bag.join("custody/checkpoint.txt")).unwrap(),
+    )
+    .unwrap();
+    let toml = std::fs::read_to_string(v.data().join("vault.toml")).unwrap();
+    let key = toml
+        .lines()
+        .find_map(|l| l.strip_prefix("log_public_key = "))
+        .unwrap()
+        .trim_matches('"');
+    assert!(
+        checkpoint.verify_signature(key),
+        "the checkpoint is signed by the log key"
+    );
+    assert_eq!(custody["log_public_key"], key);
+    let root: [u8; 32] = hex::decode(&checkpoint.root).unwrap().try_into().unwrap();
+    let events = custody["events"].as_array().unwrap();
+    for e in events {
+        let record = hex::decode(e["record"].as_str().unwrap()).unwrap();
+        let proof: Vec<[u8; 32]> = e["proof"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| {
+                hex::decode(h.as_str().unwrap())
+                    .unwrap()
+                    .try_into()
+                    .unwrap()
+            })
+            .collect();
+        let leaf = vault_core::log::merkle::leaf_hash(&record);
+        assert!(
+            vault_core::log::merkle::verify_inclusion(
+                &leaf,
+                e["seq"].as_u64().unwrap(),
+                checkpoint.size,
+                &proof,
+                &root
+            ),
+            "event {} is proved",
+            e["seq"]
+        );
+    }
+    let actions: Vec<&str> = events
+        .iter()
+        .map(|e| e["action"].as_str().unwrap())
+        .collect();
+    assert!(
+        actions.contains(&"document.add") && actions.contains(&"document.version"),
+        "{actions:?}"
+    );
+    assert_eq!(
+        actions.last(),
+        Some(&"bundle.export"),
+        "the bundle shows its own making"
+    );
+    let documents = custody["documents"].as_array().unwrap();
+    assert_eq!(documents.len(), 3);
+    let appeal = documents
+        .iter()
+        .find(|d| d["id"] == ids[1].as_str())
+        .unwrap();
+    assert_eq!(appeal["versions"].as_array().unwrap().len(), 2);
+    assert_eq!(
+        appeal["versions"][1]["blake3"],
+        blake3::hash(b"%PDF-1.7 recours v2").to_hex().as_str()
+    );
+    assert!(std::fs::read_to_string(bag.join("tagmanifest-sha256.txt"))
+        .unwrap()
+        .contains("custody/custody.json"));
+
     // One byte changed in a file: both checkers refuse the bag.
     let victim = bag.join(if one == photo {
         "data/blessure.jpg"

@@ -42,7 +42,10 @@ impl BundleCmd {
                     .collect::<Result<Vec<_>, _>>()?;
                 let file = std::fs::File::create_new(&output)?;
                 let mut out = std::io::BufWriter::with_capacity(256 * 1024, file);
-                let context = BundleContext { association };
+                let context = BundleContext {
+                    association,
+                    report: None,
+                };
                 let written = vault
                     .export_bundle(&session, &case, &docs, &context, &mut out)
                     .map_err(anyhow::Error::from)

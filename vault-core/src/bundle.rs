@@ -9,8 +9,18 @@
 //! <reference>/data/<file name>          each document's newest version, bit-identical
 //! <reference>/manifest-sha256.txt       one line per file of data/
 //! <reference>/manifest-sha512.txt
-//! <reference>/tagmanifest-sha256.txt    the four tag files above
+//! <reference>/custody/custody.json     per document: intake, versions (BLAKE3 as recorded),
+//!                                       every event of the log that names it, each with its
+//!                                       record and its inclusion proof
+//! <reference>/custody/checkpoint.txt    the signed checkpoint the proofs lead to (it counts
+//!                                       the export's own event)
+//! <reference>/custody/log-public-key.txt
+//! <reference>/tagmanifest-sha256.txt    every tag file above
+//! <reference>/custody/tagmanifest-sha256.txt.sig   Ed25519 signature of the tag
+//!                                       manifest by the log key, hex
 //! ```
+//!
+//! The log key signs, so an admin makes bundles (the key is wrapped to admins only).
 //!
 //! Files are stored uncompressed (method "stored"): evidence is mostly photos and PDFs,
 //! which do not compress, and any unzip tool reads it. The ZIP is written by the `zip`
@@ -42,11 +52,82 @@ pub struct BundleSummary {
     pub bytes: u64,
 }
 
-/// What the bag says of its making (`bag-info.txt`).
-#[derive(Clone, Debug, Default)]
+/// What the bag says of its making (`bag-info.txt`), and the presentation layer's
+/// custody report.
+#[derive(Clone, Default)]
 pub struct BundleContext {
     /// `Source-Organization`: the association's name, when set.
     pub association: Option<String>,
+    /// Files written into `custody/` from the custody record (a report in words, which
+    /// vault-core does not spell): name, contents.
+    pub report: Option<fn(&Custody) -> Vec<(String, String)>>,
+}
+
+impl std::fmt::Debug for BundleContext {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("BundleContext")
+            .field("association", &self.association)
+            .finish_non_exhaustive()
+    }
+}
+
+/// One version of a bundled document, as the vault recorded it at intake.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct CustodyVersion {
+    /// Version number, from 1.
+    pub number: u32,
+    /// When it came in (Unix seconds).
+    pub created: u64,
+    /// Its size in bytes.
+    pub size: u64,
+    /// Its BLAKE3, hex, as computed at intake.
+    pub blake3: String,
+}
+
+/// A bundled document and what the log says of it.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct CustodyDocument {
+    /// The document's id.
+    pub id: DocumentId,
+    /// Its path in the bag (`data/...`).
+    pub file: String,
+    /// Its original file name.
+    pub filename: String,
+    /// Its kind (`evidence`, `appeal`...).
+    pub kind: String,
+    /// Every version, oldest first; `data/` holds the last.
+    pub versions: Vec<CustodyVersion>,
+    /// The log events that name it (indexes into [`Custody::events`] by `seq`).
+    pub events: Vec<u64>,
+}
+
+/// An event of the log, with what proves it is in the log of the checkpoint.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct CustodyEvent {
+    /// The event, decoded.
+    #[serde(flatten)]
+    pub event: crate::Event,
+    /// Its record as the log hashes it (docs/audit-log.md), hex.
+    pub record: String,
+    /// Its inclusion proof against the checkpoint's root (RFC 6962 PATH), hex.
+    pub proof: Vec<String>,
+}
+
+/// The chain of custody a bundle carries (`custody/custody.json`).
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Custody {
+    /// The log's origin.
+    pub origin: String,
+    /// The log's public key, hex.
+    pub log_public_key: String,
+    /// The checkpoint's size and root.
+    pub checkpoint_size: u64,
+    /// The checkpoint's root, hex.
+    pub checkpoint_root: String,
+    /// The documents, in the order of `data/`.
+    pub documents: Vec<CustodyDocument>,
+    /// Every event that names one of them, in log order.
+    pub events: Vec<CustodyEvent>,
 }
 
 /// A path of `data/` as a BagIt manifest writes it: `%`, CR and LF percent-encoded
@@ -96,11 +177,19 @@ impl Vault {
         context: &BundleContext,
         out: impl Write,
     ) -> Result<BundleSummary> {
-        let mut opened: Vec<(DocumentMeta, DocumentReader)> = self.audited(
+        type Opened = (
+            DocumentId,
+            DocumentMeta,
+            DocumentReader,
+            Vec<CustodyVersion>,
+        );
+        let mut opened: Vec<Opened> = self.audited(
             session.actor(),
             Action::BundleExport,
             vec![target("case", case)],
             |audit| {
+                // The log key signs the bundle: refused before anything is read without it.
+                self.log_signing_key(session)?;
                 let (_, case_key) = self.case_key(session, case)?;
                 let listed = self.documents_with_key(case, &case_key)?;
                 let wanted: Vec<&DocumentId> = if docs.is_empty() {
@@ -116,11 +205,17 @@ impl Vault {
                 let mut opened = Vec::new();
                 for doc in wanted {
                     audit.target("document", doc);
-                    opened.push(self.open_with_key(case, doc, &case_key)?);
+                    let (meta, reader) = self.open_with_key(case, doc, &case_key)?;
+                    let versions = self.custody_versions(case, doc, &case_key)?;
+                    opened.push((doc.clone(), meta, reader, versions));
                 }
                 Ok(opened)
             },
         )?;
+        // After the export's event: the checkpoint counts it, so the bundle shows its own
+        // making.
+        let checkpoint = self.checkpoint(session)?;
+        let signing = self.log_signing_key(session)?;
         let exported = now();
         let day = crate::log::report::format_time(exported);
         let date = day.split(' ').next().unwrap_or_default().to_owned();
@@ -135,7 +230,8 @@ impl Vault {
         let mut sha512_lines = String::new();
         let mut bytes = 0u64;
         let mut buf = vec![0u8; 64 * 1024];
-        for (meta, reader) in opened.iter_mut() {
+        let mut documents = Vec::new();
+        for (id, meta, reader, versions) in opened.iter_mut() {
             let name = format!("data/{}", unique_name(&meta.filename, &mut taken));
             let options = SimpleFileOptions::default()
                 .compression_method(CompressionMethod::Stored)
@@ -154,9 +250,18 @@ impl Vault {
                 bytes += n as u64;
             }
             let path = manifest_path(&name);
+            documents.push(CustodyDocument {
+                id: id.clone(),
+                file: name.clone(),
+                filename: meta.filename.clone(),
+                kind: meta.kind.to_string(),
+                versions: std::mem::take(versions),
+                events: Vec::new(),
+            });
             sha256_lines.push_str(&format!("{}  {path}\n", hex::encode(h256.finalize())));
             sha512_lines.push_str(&format!("{}  {path}\n", hex::encode(h512.finalize())));
         }
+        let custody = self.custody(case, &checkpoint, documents)?;
         let mut info = String::new();
         if let Some(a) = &context.association {
             info.push_str(&format!(
@@ -177,15 +282,28 @@ impl Vault {
             "Bag-Software-Agent: vault {}\n",
             env!("CARGO_PKG_VERSION")
         ));
-        let tags = [
+        let json = serde_json::to_string_pretty(&custody)
+            .map_err(|e| Error::Io(std::io::Error::other(e.to_string())))?;
+        let mut tags: Vec<(String, String)> = vec![
             (
-                "bagit.txt",
-                "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n".to_owned(),
+                "bagit.txt".into(),
+                "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n".into(),
             ),
-            ("bag-info.txt", info),
-            ("manifest-sha256.txt", sha256_lines),
-            ("manifest-sha512.txt", sha512_lines),
+            ("bag-info.txt".into(), info),
+            ("manifest-sha256.txt".into(), sha256_lines),
+            ("manifest-sha512.txt".into(), sha512_lines),
+            ("custody/custody.json".into(), json),
+            ("custody/checkpoint.txt".into(), checkpoint.to_string()),
+            (
+                "custody/log-public-key.txt".into(),
+                format!("{}\n{}\n", self.log_origin(), self.log_public_key()),
+            ),
         ];
+        if let Some(report) = context.report {
+            for (name, text) in report(&custody) {
+                tags.push((format!("custody/{}", name.replace(['/', '\\'], "_")), text));
+            }
+        }
         let mut tagmanifest = String::new();
         let options = SimpleFileOptions::default().compression_method(CompressionMethod::Stored);
         for (name, text) in &tags {
@@ -200,11 +318,87 @@ impl Vault {
         zip.start_file(format!("{reference}/tagmanifest-sha256.txt"), options)
             .map_err(zip_error)?;
         zip.write_all(tagmanifest.as_bytes())?;
+        // The log key signs the tag manifest, which names every other file by its hash.
+        let signature = ed25519_dalek::Signer::sign(&signing, tagmanifest.as_bytes());
+        zip.start_file(
+            format!("{reference}/custody/tagmanifest-sha256.txt.sig"),
+            options,
+        )
+        .map_err(zip_error)?;
+        zip.write_all(format!("{}\n", hex::encode(signature.to_bytes())).as_bytes())?;
         zip.finish().map_err(zip_error)?;
         Ok(BundleSummary {
             reference,
             documents: opened.len(),
             bytes,
+        })
+    }
+}
+
+impl Vault {
+    /// Every version of a document, as recorded at intake.
+    fn custody_versions(
+        &self,
+        case: &CaseId,
+        doc: &DocumentId,
+        case_key: &crate::keys::SecretKey,
+    ) -> Result<Vec<CustodyVersion>> {
+        let record: crate::documents::DocumentRecord = self
+            .inner
+            .catalog
+            .record(&format!("doc/{case}/{doc}"))?
+            .ok_or_else(|| Error::not_found("document", doc.as_str()))?;
+        record
+            .versions
+            .iter()
+            .map(|v| {
+                let (_, meta) = self.version_meta(&record, v.number, case_key)?;
+                Ok(CustodyVersion {
+                    number: v.number,
+                    created: v.created,
+                    size: meta.size,
+                    blake3: meta.blake3,
+                })
+            })
+            .collect()
+    }
+
+    /// The custody record of `documents`: every event of the case's log that names one,
+    /// up to the checkpoint, each with its record and inclusion proof.
+    fn custody(
+        &self,
+        case: &CaseId,
+        checkpoint: &crate::Checkpoint,
+        mut documents: Vec<CustodyDocument>,
+    ) -> Result<Custody> {
+        let mut events = Vec::new();
+        for event in self.case_events(case)? {
+            if event.seq >= checkpoint.size {
+                continue;
+            }
+            let mut named = false;
+            for d in documents.iter_mut() {
+                if event.targets.contains(&target("document", &d.id)) {
+                    d.events.push(event.seq);
+                    named = true;
+                }
+            }
+            if named {
+                let proof = self.inclusion_proof(event.seq, checkpoint.size)?;
+                events.push(CustodyEvent {
+                    record: hex::encode(event.encode()),
+                    proof: proof.iter().map(hex::encode).collect(),
+                    event,
+                });
+            }
+        }
+        Ok(Custody {
+            origin: checkpoint.origin.clone(),
+            log_public_key: self.log_public_key().to_owned(),
+            checkpoint_size: checkpoint.size,
+            checkpoint_root: checkpoint.root.clone(),
+            documents,
+            events,
         })
     }
 }

@@ -74,7 +74,9 @@ pub use blob::{BadCopy, BlobId, BlobStore, BlobWriter, Copies, CopyState};
 pub use blob_fs::FsBlobStore;
 pub use blob_mem::MemBlobStore;
 pub use blob_mirror::MirrorBlobStore;
-pub use bundle::{BundleContext, BundleSummary};
+pub use bundle::{
+    BundleContext, BundleSummary, Custody, CustodyDocument, CustodyEvent, CustodyVersion,
+};
 pub use cases::EraseReport;
 pub use config::{Settings, StorageSettings, FORMAT_VERSION};
 pub use documents::{check_filename, check_name, is_hidden_char, DocumentReader};

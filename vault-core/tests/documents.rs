@@ -424,3 +424,40 @@ fn a_new_document_is_the_cases_last_activity() {
     assert!(f.vault.case(&f.bob, &f.case).unwrap().updated > after.updated);
     assert!(f.vault.fsck().unwrap().is_clean());
 }
+
+/// Bundles are signed by the log key, which admins hold: a volunteer is refused before
+/// a byte is written, and the refusal is in the log.
+#[test]
+fn only_an_admin_exports_an_evidence_bundle() {
+    let f = Fixture::new();
+    f.add(&f.bob, DocumentKind::Evidence, "photo.jpg", b"photo");
+    let mut out = Vec::new();
+    let refused = f.vault.export_bundle(
+        &f.bob,
+        &f.case,
+        &[],
+        &vault_core::BundleContext::default(),
+        &mut out,
+    );
+    assert!(
+        matches!(refused, Err(vault_core::Error::Denied(_))),
+        "{refused:?}"
+    );
+    assert!(out.is_empty());
+    let events = f.vault.log_events(&f.alice, 0, 10_000).unwrap();
+    assert!(events
+        .iter()
+        .any(|e| e.action == "bundle.export" && e.outcome == vault_core::Outcome::Denied));
+    let summary = f
+        .vault
+        .export_bundle(
+            &f.alice,
+            &f.case,
+            &[],
+            &vault_core::BundleContext::default(),
+            &mut out,
+        )
+        .unwrap();
+    assert_eq!(summary.documents, 1);
+    assert!(out.starts_with(b"PK"), "a ZIP");
+}
