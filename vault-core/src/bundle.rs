@@ -52,6 +52,9 @@ pub struct BundleSummary {
     pub bytes: u64,
 }
 
+/// Renders the custody record in words: the files to add to `custody/` (name, text).
+pub type CustodyReport = fn(&Custody) -> Vec<(String, String)>;
+
 /// What the bag says of its making (`bag-info.txt`), and the presentation layer's
 /// custody report.
 #[derive(Clone, Default)]
@@ -60,7 +63,7 @@ pub struct BundleContext {
     pub association: Option<String>,
     /// Files written into `custody/` from the custody record (a report in words, which
     /// vault-core does not spell): name, contents.
-    pub report: Option<fn(&Custody) -> Vec<(String, String)>>,
+    pub report: Option<CustodyReport>,
 }
 
 impl std::fmt::Debug for BundleContext {
