@@ -67,6 +67,40 @@ fn bagit_validate(bag: &Path) -> Result<(), String> {
     }
 }
 
+/// Copies a directory tree.
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        let target = to.join(path.file_name().unwrap());
+        if path.is_dir() {
+            copy_dir(&path, &target);
+        } else {
+            std::fs::copy(&path, &target).unwrap();
+        }
+    }
+}
+
+/// Zips `dir`'s contents again (stored entries, paths relative to `dir`), as someone who
+/// altered an extracted bundle would.
+fn rezip(dir: &Path, out: &Path) {
+    let status = Command::new("python3")
+        .args([
+            "-c",
+            "import os, sys, zipfile\n\
+             with zipfile.ZipFile(sys.argv[2], 'w', zipfile.ZIP_STORED) as z:\n\
+             \x20   for root, _, files in os.walk(sys.argv[1]):\n\
+             \x20       for f in files:\n\
+             \x20           p = os.path.join(root, f)\n\
+             \x20           z.write(p, os.path.relpath(p, sys.argv[1]))",
+        ])
+        .arg(dir)
+        .arg(out)
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
 fn sha256sum_check(bag: &Path) -> bool {
     Command::new("sha256sum")
         .args(["--quiet", "-c", "manifest-sha256.txt"])
@@ -256,6 +290,99 @@ fn a_bundle_is_a_bag_that_standard_tools_validate_and_a_changed_byte_fails() {
     assert!(std::fs::read_to_string(bag.join("tagmanifest-sha256.txt"))
         .unwrap()
         .contains("custody/custody.json"));
+
+    // `vault bundle verify`, offline: with the bundle's own key, then with the key as the
+    // association published it.
+    let verify = |zip: &Path, extra: &[&str]| {
+        let mut args = vec!["bundle", "verify", zip.to_str().unwrap()];
+        args.extend_from_slice(extra);
+        let out = v.vault(&args, None);
+        let said = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        (out.status.success(), said)
+    };
+    let (ok, said) = verify(&zip, &[]);
+    assert!(
+        ok && said.contains("3 document(s)") && said.contains("the one the bundle gives itself"),
+        "{said}"
+    );
+    let (ok, said) = verify(&zip, &["--pubkey", key]);
+    assert!(ok && said.contains("Signed by the given log key"), "{said}");
+    let other_key = "11".repeat(32);
+    let (ok, said) = verify(&zip, &["--pubkey", &other_key]);
+    assert!(!ok && said.contains("not the log key's"), "{said}");
+    // Each alteration, refused with its reason.
+    let pristine = dir.join("pristine");
+    extract(&zip, &pristine);
+    let top = bag.file_name().unwrap().to_str().unwrap().to_owned();
+    let altered = |name: &str, change: &dyn Fn(&Path)| -> String {
+        let work = dir.join(format!("alter-{name}"));
+        copy_dir(&pristine, &work);
+        change(&work.join(&top));
+        let out = dir.join(format!("{name}.zip"));
+        rezip(&work, &out);
+        let (ok, said) = verify(&out, &["--pubkey", key]);
+        assert!(!ok, "{name}: accepted");
+        said
+    };
+    let data_file = |b: &Path| {
+        std::fs::read_dir(b.join("data"))
+            .unwrap()
+            .next()
+            .unwrap()
+            .unwrap()
+            .path()
+    };
+    let said = altered("byte", &|b| {
+        let f = data_file(b);
+        let mut bytes = std::fs::read(&f).unwrap();
+        bytes[0] ^= 1;
+        std::fs::write(&f, bytes).unwrap();
+    });
+    assert!(said.contains("no longer matches the manifest"), "{said}");
+    let said = altered("removed", &|b| std::fs::remove_file(data_file(b)).unwrap());
+    assert!(said.contains("is missing"), "{said}");
+    let said = altered("manifest", &|b| {
+        let m = b.join("manifest-sha256.txt");
+        let text = std::fs::read_to_string(&m).unwrap();
+        std::fs::write(&m, text.replacen(|c: char| c.is_ascii_hexdigit(), "0", 1)).unwrap();
+    });
+    assert!(
+        said.contains("manifest-sha256.txt no longer matches the tag manifest"),
+        "{said}"
+    );
+    let said = altered("proof", &|b| {
+        let c = b.join("custody/custody.json");
+        let text = std::fs::read_to_string(&c).unwrap();
+        let at = text.find("\"proof\": [").unwrap() + 20;
+        let mut bytes = text.into_bytes();
+        bytes[at] = if bytes[at] == b'0' { b'1' } else { b'0' };
+        std::fs::write(&c, bytes).unwrap();
+    });
+    assert!(
+        said.contains("custody.json no longer matches the tag manifest"),
+        "{said}"
+    );
+    let said = altered("signature", &|b| {
+        std::fs::write(
+            b.join("custody/tagmanifest-sha256.txt.sig"),
+            "00".repeat(64),
+        )
+        .unwrap();
+    });
+    assert!(said.contains("signature is not the log key's"), "{said}");
+    let said = altered("checkpoint", &|b| {
+        let c = b.join("custody/checkpoint.txt");
+        let text = std::fs::read_to_string(&c).unwrap();
+        std::fs::write(&c, text.replacen(&checkpoint.size.to_string(), "1", 1)).unwrap();
+    });
+    assert!(
+        said.contains("checkpoint.txt no longer matches the tag manifest"),
+        "{said}"
+    );
 
     // One byte changed in a file: both checkers refuse the bag.
     let victim = bag.join(if one == photo {

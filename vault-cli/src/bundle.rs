@@ -23,10 +23,84 @@ pub enum BundleCmd {
         #[arg(long, env = "VAULT_ASSOCIATION")]
         association: Option<String>,
     },
+    /// Check a bundle offline, without any vault: manifests, signature, checkpoint, every
+    /// proof, each file against its intake hash / Vérifier un dossier de preuves
+    Verify {
+        bundle: PathBuf,
+        /// The log's public key as the association published it (64 hex); without it the
+        /// bundle's own key is used, which proves the bundle whole, not who made it
+        #[arg(long)]
+        pubkey: Option<String>,
+        /// The log's origin as the association published it
+        #[arg(long)]
+        origin: Option<String>,
+    },
+}
+
+/// Checks a bundle; prints what it proved, or why it is refused (an error).
+fn verify(
+    bundle: &std::path::Path,
+    pubkey: Option<&str>,
+    origin: Option<&str>,
+) -> anyhow::Result<()> {
+    use vault_core::BundleProblem as P;
+    let file = std::fs::File::open(bundle)?;
+    let checked = vault_core::verify_bundle(std::io::BufReader::new(file), pubkey, origin);
+    let check = match checked {
+        Ok(c) => c,
+        Err(problem) => {
+            let (code, detail) = match problem {
+                P::NotABag => ("not-a-bag", String::new()),
+                P::FileChanged(f) => ("file-changed", f),
+                P::FileMissing(f) => ("file-missing", f),
+                P::FileUnlisted(f) => ("file-unlisted", f),
+                P::TagChanged(f) => ("tag-changed", f),
+                P::BadSignature => ("bad-signature", String::new()),
+                P::BadCheckpoint => ("bad-checkpoint", String::new()),
+                P::BadProof(seq) => ("bad-proof", seq.to_string()),
+                P::IntakeMismatch(f) => ("intake-mismatch", f),
+            };
+            anyhow::bail!(say_with(
+                "cli-bundle-refused",
+                &[("problem", code.into()), ("detail", detail.into())]
+            ));
+        }
+    };
+    println!(
+        "{}",
+        say_with(
+            "cli-bundle-verified",
+            &[
+                ("documents", check.documents.into()),
+                ("bytes", check.bytes.into()),
+                ("events", check.events.into()),
+                ("size", check.checkpoint_size.into()),
+            ]
+        )
+    );
+    let key_words = if check.key_from_bundle {
+        "cli-bundle-key-own"
+    } else {
+        "cli-bundle-key-given"
+    };
+    println!(
+        "{}",
+        say_with(key_words, &[("key", check.public_key.into())])
+    );
+    Ok(())
 }
 
 impl BundleCmd {
     pub fn run(self, ctx: &Context) -> anyhow::Result<()> {
+        if let BundleCmd::Verify {
+            bundle,
+            pubkey,
+            origin,
+        } = &self
+        {
+            // Offline: no vault, no account.
+            return verify(bundle, pubkey.as_deref(), origin.as_deref());
+        }
         let (vault, session) = ctx.session()?;
         match self {
             BundleCmd::Create {
@@ -76,6 +150,7 @@ impl BundleCmd {
                 );
                 println!("{}", output.display());
             }
+            BundleCmd::Verify { .. } => unreachable!("answered above, without a vault"),
         }
         Ok(())
     }

@@ -47,6 +47,7 @@ mod blob_fs;
 mod blob_mem;
 mod blob_mirror;
 mod bundle;
+mod bundle_verify;
 mod cases;
 mod catalog;
 mod codec;
@@ -77,6 +78,7 @@ pub use blob_mirror::MirrorBlobStore;
 pub use bundle::{
     BundleContext, BundleSummary, Custody, CustodyDocument, CustodyEvent, CustodyVersion,
 };
+pub use bundle_verify::{verify_bundle, BundleCheck, BundleProblem};
 pub use cases::EraseReport;
 pub use config::{Settings, StorageSettings, FORMAT_VERSION};
 pub use documents::{check_filename, check_name, is_hidden_char, DocumentReader};

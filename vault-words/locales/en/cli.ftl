@@ -114,3 +114,18 @@ cli-bundle-made = evidence bundle { $reference }: { $documents ->
     [one] { $documents } document
    *[other] { $documents } documents
 }, { $bytes } bytes
+cli-bundle-verified = Evidence bundle verified: { $documents } document(s), { $bytes } bytes, matching the SHA-256 and SHA-512 manifests and the BLAKE3 recorded at intake; { $events } log event(s) proved in the signed checkpoint ({ $size } events), the export itself among them.
+cli-bundle-key-own = Log key: the one the bundle gives itself ({ $key }). This proves it whole, not who made it: compare it with the key the association published (--pubkey).
+cli-bundle-key-given = Signed by the given log key ({ $key }).
+cli-bundle-refused = Evidence bundle refused: { $problem ->
+    [not-a-bag] this is not a BagIt bag in a ZIP archive
+    [file-changed] the file { $detail } no longer matches the manifest
+    [file-missing] the file { $detail } is missing
+    [file-unlisted] the file { $detail } is in no manifest
+    [tag-changed] the file { $detail } no longer matches the tag manifest
+    [bad-signature] the manifest's signature is not the log key's
+    [bad-checkpoint] the checkpoint is not signed by the log key, or names another log
+    [bad-proof] event #{ $detail } is not proved in the log
+    [intake-mismatch] the file { $detail } does not have the hash recorded at intake
+   *[other] { $problem }
+}

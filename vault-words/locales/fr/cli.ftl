@@ -114,3 +114,18 @@ cli-bundle-made = dossier de preuves { $reference } : { $documents ->
     [one] { $documents } document
    *[other] { $documents } documents
 }, { $bytes } octets
+cli-bundle-verified = Dossier de preuves vérifié : { $documents } document(s), { $bytes } octets, identiques aux manifestes SHA-256 et SHA-512 et à l'empreinte BLAKE3 relevée au dépôt ; { $events } événement(s) du journal prouvés dans le point de contrôle signé ({ $size } événements), dont l'export lui-même.
+cli-bundle-key-own = Clé du journal : celle que le dossier donne lui-même ({ $key }). Cela prouve qu'il est entier, pas qui l'a fait : comparez-la à la clé publiée par l'association (--pubkey).
+cli-bundle-key-given = Signé par la clé du journal donnée ({ $key }).
+cli-bundle-refused = Dossier de preuves refusé : { $problem ->
+    [not-a-bag] ce n'est pas un sac BagIt dans une archive ZIP
+    [file-changed] le fichier { $detail } ne correspond plus au manifeste
+    [file-missing] le fichier { $detail } manque
+    [file-unlisted] le fichier { $detail } n'est dans aucun manifeste
+    [tag-changed] le fichier { $detail } ne correspond plus au manifeste des étiquettes
+    [bad-signature] la signature du manifeste n'est pas celle de la clé du journal
+    [bad-checkpoint] le point de contrôle n'est pas signé par la clé du journal, ou nomme un autre journal
+    [bad-proof] l'événement n°{ $detail } n'est pas prouvé dans le journal
+    [intake-mismatch] le fichier { $detail } n'a pas l'empreinte relevée au dépôt
+   *[other] { $problem }
+}
