@@ -291,6 +291,16 @@ fn a_bundle_is_a_bag_that_standard_tools_validate_and_a_changed_byte_fails() {
         .unwrap()
         .contains("custody/custody.json"));
 
+    // The same record in words, for a clerk: French and English, signed like the rest.
+    let fr = std::fs::read_to_string(bag.join("custody/report-fr.txt")).unwrap();
+    assert!(fr.starts_with("Chaîne de garde"), "{fr}");
+    assert!(fr.contains("ajout d'un document  par alice"), "{fr}");
+    assert!(fr.contains("export d'un dossier de preuves"), "{fr}");
+    let en = std::fs::read_to_string(bag.join("custody/report-en.txt")).unwrap();
+    assert!(en.contains("document added  by alice") && en.contains("(appeal)"), "{en}");
+    let tagmanifest = std::fs::read_to_string(bag.join("tagmanifest-sha256.txt")).unwrap();
+    assert!(tagmanifest.contains("custody/report-fr.txt"), "{tagmanifest}");
+
     // `vault bundle verify`, offline: with the bundle's own key, then with the key as the
     // association published it.
     let verify = |zip: &Path, extra: &[&str]| {

@@ -53,7 +53,9 @@ pub struct BundleSummary {
 }
 
 /// Renders the custody record in words: the files to add to `custody/` (name, text).
-pub type CustodyReport = fn(&Custody) -> Vec<(String, String)>;
+/// It is given who each actor is for the exporting admin (an account's name, a share link's
+/// label).
+pub type CustodyReport = fn(&Custody, &dyn Fn(&str) -> crate::ActorLabel) -> Vec<(String, String)>;
 
 /// What the bag says of its making (`bag-info.txt`), and the presentation layer's
 /// custody report.
@@ -97,7 +99,7 @@ pub struct CustodyDocument {
     /// Its original file name.
     pub filename: String,
     /// Its kind (`evidence`, `appeal`...).
-    pub kind: String,
+    pub kind: crate::DocumentKind,
     /// Every version, oldest first; `data/` holds the last.
     pub versions: Vec<CustodyVersion>,
     /// The log events that name it (indexes into [`Custody::events`] by `seq`).
@@ -257,7 +259,7 @@ impl Vault {
                 id: id.clone(),
                 file: name.clone(),
                 filename: meta.filename.clone(),
-                kind: meta.kind.to_string(),
+                kind: meta.kind,
                 versions: std::mem::take(versions),
                 events: Vec::new(),
             });
@@ -303,7 +305,8 @@ impl Vault {
             ),
         ];
         if let Some(report) = context.report {
-            for (name, text) in report(&custody) {
+            let who = |actor: &str| self.actor_label_for(session, actor);
+            for (name, text) in report(&custody, &who) {
                 tags.push((format!("custody/{}", name.replace(['/', '\\'], "_")), text));
             }
         }
