@@ -22,6 +22,10 @@ pub enum BundleCmd {
         /// The association's name, for the bag's Source-Organization
         #[arg(long, env = "VAULT_ASSOCIATION")]
         association: Option<String>,
+        /// Encrypt the bundle to this age recipient (age1..., repeatable): the lawyer's own
+        /// key, so that the file alone does not open
+        #[arg(long = "to")]
+        to: Vec<String>,
     },
     /// Check a bundle offline, without any vault: manifests, signature, checkpoint, every
     /// proof, each file against its intake hash / Vérifier un dossier de preuves
@@ -108,16 +112,35 @@ impl BundleCmd {
                 docs,
                 output,
                 association,
+                to,
             } => {
+                let to = to
+                    .iter()
+                    .map(|r| {
+                        r.trim().parse::<vault_core::PublicKey>().map_err(|_| {
+                            anyhow::anyhow!(say_with(
+                                "cli-bundle-bad-recipient",
+                                &[("value", r.clone().into())]
+                            ))
+                        })
+                    })
+                    .collect::<anyhow::Result<Vec<_>>>()?;
                 let case = vault.resolve_case(&case)?;
                 let docs = docs
                     .iter()
                     .map(|d| vault.resolve_document(d))
                     .collect::<Result<Vec<_>, _>>()?;
+                // Encrypted, it is an age file, and says so by its name.
+                let output = if !to.is_empty() && output.extension() != Some("age".as_ref()) {
+                    PathBuf::from(format!("{}.age", output.display()))
+                } else {
+                    output
+                };
                 let file = std::fs::File::create_new(&output)?;
                 let mut out = std::io::BufWriter::with_capacity(256 * 1024, file);
                 let context = BundleContext {
                     association,
+                    to,
                     report: Some(report),
                 };
                 let written = vault

@@ -63,6 +63,9 @@ pub type CustodyReport = fn(&Custody, &dyn Fn(&str) -> crate::ActorLabel) -> Vec
 pub struct BundleContext {
     /// `Source-Organization`: the association's name, when set.
     pub association: Option<String>,
+    /// The lawyer's own age recipients: when given, the whole bundle is encrypted to them
+    /// (`bundle.zip.age`), so that the file alone is not enough to read it.
+    pub to: Vec<crate::PublicKey>,
     /// Files written into `custody/` from the custody record (a report in words, which
     /// vault-core does not spell): name, contents.
     pub report: Option<CustodyReport>,
@@ -161,6 +164,14 @@ fn unique_name(name: &str, taken: &mut HashSet<String>) -> String {
     candidate
 }
 
+/// A document ready to go into the bag: id, metadata, plaintext stream, versions.
+type Opened = (
+    DocumentId,
+    DocumentMeta,
+    DocumentReader,
+    Vec<CustodyVersion>,
+);
+
 fn zip_error(e: zip::result::ZipError) -> Error {
     match e {
         zip::result::ZipError::Io(io) => Error::Io(io),
@@ -188,7 +199,7 @@ impl Vault {
             DocumentReader,
             Vec<CustodyVersion>,
         );
-        let mut opened: Vec<Opened> = self.audited(
+        let opened: Vec<Opened> = self.audited(
             session.actor(),
             Action::BundleExport,
             vec![target("case", case)],
@@ -221,6 +232,38 @@ impl Vault {
         // making.
         let checkpoint = self.checkpoint(session)?;
         let signing = self.log_signing_key(session)?;
+        if context.to.is_empty() {
+            return self.write_bag(session, case, opened, &checkpoint, &signing, context, out);
+        }
+        // Encrypted to the lawyer's own age key(s): the Go `age` tool opens it.
+        let encryptor = age::Encryptor::with_recipients(context.to.iter().map(|k| k.recipient()))
+            .map_err(|_| Error::Invalid(crate::Problem::AgeKey))?;
+        let mut sealed = encryptor.wrap_output(out)?;
+        let summary = self.write_bag(
+            session,
+            case,
+            opened,
+            &checkpoint,
+            &signing,
+            context,
+            &mut sealed,
+        )?;
+        sealed.finish()?;
+        Ok(summary)
+    }
+
+    /// Writes the bag of `opened` as a ZIP to `out` (see the module's docs).
+    #[allow(clippy::too_many_arguments)]
+    fn write_bag(
+        &self,
+        session: &Session,
+        case: &CaseId,
+        mut opened: Vec<Opened>,
+        checkpoint: &crate::Checkpoint,
+        signing: &ed25519_dalek::SigningKey,
+        context: &BundleContext,
+        out: impl Write,
+    ) -> Result<BundleSummary> {
         let exported = now();
         let day = crate::log::report::format_time(exported);
         let date = day.split(' ').next().unwrap_or_default().to_owned();
@@ -266,7 +309,7 @@ impl Vault {
             sha256_lines.push_str(&format!("{}  {path}\n", hex::encode(h256.finalize())));
             sha512_lines.push_str(&format!("{}  {path}\n", hex::encode(h512.finalize())));
         }
-        let custody = self.custody(case, &checkpoint, documents)?;
+        let custody = self.custody(case, checkpoint, documents)?;
         let mut info = String::new();
         if let Some(a) = &context.association {
             info.push_str(&format!(
@@ -325,7 +368,7 @@ impl Vault {
             .map_err(zip_error)?;
         zip.write_all(tagmanifest.as_bytes())?;
         // The log key signs the tag manifest, which names every other file by its hash.
-        let signature = ed25519_dalek::Signer::sign(&signing, tagmanifest.as_bytes());
+        let signature = ed25519_dalek::Signer::sign(signing, tagmanifest.as_bytes());
         zip.start_file(
             format!("{reference}/custody/tagmanifest-sha256.txt.sig"),
             options,
