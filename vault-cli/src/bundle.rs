@@ -141,7 +141,7 @@ impl BundleCmd {
                 let context = BundleContext {
                     association,
                     to,
-                    report: Some(report),
+                    report: Some(vault_words::custody::report),
                 };
                 let written = vault
                     .export_bundle(&session, &case, &docs, &context, &mut out)
@@ -177,62 +177,4 @@ impl BundleCmd {
         }
         Ok(())
     }
-}
-
-/// The custody record in words, French then English, as plain text a clerk can print:
-/// each document, its versions as recorded at intake, and every event of the log that
-/// names it.
-fn report(
-    custody: &vault_core::Custody,
-    who: &dyn Fn(&str) -> vault_core::ActorLabel,
-) -> Vec<(String, String)> {
-    use vault_words::Locale;
-    let mut out = Vec::new();
-    for (l, name) in [(Locale::Fr, "report-fr.txt"), (Locale::En, "report-en.txt")] {
-        let mut text = String::new();
-        text.push_str(&l.say("cli-bundle-report-title"));
-        text.push_str("\n\n");
-        text.push_str(&l.say_with(
-            "cli-bundle-report-intro",
-            &[
-                ("size", custody.checkpoint_size.into()),
-                ("origin", custody.origin.clone().into()),
-            ],
-        ));
-        text.push('\n');
-        for d in &custody.documents {
-            text.push('\n');
-            text.push_str(&l.say_with(
-                "cli-bundle-report-document",
-                &[
-                    ("file", d.file.clone().into()),
-                    ("kind", l.kind(d.kind).into()),
-                ],
-            ));
-            text.push('\n');
-            for v in &d.versions {
-                text.push_str("  ");
-                text.push_str(&l.say_with(
-                    "cli-bundle-report-version",
-                    &[
-                        ("number", v.number.into()),
-                        ("when", vault_core::format_time(v.created).into()),
-                        ("size", v.size.into()),
-                        ("blake3", v.blake3.clone().into()),
-                    ],
-                ));
-                text.push('\n');
-            }
-            for seq in &d.events {
-                if let Some(e) = custody.events.iter().find(|e| e.event.seq == *seq) {
-                    let actor = vault_words::log::actor(l, &who(&e.event.actor));
-                    text.push_str("  ");
-                    text.push_str(&vault_words::log::log_line(l, &e.event, &actor));
-                    text.push('\n');
-                }
-            }
-        }
-        out.push((name.to_owned(), text));
-    }
-    out
 }

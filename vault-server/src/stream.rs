@@ -219,6 +219,84 @@ pub fn body_from_reader(mut reader: impl Read + Send + 'static) -> Body {
     Body::from_stream(stream)
 }
 
+/// The blocking side of a download written by vault-core (an evidence bundle): what is
+/// written goes to the client in 256 KiB chunks through a bounded channel, so memory stays
+/// a few chunks whatever the bundle's size.
+pub struct ChannelWriter {
+    tx: mpsc::Sender<io::Result<Bytes>>,
+    buf: Vec<u8>,
+}
+
+impl ChannelWriter {
+    fn send(&mut self) -> io::Result<()> {
+        if self.buf.is_empty() {
+            return Ok(());
+        }
+        let chunk = Bytes::from(std::mem::replace(&mut self.buf, Vec::with_capacity(CHUNK)));
+        self.tx
+            .blocking_send(Ok(chunk))
+            .map_err(|_| io::Error::new(io::ErrorKind::BrokenPipe, "the client went away"))
+    }
+}
+
+impl io::Write for ChannelWriter {
+    fn write(&mut self, data: &[u8]) -> io::Result<usize> {
+        let room = CHUNK - self.buf.len();
+        let n = data.len().min(room);
+        self.buf.extend_from_slice(&data[..n]);
+        if self.buf.len() == CHUNK {
+            self.send()?;
+        }
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.send()
+    }
+}
+
+/// Runs `work` on a blocking thread, writing a response body. When `work` fails before
+/// writing anything, its error is returned (the response can still say so, with its
+/// status); once bytes are sent, a failure cuts the body short (a truncated download, not
+/// one that looks whole), and is logged.
+pub async fn body_from_writer(
+    work: impl FnOnce(&mut ChannelWriter) -> vault_core::Result<()> + Send + 'static,
+) -> Result<Body, vault_core::Error> {
+    let (tx, mut rx) = mpsc::channel::<io::Result<Bytes>>(DOWNLOAD_DEPTH);
+    let (done_tx, done_rx) = tokio::sync::oneshot::channel();
+    tokio::task::spawn_blocking(move || {
+        let mut writer = ChannelWriter {
+            tx,
+            buf: Vec::with_capacity(CHUNK),
+        };
+        let result = work(&mut writer).and_then(|()| writer.send().map_err(Into::into));
+        if let Err(e) = &result {
+            tracing::error!(error = %e, "a written download stopped");
+            let _ = writer
+                .tx
+                .blocking_send(Err(io::Error::other("the download stopped")));
+        }
+        drop(writer);
+        let _ = done_tx.send(result);
+    });
+    let first = match rx.recv().await {
+        Some(Ok(chunk)) => chunk,
+        // Nothing was written: the work's own error says why.
+        Some(Err(_)) | None => {
+            return match done_rx.await {
+                Ok(Err(e)) => Err(e),
+                Ok(Ok(())) => Ok(Body::empty()),
+                Err(_) => Err(vault_core::Error::Io(io::Error::other(
+                    "the export stopped",
+                ))),
+            };
+        }
+    };
+    let rest = futures_util::stream::poll_fn(move |cx| rx.poll_recv(cx));
+    let stream = futures_util::stream::once(async move { Ok(first) }).chain(rest);
+    Ok(Body::from_stream(stream))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1453,3 +1453,67 @@ fn setup_visible_text(html: &str) -> String {
         .replace("&#39;", "'")
         .replace("&quot;", "\"")
 }
+
+/// `POST /api/v1/cases/{case}/bundles`: an admin gets the bundle as a streamed ZIP that
+/// verifies offline; encrypted to a lawyer's key it is an age file; a volunteer gets a
+/// refusal with its status, not half a file.
+#[tokio::test]
+async fn an_admin_downloads_an_evidence_bundle_through_the_api() {
+    let f = Fixture::new().await;
+    let admin = f.sign_in("admin", ADMIN_PASSWORD).await;
+    let case = f.new_case(&admin).await;
+    f.upload(
+        &admin,
+        &case,
+        "kind=evidence&filename=photo.jpg",
+        Body::from("JPEG"),
+    )
+    .await
+    .expect(StatusCode::CREATED);
+    let url = format!("/api/v1/cases/{case}/bundles");
+    let r = f
+        .call(Method::POST, &url, Some(&admin), json!({}))
+        .await
+        .expect(StatusCode::OK);
+    assert_eq!(r.headers[header::CONTENT_TYPE], "application/zip");
+    assert!(r.headers[header::CONTENT_DISPOSITION]
+        .to_str()
+        .unwrap()
+        .contains(".zip"));
+    let toml = std::fs::read_to_string(f.data.join("vault.toml")).unwrap();
+    let key = toml
+        .lines()
+        .find_map(|l| l.strip_prefix("log_public_key = "))
+        .unwrap()
+        .trim_matches('"')
+        .to_owned();
+    let check = vault_core::verify_bundle(std::io::Cursor::new(r.body.to_vec()), Some(&key), None)
+        .expect("the bundle verifies");
+    assert_eq!(check.documents, 1);
+
+    // A lawyer's public key (made by age-keygen; the Go tool's own test is tests/bundle.rs).
+    let lawyer = "age1hm2zwz6w5vlq3wvsq5cx7ypw67yymvlr89hrtdjywy765nx4t93s0jacm0";
+    let sealed = f
+        .call(Method::POST, &url, Some(&admin), json!({"to": [lawyer]}))
+        .await
+        .expect(StatusCode::OK);
+    assert_eq!(sealed.headers[header::CONTENT_TYPE], "application/age");
+    assert!(sealed.body.starts_with(b"age-encryption.org/v1"));
+    let bad = f
+        .call(
+            Method::POST,
+            &url,
+            Some(&admin),
+            json!({"to": ["age1nope"]}),
+        )
+        .await
+        .expect(StatusCode::BAD_REQUEST);
+    assert_eq!(bad.error_code(), "invalid");
+
+    // A volunteer of the team (the fixture's vera): refused before a byte, with the
+    // API's error.
+    let vera = f.sign_in("vera", "vera-password").await;
+    let refused = f.call(Method::POST, &url, Some(&vera), json!({})).await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN, "{:?}", refused.body);
+    assert_eq!(refused.error_code(), "forbidden");
+}

@@ -21,6 +21,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod custody;
 mod errors;
 pub mod locale;
 pub mod log;

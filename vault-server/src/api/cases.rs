@@ -208,3 +208,72 @@ pub async fn checkpoint(State(state): State<AppState>, auth: Auth) -> ApiResult<
         checkpoint.to_string(),
     ))
 }
+
+/// What `POST /cases/{case}/bundles` asks: some documents (all when absent), and the
+/// lawyer's own age recipients to encrypt the bundle to.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct NewBundle {
+    #[serde(default)]
+    documents: Vec<String>,
+    #[serde(default)]
+    to: Vec<String>,
+}
+
+/// `POST /cases/{case}/bundles`: an evidence bundle (docs/evidence.md), streamed as it is
+/// made: `application/zip`, or `application/age` when encrypted to `to`. Admins only (the
+/// log key signs it); the export is an event of the log before the first byte.
+pub async fn bundle(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(case): Path<String>,
+    ApiJson(body): ApiJson<NewBundle>,
+) -> ApiResult<axum::response::Response> {
+    let vault = state.vault()?;
+    let case: CaseId = parse_id(&case)?;
+    let invalid = |id: &'static str| ApiError::said(StatusCode::BAD_REQUEST, "invalid", id);
+    let documents = body
+        .documents
+        .iter()
+        .map(|d| d.parse())
+        .collect::<Result<Vec<vault_core::DocumentId>, _>>()
+        .map_err(|_| invalid("api-invalid-document-id"))?;
+    let to = body
+        .to
+        .iter()
+        .map(|r| r.trim().parse::<vault_core::PublicKey>())
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|_| invalid("api-invalid-recipient"))?;
+    let encrypted = !to.is_empty();
+    let context = vault_core::BundleContext {
+        association: state.config().association.clone(),
+        to,
+        report: Some(vault_words::custody::report),
+    };
+    let name = format!(
+        "case-{}.zip{}",
+        &case.as_str()[..8.min(case.as_str().len())],
+        if encrypted { ".age" } else { "" }
+    );
+    let body = crate::stream::body_from_writer(move |out| {
+        vault
+            .export_bundle(&auth.session, &case, &documents, &context, out)
+            .map(|_| ())
+    })
+    .await?;
+    let mut response = axum::response::IntoResponse::into_response(body);
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        axum::http::HeaderValue::from_static(if encrypted {
+            "application/age"
+        } else {
+            "application/zip"
+        }),
+    );
+    headers.insert(
+        header::CONTENT_DISPOSITION,
+        crate::stream::attachment(&name),
+    );
+    Ok(response)
+}

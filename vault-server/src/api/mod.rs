@@ -47,6 +47,7 @@ pub fn routes() -> Router<AppState> {
             get(cases::show).patch(cases::update).delete(cases::erase),
         )
         .route("/cases/{case}/access-report", get(cases::access_report))
+        .route("/cases/{case}/bundles", post(cases::bundle))
         .route(
             "/documents/{doc}",
             get(documents::history)

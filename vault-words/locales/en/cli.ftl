@@ -129,8 +129,8 @@ cli-bundle-refused = Evidence bundle refused: { $problem ->
     [intake-mismatch] the file { $detail } does not have the hash recorded at intake
    *[other] { $problem }
 }
-cli-bundle-report-title = Chain of custody: evidence bundle
-cli-bundle-report-intro = Each line under a document is an event of the access log of the vault "{ $origin }", proved in its signed checkpoint of { $size } events (custody/checkpoint.txt). To check it: "vault bundle verify", or the standard tools described in docs/evidence.md.
-cli-bundle-report-document = Document { $file } ({ $kind })
-cli-bundle-report-version = version { $number }, received { $when }: { $size } bytes, BLAKE3 { $blake3 }
+custody-report-title = Chain of custody: evidence bundle
+custody-report-intro = Each line under a document is an event of the access log of the vault "{ $origin }", proved in its signed checkpoint of { $size } events (custody/checkpoint.txt). To check it: "vault bundle verify", or the standard tools described in docs/evidence.md.
+custody-report-document = Document { $file } ({ $kind })
+custody-report-version = version { $number }, received { $when }: { $size } bytes, BLAKE3 { $blake3 }
 cli-bundle-bad-recipient = age recipient refused: { $value } (expected: an age1… public key)

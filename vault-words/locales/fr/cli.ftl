@@ -129,8 +129,8 @@ cli-bundle-refused = Dossier de preuves refusé : { $problem ->
     [intake-mismatch] le fichier { $detail } n'a pas l'empreinte relevée au dépôt
    *[other] { $problem }
 }
-cli-bundle-report-title = Chaîne de garde : dossier de preuves
-cli-bundle-report-intro = Chaque ligne sous un document est un événement du journal des accès du coffre « { $origin } », prouvé dans son point de contrôle signé de { $size } événements (custody/checkpoint.txt). Pour le vérifier : « vault bundle verify », ou les outils standard décrits dans docs/evidence.md.
-cli-bundle-report-document = Document { $file } ({ $kind })
-cli-bundle-report-version = version { $number }, reçue le { $when } : { $size } octets, empreinte BLAKE3 { $blake3 }
+custody-report-title = Chaîne de garde : dossier de preuves
+custody-report-intro = Chaque ligne sous un document est un événement du journal des accès du coffre « { $origin } », prouvé dans son point de contrôle signé de { $size } événements (custody/checkpoint.txt). Pour le vérifier : « vault bundle verify », ou les outils standard décrits dans docs/evidence.md.
+custody-report-document = Document { $file } ({ $kind })
+custody-report-version = version { $number }, reçue le { $when } : { $size } octets, empreinte BLAKE3 { $blake3 }
 cli-bundle-bad-recipient = destinataire age refusé : { $value } (attendu : une clé publique age1…)
