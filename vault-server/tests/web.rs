@@ -141,6 +141,7 @@ async fn every_form_refuses_a_request_without_its_csrf_token() {
         ),
         (format!("/cases/{case}/edit"), "name=Changed".to_owned()),
         (format!("/cases/{case}/status"), "status=closed".to_owned()),
+        (format!("/cases/{case}/bundle"), String::new()),
         (format!("/documents/{doc}/verify"), format!("case={case}")),
         (
             format!("/documents/{doc}/kind"),
@@ -1627,4 +1628,53 @@ async fn a_page_shown_once_is_not_spent_by_another_account() {
         .expect(StatusCode::OK)
         .text();
     assert!(mine.contains("/s/"), "{mine}");
+}
+
+/// The case page offers admins the evidence bundle; its answer is the download, and it
+/// verifies; a volunteer sees no such form.
+#[tokio::test]
+async fn an_admin_downloads_the_evidence_bundle_from_the_case_page() {
+    let s = scene().await;
+    let here = format!("/cases/{}", s.case);
+    let page = get_page(&s.f, &here, Some(&s.cookie))
+        .await
+        .expect(StatusCode::OK)
+        .text();
+    assert!(page.contains("Dossier de preuves"), "{page}");
+    let csrf = csrf_of(&page);
+    let zip = post_form(
+        &s.f,
+        &format!("{here}/bundle"),
+        Some(&s.cookie),
+        &format!("csrf={csrf}&to="),
+    )
+    .await
+    .expect(StatusCode::OK);
+    assert_eq!(zip.headers[header::CONTENT_TYPE], "application/zip");
+    assert!(zip.headers[header::CONTENT_DISPOSITION]
+        .to_str()
+        .unwrap()
+        .starts_with("attachment"));
+    let check = vault_core::verify_bundle(std::io::Cursor::new(zip.body.to_vec()), None, None)
+        .expect("the bundle verifies");
+    assert_eq!(check.documents, 1);
+    let bad = post_form(
+        &s.f,
+        &format!("{here}/bundle"),
+        Some(&s.cookie),
+        &format!("csrf={csrf}&to=age1nope"),
+    )
+    .await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    assert!(bad.text().contains("<html"), "an error page in words");
+
+    let vera = format!(
+        "vault_session={}",
+        s.f.sign_in("vera", "vera-password").await
+    );
+    let theirs = get_page(&s.f, &here, Some(&vera)).await.text();
+    assert!(
+        !theirs.contains("/bundle\""),
+        "no bundle form for a volunteer"
+    );
 }

@@ -217,8 +217,103 @@ fn case_body(state: &AppState, v: &Volunteer, view: &CaseView, asked: &Asked) ->
             }
         }
         (links::case_links(v, view_case_links(view)))
+        @if !view.documents.is_empty() && v.session.user().role == vault_core::Role::Admin {
+            (bundle_section(v, &view.case.id))
+        }
         (report_section(v, view, asked))
     }
+}
+
+/// The evidence bundle (admins only: the log key signs it): every document of the case,
+/// optionally encrypted to a lawyer's own age key. The answer is the download itself.
+fn bundle_section(v: &Volunteer, case: &CaseId) -> Markup {
+    let w = v.ctx.w();
+    html! {
+        section #bundle aria-labelledby="bundle-title" {
+            h2 #bundle-title { (w.bundle_title) }
+            p { (w.bundle_text) }
+            form method="post" action={ "/cases/" (case) "/bundle" } {
+                (v.csrf_field())
+                label for="bundle-to" { (w.bundle_to) }
+                input type="text" #bundle-to name="to" autocomplete="off" spellcheck="false"
+                    placeholder="age1…" aria-describedby="bundle-to-note";
+                p.note #bundle-to-note { (w.bundle_to_note) }
+                button type="submit" { (w.bundle_button) }
+            }
+        }
+    }
+}
+
+/// `POST /cases/{case}/bundle`: the evidence bundle of every document, as a download.
+pub async fn bundle(
+    State(state): State<AppState>,
+    v: Volunteer,
+    Path(case): Path<String>,
+    fields: Fields,
+) -> Response {
+    if let Err(refused) = v.check(&fields) {
+        return refused;
+    }
+    let here = format!("/cases/{case}");
+    let case: CaseId = match parse_id(&case) {
+        Ok(c) => c,
+        Err(e) => return v.error(e, "/cases"),
+    };
+    let vault = match state.vault() {
+        Ok(vault) => vault,
+        Err(e) => return v.error(e, &here),
+    };
+    let to = match fields
+        .text("to")
+        .map(|r| r.trim().parse::<vault_core::PublicKey>())
+    {
+        None => vec![],
+        Some(Ok(key)) => vec![key],
+        Some(Err(_)) => {
+            return v.error(
+                ApiError::from(vault_core::Error::Invalid(vault_core::Problem::AgeKey)),
+                &here,
+            )
+        }
+    };
+    let encrypted = !to.is_empty();
+    let context = vault_core::BundleContext {
+        association: state.config().association.clone(),
+        to,
+        report: Some(vault_words::custody::report),
+    };
+    let session = v.session.clone();
+    let id = case.clone();
+    let body = crate::stream::body_from_writer(move |out| {
+        vault
+            .export_bundle(&session, &id, &[], &context, out)
+            .map(|_| ())
+    })
+    .await;
+    let body = match body {
+        Ok(b) => b,
+        Err(e) => return v.error(ApiError::from(e), &here),
+    };
+    let name = format!(
+        "case-{}.zip{}",
+        &case.as_str()[..8.min(case.as_str().len())],
+        if encrypted { ".age" } else { "" }
+    );
+    let mut response = axum::response::IntoResponse::into_response(body);
+    let headers = response.headers_mut();
+    headers.insert(
+        axum::http::header::CONTENT_TYPE,
+        axum::http::HeaderValue::from_static(if encrypted {
+            "application/age"
+        } else {
+            "application/zip"
+        }),
+    );
+    headers.insert(
+        axum::http::header::CONTENT_DISPOSITION,
+        crate::stream::attachment(&name),
+    );
+    response
 }
 
 /// The access report: a filter (no script: a form that reloads the page), then the page

@@ -153,6 +153,7 @@ pub fn routes() -> Router<AppState> {
             get(cases::edit_form).post(cases::edit),
         )
         .route("/cases/{case}/status", post(cases::set_status))
+        .route("/cases/{case}/bundle", post(documents::bundle))
         // Uploads stream, with the server's upload limit.
         .route(
             "/cases/{case}/documents",

@@ -239,3 +239,11 @@ setup-key-text = Copy it on paper or print this page, then keep it offline in a 
 setup-next-title = Next
 setup-next-text = Once the key is put away, sign in: create the teams and the volunteers' accounts in "Administration".
 setup-sign-in = Sign in
+
+## The evidence bundle on the case page (admins)
+
+web-bundle-title = Evidence bundle
+web-bundle-text = Every document of the case, as it came in, with the history of every access and its proofs, in a ZIP archive that a court can check (docs/evidence.md). The export is recorded in the log.
+web-bundle-to = The lawyer's age key (optional)
+web-bundle-to-note = With their public key (age1…), the archive is encrypted for them alone; without it, it holds the documents in clear: pass it on only on an encrypted medium or channel.
+web-bundle-button = Download the evidence bundle

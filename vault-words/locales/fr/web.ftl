@@ -239,3 +239,11 @@ setup-key-text = Recopiez-la sur papier ou imprimez cette page, puis rangez-la h
 setup-next-title = Ensuite
 setup-next-text = Une fois la clé rangée, connectez-vous : créez les équipes et les comptes des bénévoles dans « Administration ».
 setup-sign-in = Se connecter
+
+## The evidence bundle on the case page (admins)
+
+web-bundle-title = Dossier de preuves
+web-bundle-text = Tous les documents du dossier, tels qu'ils sont arrivés, avec l'historique de chaque accès et ses preuves, dans une archive ZIP qu'un tribunal peut vérifier (docs/evidence.md). L'export est inscrit au journal.
+web-bundle-to = Clé age de l'avocat·e (facultatif)
+web-bundle-to-note = Avec sa clé publique (age1…), l'archive est chiffrée pour elle ou lui seul·e ; sans, elle contient les documents en clair : ne la transmettez que sur un support ou un canal chiffré.
+web-bundle-button = Télécharger le dossier de preuves
