@@ -193,12 +193,6 @@ impl Vault {
         context: &BundleContext,
         out: impl Write,
     ) -> Result<BundleSummary> {
-        type Opened = (
-            DocumentId,
-            DocumentMeta,
-            DocumentReader,
-            Vec<CustodyVersion>,
-        );
         let opened: Vec<Opened> = self.audited(
             session.actor(),
             Action::BundleExport,
