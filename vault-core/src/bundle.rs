@@ -446,6 +446,23 @@ impl Vault {
     }
 }
 
+/// Writes documents as a plain ZIP (a share link's "download all"): each under its file
+/// name (made unique), stored, streamed to `out`.
+pub fn zip_documents(docs: Vec<(DocumentMeta, DocumentReader)>, out: impl Write) -> Result<()> {
+    let mut zip = zip::ZipWriter::new_stream(out);
+    let mut taken = HashSet::new();
+    for (meta, mut reader) in docs {
+        let options = SimpleFileOptions::default()
+            .compression_method(CompressionMethod::Stored)
+            .large_file(meta.size >= u64::from(u32::MAX));
+        zip.start_file(unique_name(&meta.filename, &mut taken), options)
+            .map_err(zip_error)?;
+        std::io::copy(&mut reader, &mut zip)?;
+    }
+    zip.finish().map_err(zip_error)?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

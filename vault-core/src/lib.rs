@@ -76,7 +76,8 @@ pub use blob_fs::FsBlobStore;
 pub use blob_mem::MemBlobStore;
 pub use blob_mirror::MirrorBlobStore;
 pub use bundle::{
-    BundleContext, BundleSummary, Custody, CustodyDocument, CustodyEvent, CustodyVersion,
+    zip_documents, BundleContext, BundleSummary, Custody, CustodyDocument, CustodyEvent,
+    CustodyVersion,
 };
 pub use bundle_verify::{verify_bundle, BundleCheck, BundleProblem};
 pub use cases::EraseReport;

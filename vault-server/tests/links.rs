@@ -1134,3 +1134,56 @@ async fn the_lawyers_page_shows_the_volunteers_message() {
         .await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.text());
 }
+
+/// "Download all": one ZIP of every document, counted as one download; twenty at once on
+/// a limit of five give exactly five archives.
+#[tokio::test]
+async fn download_all_is_one_zip_counted_once_even_twenty_at_a_time() {
+    let s = setup().await;
+    let (path, _) = s
+        .share(json!({"documents": [s.docs[0], s.docs[1]], "max_downloads": 5}))
+        .await;
+    let page = s.f.get(&path, None).await.expect(StatusCode::OK).text();
+    assert!(
+        page.contains(&format!("action=\"{path}/all?lang=fr\"")),
+        "{page}"
+    );
+    assert!(page.contains("Tout télécharger"), "{page}");
+    let zip = s.download(&path, "all", "").await.expect(StatusCode::OK);
+    assert_eq!(zip.headers[header::CONTENT_TYPE], "application/zip");
+    assert!(zip.body.starts_with(b"PK"));
+    // Stored entries: the names and contents are in the archive as they are.
+    for part in [
+        &b"recours.pdf"[..],
+        b"RECOURS",
+        b"passeport.jpg",
+        b"PASSEPORT",
+    ] {
+        assert!(zip.body.windows(part.len()).any(|w| w == part), "{part:?}");
+    }
+    let links =
+        s.f.get(&format!("/api/v1/cases/{}/shares", s.case), Some(&s.vera))
+            .await
+            .json();
+    assert_eq!(
+        links[0]["downloads"], 1,
+        "one download for the whole archive"
+    );
+
+    let (path, _) = s
+        .share(json!({"documents": [s.docs[0], s.docs[1]], "max_downloads": 5}))
+        .await;
+    let tries = (0..20).map(|_| s.download(&path, "all", ""));
+    let answers = futures_util::future::join_all(tries).await;
+    let served = answers
+        .iter()
+        .filter(|r| r.status == StatusCode::OK)
+        .count();
+    assert_eq!(served, 5, "exactly the limit");
+    for r in answers.iter().filter(|r| r.status == StatusCode::OK) {
+        assert!(
+            r.body.windows(9).any(|w| w == b"PASSEPORT"),
+            "each archive is whole"
+        );
+    }
+}

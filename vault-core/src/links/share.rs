@@ -579,24 +579,62 @@ impl Vault {
                 .shared_version(&record, shared, &key)?
                 .ok_or(Error::LinkUnavailable)?;
             let reader = self.reader(&shared.blob, &version_key, &meta)?;
-            let _guard = self.write_lock();
-            let mut record = self
-                .share_record(&record.id)?
-                .ok_or(Error::LinkUnavailable)?;
+            let left = self.count_download(&record.id, now, audit)?;
+            Ok((meta, reader, left))
+        })
+    }
+
+    /// Downloads every document the link still offers at once (the lawyer's "download
+    /// all"): one download counted, atomically and durably with its event (which names
+    /// every document), then the plaintext streams. Returns them and the downloads left.
+    pub fn download_shared_all(
+        &self,
+        token: &LinkToken,
+        passphrase: Option<&SecretString>,
+        client: Option<IpAddr>,
+        now: u64,
+    ) -> Result<(Vec<(DocumentMeta, DocumentReader)>, u32)> {
+        let (record, actor) = self.live_share(token, client)?;
+        self.audited(actor, Action::ShareDownload, record.targets(), |audit| {
             if record.status(now) != LinkStatus::Live {
                 return Err(Error::LinkUnavailable);
             }
-            record.downloads += 1;
-            let mut batch = Batch::default();
-            if record.downloads == record.max_downloads {
-                // The last download: the keys go now, this reader has what it needs.
-                self.purge_share(&mut batch, &mut record)?;
-            } else {
-                batch.put(&format!("share/{}", record.id), &record)?;
+            let key = self.share_key(&record, token, passphrase, audit)?;
+            let mut out = Vec::new();
+            for shared in &record.documents {
+                // A document deleted since is simply no longer offered.
+                if let Some((version_key, meta)) = self.shared_version(&record, shared, &key)? {
+                    audit.target("document", &shared.doc);
+                    let reader = self.reader(&shared.blob, &version_key, &meta)?;
+                    out.push((meta, reader));
+                }
             }
-            self.commit(batch, audit, &[])?;
-            Ok((meta, reader, record.max_downloads - record.downloads))
+            if out.is_empty() {
+                return Err(Error::LinkUnavailable);
+            }
+            let left = self.count_download(&record.id, now, audit)?;
+            Ok((out, left))
         })
+    }
+
+    /// Counts one download of a live link, with its event; at the last one the link's
+    /// keys go (the readers already opened have what they need). Returns the downloads
+    /// left.
+    fn count_download(&self, id: &LinkId, now: u64, audit: &mut Audit) -> Result<u32> {
+        let _guard = self.write_lock();
+        let mut record = self.share_record(id)?.ok_or(Error::LinkUnavailable)?;
+        if record.status(now) != LinkStatus::Live {
+            return Err(Error::LinkUnavailable);
+        }
+        record.downloads += 1;
+        let mut batch = Batch::default();
+        if record.downloads == record.max_downloads {
+            self.purge_share(&mut batch, &mut record)?;
+        } else {
+            batch.put(&format!("share/{}", record.id), &record)?;
+        }
+        self.commit(batch, audit, &[])?;
+        Ok(record.max_downloads - record.downloads)
     }
 
     /// Destroys the keys of every dead share link not yet purged.

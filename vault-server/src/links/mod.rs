@@ -32,6 +32,7 @@ pub fn routes(state: AppState) -> Router<AppState> {
     // Forms read whole, with a time limit.
     let forms = Router::new()
         .route("/s/{token}", get(share::page).post(share::unlock))
+        .route("/s/{token}/all", post(share::download_all))
         .route(
             "/s/{token}/{doc}",
             get(share::to_page).post(share::download),

@@ -84,6 +84,14 @@ fn list(
                     }
                 }
             }
+            @if view.documents.len() > 1 {
+                form method="post" action={ "/s/" (token) "/all?lang=" (l.tag()) } {
+                    @if let Some(p) = passphrase {
+                        input type="hidden" name="passphrase" value=(p.expose_secret());
+                    }
+                    button.secondary type="submit" { (l.say("share-download-all")) }
+                }
+            }
         }
         p.note { (l.say("share-recorded")) }
     };
@@ -208,17 +216,9 @@ pub async fn download(
     let now = vault_core::unix_now();
     let has_passphrase = passphrase.is_some();
     let work = move || vault.download_shared(&token, &doc, passphrase.as_ref(), client, now);
-    let result = if has_passphrase {
-        match state.inner.kdf.run_core(work).await {
-            Ok(r) => r,
-            Err(e) => return busy(lang, e),
-        }
-    } else {
-        run(work).await
-    };
-    let (meta, reader, _) = match result {
+    let (meta, reader, _) = match with_passphrase(&state, lang, has_passphrase, work).await {
         Ok(r) => r,
-        Err(e) => return refusal(lang, e),
+        Err(refused) => return refused,
     };
     let mut response = Body::new(body_from_reader(reader)).into_response();
     let h = response.headers_mut();
@@ -228,5 +228,64 @@ pub async fn download(
     );
     h.insert(header::CONTENT_LENGTH, HeaderValue::from(meta.size));
     h.insert(header::CONTENT_DISPOSITION, attachment(&meta.filename));
+    response
+}
+
+/// Runs a link's work, on the argon2 pool when a passphrase must be stretched; a refusal
+/// is the page that says so.
+async fn with_passphrase<T: Send + 'static>(
+    state: &AppState,
+    lang: Locale,
+    has_passphrase: bool,
+    work: impl FnOnce() -> vault_core::Result<T> + Send + 'static,
+) -> Result<T, Response> {
+    let result = if has_passphrase {
+        match state.inner.kdf.run_core(work).await {
+            Ok(r) => r,
+            Err(e) => return Err(busy(lang, e)),
+        }
+    } else {
+        run(work).await
+    };
+    result.map_err(|e| refusal(lang, e))
+}
+
+/// `POST /s/{token}/all`: every document still offered, as one ZIP, counted as one
+/// download before the first byte.
+pub async fn download_all(
+    State(state): State<AppState>,
+    Client(client): Client,
+    Path(token): Path<String>,
+    Query(q): Query<LangQuery>,
+    headers: HeaderMap,
+    form: Result<Form<Passphrase>, FormRejection>,
+) -> Response {
+    let lang = q.pick(&headers);
+    let (Some(token), Ok(vault)) = (LinkToken::parse(&token), state.vault()) else {
+        return dead(lang);
+    };
+    let passphrase = form.ok().and_then(|Form(f)| f.given());
+    let now = vault_core::unix_now();
+    let has_passphrase = passphrase.is_some();
+    let work = move || vault.download_shared_all(&token, passphrase.as_ref(), client, now);
+    let (docs, _) = match with_passphrase(&state, lang, has_passphrase, work).await {
+        Ok(r) => r,
+        Err(refused) => return refused,
+    };
+    let body = match crate::stream::body_from_writer(move |out| {
+        vault_core::zip_documents(docs, out)
+    })
+    .await
+    {
+        Ok(b) => b,
+        Err(e) => return refusal(lang, e),
+    };
+    let mut response = body.into_response();
+    let h = response.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/zip"),
+    );
+    h.insert(header::CONTENT_DISPOSITION, attachment("documents.zip"));
     response
 }

@@ -43,6 +43,7 @@ share-downloads-left = { $count ->
 }
 share-message-title = رسالة من الجمعية
 download = تنزيل
+share-download-all = تنزيل الكل (أرشيف ZIP واحد، يُحتسب تنزيلًا واحدًا)
 share-recorded = كل فتح وكل تنزيل يُسجَّل في سجل الاطلاع على الملف.
 share-nothing-left = لم يعد أي مستند متاحًا عبر هذا الرابط.
 passphrase-title = كلمة السر

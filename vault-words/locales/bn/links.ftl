@@ -34,6 +34,7 @@ share-downloads-left = { $count ->
 }
 share-message-title = সংস্থার বার্তা
 download = ডাউনলোড করুন
+share-download-all = সব ডাউনলোড করুন (একটি ZIP আর্কাইভ, একবার ডাউনলোড হিসেবে গণ্য হবে)
 share-recorded = প্রতিবার খোলা এবং প্রতিটি ডাউনলোড এই কেসের রেকর্ডে লিখে রাখা হয়।
 share-nothing-left = এই লিংক দিয়ে আর কোনো নথি পাওয়া যাবে না।
 passphrase-title = গোপন বাক্য

@@ -34,6 +34,7 @@ share-downloads-left = { $count ->
 }
 share-message-title = A message from the association
 download = Download
+share-download-all = Download all (one ZIP archive, counts as one download)
 share-recorded = Every opening and every download is recorded in the case's access log.
 share-nothing-left = No document is available through this link any more.
 passphrase-title = Passphrase

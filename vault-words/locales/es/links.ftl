@@ -34,6 +34,7 @@ share-downloads-left = { $count ->
 }
 share-message-title = Mensaje de la asociación
 download = Descargar
+share-download-all = Descargar todo (un archivo ZIP, cuenta como una descarga)
 share-recorded = Cada apertura y cada descarga queda anotada en el registro de accesos del caso.
 share-nothing-left = Ya no hay ningún documento disponible en este enlace.
 passphrase-title = Frase secreta

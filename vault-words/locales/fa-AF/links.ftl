@@ -35,6 +35,7 @@ share-downloads-left = { $count ->
 }
 share-message-title = پیام موسسه
 download = دانلود
+share-download-all = دانلود همه (یک آرشیف ZIP، یک دانلود حساب می‌شود)
 share-recorded = هر بار باز کردن و هر دانلود در فهرست دسترسی‌های دوسیه ثبت می‌شود.
 share-nothing-left = دیگر هیچ سندی از طریق این لینک در دسترس نیست.
 passphrase-title = رمز

@@ -34,6 +34,7 @@ share-downloads-left = { $count ->
 }
 share-message-title = Message de l'association
 download = Télécharger
+share-download-all = Tout télécharger (une archive ZIP, compte pour un téléchargement)
 share-recorded = Chaque ouverture et chaque téléchargement sont enregistrés dans le journal du dossier.
 share-nothing-left = Aucun document n'est plus disponible par ce lien.
 passphrase-title = Phrase secrète

@@ -34,6 +34,7 @@ share-downloads-left = { $count ->
 }
 share-message-title = ასოციაციის შეტყობინება
 download = ჩამოტვირთვა
+share-download-all = ყველას ჩამოტვირთვა (ერთი ZIP არქივი, ითვლება ერთ ჩამოტვირთვად)
 share-recorded = ყოველი გახსნა და ყოველი ჩამოტვირთვა იწერება საქმის წვდომების ჟურნალში.
 share-nothing-left = ამ ბმულით დოკუმენტები აღარ არის ხელმისაწვდომი.
 passphrase-title = საიდუმლო ფრაზა

@@ -34,6 +34,7 @@ share-downloads-left = { $count ->
 }
 share-message-title = د موسسې پیغام
 download = ډاونلوډ
+share-download-all = ټول ډاونلوډ (یو ZIP آرشیف، د یو ډاونلوډ په توګه شمېرل کېږي)
 share-recorded = هر ځل پرانیستل او هر ډاونلوډ د دوسیې د لاسرسي په راپور کې ثبتېږي.
 share-nothing-left = د دې لینک له لارې نور هېڅ سند نشته.
 passphrase-title = پټنوم

@@ -39,6 +39,7 @@ share-downloads-left = { $count ->
 }
 share-message-title = Сообщение от ассоциации
 download = Скачать
+share-download-all = Скачать всё (один ZIP-архив, считается как одно скачивание)
 share-recorded = Каждое открытие и каждое скачивание записывается в журнал доступа к делу.
 share-nothing-left = По этой ссылке больше нет доступных документов.
 passphrase-title = Секретная фраза

@@ -34,6 +34,7 @@ share-downloads-left = { $count ->
 }
 share-message-title = Fariin ka timid ururka
 download = Soo deji
+share-download-all = Soo deji dhammaan (hal kayd ZIP ah, waxaa loo tiriyaa hal soo dejin)
 share-recorded = Furitaan kasta iyo soo dejin kasta waxaa lagu qoraa diiwaanka kiiska.
 share-nothing-left = Hadda ma jiro dukumenti laga heli karo linkigan.
 passphrase-title = Weedha sirta ah

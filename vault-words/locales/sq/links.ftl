@@ -34,6 +34,7 @@ share-downloads-left = { $count ->
 }
 share-message-title = Mesazh nga shoqata
 download = Shkarko
+share-download-all = Shkarko të gjitha (një arkiv ZIP, llogaritet si një shkarkim)
 share-recorded = Çdo hapje dhe çdo shkarkim shënohet në historikun e hyrjeve të dosjes.
 share-nothing-left = Nuk ka më asnjë dokument të disponueshëm përmes kësaj lidhjeje.
 passphrase-title = Fraza sekrete

@@ -34,6 +34,7 @@ share-downloads-left = { $count ->
 }
 share-message-title = መልእኽቲ ካብ ማሕበር
 download = ምውራድ
+share-download-all = ኩሉ ምውራድ (ሓደ ZIP ማህደር፣ ከም ሓደ ምውራድ ይቑጸር)
 share-recorded = ነፍሲ ወከፍ ምኽፋትን ነፍሲ ወከፍ ምውራድን ኣብ መዝገብ ምእታው ናይቲ ጉዳይ ይምዝገብ።
 share-nothing-left = ብዚ ሊንክ ዝርከብ ሰነድ ድሕሪ ሕጂ የለን።
 passphrase-title = ምስጢራዊ ሓረግ

@@ -34,6 +34,7 @@ share-downloads-left = { $count ->
 }
 share-message-title = Dernekten bir mesaj
 download = İndir
+share-download-all = Tümünü indir (tek bir ZIP arşivi, bir indirme hakkı olarak sayılır)
 share-recorded = Her açılış ve her indirme, dosyanın erişim kaydına yazılır.
 share-nothing-left = Bu bağlantıda artık indirilebilecek belge yok.
 passphrase-title = Parola

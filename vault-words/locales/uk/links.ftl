@@ -39,6 +39,7 @@ share-downloads-left = { $count ->
 }
 share-message-title = Повідомлення від асоціації
 download = Завантажити
+share-download-all = Завантажити все (один ZIP-архів, зараховується як одне завантаження)
 share-recorded = Кожне відкриття і кожне завантаження записується в журнал доступу до справи.
 share-nothing-left = За цим посиланням більше немає доступних документів.
 passphrase-title = Секретна фраза

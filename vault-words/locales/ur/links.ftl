@@ -35,6 +35,7 @@ share-downloads-left = { $count ->
 }
 share-message-title = تنظیم کا پیغام
 download = ڈاؤن لوڈ کریں
+share-download-all = سب ڈاؤن لوڈ کریں (ایک ZIP آرکائیو، ایک ڈاؤن لوڈ شمار ہوگا)
 share-recorded = ہر بار کھولنا اور ہر ڈاؤن لوڈ کیس کے رسائی ریکارڈ میں درج ہوتا ہے۔
 share-nothing-left = اس لنک کے ذریعے اب کوئی دستاویز دستیاب نہیں۔
 passphrase-title = پاس ورڈ
