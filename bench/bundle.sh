@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Evidence bundles of large documents: `vault bundle create` (decrypt, hash with SHA-256,
+# SHA-512 and BLAKE3, write a streamed ZIP, custody with proofs) against `zip -0` of the
+# same plaintext files, in the same run; then `vault bundle verify`. Prints times, the
+# ratio and the peak RSS of each.
+#
+#   bench/bundle.sh [TOTAL_MIB]     default 2048 (2 GiB, in 4 files)
+#
+# Needs: zip, /usr/bin/time. Production argon2 parameters.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+TOTAL_MIB=${1:-2048}
+for tool in zip /usr/bin/time; do
+  command -v $tool >/dev/null || { echo "$tool is missing: apt-get install zip time" >&2; exit 1; }
+done
+
+cargo build --release --bins --quiet
+VAULT=$PWD/target/release/vault
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/vault-bundle-bench.XXXXXX")
+trap 'rm -rf "$WORK"' EXIT
+cd "$WORK"
+
+printf 'bench-password-123\n' > pw
+export VAULT_DIR=$WORK/data VAULT_USER=bench VAULT_PASSWORD_FILE=$WORK/pw
+"$VAULT" init --admin bench --recovery-key-out recovery.key 2>/dev/null
+"$VAULT" team add bench >/dev/null
+CASE=$("$VAULT" case add --team bench --name "Bench")
+mkdir files
+EACH=$((TOTAL_MIB / 4))
+for i in 1 2 3 4; do
+  head -c "$((EACH * 1024 * 1024))" /dev/urandom > "files/photo-$i.jpg"
+  "$VAULT" doc add "$CASE" --kind evidence "files/photo-$i.jpg" >/dev/null
+done
+sync
+
+# measure NAME CMD...: wall seconds and peak RSS (KiB) of CMD.
+measure() {
+  local name=$1; shift
+  /usr/bin/time -f "%e %M" -o "time.$name" "$@" >/dev/null 2>"err.$name" || { cat "err.$name" >&2; exit 1; }
+  sync
+  read -r secs rss < "time.$name"
+  printf '%-34s %7.2f s   peak RSS %6d MiB\n' "$name" "$secs" "$((rss / 1024))"
+  echo "$secs" > "secs.$name"
+}
+
+echo "$TOTAL_MIB MiB in 4 documents"
+measure "zip -0 (plaintext, reference)" zip -0 -q -r reference.zip files
+measure "vault bundle create" "$VAULT" bundle create "$CASE" -o bundle.zip
+measure "vault bundle verify" "$VAULT" bundle verify bundle.zip
+ratio=$(awk -v a="$(cat 'secs.vault bundle create')" -v b="$(cat 'secs.zip -0 (plaintext, reference)')" 'BEGIN {printf "%.2f", a / b}')
+echo "bundle / zip -0: $ratio"
+ls -l reference.zip bundle.zip | awk '{print $5, $9}'
