@@ -244,6 +244,22 @@ pub async fn bundle(
         .map(|r| r.trim().parse::<vault_core::PublicKey>())
         .collect::<Result<Vec<_>, _>>()
         .map_err(|_| invalid("api-invalid-recipient"))?;
+    bundle_download(&state, vault, auth.session, case, documents, to)
+        .await
+        .map_err(ApiError::from)
+}
+
+/// The evidence bundle as a download, streamed as it is made (the API's route and the case
+/// page's button): `application/zip`, or `application/age` when encrypted to `to`. An
+/// error before the first byte is returned, for the caller to answer with its status.
+pub(crate) async fn bundle_download(
+    state: &AppState,
+    vault: vault_core::Vault,
+    session: std::sync::Arc<vault_core::Session>,
+    case: CaseId,
+    documents: Vec<vault_core::DocumentId>,
+    to: Vec<vault_core::PublicKey>,
+) -> vault_core::Result<axum::response::Response> {
     let encrypted = !to.is_empty();
     let context = vault_core::BundleContext {
         association: state.config().association.clone(),
@@ -257,7 +273,7 @@ pub async fn bundle(
     );
     let body = crate::stream::body_from_writer(move |out| {
         vault
-            .export_bundle(&auth.session, &case, &documents, &context, out)
+            .export_bundle(&session, &case, &documents, &context, out)
             .map(|_| ())
     })
     .await?;

@@ -4,7 +4,7 @@
 //! access log are vault-core's.
 
 mod admin;
-mod cases;
+pub(crate) mod cases;
 pub(crate) mod documents;
 pub(crate) mod links;
 pub(crate) mod session;

@@ -276,44 +276,11 @@ pub async fn bundle(
             )
         }
     };
-    let encrypted = !to.is_empty();
-    let context = vault_core::BundleContext {
-        association: state.config().association.clone(),
-        to,
-        report: Some(vault_words::custody::report),
-    };
     let session = v.session.clone();
-    let id = case.clone();
-    let body = crate::stream::body_from_writer(move |out| {
-        vault
-            .export_bundle(&session, &id, &[], &context, out)
-            .map(|_| ())
-    })
-    .await;
-    let body = match body {
-        Ok(b) => b,
-        Err(e) => return v.error(ApiError::from(e), &here),
-    };
-    let name = format!(
-        "case-{}.zip{}",
-        &case.as_str()[..8.min(case.as_str().len())],
-        if encrypted { ".age" } else { "" }
-    );
-    let mut response = axum::response::IntoResponse::into_response(body);
-    let headers = response.headers_mut();
-    headers.insert(
-        axum::http::header::CONTENT_TYPE,
-        axum::http::HeaderValue::from_static(if encrypted {
-            "application/age"
-        } else {
-            "application/zip"
-        }),
-    );
-    headers.insert(
-        axum::http::header::CONTENT_DISPOSITION,
-        crate::stream::attachment(&name),
-    );
-    response
+    match crate::api::cases::bundle_download(&state, vault, session, case, vec![], to).await {
+        Ok(download) => download,
+        Err(e) => v.error(ApiError::from(e), &here),
+    }
 }
 
 /// The access report: a filter (no script: a form that reloads the page), then the page
