@@ -507,3 +507,137 @@ fn every_language_gets_the_upload_page_the_receipt_and_the_space() {
     phone.open(&format!("{base}{}?lang=en-XA", s.share_path));
     words("share");
 }
+
+#[test]
+fn a_share_to_a_lawyers_own_key_gives_files_only_that_key_opens() {
+    let v = VaultDir::init();
+    let server = Server::start(&v.data(), &[]);
+    let api = Api::signed_in(&server.base, "alice", ADMIN_PASSWORD);
+    let before = server.peak_rss_kib();
+    let case = api.new_case("Awa K.");
+    // A large photo, so that the server's memory would show a copy held whole.
+    const BIG: usize = 192 << 20;
+    let photo = pattern(BIG, 3);
+    let upload = |name: &str, bytes: Vec<u8>| {
+        let (status, _, body) = api.send(
+            "POST",
+            &format!("/api/v1/cases/{case}/documents?kind=evidence&filename={name}"),
+            &[("content-type", "application/octet-stream")],
+            std::io::Cursor::new(bytes),
+        );
+        assert_eq!(status, 201, "{}", String::from_utf8_lossy(&body));
+        serde_json::from_slice::<serde_json::Value>(&body).unwrap()["id"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+    let photo_id = upload("photo.jpg", photo.clone());
+    let letter_id = upload("certificat.pdf", b"%PDF-1.7 certificat".to_vec());
+    let shares = format!("/api/v1/cases/{case}/shares");
+
+    // A key that is not one is refused, and named as such.
+    for bad in [json!(["age1notakey"]), json!(["AGE-SECRET-KEY-1QQQQ"])] {
+        let (status, body) = api.json(
+            "POST",
+            &shares,
+            Some(json!({"documents": [photo_id], "to": bad})),
+        );
+        assert_eq!(status, 400, "{body}");
+        assert_eq!(body["error"], "invalid", "{body}");
+        let said = body["message"].as_str().unwrap();
+        assert!(said.contains("age1"), "{body}");
+    }
+    if !age_tool("the lawyer's key") {
+        return;
+    }
+    let dir = v.root.path();
+    let (lawyer_key, lawyer) = age_keygen(dir, "lawyer.key");
+    let (stranger_key, _) = age_keygen(dir, "stranger.key");
+    let (status, made) = api.json(
+        "POST",
+        &shares,
+        Some(json!({"documents": [photo_id, letter_id], "to": [lawyer], "label": "Me Diallo"})),
+    );
+    assert_eq!(status, 201, "{made}");
+    assert_eq!(made["link"]["to"], json!([lawyer]));
+    let path = made["url"]
+        .as_str()
+        .unwrap()
+        .strip_prefix(PUBLIC)
+        .unwrap()
+        .to_owned();
+    let lawyer_side = Api::new(&server.base);
+
+    // The page says so, with the key.
+    let (status, _, page) = lawyer_side.get(&path);
+    assert_eq!(status, 200);
+    let page = String::from_utf8_lossy(&page).into_owned();
+    assert!(page.contains("Chiffrés pour votre clé age"), "{page}");
+    assert!(page.contains(&lawyer), "{page}");
+
+    // One document: an age file for the lawyer's key, not for another.
+    let (status, headers, body) =
+        lawyer_side.send("POST", &format!("{path}/{photo_id}"), &[], std::io::empty());
+    assert_eq!(status, 200);
+    assert_eq!(headers["content-type"], "application/age");
+    let disposition = headers["content-disposition"].to_str().unwrap();
+    assert!(disposition.contains("photo.jpg.age"), "{disposition}");
+    assert!(body.starts_with(b"age-encryption.org/v1\n"));
+    let sealed = dir.join("photo.jpg.age");
+    std::fs::write(&sealed, &body).unwrap();
+    drop(body);
+    let opened = dir.join("photo.jpg");
+    assert!(
+        !age_decrypt(&stranger_key, &sealed, &opened),
+        "another key opens it"
+    );
+    assert!(
+        age_decrypt(&lawyer_key, &sealed, &opened),
+        "the lawyer's key does not open it"
+    );
+    assert!(
+        std::fs::read(&opened).unwrap() == photo,
+        "not the photo as it came in"
+    );
+
+    // Everything: one ZIP, encrypted as a whole.
+    let (status, headers, body) =
+        lawyer_side.send("POST", &format!("{path}/all"), &[], std::io::empty());
+    assert_eq!(status, 200);
+    assert_eq!(headers["content-type"], "application/age");
+    assert!(headers["content-disposition"]
+        .to_str()
+        .unwrap()
+        .contains("documents.zip.age"));
+    let sealed = dir.join("documents.zip.age");
+    std::fs::write(&sealed, &body).unwrap();
+    drop(body);
+    let opened = dir.join("documents.zip");
+    assert!(age_decrypt(&lawyer_key, &sealed, &opened));
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&opened).unwrap()).unwrap();
+    let mut names: Vec<String> = zip.file_names().map(|n| n.unwrap().into_owned()).collect();
+    names.sort();
+    assert_eq!(names, ["certificat.pdf", "photo.jpg"]);
+    let mut letter = Vec::new();
+    std::io::Read::read_to_end(&mut zip.by_name("certificat.pdf").unwrap(), &mut letter).unwrap();
+    assert_eq!(letter, b"%PDF-1.7 certificat");
+    let inner = blake3::Hasher::new()
+        .update_reader(zip.by_name("photo.jpg").unwrap())
+        .unwrap()
+        .finalize();
+    assert_eq!(inner, blake3::hash(&photo));
+
+    // The volunteers' list says the link is for the lawyer's key.
+    let (status, list) = api.json("GET", &shares, None);
+    assert_eq!(status, 200);
+    assert_eq!(list[0]["to"], json!([lawyer]));
+
+    // 192 MiB in, out twice (once inside a ZIP), all encrypted on the way: the server holds
+    // none of it whole.
+    let grown = server.peak_rss_kib().saturating_sub(before);
+    println!(
+        "192 MiB up, then down sealed twice: peak RSS grew by {} MiB",
+        grown / 1024
+    );
+    assert!(grown < 64 * 1024, "peak RSS grew by {} MiB", grown / 1024);
+}

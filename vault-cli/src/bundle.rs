@@ -114,17 +114,7 @@ impl BundleCmd {
                 association,
                 to,
             } => {
-                let to = to
-                    .iter()
-                    .map(|r| {
-                        r.trim().parse::<vault_core::PublicKey>().map_err(|_| {
-                            anyhow::anyhow!(say_with(
-                                "cli-bundle-bad-recipient",
-                                &[("value", r.clone().into())]
-                            ))
-                        })
-                    })
-                    .collect::<anyhow::Result<Vec<_>>>()?;
+                let to = crate::context::recipients(&to)?;
                 let case = vault.resolve_case(&case)?;
                 let docs = docs
                     .iter()

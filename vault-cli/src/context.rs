@@ -65,6 +65,24 @@ impl Context {
 }
 
 /// Reads a password from the first line of a file.
+/// A lawyer's own age recipients given with `--to` (a share's, a bundle's); a bad one is
+/// named.
+pub fn recipients(list: &[String]) -> anyhow::Result<Vec<vault_core::PublicKey>> {
+    let to = list
+        .iter()
+        .map(|r| {
+            vault_core::PublicKey::parse(r).map_err(|_| {
+                anyhow!(say_with(
+                    "cli-bad-recipient",
+                    &[("value", r.clone().into())]
+                ))
+            })
+        })
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    vault_core::check_recipients(&to)?;
+    Ok(to)
+}
+
 pub fn read_password_file(path: &Path) -> anyhow::Result<SecretString> {
     let mut text = std::fs::read_to_string(path).with_context(|| {
         say_with(

@@ -34,6 +34,10 @@ pub enum ShareCmd {
         /// A few words shown to the recipient on the link's page
         #[arg(long)]
         message: Option<String>,
+        /// The lawyer's own age recipient (age1..., repeatable): every download is
+        /// encrypted to it, so that the link alone does not read the documents
+        #[arg(long = "to")]
+        to: Vec<String>,
     },
     /// List a case's share links / Lister les liens de partage
     List {
@@ -90,7 +94,9 @@ impl ShareCmd {
                 passphrase_file,
                 label,
                 message,
+                to,
             } => {
+                let to = crate::context::recipients(&to)?;
                 let case = vault.resolve_case(&case)?;
                 let documents = docs
                     .iter()
@@ -107,6 +113,7 @@ impl ShareCmd {
                     passphrase,
                     label,
                     message: message.filter(|m| !m.trim().is_empty()),
+                    to,
                 };
                 let (info, token) = vault.create_share(&session, &case, &new)?;
                 eprintln!(
@@ -139,6 +146,7 @@ impl ShareCmd {
                                 ("until", format_time(l.expires).into()),
                                 ("documents", l.documents.len().into()),
                                 ("passphrase", if l.passphrase { "yes" } else { "no" }.into()),
+                                ("sealed", if l.to.is_empty() { "no" } else { "yes" }.into()),
                             ],
                         )
                     });

@@ -198,6 +198,7 @@ impl Vault {
             Action::BundleExport,
             vec![target("case", case)],
             |audit| {
+                crate::keys::check_recipients(&context.to)?;
                 // The log key signs the bundle: refused before anything is read without it.
                 self.log_signing_key(session)?;
                 let (_, case_key) = self.case_key(session, case)?;
@@ -230,9 +231,7 @@ impl Vault {
             return self.write_bag(session, case, opened, &checkpoint, &signing, context, out);
         }
         // Encrypted to the lawyer's own age key(s): the Go `age` tool opens it.
-        let encryptor = age::Encryptor::with_recipients(context.to.iter().map(|k| k.recipient()))
-            .map_err(|_| Error::Invalid(crate::Problem::AgeKey))?;
-        let mut sealed = encryptor.wrap_output(out)?;
+        let mut sealed = crate::keys::seal_stream(out, &context.to)?;
         let summary = self.write_bag(
             session,
             case,
@@ -448,7 +447,10 @@ impl Vault {
 
 /// Writes documents as a plain ZIP (a share link's "download all"): each under its file
 /// name (made unique), stored, streamed to `out`.
-pub fn zip_documents(docs: Vec<(DocumentMeta, DocumentReader)>, out: impl Write) -> Result<()> {
+pub(crate) fn zip_documents(
+    docs: Vec<(DocumentMeta, DocumentReader)>,
+    out: impl Write,
+) -> Result<()> {
     let mut zip = zip::ZipWriter::new_stream(out);
     let mut taken = HashSet::new();
     for (meta, mut reader) in docs {

@@ -559,6 +559,10 @@ pub enum Problem {
     OwnAccount,
     /// A key that is not an age secret key.
     AgeKey,
+    /// A recipient that is not an age public key (`age1...`).
+    AgeRecipient,
+    /// More than ten recipients, or one given twice.
+    AgeRecipients,
     /// Argon2 parameters out of argon2's own range.
     Argon2Range,
     /// Argon2 parameters beyond 4 GiB, 100 passes or 64 lanes.
@@ -646,6 +650,8 @@ impl Problem {
         Problem::PasswordShort,
         Problem::OwnAccount,
         Problem::AgeKey,
+        Problem::AgeRecipient,
+        Problem::AgeRecipients,
         Problem::Argon2Range,
         Problem::Argon2Limits,
         Problem::Argon2Refused,
@@ -695,6 +701,7 @@ impl Problem {
             Problem::PasswordShort | Problem::Argon2Refused => "password",
             Problem::OwnAccount => "user",
             Problem::AgeKey => "key",
+            Problem::AgeRecipient | Problem::AgeRecipients => "recipient",
             Problem::Argon2Range | Problem::Argon2Limits => "argon2 parameters",
             Problem::UploadFiles => "files",
             Problem::UploadBytes => "bytes",
@@ -749,6 +756,8 @@ impl Problem {
             Problem::PasswordShort => "password-short",
             Problem::OwnAccount => "own-account",
             Problem::AgeKey => "age-key",
+            Problem::AgeRecipient => "age-recipient",
+            Problem::AgeRecipients => "age-recipients",
             Problem::Argon2Range => "argon2-range",
             Problem::Argon2Limits => "argon2-limits",
             Problem::Argon2Refused => "argon2-refused",

@@ -100,6 +100,131 @@ impl PublicKey {
     pub(crate) fn recipient(&self) -> &dyn age::Recipient {
         &self.0
     }
+
+    /// Parses a recipient someone typed or pasted (a lawyer's `age1...`), spaces around it
+    /// ignored; anything else is [`Problem::AgeRecipient`](crate::Problem::AgeRecipient).
+    pub fn parse(text: &str) -> Result<Self> {
+        x25519::Recipient::from_str(text.trim())
+            .map(PublicKey)
+            .map_err(|_| Error::Invalid(crate::Problem::AgeRecipient))
+    }
+}
+
+impl PublicKey {
+    /// Parses the recipients typed in one field: separated by spaces, commas or line
+    /// breaks, checked as [`check_recipients`] does. An empty field is no recipient.
+    pub fn parse_list(text: &str) -> Result<Vec<Self>> {
+        let to = text
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|part| !part.is_empty())
+            .map(PublicKey::parse)
+            .collect::<Result<Vec<_>>>()?;
+        check_recipients(&to)?;
+        Ok(to)
+    }
+}
+
+/// The most recipients a share or a bundle is encrypted to.
+pub const MAX_RECIPIENTS: usize = 10;
+
+/// Checks a list of someone's own age recipients (a share's, a bundle's): at most
+/// [`MAX_RECIPIENTS`], each once.
+pub fn check_recipients(to: &[PublicKey]) -> Result<()> {
+    let distinct: std::collections::HashSet<String> = to.iter().map(|k| k.to_string()).collect();
+    if to.len() > MAX_RECIPIENTS || distinct.len() != to.len() {
+        return Err(Error::Invalid(crate::Problem::AgeRecipients));
+    }
+    Ok(())
+}
+
+/// Encrypts a stream to someone's own recipients: a standard age file that the Go `age`
+/// tool opens. `finish` must be called on the writer.
+pub(crate) fn seal_stream<W: Write>(
+    out: W,
+    to: &[PublicKey],
+) -> Result<age::stream::StreamWriter<W>> {
+    let encryptor = age::Encryptor::with_recipients(to.iter().map(|k| k.recipient()))
+        .map_err(|_| Error::Invalid(crate::Problem::AgeRecipients))?;
+    Ok(encryptor.wrap_output(out)?)
+}
+
+/// A plaintext stream read as an age file encrypted to some recipients.
+///
+/// age encrypts through a `Write` and has no reader that encrypts; this adapter feeds it
+/// one piece of plaintext at a time and hands out what it wrote, so a download stays a
+/// stream with a bounded buffer (age's 64 KiB chunk and one piece read).
+pub(crate) struct SealingReader<R> {
+    plain: R,
+    writer: Option<age::stream::StreamWriter<Pending>>,
+    pending: Pending,
+    piece: Vec<u8>,
+}
+
+/// What the age writer wrote and the reader has not handed out yet.
+#[derive(Clone, Default)]
+struct Pending(std::sync::Arc<std::sync::Mutex<(Vec<u8>, usize)>>);
+
+impl Write for Pending {
+    fn write(&mut self, data: &[u8]) -> std::io::Result<usize> {
+        let mut p = self
+            .0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        p.0.extend_from_slice(data);
+        Ok(data.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl<R: Read> SealingReader<R> {
+    pub(crate) fn new(plain: R, to: &[PublicKey]) -> Result<Self> {
+        let pending = Pending::default();
+        let writer = seal_stream(pending.clone(), to)?;
+        Ok(SealingReader {
+            plain,
+            writer: Some(writer),
+            pending,
+            piece: vec![0; 64 * 1024],
+        })
+    }
+}
+
+impl<R: Read> Read for SealingReader<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        loop {
+            {
+                let mut p = self
+                    .pending
+                    .0
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
+                let (bytes, at) = &mut *p;
+                if *at < bytes.len() {
+                    let n = buf.len().min(bytes.len() - *at);
+                    buf[..n].copy_from_slice(&bytes[*at..*at + n]);
+                    *at += n;
+                    if *at == bytes.len() {
+                        bytes.clear();
+                        *at = 0;
+                    }
+                    return Ok(n);
+                }
+            }
+            let Some(writer) = self.writer.as_mut() else {
+                return Ok(0);
+            };
+            let n = self.plain.read(&mut self.piece)?;
+            if n == 0 {
+                if let Some(writer) = self.writer.take() {
+                    writer.finish()?;
+                }
+            } else {
+                writer.write_all(&self.piece[..n])?;
+            }
+        }
+    }
 }
 
 impl fmt::Display for PublicKey {

@@ -76,8 +76,7 @@ pub use blob_fs::FsBlobStore;
 pub use blob_mem::MemBlobStore;
 pub use blob_mirror::MirrorBlobStore;
 pub use bundle::{
-    zip_documents, BundleContext, BundleSummary, Custody, CustodyDocument, CustodyEvent,
-    CustodyVersion,
+    BundleContext, BundleSummary, Custody, CustodyDocument, CustodyEvent, CustodyVersion,
 };
 pub use bundle_verify::{verify_bundle, BundleCheck, BundleProblem};
 pub use cases::EraseReport;
@@ -86,8 +85,10 @@ pub use documents::{check_filename, check_name, is_hidden_char, DocumentReader};
 pub use error::{Damage, DocumentFault, Error, LogFault, NameProblem, Named, Problem, Result, Why};
 pub use fsck::FsckReport;
 pub use ids::{now as unix_now, CaseId, DocumentId, LinkId, TeamId, UserId};
-pub use keys::{KdfParams, PublicKey, SecretKey};
-pub use links::share::{NewShare, ShareInfo, SharedDocument, SharedView};
+pub use keys::{check_recipients, KdfParams, PublicKey, SecretKey, MAX_RECIPIENTS};
+pub use links::share::{
+    NewShare, ShareInfo, SharedArchive, SharedDocument, SharedFile, SharedView,
+};
 pub use links::space::{Space, SpaceInfo, SPACE_DEFAULT_TTL, SPACE_MAX_TTL};
 pub use links::upload::{NewUploadLink, Receipt, UploadLinkInfo, UploadView};
 pub use links::{

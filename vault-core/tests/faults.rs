@@ -165,7 +165,7 @@ fn round(op: Op, seed: u64) -> bool {
             let downloaded = f
                 .vault
                 .download_shared(token, &doc, None, None, vault_core::unix_now())
-                .map(|(_, mut reader, _)| {
+                .map(|(mut reader, _)| {
                     let mut out = Vec::new();
                     reader.read_to_end(&mut out).unwrap();
                     assert_eq!(out, base);

@@ -29,7 +29,7 @@ fn download(
     pass: Option<&str>,
 ) -> Result<Vec<u8>, Error> {
     let pass = pass.map(|p| SecretString::from(p.to_string()));
-    let (_, mut reader, _) =
+    let (mut reader, _) =
         vault.download_shared(token, doc, pass.as_ref(), None, vault_core::unix_now())?;
     let mut out = Vec::new();
     reader.read_to_end(&mut out).unwrap();
@@ -73,7 +73,7 @@ fn opening_consumes_nothing_and_downloads_are_counted_then_keys_destroyed() {
     assert!(is_unavailable(download(&f.vault, &token, &other, None)));
     assert_eq!(download(&f.vault, &token, &a, None).unwrap(), b"recours");
     assert_eq!(download(&f.vault, &token, &b, None).unwrap(), b"passeport");
-    let (_, _, left) = f
+    let (_, left) = f
         .vault
         .download_shared(&token, &a, None, None, now)
         .unwrap();
@@ -848,4 +848,144 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
         }
     }
     out
+}
+
+#[test]
+fn a_share_to_a_lawyers_own_key_hands_out_only_age_files_for_that_key() {
+    let f = Fixture::new();
+    // Over three of age's 64 KiB chunks, so that the stream is cut and joined again.
+    let big: Vec<u8> = (0..200_000u32).map(|i| (i * 7 + i / 251) as u8).collect();
+    let a = f.add(&f.bob, DocumentKind::Evidence, "photo.jpg", &big);
+    let b = f.add(&f.bob, DocumentKind::Appeal, "recours.pdf", b"recours");
+    let lawyer = age::x25519::Identity::generate();
+    let other = age::x25519::Identity::generate();
+    let key = vault_core::PublicKey::parse(&format!("  {}\n", lawyer.to_public())).unwrap();
+    let now = vault_core::unix_now();
+    let new = NewShare {
+        documents: vec![a.clone(), b.clone()],
+        to: vec![key.clone()],
+        ..NewShare::default()
+    };
+    let (info, token) = f.vault.create_share(&f.bob, &f.case, &new).unwrap();
+    assert_eq!(info.to, vec![key.clone()]);
+    assert_eq!(
+        f.vault.list_shares(&f.bob, &f.case).unwrap()[0].to,
+        vec![key.clone()]
+    );
+    assert_eq!(
+        f.vault.open_share(&token, None, None, now).unwrap().to,
+        vec![key.clone()]
+    );
+
+    // One document: an age file, read here in small pieces, that only the lawyer opens.
+    let (mut file, _) = f
+        .vault
+        .download_shared(&token, &a, None, None, now)
+        .unwrap();
+    assert!(file.is_sealed());
+    assert_eq!(file.file_name(), "photo.jpg.age");
+    assert_eq!(file.length(), None);
+    let mut sealed = Vec::new();
+    let mut piece = [0u8; 1000];
+    loop {
+        let n = file.read(&mut piece).unwrap();
+        if n == 0 {
+            break;
+        }
+        sealed.extend_from_slice(&piece[..n]);
+    }
+    assert!(sealed.starts_with(b"age-encryption.org/v1\n"));
+    assert!(!sealed.windows(64).any(|w| w == &big[1000..1064]));
+    assert!(try_open(&sealed, &other).is_none());
+    assert!(try_open(&sealed, &lawyer).unwrap() == big);
+
+    // Everything at once: the ZIP itself is the age file.
+    let (archive, _) = f
+        .vault
+        .download_shared_all(&token, None, None, now)
+        .unwrap();
+    assert!(archive.is_sealed());
+    assert_eq!(archive.file_name(), "documents.zip.age");
+    let mut out = Vec::new();
+    archive.write_to(&mut out).unwrap();
+    let zip = try_open(&out, &lawyer).unwrap();
+    assert!(zip.starts_with(b"PK\x03\x04"));
+    assert!(zip.windows(7).any(|w| w == b"recours"));
+
+    // A share without a key is plaintext, as before.
+    let (_, plain) = f
+        .vault
+        .create_share(
+            &f.bob,
+            &f.case,
+            &NewShare {
+                documents: vec![b.clone()],
+                ..NewShare::default()
+            },
+        )
+        .unwrap();
+    let (mut file, _) = f
+        .vault
+        .download_shared(&plain, &b, None, None, now)
+        .unwrap();
+    assert!(!file.is_sealed());
+    assert_eq!(file.file_name(), "recours.pdf");
+    let mut out = Vec::new();
+    file.read_to_end(&mut out).unwrap();
+    assert_eq!(out, b"recours");
+
+    // Refused: not a public key (a secret key pasted by mistake among them), eleven keys,
+    // the same key twice.
+    for bad in [
+        "age1notakey".to_string(),
+        lawyer.to_string().expose_secret().to_string(),
+        "".into(),
+    ] {
+        assert!(matches!(
+            vault_core::PublicKey::parse(&bad),
+            Err(Error::Invalid(vault_core::Problem::AgeRecipient))
+        ));
+    }
+    let many: Vec<_> = (0..11)
+        .map(|_| {
+            vault_core::PublicKey::parse(&age::x25519::Identity::generate().to_public().to_string())
+                .unwrap()
+        })
+        .collect();
+    for to in [many, vec![key.clone(), key.clone()]] {
+        let refused = f.vault.create_share(
+            &f.bob,
+            &f.case,
+            &NewShare {
+                documents: vec![b.clone()],
+                to,
+                ..NewShare::default()
+            },
+        );
+        assert!(
+            matches!(
+                refused,
+                Err(Error::Invalid(vault_core::Problem::AgeRecipients))
+            ),
+            "{refused:?}"
+        );
+    }
+
+    // The list of keys gone from the catalogue: the link refuses, never plaintext.
+    let data = f.data();
+    drop(f.vault);
+    {
+        let db = open_catalog(&data);
+        let keys: Vec<_> = db
+            .scan_prefix("sharekeys/")
+            .keys()
+            .map(|k| k.unwrap())
+            .collect();
+        assert_eq!(keys.len(), 1);
+        db.remove(&keys[0]).unwrap();
+        db.flush().unwrap();
+    }
+    let vault = Vault::open(&data).unwrap();
+    let refused = vault.download_shared(&token, &b, None, None, now);
+    assert!(matches!(refused, Err(Error::Damaged { .. })), "{refused:?}");
 }

@@ -316,10 +316,12 @@ async fn every_protected_route_wants_a_session() {
         ),
         (Method::GET, "/api/v1/cases".into()),
         (Method::POST, "/api/v1/cases".into()),
+        (Method::POST, "/api/v1/cases/search".into()),
         (Method::GET, format!("/api/v1/cases/{id}")),
         (Method::PATCH, format!("/api/v1/cases/{id}")),
         (Method::DELETE, format!("/api/v1/cases/{id}")),
         (Method::GET, format!("/api/v1/cases/{id}/access-report")),
+        (Method::POST, format!("/api/v1/cases/{id}/bundles")),
         (Method::GET, format!("/api/v1/cases/{id}/documents")),
         (
             Method::POST,

@@ -1473,6 +1473,77 @@ async fn the_share_form_keeps_what_was_typed() {
     assert!(r.contains("checked"), "{r}");
 }
 
+/// A volunteer shares to a lawyer's own age key from the form: a key that is not one is
+/// refused with the form kept, a right one makes a link the case page marks as encrypted.
+#[tokio::test]
+async fn a_volunteer_shares_to_a_lawyers_own_key_from_the_form() {
+    let s = scene().await;
+    let here = format!("/cases/{}/share", s.case);
+    let page = get_page(&s.f, &here, Some(&s.cookie)).await.text();
+    assert!(page.contains("name=\"to\""), "{page}");
+    let csrf = csrf_of(&page);
+    let before = count_shares(&s).await;
+    // A secret key pasted by mistake, or a typo: refused, nothing made, what was typed kept.
+    let r = post_form(
+        &s.f,
+        &here,
+        Some(&s.cookie),
+        &format!(
+            "csrf={csrf}&documents={}&label=Me+Diallo&to=age1pasunecle",
+            s.doc
+        ),
+    )
+    .await
+    .expect(StatusCode::BAD_REQUEST)
+    .text();
+    assert!(
+        r.contains("role=\"alert\"") && r.contains("clé publique age"),
+        "{r}"
+    );
+    assert!(
+        r.contains("value=\"age1pasunecle\"") && r.contains("checked"),
+        "{r}"
+    );
+    assert_eq!(count_shares(&s).await, before);
+    // The example recipient of age's own documentation.
+    let lawyer = "age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p";
+    let made = post_form(
+        &s.f,
+        &here,
+        Some(&s.cookie),
+        &format!(
+            "csrf={csrf}&documents={}&label=Me+Diallo&to=+{lawyer}+",
+            s.doc
+        ),
+    )
+    .await;
+    follow_shown(&s.f, made, &s.cookie)
+        .await
+        .expect(StatusCode::OK);
+    let shares =
+        s.f.call(
+            Method::GET,
+            &format!("/api/v1/cases/{}/shares", s.case),
+            Some(&s.token),
+            json!(null),
+        )
+        .await
+        .expect(StatusCode::OK)
+        .json();
+    let made = shares
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["label"] == "Me Diallo")
+        .expect("the new link");
+    assert_eq!(made["to"], json!([lawyer]), "{shares}");
+    let case_page = get_page(&s.f, &format!("/cases/{}", s.case), Some(&s.cookie))
+        .await
+        .expect(StatusCode::OK)
+        .text();
+    assert!(case_page.contains("chiffré pour sa clé age"), "{case_page}");
+}
+
 /// The rows of the case list of a page.
 fn listed(page: &str) -> usize {
     page.split("<tbody>")

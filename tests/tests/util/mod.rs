@@ -134,6 +134,55 @@ impl VaultDir {
     }
 }
 
+/// Whether the Go `age` tool (and `age-keygen`) can run here. In CI it must: `.ci/run`
+/// installs it; elsewhere a test without it skips its part with a printed reason.
+pub fn age_tool(what: &str) -> bool {
+    if Command::new("age").arg("--version").output().is_ok() {
+        return true;
+    }
+    if std::env::var("CI").as_deref() == Ok("true") {
+        panic!("the Go age tool is missing (apt-get install age)");
+    }
+    eprintln!("SKIPPED {what}: the Go age tool is missing");
+    false
+}
+
+/// A new age identity made by the Go `age-keygen` in `dir`: its file and its recipient.
+pub fn age_keygen(dir: &Path, name: &str) -> (PathBuf, String) {
+    let file = dir.join(name);
+    let made = Command::new("age-keygen")
+        .arg("-o")
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(made.status.success(), "age-keygen failed");
+    let public = Command::new("age-keygen")
+        .arg("-y")
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(public.status.success(), "age-keygen -y failed");
+    (
+        file,
+        String::from_utf8(public.stdout).unwrap().trim().to_owned(),
+    )
+}
+
+/// Decrypts `sealed` into `out` with the Go `age` tool and the identity in `key`;
+/// whether it opened.
+pub fn age_decrypt(key: &Path, sealed: &Path, out: &Path) -> bool {
+    Command::new("age")
+        .args(["-d", "-i"])
+        .arg(key)
+        .arg("-o")
+        .arg(out)
+        .arg(sealed)
+        .output()
+        .unwrap()
+        .status
+        .success()
+}
+
 /// Deterministic test bytes.
 pub fn pattern(len: usize, seed: u8) -> Vec<u8> {
     (0..len)

@@ -13,6 +13,7 @@
 //! sharewrap/<id>/<doc>  the document version key, wrapped to the link's key
 //! sharelabel/<id>       "Me Dupont", sealed to the case key
 //! sharemsg/<id>         the message to the recipient, sealed to the link's key and the case key
+//! sharekeys/<id>        the lawyer's own age recipients, sealed to the link's key and the case key
 //! uplink/<id>           UploadRecord: case, expiry, limits, counts, state
 //! linkidx/<case>/<id>   "share", "upload" or "space": the links of a case
 //! space/<id>, spacewrap/<id>   a beneficiary's own space (see `space.rs`)
@@ -176,6 +177,7 @@ impl Vault {
             batch.remove(&format!("share/{id}"));
             batch.remove(&format!("sharelabel/{id}"));
             batch.remove(&format!("sharemsg/{id}"));
+            batch.remove(&format!("sharekeys/{id}"));
             batch.remove(&format!("uplink/{id}"));
             batch.remove(&format!("space/{id}"));
             batch.remove(&format!("spacewrap/{id}"));

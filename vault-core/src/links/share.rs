@@ -5,6 +5,7 @@
 
 use crate::log::action::Action;
 use std::fmt;
+use std::io::{Read, Write};
 use std::net::IpAddr;
 
 use secrecy::{ExposeSecret, SecretString};
@@ -18,7 +19,7 @@ use crate::catalog::Batch;
 use crate::documents::{DocumentReader, DocumentRecord};
 use crate::error::{Error, Result};
 use crate::ids::{now, random_bytes, CaseId, DocumentId, LinkId, UserId};
-use crate::keys::{self, KdfParams, SecretKey};
+use crate::keys::{self, KdfParams, PublicKey, SealingReader, SecretKey};
 use crate::log::audit::{target, Actor, Audit};
 use crate::log::event::Outcome;
 use crate::model::DocumentMeta;
@@ -40,6 +41,11 @@ pub(crate) struct ShareRecord {
     pub purged: bool,
     pub passphrase: Option<PassphraseKdf>,
     pub documents: Vec<SharedVersion>,
+    /// How many of the lawyer's own age recipients every download is encrypted to (they
+    /// are in `sharekeys/<id>`); 0: downloads are the plaintext. Kept here in clear too, so
+    /// that a link whose sealed list went missing refuses rather than hands out plaintext.
+    #[serde(default)]
+    pub sealed_to: u32,
 }
 
 /// How a passphrase is stretched before it is mixed into the link's key.
@@ -94,6 +100,10 @@ pub struct NewShare {
     /// A few words for the recipient, shown on the link's page ("Pièces pour l'audience
     /// du 12"); sealed to the link's key and the case key.
     pub message: Option<String>,
+    /// The lawyer's own age recipients (`age1...`, at most ten): when given, every download
+    /// through the link is an age file encrypted to them, so that the link alone (forwarded,
+    /// leaked from a mailbox) does not read the documents.
+    pub to: Vec<PublicKey>,
 }
 
 impl fmt::Debug for NewShare {
@@ -123,6 +133,8 @@ pub struct ShareInfo {
     pub downloads: u32,
     /// Whether it asks for a passphrase.
     pub passphrase: bool,
+    /// The lawyer's own age recipients that every download is encrypted to (none: plaintext).
+    pub to: Vec<PublicKey>,
     /// The shared documents.
     pub documents: Vec<DocumentId>,
     /// Live or why not.
@@ -155,6 +167,138 @@ pub struct SharedView {
     pub downloads_left: u32,
     /// The volunteer's message to the recipient, if any.
     pub message: Option<String>,
+    /// The lawyer's own age recipients that the downloads are encrypted to (none: they are
+    /// the plaintext).
+    pub to: Vec<PublicKey>,
+}
+
+/// A shared document as it leaves through the link: its plaintext, or, when the share was
+/// made to the lawyer's own age key(s), a standard age file encrypted to them. The caller
+/// cannot choose: it reads what the share says.
+pub struct SharedFile {
+    /// Name, kind and size of the document (of the plaintext).
+    pub meta: DocumentMeta,
+    reader: Box<dyn Read + Send>,
+    sealed: bool,
+}
+
+impl SharedFile {
+    fn new(meta: DocumentMeta, reader: DocumentReader, to: &[PublicKey]) -> Result<Self> {
+        let (reader, sealed): (Box<dyn Read + Send>, bool) = if to.is_empty() {
+            (Box::new(reader), false)
+        } else {
+            (Box::new(SealingReader::new(reader, to)?), true)
+        };
+        Ok(SharedFile {
+            meta,
+            reader,
+            sealed,
+        })
+    }
+
+    /// Whether it is encrypted to the lawyer's own key(s).
+    pub fn is_sealed(&self) -> bool {
+        self.sealed
+    }
+
+    /// The name to save it under: the document's, with `.age` when it is encrypted.
+    pub fn file_name(&self) -> String {
+        if self.sealed {
+            format!("{}.age", self.meta.filename)
+        } else {
+            self.meta.filename.clone()
+        }
+    }
+
+    /// Its length in bytes, when known before the end (the plaintext's).
+    pub fn length(&self) -> Option<u64> {
+        (!self.sealed).then_some(self.meta.size)
+    }
+
+    /// Its media type as a download.
+    pub fn media_type(&self) -> &'static str {
+        if self.sealed {
+            "application/age"
+        } else {
+            "application/octet-stream"
+        }
+    }
+}
+
+impl Read for SharedFile {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        self.reader.read(buf)
+    }
+}
+
+impl fmt::Debug for SharedFile {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "SharedFile(sealed: {}, ***)", self.sealed)
+    }
+}
+
+/// Every document a link still offers, as one ZIP (its "download all"), encrypted as a
+/// whole to the lawyer's own key(s) when the share was made to them.
+pub struct SharedArchive {
+    documents: Vec<(DocumentMeta, DocumentReader)>,
+    to: Vec<PublicKey>,
+}
+
+impl SharedArchive {
+    /// Whether it is encrypted to the lawyer's own key(s).
+    pub fn is_sealed(&self) -> bool {
+        !self.to.is_empty()
+    }
+
+    /// The name to save it under.
+    pub fn file_name(&self) -> &'static str {
+        if self.is_sealed() {
+            "documents.zip.age"
+        } else {
+            "documents.zip"
+        }
+    }
+
+    /// Its media type as a download.
+    pub fn media_type(&self) -> &'static str {
+        if self.is_sealed() {
+            "application/age"
+        } else {
+            "application/zip"
+        }
+    }
+
+    /// How many documents it holds.
+    pub fn len(&self) -> usize {
+        self.documents.len()
+    }
+
+    /// Whether it holds none (never, for an archive a link handed out).
+    pub fn is_empty(&self) -> bool {
+        self.documents.is_empty()
+    }
+
+    /// Writes the ZIP (or its age file) to `out`, streamed.
+    pub fn write_to(self, out: impl Write) -> Result<()> {
+        if self.to.is_empty() {
+            return crate::bundle::zip_documents(self.documents, out);
+        }
+        let mut sealed = keys::seal_stream(out, &self.to)?;
+        crate::bundle::zip_documents(self.documents, &mut sealed)?;
+        sealed.finish()?;
+        Ok(())
+    }
+}
+
+impl fmt::Debug for SharedArchive {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "SharedArchive({} documents, sealed: {})",
+            self.documents.len(),
+            self.is_sealed()
+        )
+    }
 }
 
 /// The longest message of a share link, in characters.
@@ -231,6 +375,7 @@ impl Vault {
         }
         check_label(&new.label)?;
         check_message(&new.message)?;
+        keys::check_recipients(&new.to)?;
         let token = LinkToken::generate()?;
         let id = token.id();
         audit.target("share", &id);
@@ -284,6 +429,15 @@ impl Vault {
                 )?,
             );
         }
+        if !new.to.is_empty() {
+            batch.put_raw(
+                &format!("sharekeys/{id}"),
+                keys::seal(
+                    recipients_text(&new.to).as_bytes(),
+                    &[&link_key.public(), &case_record.public],
+                )?,
+            );
+        }
         if let Some(label) = &new.label {
             batch.put_raw(
                 &format!("sharelabel/{id}"),
@@ -305,6 +459,7 @@ impl Vault {
             purged: false,
             passphrase: kdf,
             documents: shared,
+            sealed_to: new.to.len() as u32,
         };
         batch.put(&format!("share/{id}"), &record)?;
         batch.put(&format!("linkidx/{case}/{id}"), &"share")?;
@@ -312,10 +467,17 @@ impl Vault {
         // The case may have been erased while the wraps were made.
         self.case_record(case)?;
         self.commit(batch, audit, &[])?;
-        Ok((self.share_info(record, new.label.clone(), created), token))
+        let info = self.share_info(record, new.label.clone(), new.to.clone(), created);
+        Ok((info, token))
     }
 
-    fn share_info(&self, r: ShareRecord, label: Option<String>, now: u64) -> ShareInfo {
+    fn share_info(
+        &self,
+        r: ShareRecord,
+        label: Option<String>,
+        to: Vec<PublicKey>,
+        now: u64,
+    ) -> ShareInfo {
         ShareInfo {
             status: r.status(now),
             id: r.id,
@@ -327,6 +489,7 @@ impl Vault {
             max_downloads: r.max_downloads,
             downloads: r.downloads,
             passphrase: r.passphrase.is_some(),
+            to,
             documents: r.documents.into_iter().map(|d| d.doc).collect(),
         }
     }
@@ -363,7 +526,8 @@ impl Vault {
                 }
                 None => None,
             };
-            out.push(self.share_info(record, label, now));
+            let to = self.share_recipients(&record, case_key)?;
+            out.push(self.share_info(record, label, to, now));
         }
         out.sort_by(|a, b| b.created.cmp(&a.created).then(a.id.cmp(&b.id)));
         Ok(out)
@@ -386,6 +550,31 @@ impl Vault {
             }
             None => None,
         })
+    }
+
+    /// The lawyer's own recipients of a share, opened with the link's key or the case key.
+    /// A share made to them whose list cannot be opened is refused: its downloads are
+    /// never handed out in plaintext.
+    fn share_recipients(&self, record: &ShareRecord, key: &SecretKey) -> Result<Vec<PublicKey>> {
+        if record.sealed_to == 0 {
+            return Ok(Vec::new());
+        }
+        let damaged = || Error::damaged(crate::Damage::ShareLink);
+        let sealed = self
+            .inner
+            .catalog
+            .raw(&format!("sharekeys/{}", record.id))?
+            .ok_or_else(damaged)?;
+        let text = keys::open(&sealed, key)?.ok_or_else(damaged)?;
+        let to = std::str::from_utf8(&text)
+            .map_err(|_| damaged())?
+            .lines()
+            .map(|line| line.parse::<PublicKey>())
+            .collect::<Result<Vec<_>>>()?;
+        if to.len() != record.sealed_to as usize {
+            return Err(damaged());
+        }
+        Ok(to)
     }
 
     /// Revokes a share link: its keys are destroyed at once.
@@ -529,6 +718,7 @@ impl Vault {
                 expires: record.expires,
                 downloads_left: record.max_downloads - record.downloads,
                 message,
+                to: self.share_recipients(&record, &key)?,
             })
         })
     }
@@ -553,7 +743,8 @@ impl Vault {
     }
 
     /// Downloads one shared document: counts one download, atomically and durably with
-    /// its event, then hands out the plaintext stream. Returns the downloads left.
+    /// its event, then hands out its stream (plaintext, or age-encrypted when the share was
+    /// made to the lawyer's own key). Returns the downloads left.
     pub fn download_shared(
         &self,
         token: &LinkToken,
@@ -561,7 +752,7 @@ impl Vault {
         passphrase: Option<&SecretString>,
         client: Option<IpAddr>,
         now: u64,
-    ) -> Result<(DocumentMeta, DocumentReader, u32)> {
+    ) -> Result<(SharedFile, u32)> {
         let (record, actor) = self.live_share(token, client)?;
         let mut targets = record.targets();
         targets.push(target("document", doc));
@@ -578,22 +769,25 @@ impl Vault {
             let (version_key, meta) = self
                 .shared_version(&record, shared, &key)?
                 .ok_or(Error::LinkUnavailable)?;
+            let to = self.share_recipients(&record, &key)?;
             let reader = self.reader(&shared.blob, &version_key, &meta)?;
+            let file = SharedFile::new(meta, reader, &to)?;
             let left = self.count_download(&record.id, now, audit)?;
-            Ok((meta, reader, left))
+            Ok((file, left))
         })
     }
 
     /// Downloads every document the link still offers at once (the lawyer's "download
     /// all"): one download counted, atomically and durably with its event (which names
-    /// every document), then the plaintext streams. Returns them and the downloads left.
+    /// every document), then one archive of their streams. Returns it and the downloads
+    /// left.
     pub fn download_shared_all(
         &self,
         token: &LinkToken,
         passphrase: Option<&SecretString>,
         client: Option<IpAddr>,
         now: u64,
-    ) -> Result<(Vec<(DocumentMeta, DocumentReader)>, u32)> {
+    ) -> Result<(SharedArchive, u32)> {
         let (record, actor) = self.live_share(token, client)?;
         self.audited(actor, Action::ShareDownload, record.targets(), |audit| {
             if record.status(now) != LinkStatus::Live {
@@ -612,8 +806,12 @@ impl Vault {
             if out.is_empty() {
                 return Err(Error::LinkUnavailable);
             }
+            let archive = SharedArchive {
+                documents: out,
+                to: self.share_recipients(&record, &key)?,
+            };
             let left = self.count_download(&record.id, now, audit)?;
-            Ok((out, left))
+            Ok((archive, left))
         })
     }
 
@@ -662,4 +860,12 @@ impl Vault {
         }
         Ok(swept)
     }
+}
+
+/// The recipients as stored: one per line.
+fn recipients_text(to: &[PublicKey]) -> String {
+    to.iter()
+        .map(|k| k.to_string())
+        .collect::<Vec<_>>()
+        .join("\n")
 }

@@ -238,12 +238,7 @@ pub async fn bundle(
         .map(|d| d.parse())
         .collect::<Result<Vec<vault_core::DocumentId>, _>>()
         .map_err(|_| invalid("api-invalid-document-id"))?;
-    let to = body
-        .to
-        .iter()
-        .map(|r| r.trim().parse::<vault_core::PublicKey>())
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(|_| invalid("api-invalid-recipient"))?;
+    let to = super::recipients(&body.to)?;
     bundle_download(&state, vault, auth.session, case, documents, to)
         .await
         .map_err(ApiError::from)

@@ -59,6 +59,9 @@ pub struct NewShareBody {
     /// Shown to the recipient on the link's page.
     #[serde(default)]
     message: Option<String>,
+    /// The lawyer's own age recipients: every download is encrypted to them.
+    #[serde(default)]
+    to: Vec<String>,
 }
 
 /// A new link and its address, shown this once.
@@ -104,6 +107,7 @@ pub async fn create_share(
         passphrase: body.passphrase.filter(|p| !p.expose_secret().is_empty()),
         label: body.label.filter(|l| !l.trim().is_empty()),
         message: body.message.filter(|m| !m.trim().is_empty()),
+        to: super::recipients(&body.to)?,
     };
     // A passphrase is stretched with argon2: on the bounded pool.
     let (info, token) = if new.passphrase.is_some() {

@@ -165,6 +165,16 @@ pub(crate) fn parse_id<T: std::str::FromStr>(text: &str) -> ApiResult<T> {
     text.parse().map_err(|_| ApiError::not_found())
 }
 
+/// A lawyer's own age recipients as a JSON list of `age1...` (a share's, a bundle's).
+pub(crate) fn recipients(list: &[String]) -> ApiResult<Vec<vault_core::PublicKey>> {
+    let to = list
+        .iter()
+        .map(|r| vault_core::PublicKey::parse(r))
+        .collect::<vault_core::Result<Vec<_>>>()?;
+    vault_core::check_recipients(&to)?;
+    Ok(to)
+}
+
 #[cfg(test)]
 mod tests {
     use super::field_of;

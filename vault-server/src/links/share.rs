@@ -68,6 +68,18 @@ fn list(
             br;
             strong { (l.say_with("share-downloads-left", &[("count", view.downloads_left.into())])) }
         }
+        @if !view.to.is_empty() {
+            section.sealed aria-labelledby="sealed-title" {
+                h2 #sealed-title { (l.say("share-sealed-title")) }
+                p { (l.say("share-sealed-text")) }
+                ul.keys dir="ltr" {
+                    @for key in &view.to { li { code { (key) } } }
+                }
+                p { (l.say("share-sealed-how")) }
+                // A command, the same in every language.
+                pre dir="ltr" { code { "age -d -i key.txt document.pdf.age > document.pdf" } }
+            }
+        }
         @if view.documents.is_empty() {
             p { (l.say("share-nothing-left")) }
         } @else {
@@ -216,18 +228,18 @@ pub async fn download(
     let now = vault_core::unix_now();
     let has_passphrase = passphrase.is_some();
     let work = move || vault.download_shared(&token, &doc, passphrase.as_ref(), client, now);
-    let (meta, reader, _) = match with_passphrase(&state, lang, has_passphrase, work).await {
+    let (file, _) = match with_passphrase(&state, lang, has_passphrase, work).await {
         Ok(r) => r,
         Err(refused) => return refused,
     };
-    let mut response = Body::new(body_from_reader(reader)).into_response();
+    let (media_type, length, name) = (file.media_type(), file.length(), file.file_name());
+    let mut response = Body::new(body_from_reader(file)).into_response();
     let h = response.headers_mut();
-    h.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("application/octet-stream"),
-    );
-    h.insert(header::CONTENT_LENGTH, HeaderValue::from(meta.size));
-    h.insert(header::CONTENT_DISPOSITION, attachment(&meta.filename));
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(media_type));
+    if let Some(length) = length {
+        h.insert(header::CONTENT_LENGTH, HeaderValue::from(length));
+    }
+    h.insert(header::CONTENT_DISPOSITION, attachment(&name));
     response
 }
 
@@ -268,24 +280,18 @@ pub async fn download_all(
     let now = vault_core::unix_now();
     let has_passphrase = passphrase.is_some();
     let work = move || vault.download_shared_all(&token, passphrase.as_ref(), client, now);
-    let (docs, _) = match with_passphrase(&state, lang, has_passphrase, work).await {
+    let (archive, _) = match with_passphrase(&state, lang, has_passphrase, work).await {
         Ok(r) => r,
         Err(refused) => return refused,
     };
-    let body = match crate::stream::body_from_writer(move |out| {
-        vault_core::zip_documents(docs, out)
-    })
-    .await
-    {
+    let (media_type, name) = (archive.media_type(), archive.file_name());
+    let body = match crate::stream::body_from_writer(move |out| archive.write_to(out)).await {
         Ok(b) => b,
         Err(e) => return refusal(lang, e),
     };
     let mut response = body.into_response();
     let h = response.headers_mut();
-    h.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("application/zip"),
-    );
-    h.insert(header::CONTENT_DISPOSITION, attachment("documents.zip"));
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(media_type));
+    h.insert(header::CONTENT_DISPOSITION, attachment(name));
     response
 }

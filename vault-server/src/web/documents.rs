@@ -234,7 +234,7 @@ fn bundle_section(v: &Volunteer, case: &CaseId) -> Markup {
             p { (w.bundle_text) }
             form method="post" action={ "/cases/" (case) "/bundle" } {
                 (v.csrf_field())
-                label for="bundle-to" { (w.bundle_to) }
+                label for="bundle-to" { (w.f_lawyer_key) }
                 input type="text" #bundle-to name="to" autocomplete="off" spellcheck="false"
                     placeholder="age1…" aria-describedby="bundle-to-note";
                 p.note #bundle-to-note { (w.bundle_to_note) }
@@ -263,18 +263,9 @@ pub async fn bundle(
         Ok(vault) => vault,
         Err(e) => return v.error(e, &here),
     };
-    let to = match fields
-        .text("to")
-        .map(|r| r.trim().parse::<vault_core::PublicKey>())
-    {
-        None => vec![],
-        Some(Ok(key)) => vec![key],
-        Some(Err(_)) => {
-            return v.error(
-                ApiError::from(vault_core::Error::Invalid(vault_core::Problem::AgeKey)),
-                &here,
-            )
-        }
+    let to = match vault_core::PublicKey::parse_list(fields.get("to").unwrap_or("")) {
+        Ok(to) => to,
+        Err(e) => return v.error(ApiError::from(e), &here),
     };
     let session = v.session.clone();
     match crate::api::cases::bundle_download(&state, vault, session, case, vec![], to).await {

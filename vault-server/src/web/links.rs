@@ -14,6 +14,7 @@ use super::{run, see_other, when, Fields, Volunteer};
 use crate::api::links::url;
 use crate::api::parse_id;
 use crate::api::session::with_kdf_slot;
+use crate::error::ApiError;
 use crate::i18n::Locale;
 use crate::state::AppState;
 
@@ -75,7 +76,10 @@ pub fn case_links(v: &Volunteer, l: CaseLinks<'_>) -> Markup {
                     tbody {
                         @for s in &live_shares {
                             tr {
-                                td data-label=(w.col_recipient) { bdi { (s.label.as_deref().unwrap_or("—")) } " (" (lang.locale().say_with("web-docs-count", &[("count", s.documents.len().into())])) ")" }
+                                td data-label=(w.col_recipient) {
+                                    bdi { (s.label.as_deref().unwrap_or("—")) } " (" (lang.locale().say_with("web-docs-count", &[("count", s.documents.len().into())])) ")"
+                                    @if !s.to.is_empty() { br; span.note { (w.sealed_to_key) } }
+                                }
                                 td data-label=(w.col_use) { (s.downloads) " / " (s.max_downloads) " " (w.downloads_word) }
                                 td data-label=(w.col_expires) { (when(lang, s.expires)) }
                                 td {
@@ -209,6 +213,7 @@ fn share_page(
         .and_then(|d| d.parse().ok())
         .unwrap_or(7);
     let downloads = typed.and_then(|f| f.get("downloads")).unwrap_or("5");
+    let to = typed.and_then(|f| f.get("to")).unwrap_or("");
     let lang = v.ctx.lang;
     let here = format!("/cases/{case}/share");
     let body = html! {
@@ -238,6 +243,10 @@ fn share_page(
             label for="passphrase" { (w.f_passphrase) }
             input type="text" #passphrase name="passphrase" autocomplete="off" aria-describedby="passphrase-note";
             p.note #passphrase-note { (w.passphrase_note) }
+            label for="share-to" { (w.f_lawyer_key) }
+            input type="text" #share-to name="to" autocomplete="off" spellcheck="false"
+                placeholder="age1…" aria-describedby="share-to-note" value=(to);
+            p.note #share-to-note { (w.share_to_note) }
             button type="submit" { (w.share_create) }
         }
         p { a href={ "/cases/" (case) } { (w.back_to_case) } }
@@ -323,6 +332,10 @@ pub async fn create_share(
         };
     }
     let days: u64 = fields.get("days").and_then(|d| d.parse().ok()).unwrap_or(7);
+    let to = match vault_core::PublicKey::parse_list(fields.get("to").unwrap_or("")) {
+        Ok(to) => to,
+        Err(e) => return share_refused(&state, &v, &case, ApiError::from(e), &fields).await,
+    };
     let new = NewShare {
         documents,
         expires_in: Some(days.saturating_mul(DAY)),
@@ -330,6 +343,7 @@ pub async fn create_share(
         passphrase: fields.secret("passphrase"),
         label: fields.text("label"),
         message: fields.text("message"),
+        to,
     };
     let session = v.session.clone();
     let id = case.clone();
@@ -343,19 +357,29 @@ pub async fn create_share(
             w.share_made,
             &url(&state, "s", &token),
         ),
-        Err(e) => {
-            let Some(problem) = v.correctable(&e) else {
-                return v.error(e, &format!("/cases/{case}/share"));
-            };
-            let (session, id) = (v.session.clone(), case.clone());
-            let Ok(vault) = state.vault() else {
-                return v.error(e, &format!("/cases/{case}/share"));
-            };
-            match run(move || vault.list_documents(&session, &id)).await {
-                Ok(docs) => share_page(&v, &case, &docs, e.status, Some((&problem, &fields))),
-                Err(e) => v.error(e, &format!("/cases/{case}")),
-            }
-        }
+        Err(e) => share_refused(&state, &v, &case, e, &fields).await,
+    }
+}
+
+/// A refused share: the form again with what was typed and the problem said, when the
+/// volunteer can correct it; otherwise the error page.
+async fn share_refused(
+    state: &AppState,
+    v: &Volunteer,
+    case: &CaseId,
+    e: ApiError,
+    fields: &Fields,
+) -> Response {
+    let Some(problem) = v.correctable(&e) else {
+        return v.error(e, &format!("/cases/{case}/share"));
+    };
+    let (session, id) = (v.session.clone(), case.clone());
+    let Ok(vault) = state.vault() else {
+        return v.error(e, &format!("/cases/{case}/share"));
+    };
+    match run(move || vault.list_documents(&session, &id)).await {
+        Ok(docs) => share_page(v, case, &docs, e.status, Some((&problem, fields))),
+        Err(e) => v.error(e, &format!("/cases/{case}")),
     }
 }
 

@@ -13,7 +13,6 @@ api-nothing-to-change = nothing to change: give profile, status or both
 api-json-only = the body must be JSON (Content-Type: application/json)
 api-invalid-json = invalid JSON body
 api-invalid-document-id = invalid document id
-api-invalid-recipient = invalid age recipient (expected: an age1… public key)
 api-missing-kind = missing document kind (kind=identity, appeal, evidence or other)
 api-missing-filename = missing file name (filename=...)
 api-upload-interrupted = the upload was interrupted: nothing was stored

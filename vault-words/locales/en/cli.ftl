@@ -81,6 +81,9 @@ cli-share-line = { $status }, { $downloads }/{ $max } downloads, until { $until 
 }{ $passphrase ->
     [yes] , with a passphrase
    *[no] {""}
+}{ $sealed ->
+    [yes] , encrypted to the lawyer's age key
+   *[no] {""}
 }
 cli-share-revoked = link revoked, keys destroyed
 cli-upload-made = upload link { $id }: { $files ->
@@ -133,4 +136,4 @@ custody-report-title = Chain of custody: evidence bundle
 custody-report-intro = Each line under a document is an event of the access log of the vault "{ $origin }", proved in its signed checkpoint of { $size } events (custody/checkpoint.txt). To check it: "vault bundle verify", or the standard tools described in docs/evidence.md.
 custody-report-document = Document { $file } ({ $kind })
 custody-report-version = version { $number }, received { $when }: { $size } bytes, BLAKE3 { $blake3 }
-cli-bundle-bad-recipient = age recipient refused: { $value } (expected: an age1… public key)
+cli-bad-recipient = age recipient refused: { $value } (expected: an age1… public key)

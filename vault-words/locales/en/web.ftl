@@ -140,6 +140,9 @@ web-share-message-note = Shown on the link's page to whoever opens the link. Wri
 web-f-max-downloads = Most downloads
 web-f-passphrase = Passphrase (optional)
 web-passphrase-note = Send it another way than the link (phone, text message). After 10 wrong tries the link locks.
+web-f-lawyer-key = The lawyer's age key (optional)
+web-share-to-note = With their public key (age1…), each file downloaded through this link is encrypted for them alone: the link by itself, forwarded or stolen from a mailbox, no longer reads the documents. Without it, the files are handed out in clear.
+web-sealed-to-key = encrypted to their age key
 web-share-create = Make the link
 web-share-made = Send this link to the lawyer. Every opening and every download will appear in the case's access log.
 web-link-once = This link will never be shown again: copy it now or scan the QR code.
@@ -244,6 +247,5 @@ setup-sign-in = Sign in
 
 web-bundle-title = Evidence bundle
 web-bundle-text = Every document of the case, as it came in, with the history of every access and its proofs, in a ZIP archive that a court can check (docs/evidence.md). The export is recorded in the log.
-web-bundle-to = The lawyer's age key (optional)
 web-bundle-to-note = With their public key (age1…), the archive is encrypted for them alone; without it, it holds the documents in clear: pass it on only on an encrypted medium or channel.
 web-bundle-button = Download the evidence bundle

@@ -13,7 +13,6 @@ api-nothing-to-change = rien à changer : donnez profile, status ou les deux
 api-json-only = le corps doit être du JSON (Content-Type: application/json)
 api-invalid-json = corps JSON invalide
 api-invalid-document-id = identifiant de document invalide
-api-invalid-recipient = destinataire age invalide (attendu : une clé publique age1…)
 api-missing-kind = type de document manquant (kind=identity, appeal, evidence ou other)
 api-missing-filename = nom de fichier manquant (filename=...)
 api-upload-interrupted = l'envoi a été interrompu : rien n'a été enregistré

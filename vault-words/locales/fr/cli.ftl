@@ -81,6 +81,9 @@ cli-share-line = { $status }, { $downloads }/{ $max } téléchargements, jusqu'a
 }{ $passphrase ->
     [yes] , avec phrase secrète
    *[no] {""}
+}{ $sealed ->
+    [yes] , chiffré pour la clé age de l'avocat·e
+   *[no] {""}
 }
 cli-share-revoked = lien révoqué, clés détruites
 cli-upload-made = lien de dépôt { $id } : { $files ->
@@ -133,4 +136,4 @@ custody-report-title = Chaîne de garde : dossier de preuves
 custody-report-intro = Chaque ligne sous un document est un événement du journal des accès du coffre « { $origin } », prouvé dans son point de contrôle signé de { $size } événements (custody/checkpoint.txt). Pour le vérifier : « vault bundle verify », ou les outils standard décrits dans docs/evidence.md.
 custody-report-document = Document { $file } ({ $kind })
 custody-report-version = version { $number }, reçue le { $when } : { $size } octets, empreinte BLAKE3 { $blake3 }
-cli-bundle-bad-recipient = destinataire age refusé : { $value } (attendu : une clé publique age1…)
+cli-bad-recipient = destinataire age refusé : { $value } (attendu : une clé publique age1…)

@@ -140,6 +140,9 @@ web-share-message-note = Affiché sur la page du lien, à qui ouvre le lien. N'y
 web-f-max-downloads = Nombre de téléchargements au plus
 web-f-passphrase = Phrase secrète (facultative)
 web-passphrase-note = À transmettre par un autre moyen que le lien (téléphone, SMS). Après 10 essais faux, le lien se bloque.
+web-f-lawyer-key = Clé age de l'avocat·e (facultative)
+web-share-to-note = Avec sa clé publique (age1…), chaque fichier téléchargé par ce lien est chiffré pour elle ou lui seul·e : le lien seul, transféré ou volé dans une boîte mail, ne suffit plus à lire les documents. Sans, les fichiers sont remis en clair.
+web-sealed-to-key = chiffré pour sa clé age
 web-share-create = Créer le lien
 web-share-made = Envoyez ce lien à l'avocat·e. Chaque ouverture et chaque téléchargement apparaîtront dans le journal du dossier.
 web-link-once = Ce lien ne sera plus jamais affiché : copiez-le maintenant ou faites scanner le code QR.
@@ -244,6 +247,5 @@ setup-sign-in = Se connecter
 
 web-bundle-title = Dossier de preuves
 web-bundle-text = Tous les documents du dossier, tels qu'ils sont arrivés, avec l'historique de chaque accès et ses preuves, dans une archive ZIP qu'un tribunal peut vérifier (docs/evidence.md). L'export est inscrit au journal.
-web-bundle-to = Clé age de l'avocat·e (facultatif)
 web-bundle-to-note = Avec sa clé publique (age1…), l'archive est chiffrée pour elle ou lui seul·e ; sans, elle contient les documents en clair : ne la transmettez que sur un support ou un canal chiffré.
 web-bundle-button = Télécharger le dossier de preuves
