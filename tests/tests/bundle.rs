@@ -296,6 +296,18 @@ fn a_bundle_is_a_bag_that_standard_tools_validate_and_a_changed_byte_fails() {
     assert!(fr.starts_with("Chaîne de garde"), "{fr}");
     assert!(fr.contains("ajout d'un document  par alice"), "{fr}");
     assert!(fr.contains("export d'un dossier de preuves"), "{fr}");
+    // Times in Paris time for the reader ("à 21 h 05"), with the log's UTC beside them.
+    assert!(
+        fr.lines()
+            .any(|l| l.contains("reçue le ") && l.contains(" h ") && l.contains(" UTC")),
+        "{fr}"
+    );
+    assert!(
+        fr.lines()
+            .filter(|l| l.contains("par alice"))
+            .all(|l| l.contains(" h ") && l.contains(" — ")),
+        "{fr}"
+    );
     let en = std::fs::read_to_string(bag.join("custody/report-en.txt")).unwrap();
     assert!(
         en.contains("document added  by alice") && en.contains("(appeal)"),

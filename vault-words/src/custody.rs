@@ -5,7 +5,7 @@ use crate::locale::Locale;
 
 /// The custody record in words, French then English, as plain text a clerk can print:
 /// each document, its versions as recorded at intake, and every event of the log that
-/// names it.
+/// names it; times in Paris time, with the log's UTC beside them.
 pub fn report(
     custody: &vault_core::Custody,
     who: &dyn Fn(&str) -> vault_core::ActorLabel,
@@ -39,7 +39,7 @@ pub fn report(
                     "custody-report-version",
                     &[
                         ("number", v.number.into()),
-                        ("when", vault_core::format_time(v.created).into()),
+                        ("when", moment(l, v.created).into()),
                         ("size", v.size.into()),
                         ("blake3", v.blake3.clone().into()),
                     ],
@@ -49,7 +49,10 @@ pub fn report(
             for seq in &d.events {
                 if let Some(e) = custody.events.iter().find(|e| e.event.seq == *seq) {
                     let actor = crate::log::actor(l, &who(&e.event.actor));
+                    // Paris time for the reader; the log's line keeps its UTC.
                     text.push_str("  ");
+                    text.push_str(&l.when(e.event.time));
+                    text.push_str(" — ");
                     text.push_str(&crate::log::log_line(l, &e.event, &actor));
                     text.push('\n');
                 }
@@ -58,4 +61,9 @@ pub fn report(
         out.push((name.to_owned(), text));
     }
     out
+}
+
+/// A moment for a court: in Paris time in words, and in UTC as the log records it.
+fn moment(l: Locale, secs: u64) -> String {
+    format!("{} ({})", l.when(secs), vault_core::format_time(secs))
 }
