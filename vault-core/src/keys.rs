@@ -108,9 +108,7 @@ impl PublicKey {
             .map(PublicKey)
             .map_err(|_| Error::Invalid(crate::Problem::AgeRecipient))
     }
-}
 
-impl PublicKey {
     /// Parses the recipients typed in one field: separated by spaces, commas or line
     /// breaks, checked as [`check_recipients`] does. An empty field is no recipient.
     pub fn parse_list(text: &str) -> Result<Vec<Self>> {

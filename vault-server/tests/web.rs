@@ -1076,7 +1076,8 @@ async fn the_case_form_keeps_what_was_typed_and_reads_french_dates() {
     assert!(refused.contains("Nouvelle adresse") && refused.contains("1991-02-31"));
 }
 
-async fn count_shares(s: &Scene) -> usize {
+/// The case's share links, as the API lists them.
+async fn shares_of_case(s: &Scene) -> Value {
     s.f.call(
         Method::GET,
         &format!("/api/v1/cases/{}/shares", s.case),
@@ -1086,8 +1087,10 @@ async fn count_shares(s: &Scene) -> usize {
     .await
     .expect(StatusCode::OK)
     .json()
-    .as_array()
-    .map_or(0, Vec::len)
+}
+
+async fn count_shares(s: &Scene) -> usize {
+    shares_of_case(s).await.as_array().map_or(0, Vec::len)
 }
 
 /// Reloading the page that shows a new link repeats nothing: the link was made by the POST,
@@ -1520,16 +1523,7 @@ async fn a_volunteer_shares_to_a_lawyers_own_key_from_the_form() {
     follow_shown(&s.f, made, &s.cookie)
         .await
         .expect(StatusCode::OK);
-    let shares =
-        s.f.call(
-            Method::GET,
-            &format!("/api/v1/cases/{}/shares", s.case),
-            Some(&s.token),
-            json!(null),
-        )
-        .await
-        .expect(StatusCode::OK)
-        .json();
+    let shares = shares_of_case(&s).await;
     let made = shares
         .as_array()
         .unwrap()

@@ -268,16 +268,6 @@ impl SharedArchive {
         }
     }
 
-    /// How many documents it holds.
-    pub fn len(&self) -> usize {
-        self.documents.len()
-    }
-
-    /// Whether it holds none (never, for an archive a link handed out).
-    pub fn is_empty(&self) -> bool {
-        self.documents.is_empty()
-    }
-
     /// Writes the ZIP (or its age file) to `out`, streamed.
     pub fn write_to(self, out: impl Write) -> Result<()> {
         if self.to.is_empty() {
