@@ -107,7 +107,32 @@ fn is_lock_error(e: &sled::Error) -> bool {
         || io.to_string().contains("could not acquire lock"))
 }
 
+/// Removes the snapshot files that sled began and never finished. sled 0.34 writes
+/// `snap.<lsn>.generating` while it opens a database, syncs it, then renames it to
+/// `snap.<lsn>`; a process killed before the rename leaves it behind, and the next open
+/// takes it for the newest snapshot and fails with "corrupted" (sled issue #1527). The
+/// previous snapshot is only deleted after the rename, so it and the log are still whole:
+/// dropping the unfinished file is what sled itself should do. Done by hand because
+/// sled 0.34 offers no repair, and only under the vault's lock (no other opener).
+fn drop_unfinished_snapshots(path: &Path) -> Result<()> {
+    let entries = match fs::read_dir(path) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(e.into()),
+    };
+    for entry in entries {
+        let entry = entry?;
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with("snap.") && name.ends_with(".generating") {
+            fs::remove_file(entry.path())?;
+        }
+    }
+    Ok(())
+}
+
 fn open_db(path: &Path) -> Result<sled::Db> {
+    drop_unfinished_snapshots(path)?;
     let config = sled::Config::new()
         .path(path)
         .cache_capacity(8 * 1024 * 1024)
@@ -526,6 +551,31 @@ mod tests {
         c.apply(b).unwrap();
         drop(c);
         assert_eq!(Catalog::open(&path).unwrap().keys("a/").unwrap().len(), 2);
+    }
+
+    #[test]
+    fn a_kill_while_sled_writes_its_snapshot_does_not_make_the_catalogue_unreadable() {
+        // sled 0.34 writes `snap.<lsn>.generating` when it opens, then renames it; a kill
+        // before the rename left it behind, and the next open took it for the newest
+        // snapshot and answered "corrupted" (the kills suite found it; sled issue #1527).
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("catalog");
+        with_entry(&path, "kept");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        for (name, bytes) in [
+            ("snap.FFFFFFFFFFFFFFFE.generating", &b""[..]),
+            ("snap.FFFFFFFFFFFFFFFF.generating", &[7u8; 40][..]),
+        ] {
+            fs::write(path.join(name), bytes).unwrap();
+        }
+        let c = Catalog::open(&path).unwrap();
+        assert!(c.contains("kept").unwrap());
+        drop(c);
+        // A complete snapshot that is damaged is still damage: it is not removed.
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        fs::write(path.join("snap.FFFFFFFFFFFFFFFF"), [7u8; 40]).unwrap();
+        assert!(Catalog::open(&path).is_err());
+        assert!(path.join("snap.FFFFFFFFFFFFFFFF").exists());
     }
 
     #[test]
