@@ -134,8 +134,9 @@ fn a_bundle_is_a_bag_that_standard_tools_validate_and_a_changed_byte_fails() {
         std::fs::write(&path, bytes).unwrap();
         ids.push(v.ok(&["doc", "add", &case, "--kind", kind], Some(&path)));
     }
-    // The appeal has a second version: the bundle carries the newest, under its name.
-    let v2 = dir.join("recours-v2.pdf");
+    // The appeal has a second version: the bundle carries the newest, under its name (one
+    // with markup in it, which the HTML report must show as text).
+    let v2 = dir.join("recours <v2>.pdf");
     std::fs::write(&v2, b"%PDF-1.7 recours v2").unwrap();
     v.ok(&["doc", "replace", &ids[1]], Some(&v2));
 
@@ -176,7 +177,7 @@ fn a_bundle_is_a_bag_that_standard_tools_validate_and_a_changed_byte_fails() {
         (one == photo && two == b"second photo") || (two == photo && one == b"second photo"),
         "the photos are not bit-identical"
     );
-    assert!(std::fs::read(bag.join("data/recours-v2.pdf")).unwrap() == b"%PDF-1.7 recours v2");
+    assert!(std::fs::read(bag.join("data/recours <v2>.pdf")).unwrap() == b"%PDF-1.7 recours v2");
     let info = std::fs::read_to_string(bag.join("bag-info.txt")).unwrap();
     assert!(
         info.contains("Source-Organization: Droits Devant 93"),
@@ -318,6 +319,33 @@ fn a_bundle_is_a_bag_that_standard_tools_validate_and_a_changed_byte_fails() {
         tagmanifest.contains("custody/report-fr.txt"),
         "{tagmanifest}"
     );
+    // And as a page to print: tables of versions and events, in the reader's language, the
+    // file name escaped, each version's BLAKE3 whole.
+    for (lang, versions, by) in [
+        ("fr", "Versions reçues", "Par"),
+        ("en", "Versions received", "By"),
+    ] {
+        let name = format!("custody/report-{lang}.html");
+        assert!(tagmanifest.contains(&name), "{tagmanifest}");
+        let page = std::fs::read_to_string(bag.join(&name)).unwrap();
+        assert!(page.contains(&format!("<html lang=\"{lang}\"")), "{page}");
+        assert!(
+            page.contains(&format!("<caption>{versions}</caption>")),
+            "{page}"
+        );
+        assert!(page.contains(&format!(">{by}</th>")), "{page}");
+        assert!(page.contains("recours &lt;v2&gt;.pdf"), "{page}");
+        assert!(!page.contains("<v2>"), "{page}");
+        for bytes in [&photo[..], b"%PDF-1.7 recours v1", b"%PDF-1.7 recours v2"] {
+            let hash = blake3::hash(bytes).to_hex();
+            assert!(page.contains(hash.as_str()), "{page}");
+        }
+        assert_eq!(
+            page.matches("<td class=\"t\"").count() % 2,
+            0,
+            "each time twice, Paris and UTC"
+        );
+    }
 
     // `vault bundle verify`, offline: with the bundle's own key, then with the key as the
     // association published it.

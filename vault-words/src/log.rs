@@ -26,14 +26,18 @@ pub fn actor(l: Locale, who: &ActorLabel) -> String {
     }
 }
 
-/// One line of the log: number, time (UTC), what, who, outcome.
-pub fn log_line(l: Locale, e: &Event, who: &str) -> String {
-    let outcome = match e.outcome {
+/// An event's outcome in words: done, refused, failed, begun.
+pub fn outcome(l: Locale, o: Outcome) -> String {
+    l.say(match o {
         Outcome::Ok => "log-outcome-ok",
         Outcome::Denied => "log-outcome-denied",
         Outcome::Failed => "log-outcome-failed",
         Outcome::Begun => "log-outcome-begun",
-    };
+    })
+}
+
+/// One line of the log: number, time (UTC), what, who, outcome.
+pub fn log_line(l: Locale, e: &Event, who: &str) -> String {
     l.say_with(
         "log-line",
         &[
@@ -41,7 +45,7 @@ pub fn log_line(l: Locale, e: &Event, who: &str) -> String {
             ("time", vault_core::format_time(e.time).into()),
             ("action", action(l, &e.action).into()),
             ("who", who.to_owned().into()),
-            ("outcome", l.say(outcome).into()),
+            ("outcome", outcome(l, e.outcome).into()),
         ],
     )
 }

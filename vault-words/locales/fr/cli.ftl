@@ -133,7 +133,19 @@ cli-bundle-refused = Dossier de preuves refusé : { $problem ->
    *[other] { $problem }
 }
 custody-report-title = Chaîne de garde : dossier de preuves
-custody-report-intro = Chaque ligne sous un document est un événement du journal des accès du coffre « { $origin } », prouvé dans son point de contrôle signé de { $size } événements (custody/checkpoint.txt). Pour le vérifier : « vault bundle verify », ou les outils standard décrits dans docs/evidence.md.
+custody-report-intro = Chaque ligne sous un document est un événement du journal des accès du coffre « { $origin } », prouvé dans son point de contrôle signé de { $size } événements (custody/checkpoint.txt). Pour le vérifier : « vault bundle verify », ou les outils standard décrits dans docs/evidence.md.
 custody-report-document = Document { $file } ({ $kind })
 custody-report-version = version { $number }, reçue le { $when } : { $size } octets, empreinte BLAKE3 { $blake3 }
+custody-versions = Versions reçues
+custody-events = Événements du journal qui nomment ce document
+custody-col-version = Version
+custody-col-received = Reçue (heure de Paris)
+custody-col-utc = UTC (comme au journal)
+custody-col-size = Taille (octets)
+custody-col-blake3 = Empreinte BLAKE3 au dépôt
+custody-col-seq = N°
+custody-col-when = Heure de Paris
+custody-col-action = Action
+custody-col-who = Par
+custody-col-outcome = Résultat
 cli-bad-recipient = destinataire age refusé : { $value } (attendu : une clé publique age1…)
