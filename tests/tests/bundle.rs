@@ -496,3 +496,80 @@ fn a_bundle_is_a_bag_that_standard_tools_validate_and_a_changed_byte_fails() {
     assert!(refused.contains("blessure"), "{refused}");
     assert!(!sha256sum_check(&bag));
 }
+
+/// A photo a person sent through an upload link goes into the bundle bit-identical, and its
+/// custody says so: the intake event names the upload link, not a volunteer.
+#[test]
+fn a_document_sent_through_an_upload_link_is_bundled_with_the_link_as_its_intake() {
+    if let Some(why) = checkers_missing() {
+        eprintln!("SKIPPED a_document_sent_through_an_upload_link: {why}");
+        return;
+    }
+    use util::server::{raw_request, Api, Server};
+    let v = VaultDir::init();
+    let server = Server::start(&v.data(), &[]);
+    let api = Api::signed_in(&server.base, "alice", ADMIN_PASSWORD);
+    let case = api.new_case("Fatou D.");
+    let (status, upload) = api.json(
+        "POST",
+        &format!("/api/v1/cases/{case}/upload-links"),
+        Some(serde_json::json!({})),
+    );
+    assert_eq!(status, 201, "{upload}");
+    let url = upload["url"].as_str().unwrap();
+    let path = &url[url.find("/u/").unwrap()..];
+    let photo = pattern(200_000, 7);
+    let boundary = "b0undary";
+    let mut form = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"files\"; filename=\"coups.jpg\"\r\n\
+         Content-Type: image/jpeg\r\n\r\n"
+    )
+    .into_bytes();
+    form.extend_from_slice(&photo);
+    form.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    let (status, answer) = raw_request(
+        &server.base,
+        &format!("POST {path} HTTP/1.1\r\nContent-Type: multipart/form-data; boundary={boundary}"),
+        &form,
+    );
+    assert_eq!(status, 303, "{answer}");
+
+    let (status, _, zip) = api.send(
+        "POST",
+        &format!("/api/v1/cases/{case}/bundles"),
+        &[("content-type", "application/json")],
+        std::io::Cursor::new(b"{}".to_vec()),
+    );
+    assert_eq!(status, 200, "{}", String::from_utf8_lossy(&zip));
+    let dir = v.root.path();
+    std::fs::write(dir.join("b.zip"), &zip).unwrap();
+    let bag = extract(&dir.join("b.zip"), &dir.join("x"));
+    bagit_validate(&bag).expect("a valid bag");
+    assert!(std::fs::read(bag.join("data/coups.jpg")).unwrap() == photo);
+
+    let custody: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(bag.join("custody/custody.json")).unwrap())
+            .unwrap();
+    let intake = custody["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["action"] == "document.add")
+        .unwrap_or_else(|| panic!("no intake event: {custody}"));
+    assert!(
+        intake["actor"].as_str().unwrap().starts_with("upload:"),
+        "{intake}"
+    );
+    assert_eq!(
+        custody["documents"][0]["versions"][0]["blake3"],
+        blake3::hash(&photo).to_hex().as_str()
+    );
+    let fr = std::fs::read_to_string(bag.join("custody/report-fr.txt")).unwrap();
+    assert!(
+        fr.lines()
+            .any(|l| l.contains("ajout d'un document") && l.contains("lien de dépôt")),
+        "{fr}"
+    );
+    let en = std::fs::read_to_string(bag.join("custody/report-en.html")).unwrap();
+    assert!(en.contains("upload link"), "{en}");
+}
