@@ -50,3 +50,41 @@ measure "vault bundle verify" "$VAULT" bundle verify bundle.zip
 ratio=$(awk -v a="$(cat 'secs.vault bundle create')" -v b="$(cat 'secs.zip -0 (plaintext, reference)')" 'BEGIN {printf "%.2f", a / b}')
 echo "bundle / zip -0: $ratio"
 ls -l reference.zip bundle.zip | awk '{print $5, $9}'
+
+# The same documents through vault-server: the API's bundle route, and a lawyer's "Tout
+# télécharger" on a share link (one ZIP of every document). Each download is timed and the
+# server's peak RSS during it read from /proc (VmHWM, reset before each with clear_refs).
+SERVER=$(dirname "$VAULT")/vault-server
+"$SERVER" --data-dir "$WORK/data" --listen 127.0.0.1:0 2> server.log &
+SERVER_PID=$!
+trap 'kill "$SERVER_PID" 2>/dev/null; rm -rf "$WORK"' EXIT
+for _ in $(seq 300); do grep -q 'address=' server.log && break; sleep 0.1; done
+URL=http://$(sed -n 's/.*address=\([0-9.:]*\).*/\1/p' server.log | head -1)
+TOKEN=$(curl -sS -H 'Content-Type: application/json' \
+  -d '{"user": "bench", "password": "bench-password-123"}' "$URL/api/v1/session" |
+  sed -n 's/.*"token":"\([^"]*\)".*/\1/p')
+AUTH="Authorization: Bearer $TOKEN"
+DOCS=$(curl -sS -f -H "$AUTH" "$URL/api/v1/cases/$CASE/documents" |
+  grep -o '"id":"[0-9a-f]*"' | sed 's/"id":\("[0-9a-f]*"\)/\1/' | paste -sd, -)
+SHARE=$(curl -sS -f -H "$AUTH" -H 'Content-Type: application/json' \
+  -d "{\"documents\": [$DOCS], \"max_downloads\": 1}" "$URL/api/v1/cases/$CASE/shares" |
+  sed -n 's/.*"url":"[^"]*\/s\/\([^"]*\)".*/\1/p')
+[ -n "$SHARE" ] || { echo "could not make a share; server log:" >&2; cat server.log >&2; exit 1; }
+
+# served NAME OUT CURL_ARGS...: wall seconds of the download into OUT and the server's peak
+# RSS during it.
+served() {
+  local name=$1 out=$2; shift 2
+  echo 5 > "/proc/$SERVER_PID/clear_refs"
+  local base; base=$(awk '/^VmRSS:/ {print $2}' "/proc/$SERVER_PID/status")
+  local start end; start=$(date +%s.%N)
+  curl -sS -f -o "$out" "$@"
+  end=$(date +%s.%N)
+  local peak; peak=$(awk '/^VmHWM:/ {print $2}' "/proc/$SERVER_PID/status")
+  printf '%-34s %7.2f s   server peak RSS %4d MiB (%d MiB before)\n' "$name" \
+    "$(echo "$end - $start" | awk '{print $1 - $3}')" "$((peak / 1024))" "$((base / 1024))"
+}
+served "POST /api/v1/cases/{case}/bundles" api-bundle.zip -X POST -H "$AUTH" \
+  -H 'Content-Type: application/json' -d '{}' "$URL/api/v1/cases/$CASE/bundles"
+served "share link: Tout télécharger" all.zip -X POST "$URL/s/$SHARE/all"
+ls -l api-bundle.zip all.zip | awk '{print $5, $9}'

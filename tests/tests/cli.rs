@@ -311,3 +311,31 @@ fn doc_add_refuses_names_that_lie_or_are_not_utf8() {
     let list = v.ok(&["doc", "list", &case, "--json"], None);
     assert_eq!(list, "[]");
 }
+
+/// `vault --help` gives every command its own line of words, the one that is its own
+/// (once, `backup` carried fsck's words and fsck had none).
+#[test]
+fn the_help_describes_each_command_with_its_own_words() {
+    let out = Command::new(bin("vault")).arg("--help").output().unwrap();
+    let help = String::from_utf8(out.stdout).unwrap();
+    let commands: Vec<&str> = help
+        .split("Commands:\n")
+        .nth(1)
+        .unwrap()
+        .lines()
+        .take_while(|l| !l.is_empty())
+        .collect();
+    assert!(commands.len() > 10, "{help}");
+    for line in &commands {
+        let mut words = line.split_whitespace();
+        let name = words.next().unwrap();
+        let said: Vec<&str> = words.collect();
+        assert!(!said.is_empty(), "`{name}` has no description: {help}");
+        if name == "fsck" {
+            assert!(line.contains("Vérifier le coffre"), "{line}");
+        }
+        if name == "backup" {
+            assert!(!line.contains("Vérifier le coffre"), "{line}");
+        }
+    }
+}

@@ -109,11 +109,11 @@ enum Command {
     /// Access log / Journal des accès
     #[command(subcommand)]
     Log(log::LogCmd),
-    /// Check the data directory; --repair removes orphans / Vérifier le coffre
     /// Back up the vault (when no server holds it); list and prune backups / Sauvegardes
     Backup(backup::BackupCmd),
     /// Restore a backup into a new data directory / Restaurer une sauvegarde
     Restore(backup::RestoreCmd),
+    /// Check the data directory; --repair removes orphans / Vérifier le coffre
     Fsck {
         /// Remove orphan blobs and unfinished writes
         #[arg(long)]
