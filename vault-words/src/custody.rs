@@ -44,23 +44,11 @@ fn text(
     let mut text = String::new();
     text.push_str(&l.say("custody-report-title"));
     text.push_str("\n\n");
-    text.push_str(&l.say_with(
-        "custody-report-intro",
-        &[
-            ("size", custody.checkpoint_size.into()),
-            ("origin", custody.origin.clone().into()),
-        ],
-    ));
+    text.push_str(&intro(l, custody));
     text.push('\n');
     for d in &custody.documents {
         text.push('\n');
-        text.push_str(&l.say_with(
-            "custody-report-document",
-            &[
-                ("file", d.file.clone().into()),
-                ("kind", l.kind(d.kind).into()),
-            ],
-        ));
+        text.push_str(&heading(l, d));
         text.push('\n');
         for v in &d.versions {
             text.push_str("  ");
@@ -75,16 +63,14 @@ fn text(
             ));
             text.push('\n');
         }
-        for seq in &d.events {
-            if let Some(e) = custody.events.iter().find(|e| e.event.seq == *seq) {
-                let actor = crate::log::actor(l, &who(&e.event.actor));
-                // Paris time for the reader; the log's line keeps its UTC.
-                text.push_str("  ");
-                text.push_str(&l.when(e.event.time));
-                text.push_str(" — ");
-                text.push_str(&crate::log::log_line(l, &e.event, &actor));
-                text.push('\n');
-            }
+        for e in events_of(custody, d) {
+            let actor = crate::log::actor(l, &who(&e.event.actor));
+            // Paris time for the reader; the log's line keeps its UTC.
+            text.push_str("  ");
+            text.push_str(&l.when(e.event.time));
+            text.push_str(" — ");
+            text.push_str(&crate::log::log_line(l, &e.event, &actor));
+            text.push('\n');
         }
     }
     text
@@ -98,13 +84,7 @@ fn page(
     who: &dyn Fn(&str) -> vault_core::ActorLabel,
 ) -> String {
     let title = l.say("custody-report-title");
-    let intro = l.say_with(
-        "custody-report-intro",
-        &[
-            ("size", custody.checkpoint_size.into()),
-            ("origin", custody.origin.clone().into()),
-        ],
-    );
+    let intro = intro(l, custody);
     let say = |ids: &[&str]| ids.iter().map(|id| l.say(id)).collect::<Vec<_>>();
     // Each cell carries its column's name, shown above it on a narrow screen.
     let vcols = say(&[
@@ -136,10 +116,7 @@ fn page(
                 p { (intro) }
                 @for d in &custody.documents {
                     section {
-                        h2 { (l.say_with("custody-report-document", &[
-                            ("file", d.file.clone().into()),
-                            ("kind", l.kind(d.kind).into()),
-                        ])) }
+                        h2 { (heading(l, d)) }
                         table {
                             caption { (l.say("custody-versions")) }
                             thead { tr { @for h in &vcols { th scope="col" { (h) } } } }
@@ -155,8 +132,7 @@ fn page(
                             caption { (l.say("custody-events")) }
                             thead { tr { @for h in &ecols { th scope="col" { (h) } } } }
                             tbody {
-                                @for seq in &d.events {
-                                    @if let Some(e) = custody.events.iter().find(|e| e.event.seq == *seq) {
+                                @for e in events_of(custody, d) {
                                         tr {
                                             td.num data-label=(ecols[0]) { (e.event.seq) }
                                             td.t data-label=(ecols[1]) { (l.when(e.event.time)) }
@@ -165,7 +141,6 @@ fn page(
                                             td data-label=(ecols[4]) { (crate::log::actor(l, &who(&e.event.actor))) }
                                             td data-label=(ecols[5]) { (crate::log::outcome(l, e.event.outcome)) }
                                         }
-                                    }
                                 }
                             }
                         }
@@ -175,6 +150,38 @@ fn page(
         }
     };
     doc.into_string()
+}
+
+/// The opening sentence: the checkpoint the record is proved against.
+fn intro(l: Locale, custody: &vault_core::Custody) -> String {
+    l.say_with(
+        "custody-report-intro",
+        &[
+            ("size", custody.checkpoint_size.into()),
+            ("origin", custody.origin.clone().into()),
+        ],
+    )
+}
+
+/// A document's heading: its file in the bag and its kind.
+fn heading(l: Locale, d: &vault_core::CustodyDocument) -> String {
+    l.say_with(
+        "custody-report-document",
+        &[
+            ("file", d.file.clone().into()),
+            ("kind", l.kind(d.kind).into()),
+        ],
+    )
+}
+
+/// The log events that name a document, in log order.
+fn events_of<'a>(
+    custody: &'a vault_core::Custody,
+    d: &'a vault_core::CustodyDocument,
+) -> impl Iterator<Item = &'a vault_core::CustodyEvent> {
+    d.events
+        .iter()
+        .filter_map(|seq| custody.events.iter().find(|e| e.event.seq == *seq))
 }
 
 /// A moment for a court: in Paris time in words, and in UTC as the log records it.
