@@ -38,6 +38,10 @@ pub enum ShareCmd {
         /// encrypted to it, so that the link alone does not read the documents
         #[arg(long = "to")]
         to: Vec<String>,
+        /// Send the originals, with their hidden metadata (GPS, author, device serial),
+        /// rather than cleaned copies
+        #[arg(long)]
+        originals: bool,
     },
     /// List a case's share links / Lister les liens de partage
     List {
@@ -95,6 +99,7 @@ impl ShareCmd {
                 label,
                 message,
                 to,
+                originals,
             } => {
                 let to = crate::context::recipients(&to)?;
                 let case = vault.resolve_case(&case)?;
@@ -114,6 +119,11 @@ impl ShareCmd {
                     label,
                     message: message.filter(|m| !m.trim().is_empty()),
                     to,
+                    form: if originals {
+                        vault_core::Form::Original
+                    } else {
+                        vault_core::Form::Cleaned
+                    },
                 };
                 let (info, token) = vault.create_share(&session, &case, &new)?;
                 eprintln!(
@@ -128,6 +138,13 @@ impl ShareCmd {
                         ]
                     )
                 );
+                // What leaves for each document: a cleaned copy, or why not.
+                for (doc, sent) in info.documents.iter().zip(&info.sent) {
+                    if let Some(sent) = sent {
+                        let words = vault_words::both(|l| vault_words::metadata::sent(l, sent));
+                        eprintln!("  {doc}  {words}");
+                    }
+                }
                 println!("{}", address(&vault, "s", &token));
             }
             ShareCmd::List { case, json } => {

@@ -447,8 +447,8 @@ impl Vault {
 
 /// Writes documents as a plain ZIP (a share link's "download all"): each under its file
 /// name (made unique), stored, streamed to `out`.
-pub(crate) fn zip_documents(
-    docs: Vec<(DocumentMeta, DocumentReader)>,
+pub(crate) fn zip_documents<R: Read>(
+    docs: Vec<(DocumentMeta, R)>,
     out: impl Write,
 ) -> Result<()> {
     let mut zip = zip::ZipWriter::new_stream(out);

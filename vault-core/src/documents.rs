@@ -181,7 +181,7 @@ impl Vault {
         audit: &mut Audit,
         extra: Option<Extra<'_>>,
     ) -> Result<(u32, DocumentMeta)> {
-        let _guard = self.write_lock();
+        let guard = self.write_lock();
         let catalog = &self.inner.catalog;
         let case_record = self.case_record(case)?;
         let doc_key = format!("doc/{case}/{doc}");
@@ -243,7 +243,57 @@ impl Vault {
             let _ = self.inner.blobs.remove(&blob);
         }
         let _ = self.inner.blobs.settle(&blob);
-        committed.map(|()| (number, meta))
+        committed?;
+        drop(guard);
+        self.record_inspection(doc, number, &stored.key, &blob, &meta);
+        Ok((number, meta))
+    }
+
+    /// Reads what a version's metadata reveals (GPS, names, serials; never changing the
+    /// version) and keeps it beside the version, sealed to its key. The version is stored
+    /// whatever happens here: a failure only leaves it without findings.
+    fn record_inspection(
+        &self,
+        doc: &DocumentId,
+        number: u32,
+        key: &SecretKey,
+        blob: &BlobId,
+        meta: &DocumentMeta,
+    ) {
+        let recorded = (|| -> Result<()> {
+            let reader = self.reader(blob, key, meta)?;
+            let inspection = crate::copies::inspect(reader, meta)?;
+            let sealed = keys::seal(&codec::encode(&inspection)?, &[&key.public()])?;
+            let _guard = self.write_lock();
+            // Deleted meanwhile: nothing to describe.
+            if !self.inner.catalog.contains(&format!("docindex/{doc}"))? {
+                return Ok(());
+            }
+            let mut batch = Batch::default();
+            batch.put_raw(&format!("inspection/{doc}/{number}"), sealed);
+            // Derived from the version, like the search index: no event of its own (the
+            // version's own event covers it).
+            self.inner.catalog.apply(batch)
+        })();
+        if let Err(e) = recorded {
+            tracing::warn!(code = e.code(), "a document's metadata could not be inspected");
+        }
+    }
+
+    /// What a version's metadata revealed when it came in (`None` for versions stored
+    /// before the vault inspected them, or whose inspection failed).
+    pub(crate) fn inspection_with_key(
+        &self,
+        doc: &DocumentId,
+        number: u32,
+        key: &SecretKey,
+    ) -> Result<Option<crate::copies::Inspection>> {
+        let Some(sealed) = self.inner.catalog.raw(&format!("inspection/{doc}/{number}"))? else {
+            return Ok(None);
+        };
+        let plain = keys::open(&sealed, key)?
+            .ok_or_else(|| Error::damaged(crate::Damage::DocumentMetadata))?;
+        codec::decode(&plain, crate::Damage::DocumentMetadata).map(Some)
     }
 
     /// Adds a document to a case with only the case's public key: no one need be signed in
@@ -420,12 +470,14 @@ impl Vault {
             .records::<DocumentRecord>(&format!("doc/{case}/"))?
         {
             let latest = Self::pick_version(&record, None)?;
-            let (_, meta) = self.version_meta(&record, latest.number, case_key)?;
+            let (key, meta) = self.version_meta(&record, latest.number, case_key)?;
+            let inspection = self.inspection_with_key(&record.id, latest.number, &key)?;
             out.push(DocumentInfo {
                 id: record.id.clone(),
                 case: case.clone(),
                 versions: latest.number,
                 meta,
+                inspection,
             });
         }
         out.sort_by(|a, b| {
@@ -661,7 +713,11 @@ impl Vault {
         doc: &DocumentRecord,
     ) -> Result<Vec<BlobId>> {
         let id = &doc.id;
-        for prefix in [format!("wrap/version/{id}/"), format!("meta/{id}/")] {
+        for prefix in [
+            format!("wrap/version/{id}/"),
+            format!("meta/{id}/"),
+            format!("inspection/{id}/"),
+        ] {
             for k in self.inner.catalog.keys(&prefix)? {
                 batch.remove(&k);
             }

@@ -135,6 +135,10 @@ pub enum Error {
     #[error("disk_full")]
     DiskFull,
 
+    /// Too many documents are being cleaned or inspected at once: try again shortly.
+    #[error("busy")]
+    Busy,
+
     /// The blob storage (an S3 bucket, a mirror's copy) failed or could not be reached.
     /// `store` names it (`s3://bucket/prefix`, a directory); `detail` never holds a
     /// credential.
@@ -881,6 +885,7 @@ impl Error {
             Error::DocumentDamaged(_) => "document_damaged",
             Error::LogUnavailable => "log_unavailable",
             Error::DiskFull => "disk_full",
+            Error::Busy => "busy",
             Error::Storage { .. } => "storage_unavailable",
             Error::Io(_) => "io",
             Error::Catalog(_) => "catalog",

@@ -280,4 +280,6 @@ pub struct DocumentInfo {
     pub versions: u32,
     /// The newest version's metadata.
     pub meta: DocumentMeta,
+    /// What the newest version's own metadata (EXIF, PDF Info...) revealed at intake.
+    pub inspection: Option<crate::copies::Inspection>,
 }

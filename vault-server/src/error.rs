@@ -146,6 +146,7 @@ impl From<Error> for ApiError {
             Error::TooLarge { .. } => (StatusCode::PAYLOAD_TOO_LARGE, "too_large"),
             Error::LogUnavailable => (StatusCode::SERVICE_UNAVAILABLE, "log_unavailable"),
             Error::DiskFull => (StatusCode::INSUFFICIENT_STORAGE, "disk_full"),
+            Error::Busy => (StatusCode::SERVICE_UNAVAILABLE, "busy"),
             Error::Storage { .. } => (StatusCode::SERVICE_UNAVAILABLE, "storage_unavailable"),
             Error::DocumentDamaged(_) => (StatusCode::INTERNAL_SERVER_ERROR, "document_damaged"),
             _ => return ApiError::internal(&e),

@@ -160,6 +160,7 @@ mod tests {
             Error::DocumentDamaged(DocumentFault::HashMismatch),
             Error::LogUnavailable,
             Error::DiskFull,
+            Error::Busy,
             Error::Storage {
                 store: "s3://vault/x".into(),
                 detail: "timeout".into(),

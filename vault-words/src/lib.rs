@@ -25,6 +25,7 @@ pub mod custody;
 mod errors;
 pub mod locale;
 pub mod log;
+pub mod metadata;
 
 pub use errors::{bilingual, both, error_message};
 pub use locale::{days_between, Arg, Locale};

@@ -16,7 +16,8 @@ use super::{SHARE_DEFAULT_DOWNLOADS, SHARE_DEFAULT_TTL, SHARE_MAX_DOWNLOADS, SHA
 use crate::blob::BlobId;
 use crate::cases::CaseRecord;
 use crate::catalog::Batch;
-use crate::documents::{DocumentReader, DocumentRecord};
+use crate::copies::{self, Form, LazyOutgoing, Outgoing, Sent};
+use crate::documents::DocumentRecord;
 use crate::error::{Error, Result};
 use crate::ids::{now, random_bytes, CaseId, DocumentId, LinkId, UserId};
 use crate::keys::{self, KdfParams, PublicKey, SealingReader, SecretKey};
@@ -46,6 +47,10 @@ pub(crate) struct ShareRecord {
     /// that a link whose sealed list went missing refuses rather than hands out plaintext.
     #[serde(default)]
     pub sealed_to: u32,
+    /// Cleaned copies or originals (records made before cleaning existed read as cleaned:
+    /// what leaves now carries no hidden metadata unless someone asks).
+    #[serde(default)]
+    pub form: Form,
 }
 
 /// How a passphrase is stretched before it is mixed into the link's key.
@@ -61,6 +66,9 @@ pub(crate) struct SharedVersion {
     doc: DocumentId,
     version: u32,
     blob: BlobId,
+    /// What leaves for it, as found when the share was made (none in older records).
+    #[serde(default)]
+    sent: Option<Sent>,
 }
 
 impl ShareRecord {
@@ -104,6 +112,8 @@ pub struct NewShare {
     /// through the link is an age file encrypted to them, so that the link alone (forwarded,
     /// leaked from a mailbox) does not read the documents.
     pub to: Vec<PublicKey>,
+    /// Cleaned copies (the default) or the originals, with their metadata.
+    pub form: Form,
 }
 
 impl fmt::Debug for NewShare {
@@ -137,6 +147,11 @@ pub struct ShareInfo {
     pub to: Vec<PublicKey>,
     /// The shared documents.
     pub documents: Vec<DocumentId>,
+    /// Cleaned copies or originals.
+    pub form: Form,
+    /// What leaves for each document, in the order of `documents` (`None`: the share was
+    /// made before the vault recorded it).
+    pub sent: Vec<Option<Sent>>,
     /// Live or why not.
     pub status: LinkStatus,
 }
@@ -176,22 +191,29 @@ pub struct SharedView {
 /// made to the lawyer's own age key(s), a standard age file encrypted to them. The caller
 /// cannot choose: it reads what the share says.
 pub struct SharedFile {
-    /// Name, kind and size of the document (of the plaintext).
+    /// Name, kind and size of the document (of the original's plaintext).
     pub meta: DocumentMeta,
+    /// A cleaned copy, the original as it is, or the original as asked.
+    pub sent: Sent,
     reader: Box<dyn Read + Send>,
+    length: u64,
     sealed: bool,
 }
 
 impl SharedFile {
-    fn new(meta: DocumentMeta, reader: DocumentReader, to: &[PublicKey]) -> Result<Self> {
+    fn new(meta: DocumentMeta, out: Outgoing, to: &[PublicKey]) -> Result<Self> {
+        let length = out.len(&meta);
+        let sent = out.copy.clone();
         let (reader, sealed): (Box<dyn Read + Send>, bool) = if to.is_empty() {
-            (Box::new(reader), false)
+            (Box::new(out), false)
         } else {
-            (Box::new(SealingReader::new(reader, to)?), true)
+            (Box::new(SealingReader::new(out, to)?), true)
         };
         Ok(SharedFile {
             meta,
+            sent,
             reader,
+            length,
             sealed,
         })
     }
@@ -212,7 +234,7 @@ impl SharedFile {
 
     /// Its length in bytes, when known before the end (the plaintext's).
     pub fn length(&self) -> Option<u64> {
-        (!self.sealed).then_some(self.meta.size)
+        (!self.sealed).then_some(self.length)
     }
 
     /// Its media type as a download.
@@ -240,7 +262,7 @@ impl fmt::Debug for SharedFile {
 /// Every document a link still offers, as one ZIP (its "download all"), encrypted as a
 /// whole to the lawyer's own key(s) when the share was made to them.
 pub struct SharedArchive {
-    documents: Vec<(DocumentMeta, DocumentReader)>,
+    documents: Vec<(DocumentMeta, LazyOutgoing)>,
     to: Vec<PublicKey>,
 }
 
@@ -398,7 +420,16 @@ impl Vault {
                 .versions
                 .last()
                 .ok_or_else(|| Error::damaged(crate::Damage::DocumentWithoutVersion))?;
-            let (version_key, _) = self.version_meta(&record, latest.number, case_key)?;
+            let (version_key, meta) = self.version_meta(&record, latest.number, case_key)?;
+            // What will leave, found now (by making the copy once) so that the volunteer
+            // sees it and the record keeps it.
+            let sent = match new.form {
+                Form::Original => Sent::Original,
+                Form::Cleaned => {
+                    let reader = self.reader(&latest.blob, &version_key, &meta)?;
+                    copies::outgoing(reader, &meta, Form::Cleaned)?.copy
+                }
+            };
             batch.put_raw(
                 &format!("sharewrap/{id}/{doc}"),
                 keys::wrap(&version_key, &[&link_key.public()])?,
@@ -408,6 +439,7 @@ impl Vault {
                 doc: doc.clone(),
                 version: latest.number,
                 blob: latest.blob.clone(),
+                sent: Some(sent),
             });
         }
         if let Some(message) = &new.message {
@@ -450,6 +482,7 @@ impl Vault {
             passphrase: kdf,
             documents: shared,
             sealed_to: new.to.len() as u32,
+            form: new.form,
         };
         batch.put(&format!("share/{id}"), &record)?;
         batch.put(&format!("linkidx/{case}/{id}"), &"share")?;
@@ -480,6 +513,8 @@ impl Vault {
             downloads: r.downloads,
             passphrase: r.passphrase.is_some(),
             to,
+            form: r.form,
+            sent: r.documents.iter().map(|d| d.sent.clone()).collect(),
             documents: r.documents.into_iter().map(|d| d.doc).collect(),
         }
     }
@@ -761,7 +796,16 @@ impl Vault {
                 .ok_or(Error::LinkUnavailable)?;
             let to = self.share_recipients(&record, &key)?;
             let reader = self.reader(&shared.blob, &version_key, &meta)?;
-            let file = SharedFile::new(meta, reader, &to)?;
+            let out = copies::outgoing(reader, &meta, record.form)?;
+            // A copy promised clean that cannot be made clean now is not replaced by the
+            // original behind the volunteer's back.
+            if matches!(shared.sent, Some(Sent::Cleaned { .. }))
+                && !matches!(out.copy, Sent::Cleaned { .. })
+            {
+                return Err(Error::damaged(crate::Damage::ShareLink));
+            }
+            audit.target("copy", record.form.as_str());
+            let file = SharedFile::new(meta, out, &to)?;
             let left = self.count_download(&record.id, now, audit)?;
             Ok((file, left))
         })
@@ -790,12 +834,14 @@ impl Vault {
                 if let Some((version_key, meta)) = self.shared_version(&record, shared, &key)? {
                     audit.target("document", &shared.doc);
                     let reader = self.reader(&shared.blob, &version_key, &meta)?;
-                    out.push((meta, reader));
+                    let lazy = LazyOutgoing::new(reader, meta.clone(), record.form);
+                    out.push((meta, lazy));
                 }
             }
             if out.is_empty() {
                 return Err(Error::LinkUnavailable);
             }
+            audit.target("copy", record.form.as_str());
             let archive = SharedArchive {
                 documents: out,
                 to: self.share_recipients(&record, &key)?,

@@ -24,7 +24,7 @@ use zeroize::Zeroizing;
 use super::share::{NewShare, PassphraseKdf, ShareInfo};
 use super::{lifetime, LinkStatus, LinkToken, PASSPHRASE_TRIES};
 use crate::catalog::Batch;
-use crate::documents::DocumentReader;
+use crate::copies::{Form, Outgoing};
 use crate::error::{Error, Result};
 use crate::ids::{now, random_bytes, CaseId, DocumentId, LinkId, UserId};
 use crate::keys::{self, PublicKey, SecretKey};
@@ -387,21 +387,26 @@ impl Vault {
         })
     }
 
-    /// One of the person's documents (its newest version), recorded before the first byte.
+    /// One of the person's documents (its newest version) as it leaves: a copy without
+    /// hidden metadata when one can be made (a phone's photo carries where it was taken).
+    /// Recorded before the first byte.
     pub fn space_document(
         &self,
         space: &Space,
         doc: &DocumentId,
         now: u64,
-    ) -> Result<(DocumentMeta, DocumentReader)> {
+    ) -> Result<(DocumentMeta, Outgoing)> {
         let targets = vec![
             target("case", &space.case),
             target("space", &space.id),
             target("document", doc),
+            target("copy", Form::Cleaned.as_str()),
         ];
         self.audited(space.actor.clone(), Action::DocumentRead, targets, |_| {
             let key = self.live_space(space, now)?;
-            self.open_with_key(&space.case, doc, &key)
+            let (meta, reader) = self.open_with_key(&space.case, doc, &key)?;
+            let out = crate::copies::outgoing(reader, &meta, Form::Cleaned)?;
+            Ok((meta, out))
         })
     }
 

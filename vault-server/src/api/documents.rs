@@ -325,6 +325,23 @@ pub(crate) fn download_response(
     response
 }
 
+/// A document as it leaves through a link: a cleaned copy (its own length, and no BLAKE3
+/// header: the hash is the original's) or the original.
+pub(crate) fn outgoing_response(
+    meta: &vault_core::DocumentMeta,
+    out: vault_core::Outgoing,
+) -> Response {
+    let length = out.len(meta);
+    let original = matches!(out.copy, vault_core::Sent::Original);
+    let mut response = download_response(meta, out);
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_LENGTH, HeaderValue::from(length));
+    if !original {
+        headers.remove("x-content-blake3");
+    }
+    response
+}
+
 #[derive(Serialize)]
 pub struct History {
     id: DocumentId,

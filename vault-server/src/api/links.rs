@@ -6,7 +6,7 @@ use axum::http::StatusCode;
 use axum::Json;
 use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
-use vault_core::{
+use vault_core::{Form, 
     parse_duration, parse_size, CaseId, LinkId, LinkToken, NewShare, NewUploadLink, ShareInfo,
     UploadLinkInfo,
 };
@@ -62,6 +62,9 @@ pub struct NewShareBody {
     /// The lawyer's own age recipients: every download is encrypted to them.
     #[serde(default)]
     to: Vec<String>,
+    /// The originals, with their metadata (GPS, authors...), rather than cleaned copies.
+    #[serde(default)]
+    originals: bool,
 }
 
 /// A new link and its address, shown this once.
@@ -108,6 +111,11 @@ pub async fn create_share(
         label: body.label.filter(|l| !l.trim().is_empty()),
         message: body.message.filter(|m| !m.trim().is_empty()),
         to: super::recipients(&body.to)?,
+        form: if body.originals {
+            Form::Original
+        } else {
+            Form::Cleaned
+        },
     };
     // A passphrase is stretched with argon2: on the bounded pool.
     let (info, token) = if new.passphrase.is_some() {

@@ -263,7 +263,7 @@ pub async fn download(
     let space = auth.session.clone();
     let now = vault_core::unix_now();
     match run(move || vault.space_document(&space, &doc, now)).await {
-        Ok((meta, reader)) => crate::api::documents::download_response(&meta, reader),
+        Ok((meta, out)) => crate::api::documents::outgoing_response(&meta, out),
         Err(Error::LinkUnavailable) | Err(Error::NotFound { .. }) => dead(lang),
         Err(e) => trouble(lang, &e),
     }

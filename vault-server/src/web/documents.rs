@@ -364,6 +364,9 @@ fn document_item(v: &Volunteer, view: &CaseView, d: &DocumentInfo) -> Markup {
                 @if !by.is_empty() { " · " (w.added_by) " " bdi { (by) } }
                 @if d.versions > 1 { " · " (w.version) " " (d.versions) }
             }
+            @if let Some(marks) = d.inspection.as_ref().and_then(|i| vault_words::metadata::marks(lang.locale(), i)) {
+                p.marks { (marks) }
+            }
             div.actions {
                 a.button href={ "/documents/" (doc) "/download" } download { (w.download) }
                 form method="post" action={ "/documents/" (doc) "/verify" } {

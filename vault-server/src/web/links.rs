@@ -79,6 +79,14 @@ pub fn case_links(v: &Volunteer, l: CaseLinks<'_>) -> Markup {
                                 td data-label=(w.col_recipient) {
                                     bdi { (s.label.as_deref().unwrap_or("—")) } " (" (lang.locale().say_with("web-docs-count", &[("count", s.documents.len().into())])) ")"
                                     @if !s.to.is_empty() { br; span.note { (w.sealed_to_key) } }
+                                    br; span.note { (if s.form == vault_core::Form::Original { w.share_originals } else { w.share_cleaned }) }
+                                    ul.sent {
+                                        @for (doc, sent) in s.documents.iter().zip(&s.sent) {
+                                            @if let Some(sent) = sent {
+                                                li { bdi { (l.documents.iter().find(|d| &d.id == doc).map(|d| d.meta.filename.as_str()).unwrap_or("—")) } " — " (vault_words::metadata::sent(lang.locale(), sent)) }
+                                            }
+                                        }
+                                    }
                                 }
                                 td data-label=(w.col_use) { (s.downloads) " / " (s.max_downloads) " " (w.downloads_word) }
                                 td data-label=(w.col_expires) { (when(lang, s.expires)) }
@@ -227,6 +235,9 @@ fn share_page(
                         input type="checkbox" id={ "doc-" (d.id) } name="documents" value=(d.id) checked[ticked.contains(&d.id.as_str())];
                         label for={ "doc-" (d.id) } {
                             bdi { (d.meta.filename) } " " span.note { "(" (lang.t().kind(d.meta.kind)) ", " (lang.t().size(d.meta.size)) ")" }
+                            @if let Some(why) = d.inspection.as_ref().and_then(|i| i.sent_as_is()) {
+                                br; span.warning-note { (vault_words::metadata::uncleanable(lang.locale(), why)) }
+                            }
                         }
                     }
                 }
@@ -247,6 +258,11 @@ fn share_page(
             input type="text" #share-to name="to" autocomplete="off" spellcheck="false"
                 placeholder="age1…" aria-describedby="share-to-note" value=(to);
             p.note #share-to-note { (w.share_to_note) }
+            div.check {
+                input type="checkbox" #originals name="originals" value="1" aria-describedby="originals-note" checked[typed.is_some_and(|f| f.get("originals").is_some())];
+                label for="originals" { (w.f_originals) }
+            }
+            p.note #originals-note { (w.originals_note) }
             button type="submit" { (w.share_create) }
         }
         p { a href={ "/cases/" (case) } { (w.back_to_case) } }
@@ -344,6 +360,11 @@ pub async fn create_share(
         label: fields.text("label"),
         message: fields.text("message"),
         to,
+        form: if fields.get("originals").is_some() {
+            vault_core::Form::Original
+        } else {
+            vault_core::Form::Cleaned
+        },
     };
     let session = v.session.clone();
     let id = case.clone();

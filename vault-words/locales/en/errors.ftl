@@ -65,6 +65,7 @@ error-link-full = this upload link accepts no more files
 error-immutable = this document is evidence: evidence cannot be replaced, deleted or filed under another kind (only erasing the whole case removes it)
 error-document-damaged = document damaged: { $detail }; restore the vault from a backup
 error-log-unavailable = the access log cannot be written, so nothing was done or returned: check the disk, then retry
+error-busy = too many documents are being prepared at this moment; try again in a minute
 error-disk-full = no space left on the disk: nothing was stored; free space and retry
 error-storage-unavailable = the blob storage { $store } failed: { $detail }; nothing was stored or returned from it, check that it is reachable, then retry
 error-io = input/output error: { $detail }

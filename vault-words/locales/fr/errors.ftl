@@ -68,6 +68,7 @@ error-link-full = ce lien de dépôt n'accepte plus de fichier
 error-immutable = ce document est une preuve : il ne peut être ni remplacé, ni supprimé, ni reclassé
 error-document-damaged = document endommagé : { $detail } ; restaurez le coffre depuis une sauvegarde
 error-log-unavailable = le journal des accès ne peut pas être écrit : rien n'a été fait ni montré ; vérifiez le disque puis recommencez
+error-busy = trop de documents sont en préparation en ce moment ; réessayez dans une minute
 error-disk-full = disque plein : rien n'a été enregistré ; libérez de la place et recommencez
 error-storage-unavailable = le stockage des documents { $store } ne répond pas ou a refusé l'opération : rien n'y a été enregistré ni lu ; vérifiez qu'il est joignable puis recommencez
 error-io = erreur d'entrée/sortie

@@ -1,0 +1,273 @@
+//! What leaves the vault: a copy without hidden metadata by default, the original when a
+//! volunteer asks for it. The originals, and their BLAKE3, never change.
+//!
+//! The parsers of `vault-meta` need a whole file in memory. Files up to
+//! [`vault_meta::MAX_BYTES`] are read in whole by at most [`PERMITS`] operations at once
+//! (intake inspections, cleanings), so that the memory they take stays bounded whatever
+//! the number of downloads; a larger file is sent as it is, as the volunteer was told.
+
+use std::io::{self, Cursor, Read};
+use std::sync::{Condvar, Mutex, PoisonError};
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+pub use vault_meta::{Block, Findings, Format, Mark, Reveals, Uncleanable, MAX_BYTES};
+
+use crate::documents::DocumentReader;
+use crate::error::{Error, Result};
+
+use crate::model::DocumentMeta;
+
+/// How many files are held in memory for inspection or cleaning at once.
+pub const PERMITS: usize = 2;
+
+/// How long an operation waits for its turn before it gives up (the caller says "try
+/// again").
+const WAIT: Duration = Duration::from_secs(60);
+
+/// Which form of its documents a share link gives.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Form {
+    /// Copies without hidden metadata (the default).
+    #[default]
+    Cleaned,
+    /// The originals, bit for bit, as a volunteer asked.
+    Original,
+}
+
+impl Form {
+    /// Its name in the log's targets (`copy:cleaned`, `copy:original`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Form::Cleaned => "cleaned",
+            Form::Original => "original",
+        }
+    }
+}
+
+/// What leaves for one document of a share: recorded when the share is made, shown to the
+/// volunteer, and given again at every download.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", tag = "copy")]
+pub enum Sent {
+    /// A cleaned copy, without these blocks (none: the file carried none).
+    Cleaned {
+        /// The blocks taken out.
+        removed: Vec<Block>,
+    },
+    /// The original, because no cleaned copy can be made.
+    AsIs {
+        /// Why no cleaned copy.
+        why: Uncleanable,
+    },
+    /// The original, because the volunteer asked for originals.
+    Original,
+}
+
+/// What the vault read in a document's metadata when it came in.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Inspection {
+    /// What its metadata reveals; empty when it was too large to read.
+    pub findings: Findings,
+    /// Larger than [`MAX_BYTES`]: neither read nor cleanable.
+    pub too_large: bool,
+}
+
+impl Inspection {
+    /// Whether a share's cleaned copy of it would in fact be the original (the volunteer
+    /// is told before sharing).
+    pub fn sent_as_is(&self) -> Option<Uncleanable> {
+        if self.too_large {
+            return Some(Uncleanable::TooLarge);
+        }
+        match self.findings.format {
+            Some(f) if f.cleanable() && !self.findings.damaged => None,
+            Some(f) if f.cleanable() => Some(Uncleanable::Damaged),
+            _ => Some(Uncleanable::Format),
+        }
+    }
+}
+
+/// A counting semaphore: std has none, and a whole async runtime is not wanted here.
+struct Gate {
+    free: Mutex<usize>,
+    freed: Condvar,
+}
+
+static GATE: Gate = Gate {
+    free: Mutex::new(PERMITS),
+    freed: Condvar::new(),
+};
+
+/// A turn to hold a file in memory; given back when dropped.
+pub(crate) struct Permit(());
+
+impl Permit {
+    fn take() -> Result<Permit> {
+        let free = GATE.free.lock().unwrap_or_else(PoisonError::into_inner);
+        let (mut free, timeout) = GATE
+            .freed
+            .wait_timeout_while(free, WAIT, |free| *free == 0)
+            .unwrap_or_else(PoisonError::into_inner);
+        if timeout.timed_out() && *free == 0 {
+            return Err(Error::Busy);
+        }
+        *free -= 1;
+        Ok(Permit(()))
+    }
+}
+
+impl Drop for Permit {
+    fn drop(&mut self) {
+        *GATE.free.lock().unwrap_or_else(PoisonError::into_inner) += 1;
+        GATE.freed.notify_one();
+    }
+}
+
+/// How much of a file tells its format.
+const HEAD: usize = 4096;
+
+/// The first bytes of a document, and whether they are of a format `vault-meta` knows.
+fn head(reader: &mut DocumentReader) -> Result<(Vec<u8>, Option<Format>)> {
+    let mut head = Vec::with_capacity(HEAD);
+    reader.by_ref().take(HEAD as u64).read_to_end(&mut head)?;
+    let format = Format::sniff(&head);
+    Ok((head, format))
+}
+
+/// The rest of a document after its `head` (at most [`MAX_BYTES`] in all); the reader
+/// checks its BLAKE3 at the end.
+fn read_rest(mut head: Vec<u8>, mut reader: DocumentReader, meta: &DocumentMeta) -> Result<Vec<u8>> {
+    head.reserve(meta.size.saturating_sub(head.len() as u64) as usize);
+    reader.read_to_end(&mut head)?;
+    Ok(head)
+}
+
+/// Inspects a document just stored.
+pub(crate) fn inspect(reader: DocumentReader, meta: &DocumentMeta) -> Result<Inspection> {
+    if meta.size > MAX_BYTES {
+        return Ok(Inspection {
+            findings: Findings::default(),
+            too_large: true,
+        });
+    }
+    let mut reader = reader;
+    let (head, format) = head(&mut reader)?;
+    if format.is_none() {
+        return Ok(Inspection::default());
+    }
+    let _permit = Permit::take()?;
+    let bytes = read_rest(head, reader, meta)?;
+    Ok(Inspection {
+        findings: vault_meta::inspect(&bytes),
+        too_large: false,
+    })
+}
+
+/// A document as it leaves: a stream of the original, or a cleaned copy in memory (with
+/// its turn, given back when it has been read and dropped).
+pub struct Outgoing {
+    inner: OutgoingInner,
+    /// What it is, as the share records it.
+    pub copy: Sent,
+}
+
+enum OutgoingInner {
+    Original(Box<dyn Read + Send>),
+    InMemory(Cursor<Vec<u8>>, #[allow(dead_code)] Permit),
+}
+
+impl Outgoing {
+    /// Its length in bytes.
+    pub fn len(&self, meta: &DocumentMeta) -> u64 {
+        match &self.inner {
+            OutgoingInner::Original(_) => meta.size,
+            OutgoingInner::InMemory(c, _) => c.get_ref().len() as u64,
+        }
+    }
+}
+
+impl Read for Outgoing {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        match &mut self.inner {
+            OutgoingInner::Original(r) => r.read(buf),
+            OutgoingInner::InMemory(c, _) => c.read(buf),
+        }
+    }
+}
+
+/// The form of a document that leaves in `form`: the original stream, or a cleaned copy
+/// (the original, in memory, when none can be made).
+pub(crate) fn outgoing(reader: DocumentReader, meta: &DocumentMeta, form: Form) -> Result<Outgoing> {
+    let original = |reader: Box<dyn Read + Send>, copy: Sent| Outgoing {
+        inner: OutgoingInner::Original(reader),
+        copy,
+    };
+    if form == Form::Original {
+        return Ok(original(Box::new(reader), Sent::Original));
+    }
+    if meta.size > MAX_BYTES {
+        let why = Uncleanable::TooLarge;
+        return Ok(original(Box::new(reader), Sent::AsIs { why }));
+    }
+    let mut reader = reader;
+    let (head, format) = head(&mut reader)?;
+    if !format.is_some_and(Format::cleanable) {
+        // Streamed as it is: nothing of it needs holding.
+        let why = Uncleanable::Format;
+        return Ok(original(Box::new(Cursor::new(head).chain(reader)), Sent::AsIs { why }));
+    }
+    let permit = Permit::take()?;
+    let bytes = read_rest(head, reader, meta)?;
+    let (bytes, copy) = match vault_meta::clean(&bytes) {
+        Ok(cleaned) => (
+            cleaned.bytes,
+            Sent::Cleaned {
+                removed: cleaned.removed,
+            },
+        ),
+        Err(why) => (bytes, Sent::AsIs { why }),
+    };
+    Ok(Outgoing {
+        inner: OutgoingInner::InMemory(Cursor::new(bytes), permit),
+        copy,
+    })
+}
+
+/// A document of a ZIP download: made into its outgoing form only when the archive comes
+/// to it, so that one at a time is held in memory.
+pub(crate) struct LazyOutgoing {
+    state: Lazy,
+}
+
+enum Lazy {
+    Pending(Box<(DocumentReader, DocumentMeta, Form)>),
+    Ready(Outgoing),
+    Failed,
+}
+
+impl LazyOutgoing {
+    pub(crate) fn new(reader: DocumentReader, meta: DocumentMeta, form: Form) -> LazyOutgoing {
+        LazyOutgoing {
+            state: Lazy::Pending(Box::new((reader, meta, form))),
+        }
+    }
+}
+
+impl Read for LazyOutgoing {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if let Lazy::Pending(_) = self.state {
+            let Lazy::Pending(pending) = std::mem::replace(&mut self.state, Lazy::Failed) else {
+                unreachable!("checked above");
+            };
+            let (reader, meta, form) = *pending;
+            self.state = Lazy::Ready(outgoing(reader, &meta, form).map_err(io::Error::other)?);
+        }
+        match &mut self.state {
+            Lazy::Ready(out) => out.read(buf),
+            Lazy::Failed => Err(io::Error::other(Error::Busy)),
+            Lazy::Pending(_) => unreachable!("made ready above"),
+        }
+    }
+}
