@@ -13,6 +13,8 @@
 mod image;
 mod office;
 mod pdf;
+#[doc(hidden)]
+pub mod testing;
 mod xmp;
 
 use serde::{Deserialize, Serialize};
