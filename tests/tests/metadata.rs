@@ -18,7 +18,11 @@ const PUBLIC: &str = "http://127.0.0.1:8080";
 
 /// Whether `exiftool` can run here; in CI it must (`.ci/run` installs it).
 fn exiftool_here() -> bool {
-    if Command::new("exiftool").arg("-ver").output().is_ok_and(|o| o.status.success()) {
+    if Command::new("exiftool")
+        .arg("-ver")
+        .output()
+        .is_ok_and(|o| o.status.success())
+    {
         return true;
     }
     if std::env::var("CI").as_deref() == Ok("true") {
@@ -62,7 +66,9 @@ fn pixels(bytes: &[u8]) -> image::RgbaImage {
 
 /// A 64x48 gradient, encoded as `format`.
 fn picture(format: image::ImageFormat) -> Vec<u8> {
-    let img = image::RgbImage::from_fn(64, 48, |x, y| image::Rgb([(x * 4) as u8, (y * 5) as u8, 128]));
+    let img = image::RgbImage::from_fn(64, 48, |x, y| {
+        image::Rgb([(x * 4) as u8, (y * 5) as u8, 128])
+    });
     let mut out = std::io::Cursor::new(Vec::new());
     img.write_to(&mut out, format).unwrap();
     out.into_inner()
@@ -87,11 +93,21 @@ fn upload(api: &Api, case: &str, name: &'static str, bytes: Vec<u8>, picture: bo
         .as_str()
         .unwrap()
         .to_owned();
-    Doc { name, bytes, id, picture }
+    Doc {
+        name,
+        bytes,
+        id,
+        picture,
+    }
 }
 
 fn path_of(made: &Value) -> String {
-    made["url"].as_str().unwrap().strip_prefix(PUBLIC).unwrap().to_owned()
+    made["url"]
+        .as_str()
+        .unwrap()
+        .strip_prefix(PUBLIC)
+        .unwrap()
+        .to_owned()
 }
 
 #[test]
@@ -101,21 +117,44 @@ fn no_copy_leaving_through_a_link_carries_gps_author_or_serial_unless_originals_
     let api = Api::signed_in(&server.base, "alice", ADMIN_PASSWORD);
     let case = api.new_case("Fatou D.");
     let docs = [
-        upload(&api, &case, "blessure.jpg", testing::with_metadata(&picture(image::ImageFormat::Jpeg), 6), true),
-        upload(&api, &case, "capture.png", testing::with_metadata(&picture(image::ImageFormat::Png), 1), true),
-        upload(&api, &case, "photo.webp", testing::with_metadata(&picture(image::ImageFormat::WebP), 1), true),
+        upload(
+            &api,
+            &case,
+            "blessure.jpg",
+            testing::with_metadata(&picture(image::ImageFormat::Jpeg), 6),
+            true,
+        ),
+        upload(
+            &api,
+            &case,
+            "capture.png",
+            testing::with_metadata(&picture(image::ImageFormat::Png), 1),
+            true,
+        ),
+        upload(
+            &api,
+            &case,
+            "photo.webp",
+            testing::with_metadata(&picture(image::ImageFormat::WebP), 1),
+            true,
+        ),
         upload(&api, &case, "attestation.pdf", testing::pdf(false), false),
         upload(&api, &case, "recours.docx", testing::docx(), false),
     ];
-    let notes = upload(&api, &case, "notes.txt", b"rendez-vous mardi".to_vec(), false);
+    let notes = upload(
+        &api,
+        &case,
+        "notes.txt",
+        b"rendez-vous mardi".to_vec(),
+        false,
+    );
 
     // At intake: each document says what its metadata reveals; the text file nothing.
     let (status, listed) = api.json("GET", &format!("/api/v1/cases/{case}/documents"), None);
     assert_eq!(status, 200, "{listed}");
     let listed = listed.as_array().unwrap();
-    let inspection = |id: &str| {
-        listed.iter().find(|d| d["id"] == id).unwrap()["inspection"].clone()
-    };
+    let inspection =
+        |id: &str| listed.iter().find(|d| d["id"] == id).unwrap()["inspection"].clone();
     for d in &docs {
         let i = inspection(&d.id);
         let reveals: Vec<&str> = i["findings"]["marks"]
@@ -126,7 +165,11 @@ fn no_copy_leaving_through_a_link_carries_gps_author_or_serial_unless_originals_
             .collect();
         assert!(reveals.contains(&"person-name"), "{}: {i}", d.name);
         if d.name != "recours.docx" {
-            assert!(reveals.contains(&"gps") && reveals.contains(&"device-serial"), "{}: {i}", d.name);
+            assert!(
+                reveals.contains(&"gps") && reveals.contains(&"device-serial"),
+                "{}: {i}",
+                d.name
+            );
         }
     }
     assert_eq!(inspection(&notes.id)["findings"]["marks"], json!([]));
@@ -144,13 +187,19 @@ fn no_copy_leaving_through_a_link_carries_gps_author_or_serial_unless_originals_
         let page = desk.wait_for("Métadonnées cachées");
         assert!(page.contains("position GPS (EXIF GPSLatitude)"), "{page}");
         assert!(page.contains("nom d'une personne (PDF Author)"), "{page}");
-        assert!(page.contains("numéro de série d'un appareil (EXIF BodySerialNumber)"), "{page}");
+        assert!(
+            page.contains("numéro de série d'un appareil (EXIF BodySerialNumber)"),
+            "{page}"
+        );
         desk.viewport(375, 800);
         desk.screenshot("metadata-case-page-375");
         desk.assert_accessible("metadata-case-page");
         desk.open(&format!("{base}/cases/{case}/share"));
         let form = desk.wait_for("Envoyer les originaux");
-        assert!(form.contains("envoyé tel quel, avec ses métadonnées : le coffre ne sait pas nettoyer ce format"), "{form}");
+        assert!(
+            form.contains("envoyé tel quel : le coffre ne sait pas nettoyer ce format"),
+            "{form}"
+        );
         desk.screenshot("metadata-share-form-375");
     }
 
@@ -166,7 +215,12 @@ fn no_copy_leaving_through_a_link_carries_gps_author_or_serial_unless_originals_
     assert_eq!(made["link"]["form"], "cleaned");
     let link = &made["link"];
     let sent = |id: &str| {
-        let at = link["documents"].as_array().unwrap().iter().position(|d| d == id).unwrap();
+        let at = link["documents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .position(|d| d == id)
+            .unwrap();
         link["sent"][at].clone()
     };
     for d in &docs {
@@ -178,23 +232,45 @@ fn no_copy_leaving_through_a_link_carries_gps_author_or_serial_unless_originals_
     let exif_ok = exiftool_here();
     let dir = tempfile::tempdir().unwrap();
     for d in &docs {
-        let (status, _, cleaned) = lawyer.send("POST", &format!("{share}/{}", d.id), &[], std::io::empty());
+        let (status, _, cleaned) =
+            lawyer.send("POST", &format!("{share}/{}", d.id), &[], std::io::empty());
         assert_eq!(status, 200, "{}", d.name);
         assert_ne!(cleaned, d.bytes, "{} left as it was", d.name);
         if exif_ok {
             let before = exiftool(dir.path(), &format!("original-{}", d.name), &d.bytes);
-            assert!(!revealing(&before).is_empty(), "{}: the fixture carries nothing?\n{before}", d.name);
+            assert!(
+                !revealing(&before).is_empty(),
+                "{}: the fixture carries nothing?\n{before}",
+                d.name
+            );
             let after = exiftool(dir.path(), d.name, &cleaned);
-            assert!(revealing(&after).is_empty(), "{}: {:?}", d.name, revealing(&after));
+            assert!(
+                revealing(&after).is_empty(),
+                "{}: {:?}",
+                d.name,
+                revealing(&after)
+            );
             if d.name == "blessure.jpg" {
-                assert!(after.contains("Orientation") && after.contains("Rotate 90 CW"), "{after}");
+                assert!(
+                    after.contains("Orientation") && after.contains("Rotate 90 CW"),
+                    "{after}"
+                );
             }
         }
         if d.picture {
-            assert!(pixels(&cleaned) == pixels(&d.bytes), "{}: pixels changed", d.name);
+            assert!(
+                pixels(&cleaned) == pixels(&d.bytes),
+                "{}: pixels changed",
+                d.name
+            );
         }
     }
-    let (_, _, text) = lawyer.send("POST", &format!("{share}/{}", notes.id), &[], std::io::empty());
+    let (_, _, text) = lawyer.send(
+        "POST",
+        &format!("{share}/{}", notes.id),
+        &[],
+        std::io::empty(),
+    );
     assert_eq!(text, notes.bytes);
 
     // "Download all": the same cleaned copies in one ZIP.
@@ -207,7 +283,12 @@ fn no_copy_leaving_through_a_link_carries_gps_author_or_serial_unless_originals_
         std::io::Read::read_to_end(&mut entry, &mut bytes).unwrap();
         if exif_ok {
             let report = exiftool(dir.path(), &format!("zip-{}", d.name), &bytes);
-            assert!(revealing(&report).is_empty(), "zip {}: {:?}", d.name, revealing(&report));
+            assert!(
+                revealing(&report).is_empty(),
+                "zip {}: {:?}",
+                d.name,
+                revealing(&report)
+            );
         }
     }
 
@@ -217,7 +298,9 @@ fn no_copy_leaving_through_a_link_carries_gps_author_or_serial_unless_originals_
         assert_eq!(status, 200);
         assert_eq!(body, d.bytes, "{}", d.name);
         let hash = blake3::hash(&d.bytes).to_hex().to_string();
-        let header = headers.get("x-content-blake3").and_then(|h| h.to_str().ok());
+        let header = headers
+            .get("x-content-blake3")
+            .and_then(|h| h.to_str().ok());
         assert_eq!(header, Some(hash.as_str()));
     }
 
@@ -229,7 +312,12 @@ fn no_copy_leaving_through_a_link_carries_gps_author_or_serial_unless_originals_
     );
     assert_eq!(status, 201, "{made}");
     assert_eq!(made["link"]["sent"][0], json!({"copy": "original"}));
-    let (_, _, original) = lawyer.send("POST", &format!("{}/{}", path_of(&made), docs[0].id), &[], std::io::empty());
+    let (_, _, original) = lawyer.send(
+        "POST",
+        &format!("{}/{}", path_of(&made), docs[0].id),
+        &[],
+        std::io::empty(),
+    );
     assert_eq!(original, docs[0].bytes);
 
     // The log says which form each download gave.
@@ -245,7 +333,13 @@ fn no_copy_leaving_through_a_link_carries_gps_author_or_serial_unless_originals_
     let with = |form: &str| {
         downloads
             .iter()
-            .filter(|e| e["targets"].as_array().unwrap().iter().any(|t| t == &format!("copy:{form}")))
+            .filter(|e| {
+                e["targets"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|t| t == &format!("copy:{form}"))
+            })
             .count()
     };
     assert_eq!((with("cleaned"), with("original")), (7, 1), "{downloads:?}");

@@ -447,10 +447,7 @@ impl Vault {
 
 /// Writes documents as a plain ZIP (a share link's "download all"): each under its file
 /// name (made unique), stored, streamed to `out`.
-pub(crate) fn zip_documents<R: Read>(
-    docs: Vec<(DocumentMeta, R)>,
-    out: impl Write,
-) -> Result<()> {
+pub(crate) fn zip_documents<R: Read>(docs: Vec<(DocumentMeta, R)>, out: impl Write) -> Result<()> {
     let mut zip = zip::ZipWriter::new_stream(out);
     let mut taken = HashSet::new();
     for (meta, mut reader) in docs {

@@ -138,7 +138,11 @@ fn head(reader: &mut DocumentReader) -> Result<(Vec<u8>, Option<Format>)> {
 
 /// The rest of a document after its `head` (at most [`MAX_BYTES`] in all); the reader
 /// checks its BLAKE3 at the end.
-fn read_rest(mut head: Vec<u8>, mut reader: DocumentReader, meta: &DocumentMeta) -> Result<Vec<u8>> {
+fn read_rest(
+    mut head: Vec<u8>,
+    mut reader: DocumentReader,
+    meta: &DocumentMeta,
+) -> Result<Vec<u8>> {
     head.reserve(meta.size.saturating_sub(head.len() as u64) as usize);
     reader.read_to_end(&mut head)?;
     Ok(head)
@@ -199,7 +203,11 @@ impl Read for Outgoing {
 
 /// The form of a document that leaves in `form`: the original stream, or a cleaned copy
 /// (the original, in memory, when none can be made).
-pub(crate) fn outgoing(reader: DocumentReader, meta: &DocumentMeta, form: Form) -> Result<Outgoing> {
+pub(crate) fn outgoing(
+    reader: DocumentReader,
+    meta: &DocumentMeta,
+    form: Form,
+) -> Result<Outgoing> {
     let original = |reader: Box<dyn Read + Send>, copy: Sent| Outgoing {
         inner: OutgoingInner::Original(reader),
         copy,
@@ -216,7 +224,10 @@ pub(crate) fn outgoing(reader: DocumentReader, meta: &DocumentMeta, form: Form) 
     if !format.is_some_and(Format::cleanable) {
         // Streamed as it is: nothing of it needs holding.
         let why = Uncleanable::Format;
-        return Ok(original(Box::new(Cursor::new(head).chain(reader)), Sent::AsIs { why }));
+        return Ok(original(
+            Box::new(Cursor::new(head).chain(reader)),
+            Sent::AsIs { why },
+        ));
     }
     let permit = Permit::take()?;
     let bytes = read_rest(head, reader, meta)?;

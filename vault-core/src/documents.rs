@@ -276,7 +276,10 @@ impl Vault {
             self.inner.catalog.apply(batch)
         })();
         if let Err(e) = recorded {
-            tracing::warn!(code = e.code(), "a document's metadata could not be inspected");
+            tracing::warn!(
+                code = e.code(),
+                "a document's metadata could not be inspected"
+            );
         }
     }
 
@@ -288,7 +291,11 @@ impl Vault {
         number: u32,
         key: &SecretKey,
     ) -> Result<Option<crate::copies::Inspection>> {
-        let Some(sealed) = self.inner.catalog.raw(&format!("inspection/{doc}/{number}"))? else {
+        let Some(sealed) = self
+            .inner
+            .catalog
+            .raw(&format!("inspection/{doc}/{number}"))?
+        else {
             return Ok(None);
         };
         let plain = keys::open(&sealed, key)?

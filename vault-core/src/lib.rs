@@ -81,9 +81,11 @@ pub use bundle::{
 };
 pub use bundle_verify::{verify_bundle, BundleCheck, BundleProblem};
 pub use cases::EraseReport;
-pub use copies::{MAX_BYTES as MAX_CLEANED_BYTES};
-pub use copies::{Block, Sent, Findings, Form, Format, Inspection, Mark, Outgoing, Reveals, Uncleanable};
 pub use config::{Settings, StorageSettings, FORMAT_VERSION};
+pub use copies::MAX_BYTES as MAX_CLEANED_BYTES;
+pub use copies::{
+    Block, Findings, Form, Format, Inspection, Mark, Outgoing, Reveals, Sent, Uncleanable,
+};
 pub use documents::{check_filename, check_name, is_hidden_char, DocumentReader};
 pub use error::{Damage, DocumentFault, Error, LogFault, NameProblem, Named, Problem, Result, Why};
 pub use fsck::FsckReport;

@@ -106,9 +106,11 @@ pub(crate) fn clean(data: &[u8], removed: &mut Vec<Block>) -> Result<Vec<u8>, Un
         if let Some((_, empty)) = PARTS.iter().find(|(part, _)| *part == name) {
             drop(entry);
             removed.push(Block::OfficeProperties);
-            let options = SimpleFileOptions::default().compression_method(CompressionMethod::Stored);
+            let options =
+                SimpleFileOptions::default().compression_method(CompressionMethod::Stored);
             out.start_file(name, options).map_err(damaged)?;
-            out.write_all(empty.as_bytes()).map_err(|_| Uncleanable::Damaged)?;
+            out.write_all(empty.as_bytes())
+                .map_err(|_| Uncleanable::Damaged)?;
         } else {
             // Copied compressed as it is: the mimetype entry stays first and stored, as
             // ODF requires.

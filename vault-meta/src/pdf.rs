@@ -50,7 +50,11 @@ pub(crate) fn inspect(data: &[u8], found: &mut Found) -> Result<(), ()> {
             found.block(Block::PdfAppData);
         }
         if let Object::Stream(stream) = object {
-            if dict.get(b"Type").and_then(Object::as_name).is_ok_and(|n| n == b"Metadata") {
+            if dict
+                .get(b"Type")
+                .and_then(Object::as_name)
+                .is_ok_and(|n| n == b"Metadata")
+            {
                 found.block(Block::Xmp);
                 if let Ok(packet) = stream.decompressed_content_with_limit(MAX_XMP) {
                     xmp::inspect(&packet, found);

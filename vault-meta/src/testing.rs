@@ -7,8 +7,8 @@ use bytes::Bytes;
 use exif::{Field, In, Rational, Tag, Value};
 use img_parts::jpeg::{Jpeg, JpegSegment};
 use img_parts::png::{Png, PngChunk};
-use img_parts::webp::WebP;
 use img_parts::riff::{RiffChunk, RiffContent};
+use img_parts::webp::WebP;
 use img_parts::ImageEXIF;
 
 /// The person's name the fixtures carry.
@@ -78,10 +78,16 @@ pub fn with_metadata(picture: &[u8], orientation: u16) -> Vec<u8> {
         iptc.extend_from_slice(AUTHOR.as_bytes());
         let at = 2.min(jpeg.segments().len());
         let segments = jpeg.segments_mut();
-        segments.insert(at, JpegSegment::new_with_contents(0xE1, Bytes::from(packet)));
+        segments.insert(
+            at,
+            JpegSegment::new_with_contents(0xE1, Bytes::from(packet)),
+        );
         segments.insert(at, JpegSegment::new_with_contents(0xED, Bytes::from(iptc)));
         let comment = format!("taken by {AUTHOR}");
-        segments.insert(at, JpegSegment::new_with_contents(0xFE, Bytes::from(comment)));
+        segments.insert(
+            at,
+            JpegSegment::new_with_contents(0xFE, Bytes::from(comment)),
+        );
         let mut out = jpeg.encoder().bytes().to_vec();
         // A preview after the end, as phones write them: a JPEG of its own with EXIF.
         let mut preview = vec![0xFF, 0xD8, 0xFF, 0xE1];
@@ -143,7 +149,9 @@ pub fn pdf(loop_refs: bool) -> Vec<u8> {
         out.extend_from_slice(format!("{} 0 obj\n{o}\nendobj\n", i + 1).as_bytes());
     }
     let xref = out.len();
-    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+    out.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
     for o in offsets {
         out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
     }

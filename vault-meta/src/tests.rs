@@ -11,7 +11,9 @@ fn plain_jpeg() -> Vec<u8> {
     j.extend_from_slice(b"JFIF\0\x01\x01\0\0\x01\0\x01\0\0");
     j.extend_from_slice(&[0xFF, 0xDB, 0x00, 0x43, 0x00]);
     j.extend((1..=64).map(|i| i as u8));
-    j.extend_from_slice(&[0xFF, 0xC0, 0x00, 0x0B, 0x08, 0x00, 0x01, 0x00, 0x01, 0x01, 0x01, 0x11, 0x00]);
+    j.extend_from_slice(&[
+        0xFF, 0xC0, 0x00, 0x0B, 0x08, 0x00, 0x01, 0x00, 0x01, 0x01, 0x01, 0x11, 0x00,
+    ]);
     j.extend_from_slice(&[0xFF, 0xDA, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3F, 0x00]);
     j.extend_from_slice(SCAN);
     j.extend_from_slice(&[0xFF, 0xD9]);
@@ -40,12 +42,30 @@ fn a_photo_with_gps_author_and_serial_is_marked_and_its_copy_carries_none() {
         reveals(&found),
         [Reveals::Gps, Reveals::PersonName, Reveals::DeviceSerial]
     );
-    for field in ["EXIF GPSLatitude", "EXIF Artist", "EXIF BodySerialNumber", "XMP creator"] {
-        assert!(found.marks.iter().any(|m| m.field == field), "{field}: {found:?}");
+    for field in [
+        "EXIF GPSLatitude",
+        "EXIF Artist",
+        "EXIF BodySerialNumber",
+        "XMP creator",
+    ] {
+        assert!(
+            found.marks.iter().any(|m| m.field == field),
+            "{field}: {found:?}"
+        );
     }
     let cleaned = clean(&photo).unwrap();
-    for block in [Block::Exif, Block::Xmp, Block::Iptc, Block::Comment, Block::ExtraImages] {
-        assert!(cleaned.removed.contains(&block), "{block:?}: {:?}", cleaned.removed);
+    for block in [
+        Block::Exif,
+        Block::Xmp,
+        Block::Iptc,
+        Block::Comment,
+        Block::ExtraImages,
+    ] {
+        assert!(
+            cleaned.removed.contains(&block),
+            "{block:?}: {:?}",
+            cleaned.removed
+        );
     }
     let after = inspect(&cleaned.bytes);
     assert!(after.marks.is_empty(), "{after:?}");
@@ -60,7 +80,9 @@ fn a_photo_with_gps_author_and_serial_is_marked_and_its_copy_carries_none() {
     let exif = exif::Reader::new()
         .read_from_container(&mut std::io::Cursor::new(&cleaned.bytes))
         .unwrap();
-    let orientation = exif.get_field(exif::Tag::Orientation, exif::In::PRIMARY).unwrap();
+    let orientation = exif
+        .get_field(exif::Tag::Orientation, exif::In::PRIMARY)
+        .unwrap();
     assert_eq!(orientation.value.get_uint(0), Some(6));
     assert_eq!(exif.fields().count(), 1);
 }
@@ -79,7 +101,10 @@ fn a_pdf_loses_its_info_and_xmp_and_keeps_its_page() {
     let pdf = testing::pdf(false);
     let found = inspect(&pdf);
     assert_eq!(found.format, Some(Format::Pdf));
-    assert_eq!(reveals(&found), [Reveals::Gps, Reveals::PersonName, Reveals::DeviceSerial]);
+    assert_eq!(
+        reveals(&found),
+        [Reveals::Gps, Reveals::PersonName, Reveals::DeviceSerial]
+    );
     assert!(found.marks.iter().any(|m| m.field == "PDF Author"));
     let cleaned = clean(&pdf).unwrap();
     assert_eq!(cleaned.removed, [Block::Xmp, Block::PdfInfo]);
@@ -105,19 +130,31 @@ fn a_word_document_loses_its_properties_and_keeps_its_text() {
     let docx = testing::docx();
     let found = inspect(&docx);
     assert_eq!(found.format, Some(Format::Ooxml));
-    assert!(found.marks.iter().any(|m| m.field == "docProps/core.xml creator"));
-    assert!(found.marks.iter().any(|m| m.field == "docProps/app.xml Company"));
+    assert!(found
+        .marks
+        .iter()
+        .any(|m| m.field == "docProps/core.xml creator"));
+    assert!(found
+        .marks
+        .iter()
+        .any(|m| m.field == "docProps/app.xml Company"));
     let cleaned = clean(&docx).unwrap();
     assert_eq!(cleaned.removed, [Block::OfficeProperties]);
     assert!(inspect(&cleaned.bytes).marks.is_empty());
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&cleaned.bytes)).unwrap();
     let mut text = String::new();
-    std::io::Read::read_to_string(&mut archive.by_name("word/document.xml").unwrap(), &mut text)
-        .unwrap();
+    std::io::Read::read_to_string(
+        &mut archive.by_name("word/document.xml").unwrap(),
+        &mut text,
+    )
+    .unwrap();
     assert!(text.contains("Recours contre l'OQTF"));
     let mut core = String::new();
-    std::io::Read::read_to_string(&mut archive.by_name("docProps/core.xml").unwrap(), &mut core)
-        .unwrap();
+    std::io::Read::read_to_string(
+        &mut archive.by_name("docProps/core.xml").unwrap(),
+        &mut core,
+    )
+    .unwrap();
     assert!(!core.contains(AUTHOR));
 }
 

@@ -9,7 +9,10 @@ fn reveals(local: &str) -> Option<Reveals> {
         "GPSLatitude" | "GPSLongitude" => Some(Reveals::Gps),
         "creator" | "Artist" | "Author" | "OwnerName" | "CameraOwnerName" | "LastModifiedBy"
         | "Credit" | "CaptionWriter" | "AuthorsPosition" => Some(Reveals::PersonName),
-        "SerialNumber" | "BodySerialNumber" | "LensSerialNumber" | "InternalSerialNumber"
+        "SerialNumber"
+        | "BodySerialNumber"
+        | "LensSerialNumber"
+        | "InternalSerialNumber"
         | "CameraSerialNumber" => Some(Reveals::DeviceSerial),
         _ => None,
     }

@@ -122,7 +122,12 @@ mod tests {
             }
             let m = marks(l, &inspection).unwrap();
             assert!(m.contains("GPS") && m.contains("EXIF GPSLatitude"), "{m}");
-            let s = sent(l, &Sent::Cleaned { removed: blocks.to_vec() });
+            let s = sent(
+                l,
+                &Sent::Cleaned {
+                    removed: blocks.to_vec(),
+                },
+            );
             assert!(s.contains("EXIF") && s.contains("XMP"), "{s}");
             assert!(!sent(l, &Sent::Original).starts_with("meta-"));
         }

@@ -6,9 +6,9 @@ use axum::http::StatusCode;
 use axum::Json;
 use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
-use vault_core::{Form, 
-    parse_duration, parse_size, CaseId, LinkId, LinkToken, NewShare, NewUploadLink, ShareInfo,
-    UploadLinkInfo,
+use vault_core::{
+    parse_duration, parse_size, CaseId, Form, LinkId, LinkToken, NewShare, NewUploadLink,
+    ShareInfo, UploadLinkInfo,
 };
 
 use super::session::with_kdf_slot;
