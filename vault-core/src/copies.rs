@@ -1,28 +1,31 @@
 //! What leaves the vault: a copy without hidden metadata by default, the original when a
 //! volunteer asks for it. The originals, and their BLAKE3, never change.
 //!
-//! The parsers of `vault-meta` need a whole file in memory. Files up to
-//! [`vault_meta::MAX_BYTES`] are read in whole by at most [`PERMITS`] operations at once
-//! (intake inspections, cleanings), so that the memory they take stays bounded whatever
-//! the number of downloads; a larger file is sent as it is, as the volunteer was told.
+//! The parsers of `vault-meta` need a whole file in memory. Files up to their format's
+//! cap (32 MiB, PDFs 16 MiB) are read in whole, and every such operation (an intake's
+//! inspection, a cleaned download until its last byte is sent) first reserves what it
+//! will hold from one budget of [`BUDGET`] bytes, so that the memory they take stays
+//! bounded whatever the number of downloads; a larger file is sent as it is, as the
+//! volunteer was told.
 
 use std::io::{self, Cursor, Read};
 use std::sync::{Condvar, Mutex, PoisonError};
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
-pub use vault_meta::{Block, Findings, Format, Mark, Reveals, Uncleanable, MAX_BYTES};
+use vault_meta::Bytes;
+pub use vault_meta::{Block, Findings, Format, Mark, Reveals, Uncleanable};
 
 use crate::documents::DocumentReader;
 use crate::error::{Error, Result};
 
 use crate::model::DocumentMeta;
 
-/// How many files are held in memory for inspection or cleaning at once.
-pub const PERMITS: usize = 2;
+/// The memory that files held for inspection or cleaning may take together: 64 MiB.
+pub const BUDGET: u64 = 64 * 1024 * 1024;
 
-/// How long an operation waits for its turn before it gives up (the caller says "try
-/// again").
+/// How long an operation waits for its share of the budget before it gives up (the
+/// caller says "try again").
 const WAIT: Duration = Duration::from_secs(60);
 
 /// Which form of its documents a share link gives.
@@ -70,7 +73,7 @@ pub enum Sent {
 pub struct Inspection {
     /// What its metadata reveals; empty when it was too large to read.
     pub findings: Findings,
-    /// Larger than [`MAX_BYTES`]: neither read nor cleanable.
+    /// Larger than its format's cap: neither read nor cleanable.
     pub too_large: bool,
 }
 
@@ -78,6 +81,9 @@ impl Inspection {
     /// Whether a share's cleaned copy of it would in fact be the original (the volunteer
     /// is told before sharing).
     pub fn sent_as_is(&self) -> Option<Uncleanable> {
+        if self.findings.format.is_some_and(|f| !f.cleanable()) {
+            return Some(Uncleanable::Format);
+        }
         if self.too_large {
             return Some(Uncleanable::TooLarge);
         }
@@ -89,39 +95,42 @@ impl Inspection {
     }
 }
 
-/// A counting semaphore: std has none, and a whole async runtime is not wanted here.
+/// A semaphore counting bytes: std has none, and a whole async runtime is not wanted in
+/// vault-core.
 struct Gate {
-    free: Mutex<usize>,
+    free: Mutex<u64>,
     freed: Condvar,
 }
 
 static GATE: Gate = Gate {
-    free: Mutex::new(PERMITS),
+    free: Mutex::new(BUDGET),
     freed: Condvar::new(),
 };
 
-/// A turn to hold a file in memory; given back when dropped.
-pub(crate) struct Permit(());
+/// Bytes of the budget held while a file is in memory; given back when dropped.
+pub(crate) struct Permit(u64);
 
 impl Permit {
-    fn take() -> Result<Permit> {
+    fn take(bytes: u64) -> Result<Permit> {
+        // More than the whole budget (never, with the caps) waits for all of it.
+        let bytes = bytes.min(BUDGET);
         let free = GATE.free.lock().unwrap_or_else(PoisonError::into_inner);
         let (mut free, timeout) = GATE
             .freed
-            .wait_timeout_while(free, WAIT, |free| *free == 0)
+            .wait_timeout_while(free, WAIT, |free| *free < bytes)
             .unwrap_or_else(PoisonError::into_inner);
-        if timeout.timed_out() && *free == 0 {
+        if timeout.timed_out() && *free < bytes {
             return Err(Error::Busy);
         }
-        *free -= 1;
-        Ok(Permit(()))
+        *free -= bytes;
+        Ok(Permit(bytes))
     }
 }
 
 impl Drop for Permit {
     fn drop(&mut self) {
-        *GATE.free.lock().unwrap_or_else(PoisonError::into_inner) += 1;
-        GATE.freed.notify_one();
+        *GATE.free.lock().unwrap_or_else(PoisonError::into_inner) += self.0;
+        GATE.freed.notify_all();
     }
 }
 
@@ -136,7 +145,7 @@ fn head(reader: &mut DocumentReader) -> Result<(Vec<u8>, Option<Format>)> {
     Ok((head, format))
 }
 
-/// The rest of a document after its `head` (at most [`MAX_BYTES`] in all); the reader
+/// The rest of a document after its `head` (at most its format's cap in all); the reader
 /// checks its BLAKE3 at the end.
 fn read_rest(
     mut head: Vec<u8>,
@@ -150,19 +159,22 @@ fn read_rest(
 
 /// Inspects a document just stored.
 pub(crate) fn inspect(reader: DocumentReader, meta: &DocumentMeta) -> Result<Inspection> {
-    if meta.size > MAX_BYTES {
+    let mut reader = reader;
+    let (head, format) = head(&mut reader)?;
+    let Some(format) = format else {
+        return Ok(Inspection::default());
+    };
+    if meta.size > format.max_bytes() {
         return Ok(Inspection {
-            findings: Findings::default(),
+            findings: Findings {
+                format: Some(format),
+                ..Findings::default()
+            },
             too_large: true,
         });
     }
-    let mut reader = reader;
-    let (head, format) = head(&mut reader)?;
-    if format.is_none() {
-        return Ok(Inspection::default());
-    }
-    let _permit = Permit::take()?;
-    let bytes = read_rest(head, reader, meta)?;
+    let _permit = Permit::take(format.memory_cost(meta.size))?;
+    let bytes = Bytes::from(read_rest(head, reader, meta)?);
     Ok(Inspection {
         findings: vault_meta::inspect(&bytes),
         too_large: false,
@@ -179,7 +191,8 @@ pub struct Outgoing {
 
 enum OutgoingInner {
     Original(Box<dyn Read + Send>),
-    InMemory(Cursor<Vec<u8>>, #[allow(dead_code)] Permit),
+    /// A copy held in memory, its length, and the budget it holds until dropped.
+    InMemory(Box<dyn Read + Send>, u64, #[allow(dead_code)] Permit),
 }
 
 impl Outgoing {
@@ -187,7 +200,7 @@ impl Outgoing {
     pub fn len(&self, meta: &DocumentMeta) -> u64 {
         match &self.inner {
             OutgoingInner::Original(_) => meta.size,
-            OutgoingInner::InMemory(c, _) => c.get_ref().len() as u64,
+            OutgoingInner::InMemory(_, len, _) => *len,
         }
     }
 }
@@ -196,7 +209,7 @@ impl Read for Outgoing {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         match &mut self.inner {
             OutgoingInner::Original(r) => r.read(buf),
-            OutgoingInner::InMemory(c, _) => c.read(buf),
+            OutgoingInner::InMemory(r, ..) => r.read(buf),
         }
     }
 }
@@ -215,33 +228,37 @@ pub(crate) fn outgoing(
     if form == Form::Original {
         return Ok(original(Box::new(reader), Sent::Original));
     }
-    if meta.size > MAX_BYTES {
-        let why = Uncleanable::TooLarge;
-        return Ok(original(Box::new(reader), Sent::AsIs { why }));
-    }
     let mut reader = reader;
     let (head, format) = head(&mut reader)?;
-    if !format.is_some_and(Format::cleanable) {
-        // Streamed as it is: nothing of it needs holding.
-        let why = Uncleanable::Format;
-        return Ok(original(
+    // Streamed as it is, nothing of it held: a format that cannot be cleaned, or too large.
+    let as_is = |why, head: Vec<u8>, reader: DocumentReader| {
+        original(
             Box::new(Cursor::new(head).chain(reader)),
             Sent::AsIs { why },
-        ));
-    }
-    let permit = Permit::take()?;
-    let bytes = read_rest(head, reader, meta)?;
-    let (bytes, copy) = match vault_meta::clean(&bytes) {
-        Ok(cleaned) => (
-            cleaned.bytes,
-            Sent::Cleaned {
-                removed: cleaned.removed,
-            },
-        ),
-        Err(why) => (bytes, Sent::AsIs { why }),
+        )
     };
+    let format = match format {
+        Some(f) if f.cleanable() => f,
+        _ => return Ok(as_is(Uncleanable::Format, head, reader)),
+    };
+    if meta.size > format.max_bytes() {
+        return Ok(as_is(Uncleanable::TooLarge, head, reader));
+    }
+    let permit = Permit::take(format.memory_cost(meta.size))?;
+    let bytes = Bytes::from(read_rest(head, reader, meta)?);
+    let (reader, len, copy): (Box<dyn Read + Send>, u64, Sent) =
+        match vault_meta::clean(bytes.clone()) {
+            Ok(cleaned) => {
+                let removed = cleaned.removed;
+                (cleaned.reader, cleaned.len, Sent::Cleaned { removed })
+            }
+            Err(why) => {
+                let len = bytes.len() as u64;
+                (Box::new(Cursor::new(bytes)), len, Sent::AsIs { why })
+            }
+        };
     Ok(Outgoing {
-        inner: OutgoingInner::InMemory(Cursor::new(bytes), permit),
+        inner: OutgoingInner::InMemory(reader, len, permit),
         copy,
     })
 }

@@ -82,7 +82,6 @@ pub use bundle::{
 pub use bundle_verify::{verify_bundle, BundleCheck, BundleProblem};
 pub use cases::EraseReport;
 pub use config::{Settings, StorageSettings, FORMAT_VERSION};
-pub use copies::MAX_BYTES as MAX_CLEANED_BYTES;
 pub use copies::{
     Block, Findings, Form, Format, Inspection, Mark, Outgoing, Reveals, Sent, Uncleanable,
 };

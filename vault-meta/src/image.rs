@@ -9,7 +9,7 @@ use img_parts::png::Png;
 use img_parts::webp::WebP;
 use img_parts::ImageEXIF;
 
-use crate::{xmp, Block, Format, Found, Reveals, Uncleanable};
+use crate::{xmp, Block, Cleaned, Format, Found, Reveals, Uncleanable};
 
 const XMP_PREFIX: &[u8] = b"http://ns.adobe.com/xap/1.0/\0";
 const XMP_EXTENSION_PREFIX: &[u8] = b"http://ns.adobe.com/xmp/extension/\0";
@@ -28,7 +28,7 @@ fn is_app(marker: u8) -> bool {
 }
 
 /// Reads the EXIF, XMP, IPTC and text of an image.
-pub(crate) fn inspect(format: Format, data: &[u8], found: &mut Found) -> Result<(), ()> {
+pub(crate) fn inspect(format: Format, data: &Bytes, found: &mut Found) -> Result<(), ()> {
     let exif = read_exif(data);
     if let Some(exif) = &exif {
         found.block(Block::Exif);
@@ -36,19 +36,19 @@ pub(crate) fn inspect(format: Format, data: &[u8], found: &mut Found) -> Result<
     }
     match format {
         Format::Jpeg => {
-            let jpeg = Jpeg::from_bytes(Bytes::copy_from_slice(data)).map_err(|_| ())?;
+            let jpeg = Jpeg::from_bytes(data.clone()).map_err(|_| ())?;
             for segment in jpeg.segments() {
                 jpeg_segment_marks(segment, found);
             }
         }
         Format::Png => {
-            let png = Png::from_bytes(Bytes::copy_from_slice(data)).map_err(|_| ())?;
+            let png = Png::from_bytes(data.clone()).map_err(|_| ())?;
             for chunk in png.chunks() {
                 png_chunk_marks(&chunk.kind(), chunk.contents(), found);
             }
         }
         Format::Webp => {
-            let webp = WebP::from_bytes(Bytes::copy_from_slice(data)).map_err(|_| ())?;
+            let webp = WebP::from_bytes(data.clone()).map_err(|_| ())?;
             if webp.has_chunk(*b"EXIF") {
                 found.block(Block::Exif);
             }
@@ -175,55 +175,59 @@ fn kept_jpeg_segment(segment: &JpegSegment) -> Option<JpegSegment> {
 /// kept alone in a new, minimal EXIF, so that the picture is not shown rotated.
 pub(crate) fn clean(
     format: Format,
-    data: &[u8],
+    data: Bytes,
     removed: &mut Vec<Block>,
-) -> Result<Vec<u8>, Uncleanable> {
+) -> Result<Cleaned, Uncleanable> {
     let mut found = Found::default();
-    inspect(format, data, &mut found).map_err(|_| Uncleanable::Damaged)?;
+    inspect(format, &data, &mut found).map_err(|_| Uncleanable::Damaged)?;
     removed.extend(found.blocks.iter().copied());
-    let orientation = read_exif(data).and_then(|e| {
+    let orientation = read_exif(&data).and_then(|e| {
         e.get_field(Tag::Orientation, In::PRIMARY)
             .and_then(|f| f.value.get_uint(0))
             .filter(|o| (2..=8).contains(o))
     });
     let exif = orientation.map(orientation_exif).transpose()?;
-    let bytes = Bytes::copy_from_slice(data);
+    let streamed = |len: usize, reader: Box<dyn std::io::Read + Send>| Cleaned {
+        reader,
+        len: len as u64,
+        removed: Vec::new(),
+    };
     match format {
         Format::Jpeg => {
-            let jpeg = Jpeg::from_bytes(bytes).map_err(|_| Uncleanable::Damaged)?;
+            let mut jpeg = Jpeg::from_bytes(data.clone()).map_err(|_| Uncleanable::Damaged)?;
             let mut segments = Vec::new();
             for segment in jpeg.segments() {
                 if segment.has_entropy() {
-                    let entropy = primary_scans(segment_entropy(segment, data)?, removed)?;
+                    let entropy = primary_scans(&data, segment_entropy(segment, &data)?, removed)?;
                     let sos = JpegSegment::new_with_entropy(
                         segment.marker(),
                         segment.contents().clone(),
-                        Bytes::from(entropy),
+                        entropy,
                     );
                     segments.push(sos);
                 } else if let Some(kept) = kept_jpeg_segment(segment) {
                     segments.push(kept);
                 }
             }
-            let mut jpeg = jpeg;
             *jpeg.segments_mut() = segments;
             jpeg.set_exif(exif);
-            Ok(jpeg.encoder().bytes().to_vec())
+            Ok(streamed(jpeg.len(), Box::new(jpeg.encoder().read())))
         }
         Format::Png => {
-            let mut png = Png::from_bytes(bytes).map_err(|_| Uncleanable::Damaged)?;
+            let mut png = Png::from_bytes(data).map_err(|_| Uncleanable::Damaged)?;
             for kind in [*b"eXIf", *b"tEXt", *b"zTXt", *b"iTXt", *b"tIME"] {
                 png.remove_chunks_by_type(kind);
             }
             png.set_exif(exif);
-            Ok(png.encoder().bytes().to_vec())
+            Ok(streamed(png.len(), Box::new(png.encoder().read())))
         }
         Format::Webp => {
-            let mut webp = WebP::from_bytes(bytes).map_err(|_| Uncleanable::Damaged)?;
+            let mut webp = WebP::from_bytes(data).map_err(|_| Uncleanable::Damaged)?;
             webp.remove_chunks_by_id(*b"XMP ");
             // Sets the EXIF chunk (or none) and the header's flags to match.
             webp.set_exif(exif);
-            Ok(webp.encoder().bytes().to_vec())
+            let bytes = webp.encoder().bytes();
+            Ok(streamed(bytes.len(), Box::new(std::io::Cursor::new(bytes))))
         }
         _ => Err(Uncleanable::Format),
     }
@@ -246,12 +250,11 @@ fn orientation_exif(orientation: u32) -> Result<Bytes, Uncleanable> {
     Ok(Bytes::from(out.into_inner()))
 }
 
-/// The scan data after a JPEG's first scan header: the rest of the file (img-parts keeps
-/// it as one piece).
-fn segment_entropy<'a>(segment: &JpegSegment, data: &'a [u8]) -> Result<&'a [u8], Uncleanable> {
+/// Where the scan data after a JPEG's first scan header begins: it runs to the end of the
+/// file (img-parts keeps it as one piece).
+fn segment_entropy(segment: &JpegSegment, data: &[u8]) -> Result<usize, Uncleanable> {
     let len = segment.len_with_entropy() - segment.len();
-    data.get(data.len().checked_sub(len).ok_or(Uncleanable::Damaged)?..)
-        .ok_or(Uncleanable::Damaged)
+    data.len().checked_sub(len).ok_or(Uncleanable::Damaged)
 }
 
 /// The primary picture's scans, up to and with its end marker: application segments and
@@ -262,8 +265,22 @@ fn segment_entropy<'a>(segment: &JpegSegment, data: &'a [u8]) -> Result<&'a [u8]
 /// opaque piece. Walks markers only (0xFF followed by a code), as a decoder does:
 /// stuffed bytes (FF 00), restart markers and fill bytes are scan data; every other marker
 /// carries a length.
-fn primary_scans(scans: &[u8], removed: &mut Vec<Block>) -> Result<Vec<u8>, Uncleanable> {
-    let mut out = Vec::with_capacity(scans.len());
+///
+/// Returns a slice of `data` (no copy) unless something between scans must go.
+fn primary_scans(
+    data: &Bytes,
+    start: usize,
+    removed: &mut Vec<Block>,
+) -> Result<Bytes, Uncleanable> {
+    let scans = &data[start..];
+    let whole = |end: usize, out: Vec<u8>, copied: usize| {
+        if copied == 0 {
+            data.slice(start..start + end)
+        } else {
+            Bytes::from(out)
+        }
+    };
+    let mut out = Vec::new();
     let (mut copied, mut i) = (0, 0);
     while let Some(offset) = scans[i..].iter().position(|b| *b == 0xFF) {
         let at = i + offset;
@@ -274,11 +291,13 @@ fn primary_scans(scans: &[u8], removed: &mut Vec<Block>) -> Result<Vec<u8>, Uncl
             0x00 | 0xD0..=0xD7 => i = at + 2,
             0xFF => i = at + 1,
             0xD9 => {
-                out.extend_from_slice(&scans[copied..at + 2]);
+                if copied > 0 {
+                    out.extend_from_slice(&scans[copied..at + 2]);
+                }
                 if at + 2 < scans.len() {
                     removed.push(Block::ExtraImages);
                 }
-                return Ok(out);
+                return Ok(whole(at + 2, out, copied));
             }
             _ => {
                 let length = scans
@@ -304,6 +323,8 @@ fn primary_scans(scans: &[u8], removed: &mut Vec<Block>) -> Result<Vec<u8>, Uncl
         }
     }
     // No end marker (many cameras' files stop without one): all of it is scan data.
-    out.extend_from_slice(&scans[copied..]);
-    Ok(out)
+    if copied > 0 {
+        out.extend_from_slice(&scans[copied..]);
+    }
+    Ok(whole(scans.len(), out, copied))
 }

@@ -6,9 +6,11 @@
 //! embedded images, PDF Info and XMP streams, or office properties: the image data, the
 //! page contents and the text are copied as they are.
 //!
-//! Both work on the whole file in memory (img-parts, lopdf and zip's reader need it); the
-//! caller caps the size ([`MAX_BYTES`]). Nothing here spells a word for people: findings
-//! and removals are codes that the presentation layer (vault-words) turns into words.
+//! Both work on the whole file in memory (img-parts, lopdf and zip's reader need it), as
+//! [`Bytes`] that images' copies share rather than copy; the caller caps the size
+//! ([`Format::max_bytes`]) and budgets the memory ([`Format::memory_cost`]). Nothing here
+//! spells a word for people: findings and removals are codes that the presentation layer
+//! (vault-words) turns into words.
 
 mod image;
 mod office;
@@ -17,11 +19,19 @@ mod pdf;
 pub mod testing;
 mod xmp;
 
+use std::io::{Cursor, Read};
+
+pub use bytes::Bytes;
 use serde::{Deserialize, Serialize};
 
-/// The largest file inspected or cleaned, in bytes: 32 MiB. The parsers need the whole
-/// file in memory; past this a document is sent as it is, and the volunteer is told so.
+/// The largest image or office file inspected or cleaned, in bytes: 32 MiB. The parsers
+/// need the whole file in memory; past this a document is sent as it is, and the
+/// volunteer is told so.
 pub const MAX_BYTES: u64 = 32 * 1024 * 1024;
+
+/// The largest PDF inspected or cleaned: 16 MiB (lopdf holds every object, then writes
+/// the copy: about three times the file).
+pub const MAX_PDF_BYTES: u64 = 16 * 1024 * 1024;
 
 /// The formats this crate knows, told from the file's first bytes (never its name).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -75,6 +85,25 @@ impl Format {
     /// Whether [`clean`] can make a copy of this format without its metadata.
     pub fn cleanable(self) -> bool {
         !matches!(self, Format::Heif | Format::Tiff)
+    }
+
+    /// The largest file of this format inspected or cleaned.
+    pub fn max_bytes(self) -> u64 {
+        match self {
+            Format::Pdf => MAX_PDF_BYTES,
+            _ => MAX_BYTES,
+        }
+    }
+
+    /// About how much memory inspecting or cleaning a file of `size` bytes takes, the
+    /// file included: images' copies share the file's bytes; an office file's copy is
+    /// written beside it; lopdf holds every object and then the copy.
+    pub fn memory_cost(self, size: u64) -> u64 {
+        match self {
+            Format::Jpeg | Format::Png | Format::Webp | Format::Heif | Format::Tiff => size,
+            Format::Ooxml | Format::Odf => 2 * size,
+            Format::Pdf => 3 * size,
+        }
     }
 }
 
@@ -146,15 +175,43 @@ pub enum Uncleanable {
     Encrypted,
 }
 
-/// A cleaned copy and what was taken out of it.
-#[derive(Debug)]
+/// A cleaned copy, as a stream, and what was taken out of it.
 pub struct Cleaned {
-    pub bytes: Vec<u8>,
+    /// The copy's bytes (an image's share the original's: nothing is copied).
+    pub reader: Box<dyn Read + Send>,
+    /// Its length in bytes.
+    pub len: u64,
+    /// The blocks taken out.
     pub removed: Vec<Block>,
 }
 
+impl Cleaned {
+    fn in_memory(bytes: Vec<u8>, removed: Vec<Block>) -> Cleaned {
+        Cleaned {
+            len: bytes.len() as u64,
+            reader: Box::new(Cursor::new(bytes)),
+            removed,
+        }
+    }
+
+    /// The whole copy (for tests and small files).
+    pub fn into_vec(mut self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(self.len as usize);
+        self.reader
+            .read_to_end(&mut out)
+            .expect("reading from memory");
+        out
+    }
+}
+
+impl std::fmt::Debug for Cleaned {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Cleaned({} bytes, {:?})", self.len, self.removed)
+    }
+}
+
 /// Reads what `data` carries. Never fails: a file it cannot read is `damaged`.
-pub fn inspect(data: &[u8]) -> Findings {
+pub fn inspect(data: &Bytes) -> Findings {
     let Some(mut format) = Format::sniff(data) else {
         return Findings::default();
     };
@@ -178,21 +235,24 @@ pub fn inspect(data: &[u8]) -> Findings {
 }
 
 /// A copy of `data` without its metadata.
-pub fn clean(data: &[u8]) -> Result<Cleaned, Uncleanable> {
-    if data.len() as u64 > MAX_BYTES {
+pub fn clean(data: Bytes) -> Result<Cleaned, Uncleanable> {
+    let format = Format::sniff(&data).ok_or(Uncleanable::Format)?;
+    if data.len() as u64 > format.max_bytes() {
         return Err(Uncleanable::TooLarge);
     }
-    let format = Format::sniff(data).ok_or(Uncleanable::Format)?;
     let mut removed = Vec::new();
-    let bytes = match format {
+    let mut cleaned = match format {
         Format::Jpeg | Format::Png | Format::Webp => image::clean(format, data, &mut removed)?,
-        Format::Pdf => pdf::clean(data, &mut removed)?,
-        Format::Ooxml | Format::Odf => office::clean(data, &mut removed)?,
+        Format::Pdf => Cleaned::in_memory(pdf::clean(&data, &mut removed)?, Vec::new()),
+        Format::Ooxml | Format::Odf => {
+            Cleaned::in_memory(office::clean(&data, &mut removed)?, Vec::new())
+        }
         Format::Heif | Format::Tiff => return Err(Uncleanable::Format),
     };
     removed.sort();
     removed.dedup();
-    Ok(Cleaned { bytes, removed })
+    cleaned.removed = removed;
+    Ok(cleaned)
 }
 
 /// Findings as they are gathered.

@@ -3,6 +3,25 @@ use proptest::prelude::*;
 use crate::testing::{self, AUTHOR, SERIAL};
 use crate::*;
 
+fn look(data: &[u8]) -> Findings {
+    inspect(&Bytes::copy_from_slice(data))
+}
+
+/// A cleaned copy as bytes, checking that its announced length is its length.
+fn scrub(data: &[u8]) -> Result<Scrubbed, Uncleanable> {
+    let cleaned = clean(Bytes::copy_from_slice(data))?;
+    let (len, removed) = (cleaned.len, cleaned.removed.clone());
+    let bytes = cleaned.into_vec();
+    assert_eq!(bytes.len() as u64, len);
+    Ok(Scrubbed { bytes, removed })
+}
+
+#[derive(Debug)]
+struct Scrubbed {
+    bytes: Vec<u8>,
+    removed: Vec<Block>,
+}
+
 /// A small JPEG as img-parts sees one: tables, a frame, a scan (with a stuffed byte and a
 /// restart marker) and its end.
 fn plain_jpeg() -> Vec<u8> {
@@ -35,7 +54,7 @@ fn contains(hay: &[u8], needle: &str) -> bool {
 #[test]
 fn a_photo_with_gps_author_and_serial_is_marked_and_its_copy_carries_none() {
     let photo = testing::with_metadata(&plain_jpeg(), 6);
-    let found = inspect(&photo);
+    let found = look(&photo);
     assert_eq!(found.format, Some(Format::Jpeg));
     assert!(!found.damaged);
     assert_eq!(
@@ -53,7 +72,7 @@ fn a_photo_with_gps_author_and_serial_is_marked_and_its_copy_carries_none() {
             "{field}: {found:?}"
         );
     }
-    let cleaned = clean(&photo).unwrap();
+    let cleaned = scrub(&photo).unwrap();
     for block in [
         Block::Exif,
         Block::Xmp,
@@ -67,7 +86,7 @@ fn a_photo_with_gps_author_and_serial_is_marked_and_its_copy_carries_none() {
             cleaned.removed
         );
     }
-    let after = inspect(&cleaned.bytes);
+    let after = look(&cleaned.bytes);
     assert!(after.marks.is_empty(), "{after:?}");
     assert!(!after.damaged);
     for text in [AUTHOR, SERIAL, "Photoshop", "http://ns.adobe.com"] {
@@ -89,9 +108,9 @@ fn a_photo_with_gps_author_and_serial_is_marked_and_its_copy_carries_none() {
 
 #[test]
 fn an_upright_photo_keeps_no_exif_at_all() {
-    let cleaned = clean(&testing::with_metadata(&plain_jpeg(), 1)).unwrap();
+    let cleaned = scrub(&testing::with_metadata(&plain_jpeg(), 1)).unwrap();
     assert!(!contains(&cleaned.bytes, "Exif\0\0"));
-    let plain = clean(&plain_jpeg()).unwrap();
+    let plain = scrub(&plain_jpeg()).unwrap();
     assert!(plain.removed.is_empty(), "{:?}", plain.removed);
     assert_eq!(plain.bytes, plain_jpeg());
 }
@@ -99,14 +118,14 @@ fn an_upright_photo_keeps_no_exif_at_all() {
 #[test]
 fn a_pdf_loses_its_info_and_xmp_and_keeps_its_page() {
     let pdf = testing::pdf(false);
-    let found = inspect(&pdf);
+    let found = look(&pdf);
     assert_eq!(found.format, Some(Format::Pdf));
     assert_eq!(
         reveals(&found),
         [Reveals::Gps, Reveals::PersonName, Reveals::DeviceSerial]
     );
     assert!(found.marks.iter().any(|m| m.field == "PDF Author"));
-    let cleaned = clean(&pdf).unwrap();
+    let cleaned = scrub(&pdf).unwrap();
     assert_eq!(cleaned.removed, [Block::Xmp, Block::PdfInfo]);
     for text in [AUTHOR, SERIAL, "LibreOffice", "/Metadata"] {
         assert!(!contains(&cleaned.bytes, text), "{text} left");
@@ -114,13 +133,13 @@ fn a_pdf_loses_its_info_and_xmp_and_keeps_its_page() {
     let doc = lopdf::Document::load_mem(&cleaned.bytes).unwrap();
     assert_eq!(doc.get_pages().len(), 1);
     assert!(contains(&cleaned.bytes, testing::CONTENT));
-    assert!(inspect(&cleaned.bytes).marks.is_empty());
+    assert!(look(&cleaned.bytes).marks.is_empty());
 }
 
 #[test]
 fn a_pdf_whose_objects_refer_to_each_other_is_cleaned_without_hanging() {
     let started = std::time::Instant::now();
-    let cleaned = clean(&testing::pdf(true)).unwrap();
+    let cleaned = scrub(&testing::pdf(true)).unwrap();
     assert!(!contains(&cleaned.bytes, AUTHOR));
     assert!(started.elapsed() < std::time::Duration::from_secs(5));
 }
@@ -128,7 +147,7 @@ fn a_pdf_whose_objects_refer_to_each_other_is_cleaned_without_hanging() {
 #[test]
 fn a_word_document_loses_its_properties_and_keeps_its_text() {
     let docx = testing::docx();
-    let found = inspect(&docx);
+    let found = look(&docx);
     assert_eq!(found.format, Some(Format::Ooxml));
     assert!(found
         .marks
@@ -138,9 +157,9 @@ fn a_word_document_loses_its_properties_and_keeps_its_text() {
         .marks
         .iter()
         .any(|m| m.field == "docProps/app.xml Company"));
-    let cleaned = clean(&docx).unwrap();
+    let cleaned = scrub(&docx).unwrap();
     assert_eq!(cleaned.removed, [Block::OfficeProperties]);
-    assert!(inspect(&cleaned.bytes).marks.is_empty());
+    assert!(look(&cleaned.bytes).marks.is_empty());
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&cleaned.bytes)).unwrap();
     let mut text = String::new();
     std::io::Read::read_to_string(
@@ -167,23 +186,23 @@ fn damaged_files_are_refused_not_crashed_on() {
     past_end.truncate(22);
     past_end.extend_from_slice(&[0xFF, 0xE1, 0xFF, 0xF0, b'E', b'x']);
     for bad in [truncated, &past_end[..]] {
-        assert_eq!(clean(bad).unwrap_err(), Uncleanable::Damaged);
-        assert!(inspect(bad).damaged);
+        assert_eq!(scrub(bad).unwrap_err(), Uncleanable::Damaged);
+        assert!(look(bad).damaged);
     }
     // A segment between scans whose length runs past the end.
     let mut scans = plain_jpeg();
     let end = scans.len() - 2;
     scans.splice(end.., [0xFF, 0xC4, 0x7F, 0xFF, 0x00]);
-    assert_eq!(clean(&scans).unwrap_err(), Uncleanable::Damaged);
+    assert_eq!(scrub(&scans).unwrap_err(), Uncleanable::Damaged);
     let mut pdf = testing::pdf(false);
     pdf.truncate(pdf.len() / 2);
     // lopdf may rebuild a cut PDF: then what it gives carries nothing either.
-    match clean(&pdf) {
+    match scrub(&pdf) {
         Ok(cleaned) => assert!(!contains(&cleaned.bytes, AUTHOR)),
         Err(e) => assert_eq!(e, Uncleanable::Damaged),
     }
-    assert_eq!(clean(b"plain text").unwrap_err(), Uncleanable::Format);
-    assert_eq!(inspect(b"plain text"), Findings::default());
+    assert_eq!(scrub(b"plain text").unwrap_err(), Uncleanable::Format);
+    assert_eq!(look(b"plain text"), Findings::default());
 }
 
 proptest! {
@@ -192,10 +211,10 @@ proptest! {
     fn random_bytes_after_a_jpeg_header_never_panic(tail in proptest::collection::vec(any::<u8>(), 0..4096)) {
         let mut data = vec![0xFF, 0xD8, 0xFF];
         data.extend_from_slice(&tail);
-        let _ = inspect(&data);
-        if let Ok(cleaned) = clean(&data) {
+        let _ = look(&data);
+        if let Ok(cleaned) = scrub(&data) {
             // Whatever it made is no longer carrying what it removed.
-            prop_assert!(inspect(&cleaned.bytes).marks.is_empty());
+            prop_assert!(look(&cleaned.bytes).marks.is_empty());
         }
     }
 
@@ -206,7 +225,7 @@ proptest! {
     ) {
         let mut data = header.to_vec();
         data.extend_from_slice(&tail);
-        let _ = inspect(&data);
-        let _ = clean(&data);
+        let _ = look(&data);
+        let _ = scrub(&data);
     }
 }

@@ -35,7 +35,10 @@ pub fn uncleanable(l: Locale, u: Uncleanable) -> String {
         Uncleanable::Format => l.say("meta-why-format"),
         Uncleanable::TooLarge => l.say_with(
             "meta-why-too-large",
-            &[("limit", l.size(vault_core::MAX_CLEANED_BYTES).into())],
+            &[
+                ("limit", l.size(vault_core::Format::Jpeg.max_bytes()).into()),
+                ("pdf", l.size(vault_core::Format::Pdf.max_bytes()).into()),
+            ],
         ),
         Uncleanable::Damaged => l.say("meta-why-damaged"),
         Uncleanable::Encrypted => l.say("meta-why-encrypted"),
