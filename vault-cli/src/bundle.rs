@@ -26,6 +26,10 @@ pub enum BundleCmd {
         /// key, so that the file alone does not open
         #[arg(long = "to")]
         to: Vec<String>,
+        /// Also copies without hidden metadata (GPS, authors, serials), under
+        /// data/working-copies/, beside the originals
+        #[arg(long)]
+        working_copies: bool,
     },
     /// Check a bundle offline, without any vault: manifests, signature, checkpoint, every
     /// proof, each file against its intake hash / Vérifier un dossier de preuves
@@ -113,6 +117,7 @@ impl BundleCmd {
                 output,
                 association,
                 to,
+                working_copies,
             } => {
                 let to = crate::context::recipients(&to)?;
                 let case = vault.resolve_case(&case)?;
@@ -132,6 +137,7 @@ impl BundleCmd {
                     association,
                     to,
                     report: Some(vault_words::custody::report),
+                    working_copies,
                 };
                 let written = vault
                     .export_bundle(&session, &case, &docs, &context, &mut out)

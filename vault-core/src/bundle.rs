@@ -7,6 +7,8 @@
 //! <reference>/bag-info.txt              association, case reference, export time, exporter,
 //!                                       Payload-Oxum
 //! <reference>/data/<file name>          each document's newest version, bit-identical
+//! <reference>/data/working-copies/<file name>   only when asked: a copy without hidden
+//!                                       metadata (GPS, authors, serials), named as such
 //! <reference>/manifest-sha256.txt       one line per file of data/
 //! <reference>/manifest-sha512.txt
 //! <reference>/custody/custody.json     per document: intake, versions (BLAKE3 as recorded),
@@ -69,6 +71,9 @@ pub struct BundleContext {
     /// Files written into `custody/` from the custody record (a report in words, which
     /// vault-core does not spell): name, contents.
     pub report: Option<CustodyReport>,
+    /// Also copies without hidden metadata, under `data/working-copies/`, beside the
+    /// originals (never in their place).
+    pub working_copies: bool,
 }
 
 impl std::fmt::Debug for BundleContext {
@@ -109,6 +114,17 @@ pub struct CustodyDocument {
     pub events: Vec<u64>,
 }
 
+/// A working copy in the bag: a document's newest version without its hidden metadata.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct WorkingCopy {
+    /// Its path in the bag (`data/working-copies/...`).
+    pub file: String,
+    /// The document it is a copy of.
+    pub of: DocumentId,
+    /// What was taken out of the original.
+    pub removed: Vec<crate::Block>,
+}
+
 /// An event of the log, with what proves it is in the log of the checkpoint.
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct CustodyEvent {
@@ -136,6 +152,9 @@ pub struct Custody {
     pub documents: Vec<CustodyDocument>,
     /// Every event that names one of them, in log order.
     pub events: Vec<CustodyEvent>,
+    /// Working copies, when asked for: not evidence, and not checked against intake.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub working_copies: Vec<WorkingCopy>,
 }
 
 /// A path of `data/` as a BagIt manifest writes it: `%`, CR and LF percent-encoded
@@ -164,12 +183,14 @@ fn unique_name(name: &str, taken: &mut HashSet<String>) -> String {
     candidate
 }
 
-/// A document ready to go into the bag: id, metadata, plaintext stream, versions.
+/// A document ready to go into the bag: id, metadata, plaintext stream, versions, and a
+/// second stream for its working copy when one is asked for.
 type Opened = (
     DocumentId,
     DocumentMeta,
     DocumentReader,
     Vec<CustodyVersion>,
+    Option<DocumentReader>,
 );
 
 fn zip_error(e: zip::result::ZipError) -> Error {
@@ -214,11 +235,19 @@ impl Vault {
                     docs.iter().collect()
                 };
                 let mut opened = Vec::new();
+                if context.working_copies {
+                    audit.target("copy", crate::Form::Cleaned.as_str());
+                }
                 for doc in wanted {
                     audit.target("document", doc);
                     let (meta, reader) = self.open_with_key(case, doc, &case_key)?;
                     let versions = self.custody_versions(case, doc, &case_key)?;
-                    opened.push((doc.clone(), meta, reader, versions));
+                    let copy = if context.working_copies {
+                        Some(self.open_with_key(case, doc, &case_key)?.1)
+                    } else {
+                        None
+                    };
+                    opened.push((doc.clone(), meta, reader, versions, copy));
                 }
                 Ok(opened)
             },
@@ -272,7 +301,7 @@ impl Vault {
         let mut bytes = 0u64;
         let mut buf = vec![0u8; 64 * 1024];
         let mut documents = Vec::new();
-        for (id, meta, reader, versions) in opened.iter_mut() {
+        for (id, meta, reader, versions, _) in opened.iter_mut() {
             let name = format!("data/{}", unique_name(&meta.filename, &mut taken));
             let options = SimpleFileOptions::default()
                 .compression_method(CompressionMethod::Stored)
@@ -302,7 +331,51 @@ impl Vault {
             sha256_lines.push_str(&format!("{}  {path}\n", hex::encode(h256.finalize())));
             sha512_lines.push_str(&format!("{}  {path}\n", hex::encode(h512.finalize())));
         }
-        let custody = self.custody(case, checkpoint, documents)?;
+        // Working copies after the originals, each made when its turn comes (one held in
+        // memory at a time). A document that cannot be cleaned gets none: its original is
+        // already in the bag.
+        let mut working_copies = Vec::new();
+        let mut copy_names = HashSet::new();
+        for (id, meta, _, _, copy) in opened.iter_mut() {
+            let Some(copy) = copy.take() else {
+                continue;
+            };
+            let mut out = crate::copies::outgoing(copy, meta, crate::Form::Cleaned)?;
+            let crate::Sent::Cleaned { removed } = out.copy.clone() else {
+                continue;
+            };
+            let name = format!(
+                "data/working-copies/{}",
+                unique_name(&meta.filename, &mut copy_names)
+            );
+            zip.start_file(
+                format!("{reference}/{name}"),
+                SimpleFileOptions::default().compression_method(CompressionMethod::Stored),
+            )
+            .map_err(zip_error)?;
+            let (mut h256, mut h512) = (Sha256::new(), Sha512::new());
+            loop {
+                let n = out.read(&mut buf)?;
+                if n == 0 {
+                    break;
+                }
+                h256.update(&buf[..n]);
+                h512.update(&buf[..n]);
+                zip.write_all(&buf[..n])?;
+                bytes += n as u64;
+            }
+            let path = manifest_path(&name);
+            sha256_lines.push_str(&format!("{}  {path}\n", hex::encode(h256.finalize())));
+            sha512_lines.push_str(&format!("{}  {path}\n", hex::encode(h512.finalize())));
+            working_copies.push(WorkingCopy {
+                file: name,
+                of: id.clone(),
+                removed,
+            });
+        }
+        let mut custody = self.custody(case, checkpoint, documents)?;
+        let payload_files = opened.len() + working_copies.len();
+        custody.working_copies = working_copies;
         let mut info = String::new();
         if let Some(a) = &context.association {
             info.push_str(&format!(
@@ -317,7 +390,7 @@ impl Vault {
             "Exported-By: {}\n",
             session.user().name.replace(['\r', '\n'], " ")
         ));
-        info.push_str(&format!("Payload-Oxum: {bytes}.{}\n", opened.len()));
+        info.push_str(&format!("Payload-Oxum: {bytes}.{payload_files}\n"));
         info.push_str("Bag-Count: 1 of 1\n");
         info.push_str(&format!(
             "Bag-Software-Agent: vault {}\n",
@@ -441,6 +514,7 @@ impl Vault {
             checkpoint_root: checkpoint.root.clone(),
             documents,
             events,
+            working_copies: Vec::new(),
         })
     }
 }

@@ -218,6 +218,9 @@ pub struct NewBundle {
     documents: Vec<String>,
     #[serde(default)]
     to: Vec<String>,
+    /// Also copies without hidden metadata, under `data/working-copies/`.
+    #[serde(default)]
+    working_copies: bool,
 }
 
 /// `POST /cases/{case}/bundles`: an evidence bundle (docs/evidence.md), streamed as it is
@@ -239,7 +242,8 @@ pub async fn bundle(
         .collect::<Result<Vec<vault_core::DocumentId>, _>>()
         .map_err(|_| invalid("api-invalid-document-id"))?;
     let to = super::recipients(&body.to)?;
-    bundle_download(&state, vault, auth.session, case, documents, to)
+    let copies = body.working_copies;
+    bundle_download(&state, vault, auth.session, case, documents, to, copies)
         .await
         .map_err(ApiError::from)
 }
@@ -254,12 +258,14 @@ pub(crate) async fn bundle_download(
     case: CaseId,
     documents: Vec<vault_core::DocumentId>,
     to: Vec<vault_core::PublicKey>,
+    working_copies: bool,
 ) -> vault_core::Result<axum::response::Response> {
     let encrypted = !to.is_empty();
     let context = vault_core::BundleContext {
         association: state.config().association.clone(),
         to,
         report: Some(vault_words::custody::report),
+        working_copies,
     };
     let name = format!(
         "case-{}.zip{}",

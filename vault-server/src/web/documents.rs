@@ -268,7 +268,8 @@ pub async fn bundle(
         Err(e) => return v.error(ApiError::from(e), &here),
     };
     let session = v.session.clone();
-    match crate::api::cases::bundle_download(&state, vault, session, case, vec![], to).await {
+    match crate::api::cases::bundle_download(&state, vault, session, case, vec![], to, false).await
+    {
         Ok(download) => download,
         Err(e) => v.error(ApiError::from(e), &here),
     }
