@@ -573,3 +573,80 @@ fn a_document_sent_through_an_upload_link_is_bundled_with_the_link_as_its_intake
     let en = std::fs::read_to_string(bag.join("custody/report-en.html")).unwrap();
     assert!(en.contains("upload link"), "{en}");
 }
+
+#[test]
+fn working_copies_come_beside_the_originals_named_as_copies_and_the_bag_still_verifies() {
+    if let Some(why) = checkers_missing() {
+        eprintln!("SKIPPED working_copies_come_beside_the_originals: {why}");
+        return;
+    }
+    use vault_meta::testing::{self, AUTHOR, SERIAL};
+    let v = VaultDir::init();
+    let case = v.new_case();
+    let dir = v.root.path();
+    let photo = testing::with_metadata(&testing_jpeg(), 6);
+    let files = [
+        ("blessure.jpg", photo.clone()),
+        ("attestation.pdf", testing::pdf(false)),
+        ("notes.txt", b"rendez-vous mardi".to_vec()),
+    ];
+    for (name, bytes) in &files {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        v.ok(&["doc", "add", &case, "--kind", "evidence"], Some(&path));
+    }
+    let zip = dir.join("preuves.zip");
+    v.ok(
+        &[
+            "bundle",
+            "create",
+            &case,
+            "-o",
+            zip.to_str().unwrap(),
+            "--working-copies",
+        ],
+        None,
+    );
+    let bag = extract(&zip, &dir.join("extracted"));
+    bagit_validate(&bag).expect("a valid bag");
+    assert!(sha256sum_check(&bag));
+    // The originals as they came, the copies beside them without what they carried; the
+    // text file, which has nothing to clean, gets no copy.
+    assert_eq!(std::fs::read(bag.join("data/blessure.jpg")).unwrap(), photo);
+    for name in ["blessure.jpg", "attestation.pdf"] {
+        let copy = std::fs::read(bag.join("data/working-copies").join(name)).unwrap();
+        let text = String::from_utf8_lossy(&copy);
+        assert!(!text.contains(AUTHOR) && !text.contains(SERIAL), "{name}");
+        assert!(vault_meta::inspect(&copy.into()).marks.is_empty(), "{name}");
+    }
+    assert!(!bag.join("data/working-copies/notes.txt").exists());
+    let custody: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(bag.join("custody/custody.json")).unwrap()).unwrap();
+    let copies = custody["working_copies"].as_array().unwrap();
+    assert_eq!(copies.len(), 2, "{copies:?}");
+    assert!(copies.iter().all(|c| c["file"]
+        .as_str()
+        .unwrap()
+        .starts_with("data/working-copies/")));
+    // The verifier proves the originals against intake and counts the copies apart.
+    let said = v.ok(&["bundle", "verify", zip.to_str().unwrap()], None);
+    assert!(said.contains("vérifié : 3 document(s)"), "{said}");
+    assert!(said.contains("2 copie(s) de travail"), "{said}");
+    // A copy changed after the fact is caught like any payload file.
+    let mut changed = std::fs::read(bag.join("data/working-copies/attestation.pdf")).unwrap();
+    changed.push(b'\n');
+    std::fs::write(bag.join("data/working-copies/attestation.pdf"), changed).unwrap();
+    assert!(bagit_validate(&bag).is_err());
+}
+
+/// A small JPEG for vault-meta's fixtures to carry metadata.
+fn testing_jpeg() -> Vec<u8> {
+    let mut j = vec![0xFF, 0xD8, 0xFF, 0xDB, 0x00, 0x43, 0x00];
+    j.extend((1..=64).map(|i| i as u8));
+    j.extend_from_slice(&[
+        0xFF, 0xC0, 0x00, 0x0B, 0x08, 0x00, 0x01, 0x00, 0x01, 0x01, 0x01, 0x11, 0x00,
+    ]);
+    j.extend_from_slice(&[0xFF, 0xDA, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3F, 0x00]);
+    j.extend_from_slice(&[0x12, 0x34, 0xFF, 0xD9]);
+    j
+}

@@ -86,6 +86,15 @@ fn verify(
             ]
         )
     );
+    if check.working_copies > 0 {
+        println!(
+            "{}",
+            say_with(
+                "cli-bundle-working-copies",
+                &[("copies", check.working_copies.into())]
+            )
+        );
+    }
     let key_words = if check.key_from_bundle {
         "cli-bundle-key-own"
     } else {

@@ -264,7 +264,9 @@ pub fn verify_bundle(
         if !working.contains(rel) && intake.get(rel) != Some(&got_blake3) {
             return Err(IntakeMismatch(rel.clone()));
         }
-        bytes += n;
+        if !working.contains(rel) {
+            bytes += n;
+        }
     }
     let copies = working.iter().filter(|w| sha256.contains_key(*w)).count();
     Ok(BundleCheck {

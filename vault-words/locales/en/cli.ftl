@@ -149,3 +149,4 @@ custody-col-action = Action
 custody-col-who = By
 custody-col-outcome = Outcome
 cli-bad-recipient = age recipient refused: { $value } (expected: an age1… public key)
+cli-bundle-working-copies = And { $copies } working cop(ies) without hidden metadata (data/working-copies/), matching the manifests: they are not evidence and are not compared with intake.

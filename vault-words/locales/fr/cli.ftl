@@ -149,3 +149,4 @@ custody-col-action = Action
 custody-col-who = Par
 custody-col-outcome = Résultat
 cli-bad-recipient = destinataire age refusé : { $value } (attendu : une clé publique age1…)
+cli-bundle-working-copies = Et { $copies } copie(s) de travail sans métadonnées cachées (data/working-copies/), identiques aux manifestes : ce ne sont pas des pièces, elles ne sont pas comparées au dépôt.
