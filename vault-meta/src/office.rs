@@ -45,32 +45,31 @@ fn names_a_person(local: &str) -> bool {
     )
 }
 
-fn open(data: &[u8]) -> Result<(ZipArchive<Cursor<&[u8]>>, Format), ()> {
+type Archive<'a> = ZipArchive<Cursor<&'a [u8]>>;
+
+/// The archive and its office format; `Ok(None)` for a ZIP archive that is no office file,
+/// `Err` for one that cannot be read.
+fn open(data: &[u8]) -> Result<Option<(Archive<'_>, Format)>, ()> {
     let mut archive = ZipArchive::new(Cursor::new(data)).map_err(|_| ())?;
-    let format = if archive.index_for_name("[Content_Types].xml").is_some() {
-        Format::Ooxml
-    } else {
-        let mut mimetype = String::new();
-        match archive.by_name("mimetype") {
-            Ok(f) => {
-                f.take(200).read_to_string(&mut mimetype).map_err(|_| ())?;
-            }
-            Err(_) => return Err(()),
+    if archive.index_for_name("[Content_Types].xml").is_some() {
+        return Ok(Some((archive, Format::Ooxml)));
+    }
+    let mut mimetype = String::new();
+    match archive.by_name("mimetype") {
+        Ok(f) => {
+            f.take(200).read_to_string(&mut mimetype).map_err(|_| ())?;
         }
-        if !mimetype.starts_with("application/vnd.oasis.opendocument.") {
-            return Err(());
-        }
-        Format::Odf
-    };
-    Ok((archive, format))
+        Err(_) => return Ok(None),
+    }
+    if !mimetype.starts_with("application/vnd.oasis.opendocument.") {
+        return Ok(None);
+    }
+    Ok(Some((archive, Format::Odf)))
 }
 
 /// Inspects an office file; `Ok(None)` for a ZIP archive that is not one.
 pub(crate) fn inspect(data: &[u8], found: &mut Found) -> Result<Option<Format>, ()> {
-    let Ok(mut archive) = ZipArchive::new(Cursor::new(data)) else {
-        return Err(());
-    };
-    let Ok((_, format)) = open(data) else {
+    let Some((mut archive, format)) = open(data)? else {
         return Ok(None);
     };
     for (name, _) in PARTS {
@@ -97,7 +96,9 @@ pub(crate) fn inspect(data: &[u8], found: &mut Found) -> Result<Option<Format>, 
 }
 
 pub(crate) fn clean(data: &[u8], removed: &mut Vec<Block>) -> Result<Vec<u8>, Uncleanable> {
-    let (mut archive, _) = open(data).map_err(|_| Uncleanable::Format)?;
+    let (mut archive, _) = open(data)
+        .map_err(|_| Uncleanable::Damaged)?
+        .ok_or(Uncleanable::Format)?;
     let mut out = ZipWriter::new(Cursor::new(Vec::new()));
     let damaged = |_| Uncleanable::Damaged;
     for i in 0..archive.len() {
