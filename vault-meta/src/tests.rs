@@ -229,3 +229,46 @@ proptest! {
         let _ = scrub(&data);
     }
 }
+
+#[test]
+fn an_opendocument_text_loses_its_meta_xml_and_keeps_mimetype_first() {
+    use std::io::Write;
+    use zip::write::SimpleFileOptions;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    zip.start_file("mimetype", stored).unwrap();
+    zip.write_all(b"application/vnd.oasis.opendocument.text").unwrap();
+    zip.start_file("content.xml", stored).unwrap();
+    zip.write_all(b"<office:document-content>Recours</office:document-content>").unwrap();
+    zip.start_file("meta.xml", stored).unwrap();
+    let meta = format!(
+        r#"<office:document-meta xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><office:meta><meta:initial-creator>{AUTHOR}</meta:initial-creator><dc:creator>{AUTHOR}</dc:creator></office:meta></office:document-meta>"#
+    );
+    zip.write_all(meta.as_bytes()).unwrap();
+    let odt = zip.finish().unwrap().into_inner();
+    let found = look(&odt);
+    assert_eq!(found.format, Some(Format::Odf));
+    assert!(found.marks.iter().any(|m| m.field == "meta.xml initial-creator"), "{found:?}");
+    let cleaned = scrub(&odt).unwrap();
+    assert!(!contains(&cleaned.bytes, AUTHOR));
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&cleaned.bytes)).unwrap();
+    assert_eq!(archive.by_index(0).unwrap().name().unwrap(), "mimetype");
+    assert!(archive.by_name("content.xml").is_ok());
+    // A ZIP that is no office file is no format of ours.
+    let mut plain = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    plain.start_file("a.txt", stored).unwrap();
+    plain.write_all(b"a").unwrap();
+    let plain = plain.finish().unwrap().into_inner();
+    assert_eq!(look(&plain), Findings::default());
+    assert_eq!(scrub(&plain).unwrap_err(), Uncleanable::Format);
+}
+
+#[test]
+fn tiff_metadata_is_read_and_the_file_is_said_uncleanable() {
+    // An EXIF block is a TIFF structure of its own.
+    let tiff = testing::exif(1);
+    let found = look(&tiff);
+    assert_eq!(found.format, Some(Format::Tiff));
+    assert_eq!(reveals(&found), [Reveals::Gps, Reveals::PersonName, Reveals::DeviceSerial]);
+    assert_eq!(scrub(&tiff).unwrap_err(), Uncleanable::Format);
+}
