@@ -584,7 +584,7 @@ fn working_copies_come_beside_the_originals_named_as_copies_and_the_bag_still_ve
     let v = VaultDir::init();
     let case = v.new_case();
     let dir = v.root.path();
-    let photo = testing::with_metadata(&testing_jpeg(), 6);
+    let photo = testing::with_metadata(&testing::plain_jpeg(), 6);
     let files = [
         ("blessure.jpg", photo.clone()),
         ("attestation.pdf", testing::pdf(false)),
@@ -637,16 +637,4 @@ fn working_copies_come_beside_the_originals_named_as_copies_and_the_bag_still_ve
     changed.push(b'\n');
     std::fs::write(bag.join("data/working-copies/attestation.pdf"), changed).unwrap();
     assert!(bagit_validate(&bag).is_err());
-}
-
-/// A small JPEG for vault-meta's fixtures to carry metadata.
-fn testing_jpeg() -> Vec<u8> {
-    let mut j = vec![0xFF, 0xD8, 0xFF, 0xDB, 0x00, 0x43, 0x00];
-    j.extend((1..=64).map(|i| i as u8));
-    j.extend_from_slice(&[
-        0xFF, 0xC0, 0x00, 0x0B, 0x08, 0x00, 0x01, 0x00, 0x01, 0x01, 0x01, 0x11, 0x00,
-    ]);
-    j.extend_from_slice(&[0xFF, 0xDA, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3F, 0x00]);
-    j.extend_from_slice(&[0x12, 0x34, 0xFF, 0xD9]);
-    j
 }

@@ -183,6 +183,50 @@ fn unique_name(name: &str, taken: &mut HashSet<String>) -> String {
     candidate
 }
 
+/// The payload of a bag as it is written: each file into the ZIP, hashed on the way into
+/// both manifests.
+struct Payload<'a> {
+    reference: &'a str,
+    sha256: String,
+    sha512: String,
+    bytes: u64,
+    buf: Vec<u8>,
+}
+
+impl Payload<'_> {
+    /// Writes `reader` (of `len` bytes) to the ZIP as `name` (`data/...`).
+    fn add<W: Write>(
+        &mut self,
+        zip: &mut zip::ZipWriter<zip::write::StreamWriter<W>>,
+        name: &str,
+        len: u64,
+        reader: &mut impl Read,
+    ) -> Result<()> {
+        let options = SimpleFileOptions::default()
+            .compression_method(CompressionMethod::Stored)
+            .large_file(len >= u64::from(u32::MAX));
+        zip.start_file(format!("{}/{name}", self.reference), options)
+            .map_err(zip_error)?;
+        let (mut h256, mut h512) = (Sha256::new(), Sha512::new());
+        loop {
+            let n = reader.read(&mut self.buf)?;
+            if n == 0 {
+                break;
+            }
+            h256.update(&self.buf[..n]);
+            h512.update(&self.buf[..n]);
+            zip.write_all(&self.buf[..n])?;
+            self.bytes += n as u64;
+        }
+        let path = manifest_path(name);
+        self.sha256
+            .push_str(&format!("{}  {path}\n", hex::encode(h256.finalize())));
+        self.sha512
+            .push_str(&format!("{}  {path}\n", hex::encode(h512.finalize())));
+        Ok(())
+    }
+}
+
 /// A document ready to go into the bag: id, metadata, plaintext stream, versions, and a
 /// second stream for its working copy when one is asked for.
 type Opened = (
@@ -296,30 +340,17 @@ impl Vault {
         );
         let mut zip = zip::ZipWriter::new_stream(out);
         let mut taken = HashSet::new();
-        let mut sha256_lines = String::new();
-        let mut sha512_lines = String::new();
-        let mut bytes = 0u64;
-        let mut buf = vec![0u8; 64 * 1024];
+        let mut payload = Payload {
+            reference: &reference,
+            sha256: String::new(),
+            sha512: String::new(),
+            bytes: 0,
+            buf: vec![0u8; 64 * 1024],
+        };
         let mut documents = Vec::new();
         for (id, meta, reader, versions, _) in opened.iter_mut() {
             let name = format!("data/{}", unique_name(&meta.filename, &mut taken));
-            let options = SimpleFileOptions::default()
-                .compression_method(CompressionMethod::Stored)
-                .large_file(meta.size >= u64::from(u32::MAX));
-            zip.start_file(format!("{reference}/{name}"), options)
-                .map_err(zip_error)?;
-            let (mut h256, mut h512) = (Sha256::new(), Sha512::new());
-            loop {
-                let n = reader.read(&mut buf)?;
-                if n == 0 {
-                    break;
-                }
-                h256.update(&buf[..n]);
-                h512.update(&buf[..n]);
-                zip.write_all(&buf[..n])?;
-                bytes += n as u64;
-            }
-            let path = manifest_path(&name);
+            payload.add(&mut zip, &name, meta.size, reader)?;
             documents.push(CustodyDocument {
                 id: id.clone(),
                 file: name.clone(),
@@ -328,8 +359,6 @@ impl Vault {
                 versions: std::mem::take(versions),
                 events: Vec::new(),
             });
-            sha256_lines.push_str(&format!("{}  {path}\n", hex::encode(h256.finalize())));
-            sha512_lines.push_str(&format!("{}  {path}\n", hex::encode(h512.finalize())));
         }
         // Working copies after the originals, each made when its turn comes (one held in
         // memory at a time). A document that cannot be cleaned gets none: its original is
@@ -348,25 +377,8 @@ impl Vault {
                 "data/working-copies/{}",
                 unique_name(&meta.filename, &mut copy_names)
             );
-            zip.start_file(
-                format!("{reference}/{name}"),
-                SimpleFileOptions::default().compression_method(CompressionMethod::Stored),
-            )
-            .map_err(zip_error)?;
-            let (mut h256, mut h512) = (Sha256::new(), Sha512::new());
-            loop {
-                let n = out.read(&mut buf)?;
-                if n == 0 {
-                    break;
-                }
-                h256.update(&buf[..n]);
-                h512.update(&buf[..n]);
-                zip.write_all(&buf[..n])?;
-                bytes += n as u64;
-            }
-            let path = manifest_path(&name);
-            sha256_lines.push_str(&format!("{}  {path}\n", hex::encode(h256.finalize())));
-            sha512_lines.push_str(&format!("{}  {path}\n", hex::encode(h512.finalize())));
+            let len = out.len(meta);
+            payload.add(&mut zip, &name, len, &mut out)?;
             working_copies.push(WorkingCopy {
                 file: name,
                 of: id.clone(),
@@ -390,7 +402,10 @@ impl Vault {
             "Exported-By: {}\n",
             session.user().name.replace(['\r', '\n'], " ")
         ));
-        info.push_str(&format!("Payload-Oxum: {bytes}.{payload_files}\n"));
+        info.push_str(&format!(
+            "Payload-Oxum: {}.{payload_files}\n",
+            payload.bytes
+        ));
         info.push_str("Bag-Count: 1 of 1\n");
         info.push_str(&format!(
             "Bag-Software-Agent: vault {}\n",
@@ -404,8 +419,14 @@ impl Vault {
                 "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n".into(),
             ),
             ("bag-info.txt".into(), info),
-            ("manifest-sha256.txt".into(), sha256_lines),
-            ("manifest-sha512.txt".into(), sha512_lines),
+            (
+                "manifest-sha256.txt".into(),
+                std::mem::take(&mut payload.sha256),
+            ),
+            (
+                "manifest-sha512.txt".into(),
+                std::mem::take(&mut payload.sha512),
+            ),
             ("custody/custody.json".into(), json),
             ("custody/checkpoint.txt".into(), checkpoint.to_string()),
             (
@@ -442,6 +463,7 @@ impl Vault {
         .map_err(zip_error)?;
         zip.write_all(format!("{}\n", hex::encode(signature.to_bytes())).as_bytes())?;
         zip.finish().map_err(zip_error)?;
+        let bytes = payload.bytes;
         Ok(BundleSummary {
             reference,
             documents: opened.len(),

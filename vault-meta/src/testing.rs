@@ -16,6 +16,26 @@ pub const AUTHOR: &str = "Marie Dupont";
 /// The camera serial they carry.
 pub const SERIAL: &str = "SN-4815162342";
 
+/// The scan data of [`plain_jpeg`]: a stuffed byte and a restart marker in it.
+pub const SCAN: &[u8] = b"\x12\x34\xFF\x00\x56\xFF\xD0\x78";
+
+/// A small JPEG as img-parts and exiftool read one (not a picture a decoder shows): the
+/// JFIF header, a quantisation table, a frame, a scan and its end.
+pub fn plain_jpeg() -> Vec<u8> {
+    let mut j = vec![0xFF, 0xD8];
+    j.extend_from_slice(&[0xFF, 0xE0, 0x00, 0x10]);
+    j.extend_from_slice(b"JFIF\0\x01\x01\0\0\x01\0\x01\0\0");
+    j.extend_from_slice(&[0xFF, 0xDB, 0x00, 0x43, 0x00]);
+    j.extend((1..=64).map(|i| i as u8));
+    j.extend_from_slice(&[
+        0xFF, 0xC0, 0x00, 0x0B, 0x08, 0x00, 0x01, 0x00, 0x01, 0x01, 0x01, 0x11, 0x00,
+    ]);
+    j.extend_from_slice(&[0xFF, 0xDA, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3F, 0x00]);
+    j.extend_from_slice(SCAN);
+    j.extend_from_slice(&[0xFF, 0xD9]);
+    j
+}
+
 /// An EXIF block (TIFF, without `Exif\0\0`) with a GPS position (Paris), an artist, a
 /// camera owner, a body serial and `orientation`.
 pub fn exif(orientation: u16) -> Vec<u8> {

@@ -22,24 +22,7 @@ struct Scrubbed {
     removed: Vec<Block>,
 }
 
-/// A small JPEG as img-parts sees one: tables, a frame, a scan (with a stuffed byte and a
-/// restart marker) and its end.
-fn plain_jpeg() -> Vec<u8> {
-    let mut j = vec![0xFF, 0xD8];
-    j.extend_from_slice(&[0xFF, 0xE0, 0x00, 0x10]);
-    j.extend_from_slice(b"JFIF\0\x01\x01\0\0\x01\0\x01\0\0");
-    j.extend_from_slice(&[0xFF, 0xDB, 0x00, 0x43, 0x00]);
-    j.extend((1..=64).map(|i| i as u8));
-    j.extend_from_slice(&[
-        0xFF, 0xC0, 0x00, 0x0B, 0x08, 0x00, 0x01, 0x00, 0x01, 0x01, 0x01, 0x11, 0x00,
-    ]);
-    j.extend_from_slice(&[0xFF, 0xDA, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3F, 0x00]);
-    j.extend_from_slice(SCAN);
-    j.extend_from_slice(&[0xFF, 0xD9]);
-    j
-}
-
-const SCAN: &[u8] = b"\x12\x34\xFF\x00\x56\xFF\xD0\x78";
+use crate::testing::{plain_jpeg, SCAN};
 
 fn reveals(f: &Findings) -> Vec<Reveals> {
     let mut r: Vec<Reveals> = f.marks.iter().map(|m| m.reveals).collect();
@@ -237,9 +220,11 @@ fn an_opendocument_text_loses_its_meta_xml_and_keeps_mimetype_first() {
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let stored = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
     zip.start_file("mimetype", stored).unwrap();
-    zip.write_all(b"application/vnd.oasis.opendocument.text").unwrap();
+    zip.write_all(b"application/vnd.oasis.opendocument.text")
+        .unwrap();
     zip.start_file("content.xml", stored).unwrap();
-    zip.write_all(b"<office:document-content>Recours</office:document-content>").unwrap();
+    zip.write_all(b"<office:document-content>Recours</office:document-content>")
+        .unwrap();
     zip.start_file("meta.xml", stored).unwrap();
     let meta = format!(
         r#"<office:document-meta xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><office:meta><meta:initial-creator>{AUTHOR}</meta:initial-creator><dc:creator>{AUTHOR}</dc:creator></office:meta></office:document-meta>"#
@@ -248,7 +233,13 @@ fn an_opendocument_text_loses_its_meta_xml_and_keeps_mimetype_first() {
     let odt = zip.finish().unwrap().into_inner();
     let found = look(&odt);
     assert_eq!(found.format, Some(Format::Odf));
-    assert!(found.marks.iter().any(|m| m.field == "meta.xml initial-creator"), "{found:?}");
+    assert!(
+        found
+            .marks
+            .iter()
+            .any(|m| m.field == "meta.xml initial-creator"),
+        "{found:?}"
+    );
     let cleaned = scrub(&odt).unwrap();
     assert!(!contains(&cleaned.bytes, AUTHOR));
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&cleaned.bytes)).unwrap();
@@ -269,6 +260,9 @@ fn tiff_metadata_is_read_and_the_file_is_said_uncleanable() {
     let tiff = testing::exif(1);
     let found = look(&tiff);
     assert_eq!(found.format, Some(Format::Tiff));
-    assert_eq!(reveals(&found), [Reveals::Gps, Reveals::PersonName, Reveals::DeviceSerial]);
+    assert_eq!(
+        reveals(&found),
+        [Reveals::Gps, Reveals::PersonName, Reveals::DeviceSerial]
+    );
     assert_eq!(scrub(&tiff).unwrap_err(), Uncleanable::Format);
 }
