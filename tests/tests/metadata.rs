@@ -185,12 +185,15 @@ fn no_copy_leaving_through_a_link_carries_gps_author_or_serial_unless_originals_
         desk.wait_for("Mes dossiers");
         desk.open(&format!("{base}/cases/{case}"));
         let page = desk.wait_for("Métadonnées cachées");
-        assert!(page.contains("position GPS (EXIF GPSLatitude)"), "{page}");
-        assert!(page.contains("nom d'une personne (PDF Author)"), "{page}");
+        assert!(page.contains("position GPS (EXIF GPSLatitude, EXIF GPSLongitude, XMP GPSLatitude, XMP GPSLongitude)"), "{page}");
         assert!(
-            page.contains("numéro de série d'un appareil (EXIF BodySerialNumber)"),
+            page.contains("nom d'une personne (PDF Author, XMP creator)"),
             "{page}"
         );
+        let serial = "numéro de série d'un appareil (EXIF BodySerialNumber, XMP SerialNumber)";
+        assert!(page.contains(serial), "{page}");
+        let company = "nom d'une organisation (docProps/app.xml Company)";
+        assert!(page.contains(company), "{page}");
         desk.viewport(375, 800);
         desk.screenshot("metadata-case-page-375");
         desk.assert_accessible("metadata-case-page");

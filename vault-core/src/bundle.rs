@@ -360,6 +360,7 @@ impl Vault {
                 events: Vec::new(),
             });
         }
+        let originals_bytes = payload.bytes;
         // Working copies after the originals, each made when its turn comes (one held in
         // memory at a time). A document that cannot be cleaned gets none: its original is
         // already in the bag.
@@ -463,11 +464,10 @@ impl Vault {
         .map_err(zip_error)?;
         zip.write_all(format!("{}\n", hex::encode(signature.to_bytes())).as_bytes())?;
         zip.finish().map_err(zip_error)?;
-        let bytes = payload.bytes;
         Ok(BundleSummary {
             reference,
             documents: opened.len(),
-            bytes,
+            bytes: originals_bytes,
         })
     }
 }

@@ -117,6 +117,8 @@ pub enum Reveals {
     PersonName,
     /// With what: a camera's or a lens's serial number.
     DeviceSerial,
+    /// Where from: an organisation's name (an office file's company: a shelter, a firm).
+    Organization,
 }
 
 /// One finding: what it reveals and where it sits (a technical name such as

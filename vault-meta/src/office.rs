@@ -37,12 +37,15 @@ const PARTS: &[(&str, &str)] = &[
     ),
 ];
 
-/// Properties that name a person, by local name.
-fn names_a_person(local: &str) -> bool {
-    matches!(
-        local,
-        "creator" | "lastModifiedBy" | "initial-creator" | "Manager" | "Company" | "printed-by"
-    )
+/// What a property reveals, by local name.
+fn reveals(local: &str) -> Option<Reveals> {
+    match local {
+        "creator" | "lastModifiedBy" | "initial-creator" | "Manager" | "printed-by" => {
+            Some(Reveals::PersonName)
+        }
+        "Company" => Some(Reveals::Organization),
+        _ => None,
+    }
 }
 
 type Archive<'a> = ZipArchive<Cursor<&'a [u8]>>;
@@ -87,8 +90,8 @@ pub(crate) fn inspect(data: &[u8], found: &mut Found) -> Result<Option<Format>, 
         for node in doc.descendants().filter(|n| n.is_element()) {
             let local = node.tag_name().name();
             let filled = node.text().is_some_and(|t| !t.trim().is_empty());
-            if filled && names_a_person(local) {
-                found.mark(Reveals::PersonName, format!("{name} {local}"));
+            if let Some(r) = reveals(local).filter(|_| filled) {
+                found.mark(r, format!("{name} {local}"));
             }
         }
     }

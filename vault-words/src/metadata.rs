@@ -11,6 +11,7 @@ pub fn reveals(l: Locale, r: Reveals) -> String {
         Reveals::Gps => "meta-reveals-gps",
         Reveals::PersonName => "meta-reveals-person-name",
         Reveals::DeviceSerial => "meta-reveals-device-serial",
+        Reveals::Organization => "meta-reveals-organization",
     })
 }
 
@@ -53,9 +54,18 @@ pub fn marks(l: Locale, inspection: &Inspection) -> Option<String> {
     if marks.is_empty() {
         return None;
     }
-    let list = marks
+    // One entry per thing revealed, with the fields that hold it: "position GPS (EXIF
+    // GPSLatitude, EXIF GPSLongitude)". Marks come sorted by what they reveal.
+    let mut groups: Vec<(Reveals, Vec<&str>)> = Vec::new();
+    for m in marks {
+        match groups.last_mut() {
+            Some((r, fields)) if *r == m.reveals => fields.push(&m.field),
+            _ => groups.push((m.reveals, vec![&m.field])),
+        }
+    }
+    let list = groups
         .iter()
-        .map(|m| format!("{} ({})", reveals(l, m.reveals), m.field))
+        .map(|(r, fields)| format!("{} ({})", reveals(l, *r), fields.join(", ")))
         .collect::<Vec<_>>()
         .join(", ");
     Some(l.say_with("meta-marks", &[("list", list.into())]))
@@ -98,7 +108,12 @@ mod tests {
             too_large: false,
         };
         for l in [Locale::Fr, Locale::En] {
-            for r in [Reveals::Gps, Reveals::PersonName, Reveals::DeviceSerial] {
+            for r in [
+                Reveals::Gps,
+                Reveals::PersonName,
+                Reveals::DeviceSerial,
+                Reveals::Organization,
+            ] {
                 assert!(!reveals(l, r).starts_with("meta-"), "{l:?} {r:?}");
             }
             let blocks = [

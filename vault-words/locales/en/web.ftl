@@ -254,6 +254,7 @@ web-bundle-button = Download the evidence bundle
 meta-reveals-gps = GPS position
 meta-reveals-person-name = a person's name
 meta-reveals-device-serial = a device's serial number
+meta-reveals-organization = an organisation's name
 meta-marks = Hidden metadata: { $list }. Copies sent through links are cleaned of it; the original stays intact.
 meta-block-exif = EXIF (camera, date, position)
 meta-block-xmp = XMP

@@ -254,6 +254,7 @@ web-bundle-button = Télécharger le dossier de preuves
 meta-reveals-gps = position GPS
 meta-reveals-person-name = nom d'une personne
 meta-reveals-device-serial = numéro de série d'un appareil
+meta-reveals-organization = nom d'une organisation
 meta-marks = Métadonnées cachées : { $list }. Les copies envoyées par lien en sont nettoyées ; l'original reste intact.
 meta-block-exif = EXIF (appareil, date, position)
 meta-block-xmp = XMP
