@@ -1706,6 +1706,7 @@ async fn an_admin_downloads_the_evidence_bundle_from_the_case_page() {
         .expect(StatusCode::OK)
         .text();
     assert!(page.contains("Dossier de preuves"), "{page}");
+    assert!(page.contains("Ajouter des copies de travail sans métadonnées cachées"));
     let csrf = csrf_of(&page);
     let zip = post_form(
         &s.f,
@@ -1722,7 +1723,27 @@ async fn an_admin_downloads_the_evidence_bundle_from_the_case_page() {
         .starts_with("attachment"));
     let check = vault_core::verify_bundle(std::io::Cursor::new(zip.body.to_vec()), None, None)
         .expect("the bundle verifies");
-    assert_eq!(check.documents, 1);
+    assert_eq!((check.documents, check.working_copies), (1, 0));
+    // With working copies: a Word letter naming its author gets one, beside its original.
+    s.f.upload(
+        &s.token,
+        &s.case,
+        "kind=other&filename=lettre.docx",
+        Body::from(vault_meta::testing::docx()),
+    )
+    .await
+    .expect(StatusCode::CREATED);
+    let zip = post_form(
+        &s.f,
+        &format!("{here}/bundle"),
+        Some(&s.cookie),
+        &format!("csrf={csrf}&to=&working_copies=1"),
+    )
+    .await
+    .expect(StatusCode::OK);
+    let check = vault_core::verify_bundle(std::io::Cursor::new(zip.body.to_vec()), None, None)
+        .expect("the bundle verifies");
+    assert_eq!((check.documents, check.working_copies), (2, 1));
     let bad = post_form(
         &s.f,
         &format!("{here}/bundle"),

@@ -238,6 +238,11 @@ fn bundle_section(v: &Volunteer, case: &CaseId) -> Markup {
                 input type="text" #bundle-to name="to" autocomplete="off" spellcheck="false"
                     placeholder="age1…" aria-describedby="bundle-to-note";
                 p.note #bundle-to-note { (w.bundle_to_note) }
+                div.check {
+                    input type="checkbox" #bundle-copies name="working_copies" value="1" aria-describedby="bundle-copies-note";
+                    label for="bundle-copies" { (w.f_working_copies) }
+                }
+                p.note #bundle-copies-note { (w.working_copies_note) }
                 button type="submit" { (w.bundle_button) }
             }
         }
@@ -268,7 +273,8 @@ pub async fn bundle(
         Err(e) => return v.error(ApiError::from(e), &here),
     };
     let session = v.session.clone();
-    match crate::api::cases::bundle_download(&state, vault, session, case, vec![], to, false).await
+    let copies = fields.get("working_copies").is_some();
+    match crate::api::cases::bundle_download(&state, vault, session, case, vec![], to, copies).await
     {
         Ok(download) => download,
         Err(e) => v.error(ApiError::from(e), &here),

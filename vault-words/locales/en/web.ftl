@@ -277,3 +277,5 @@ web-f-originals = Send the originals, with their hidden metadata
 web-originals-note = By default the lawyer receives copies without hidden metadata (GPS position, the author's name, the device's serial number); the originals stay intact in the vault. Tick only when the originals are asked for (an expert examination, say).
 web-share-cleaned = cleaned copies
 web-share-originals = originals
+web-f-working-copies = Add working copies without hidden metadata
+web-working-copies-note = Beside the originals, never in their place: in data/working-copies/, named as copies, to pass a photo on without where it was taken.

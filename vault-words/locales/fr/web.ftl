@@ -277,3 +277,5 @@ web-f-originals = Envoyer les originaux, avec leurs métadonnées cachées
 web-originals-note = Par défaut, l'avocat·e reçoit des copies sans métadonnées cachées (position GPS, nom de l'auteur, numéro de série de l'appareil) ; les originaux restent intacts dans le coffre. Ne cochez que si les originaux sont demandés (une expertise, par exemple).
 web-share-cleaned = copies nettoyées
 web-share-originals = originaux
+web-f-working-copies = Ajouter des copies de travail sans métadonnées cachées
+web-working-copies-note = À côté des originaux, jamais à leur place : dans data/working-copies/, nommées comme copies, pour transmettre une photo sans l'endroit où elle a été prise.
