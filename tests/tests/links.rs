@@ -613,8 +613,17 @@ fn a_share_to_a_lawyers_own_key_gives_files_only_that_key_opens() {
     );
 
     // Everything: one ZIP, encrypted as a whole.
-    let (status, headers, body) =
-        lawyer_side.send("POST", &format!("{path}/all"), &[], std::io::empty());
+    let got = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        lawyer_side.send("POST", &format!("{path}/all"), &[], std::io::empty())
+    }));
+    // It broke off once in a clean clone's run and never again in 15 runs: if it does, the
+    // server's log says why.
+    let (status, headers, body) = got.unwrap_or_else(|_| {
+        panic!(
+            "the ZIP download broke off; the server's log:\n{}",
+            server.log()
+        )
+    });
     assert_eq!(status, 200);
     assert_eq!(headers["content-type"], "application/age");
     assert!(headers["content-disposition"]

@@ -83,6 +83,36 @@ pub fn recipients(list: &[String]) -> anyhow::Result<Vec<vault_core::PublicKey>>
     Ok(to)
 }
 
+/// A secret file read whole (a key or a share copied from paper may run over several
+/// lines), cleared from memory when dropped.
+pub fn read_secret_file(path: &Path) -> anyhow::Result<zeroize::Zeroizing<String>> {
+    let text = std::fs::read_to_string(path).with_context(|| {
+        say_with(
+            "cli-cannot-read",
+            &[("path", path.display().to_string().into())],
+        )
+    })?;
+    Ok(zeroize::Zeroizing::new(text))
+}
+
+/// The recovery key: from its file, or rebuilt from custodians' shares (each in a file).
+pub fn recovery_key(
+    key_file: Option<&Path>,
+    share_files: &[PathBuf],
+) -> anyhow::Result<vault_core::SecretKey> {
+    match (key_file, share_files) {
+        (Some(file), []) => Ok(vault_core::SecretKey::parse(&read_secret_file(file)?)?),
+        (None, files) if !files.is_empty() => {
+            let shares = files
+                .iter()
+                .map(|f| read_secret_file(f).map(|t| SecretString::from(t.to_string())))
+                .collect::<anyhow::Result<Vec<_>>>()?;
+            Ok(vault_core::combine_shares(&shares)?)
+        }
+        _ => Err(anyhow!(say("cli-recovery-key-or-shares"))),
+    }
+}
+
 pub fn read_password_file(path: &Path) -> anyhow::Result<SecretString> {
     let mut text = std::fs::read_to_string(path).with_context(|| {
         say_with(

@@ -10,6 +10,7 @@ mod doc;
 mod init;
 mod link;
 mod log;
+mod recovery;
 mod team;
 mod user;
 mod words;
@@ -88,6 +89,9 @@ enum Command {
     /// Users / Utilisateurs
     #[command(subcommand)]
     User(user::UserCmd),
+    /// The recovery key shared among custodians / Clé de récupération partagée
+    #[command(subcommand)]
+    Recovery(recovery::RecoveryCmd),
     /// Teams / Équipes
     #[command(subcommand)]
     Team(team::TeamCmd),
@@ -135,6 +139,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Init(cmd) => cmd.run(&ctx),
         Command::User(cmd) => cmd.run(&ctx),
+        Command::Recovery(cmd) => cmd.run(&ctx),
         Command::Team(cmd) => cmd.run(&ctx),
         Command::Case(cmd) => cmd.run(&ctx),
         Command::Doc(cmd) => cmd.run(&ctx),

@@ -2,9 +2,8 @@
 
 use std::path::PathBuf;
 
-use anyhow::Context as _;
 use clap::Subcommand;
-use vault_core::{Role, SecretKey};
+use vault_core::Role;
 
 use crate::context::{new_password, print_list, Context};
 use crate::words::{say, say_with};
@@ -33,8 +32,12 @@ pub enum UserCmd {
     /// Give a user a new password with the recovery key / Récupérer un compte
     Recover {
         name: String,
-        #[arg(long)]
-        recovery_key_file: PathBuf,
+        /// The recovery key, in a file
+        #[arg(long, required_unless_present = "recovery_share_file")]
+        recovery_key_file: Option<PathBuf>,
+        /// Or a custodian's share of it, in a file (repeat: as many as the split needs)
+        #[arg(long, conflicts_with = "recovery_key_file")]
+        recovery_share_file: Vec<PathBuf>,
         #[arg(long)]
         new_password_file: Option<PathBuf>,
     },
@@ -68,18 +71,13 @@ impl UserCmd {
             UserCmd::Recover {
                 name,
                 recovery_key_file,
+                recovery_share_file,
                 new_password_file,
             } => {
-                // The whole file: a key copied from paper may run over several lines.
-                let text = zeroize::Zeroizing::new(
-                    std::fs::read_to_string(&recovery_key_file).with_context(|| {
-                        say_with(
-                            "cli-cannot-read",
-                            &[("path", recovery_key_file.display().to_string().into())],
-                        )
-                    })?,
-                );
-                let key = SecretKey::parse(&text)?;
+                let key = crate::context::recovery_key(
+                    recovery_key_file.as_deref(),
+                    &recovery_share_file,
+                )?;
                 let new = new_password(new_password_file.as_deref())?;
                 vault.recover_user(&session, &key, &name, &new)?;
                 eprintln!(

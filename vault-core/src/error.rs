@@ -582,6 +582,22 @@ pub enum Problem {
         /// The longest lifetime, in days.
         max_days: u32,
     },
+    /// A split of the recovery key into fewer than 2 or more than 16 shares, or with a
+    /// threshold under 2 or above the count.
+    ShareCount,
+    /// A recovery share that does not read (typed wrong: its checksum fails), by its place
+    /// among those given, from 1.
+    ShareMistyped {
+        /// Which one.
+        which: u32,
+    },
+    /// Recovery shares of two different splits.
+    SharesMixed,
+    /// Fewer different recovery shares than the split needs.
+    SharesTooFew {
+        /// How many it needs.
+        needed: u32,
+    },
     /// A share link's label over 200 characters or with a control character.
     Label,
     /// A share link's message over 1,000 characters or with a control character other
@@ -662,6 +678,10 @@ impl Problem {
         Problem::UploadFiles,
         Problem::UploadBytes,
         Problem::Expiry { max_days: 30 },
+        Problem::ShareCount,
+        Problem::ShareMistyped { which: 2 },
+        Problem::SharesMixed,
+        Problem::SharesTooFew { needed: 2 },
         Problem::Label,
         Problem::Message,
         Problem::Downloads,
@@ -710,6 +730,10 @@ impl Problem {
             Problem::UploadFiles => "files",
             Problem::UploadBytes => "bytes",
             Problem::Expiry { .. } => "expiry",
+            Problem::ShareCount
+            | Problem::ShareMistyped { .. }
+            | Problem::SharesMixed
+            | Problem::SharesTooFew { .. } => "recovery shares",
             Problem::Label => "label",
             Problem::Message => "message",
             Problem::Downloads => "downloads",
@@ -767,6 +791,10 @@ impl Problem {
             Problem::Argon2Refused => "argon2-refused",
             Problem::UploadFiles => "upload-files",
             Problem::UploadBytes => "upload-bytes",
+            Problem::ShareCount => "share-count",
+            Problem::ShareMistyped { .. } => "share-mistyped",
+            Problem::SharesMixed => "shares-mixed",
+            Problem::SharesTooFew { .. } => "shares-too-few",
             Problem::Expiry { .. } => "expiry",
             Problem::Label => "label",
             Problem::Message => "message",

@@ -70,6 +70,20 @@ impl SecretKey {
             .map_err(|_| Error::Catalog("cannot parse a derived key".into()))
     }
 
+    /// The secret scalar (what a recovery split shares), decoded from the key's text.
+    pub(crate) fn seed(&self) -> Result<zeroize::Zeroizing<[u8; 32]>> {
+        let text = self.0.to_string();
+        let lower = zeroize::Zeroizing::new(text.expose_secret().to_lowercase());
+        let (_, data) =
+            bech32::decode(&lower).map_err(|_| Error::Catalog("cannot decode a key".into()))?;
+        let data = zeroize::Zeroizing::new(data);
+        let seed: [u8; 32] = data
+            .as_slice()
+            .try_into()
+            .map_err(|_| Error::Catalog("cannot decode a key".into()))?;
+        Ok(zeroize::Zeroizing::new(seed))
+    }
+
     /// The public half: what others encrypt to.
     pub fn public(&self) -> PublicKey {
         PublicKey(self.0.to_public())

@@ -246,6 +246,27 @@ impl Vault {
         })
     }
 
+    /// Splits the recovery key into `shares` shares for custodians, any `threshold` of
+    /// which give it back ([`crate::combine_shares`]); an admin's act, with the key, in the
+    /// log (the shares themselves are never stored).
+    pub fn split_recovery(
+        &self,
+        admin: &Session,
+        recovery_key: &SecretKey,
+        shares: u8,
+        threshold: u8,
+    ) -> Result<Vec<SecretString>> {
+        self.audited(admin.actor(), Action::RecoverySplit, vec![], |_| {
+            if admin.user.role != Role::Admin {
+                return Err(Error::Denied(Why::AdminsRecoverAccounts));
+            }
+            if recovery_key.public() != self.inner.recovery {
+                return Err(Error::BadRecoveryKey);
+            }
+            crate::shares::split_key(recovery_key, shares, threshold)
+        })
+    }
+
     fn replace_password(
         &self,
         uid: &UserId,

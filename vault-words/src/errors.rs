@@ -90,6 +90,8 @@ fn document_fault(l: Locale, fault: &DocumentFault) -> String {
 fn invalid(l: Locale, problem: Problem) -> String {
     let args: Vec<Arg<'_>> = match problem {
         Problem::Expiry { max_days } => vec![("days", max_days.into())],
+        Problem::ShareMistyped { which } => vec![("which", which.into())],
+        Problem::SharesTooFew { needed } => vec![("needed", needed.into())],
         Problem::NameLength(name) | Problem::NameCharacters(name) => {
             vec![("name", name.code().into())]
         }

@@ -42,6 +42,7 @@ actions! {
     UserCreate = "user.create",
     UserPassword = "user.password",
     UserRecover = "user.recover",
+    RecoverySplit = "recovery.split",
     UserDisable = "user.disable",
     UserEnable = "user.enable",
     TeamCreate = "team.create",
@@ -134,10 +135,9 @@ impl Action {
             CaseCreate | CaseUpdate | CaseClose | CaseReopen | CaseErase | DocumentDelete
             | DocumentReclassify => ActionKind::Change,
             VaultCreate | SessionOpen | SessionFailed | UserCreate | UserPassword | UserRecover
-            | UserDisable | UserEnable | TeamCreate | TeamMemberAdd | TeamMemberRemove
-            | TeamKeyRotate | LogCheckpoint | BackupCreate | LogRead | UserList => {
-                ActionKind::Vault
-            }
+            | RecoverySplit | UserDisable | UserEnable | TeamCreate | TeamMemberAdd
+            | TeamMemberRemove | TeamKeyRotate | LogCheckpoint | BackupCreate | LogRead
+            | UserList => ActionKind::Vault,
         }
     }
 }

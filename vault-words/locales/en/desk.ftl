@@ -35,6 +35,7 @@ log-action-session-failed = failed sign-in
 log-action-user-create = account created
 log-action-user-password = password changed
 log-action-user-recover = account recovered
+log-action-recovery-split = recovery key split among custodians
 log-action-user-disable = account disabled
 log-action-user-enable = account enabled again
 log-action-team-create = team created

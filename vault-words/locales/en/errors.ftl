@@ -198,3 +198,7 @@ document-fault-does-not-decrypt = its encrypted file does not decrypt
 document-fault-altered-or-truncated = its encrypted file was altered or truncated
 document-fault-longer-than-recorded = it is longer than recorded
 document-fault-hash-mismatch = it does not match its recorded hash
+invalid-share-count = invalid split: 2 to 16 shares, at least 2 of them (and no more than the shares) needed to rebuild the key
+invalid-share-mistyped = share no. { $which } does not read: a character must have been copied wrong; check it against its sheet
+invalid-shares-mixed = these shares come from different splits of the recovery key: give shares of one split
+invalid-shares-too-few = not enough shares: { $needed } different ones are needed

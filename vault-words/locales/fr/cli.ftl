@@ -150,3 +150,5 @@ custody-col-who = Par
 custody-col-outcome = Résultat
 cli-bad-recipient = destinataire age refusé : { $value } (attendu : une clé publique age1…)
 cli-bundle-working-copies = Et { $copies } copie(s) de travail sans métadonnées cachées (data/working-copies/), identiques aux manifestes : ce ne sont pas des pièces, elles ne sont pas comparées au dépôt.
+cli-recovery-key-or-shares = donnez la clé de récupération (--recovery-key-file) ou des parts de celle-ci (--recovery-share-file, autant que le partage en demande)
+cli-recovery-split = { $count } parts écrites dans { $dir } ; { $threshold } d'entre elles suffisent à retrouver la clé de récupération, moins n'en révèlent rien. Remettez chacune à une personne différente (imprimée ou sur une clé USB), puis effacez ce dossier et la clé elle-même.

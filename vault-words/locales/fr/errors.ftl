@@ -201,3 +201,7 @@ document-fault-does-not-decrypt = son fichier chiffré ne se déchiffre pas
 document-fault-altered-or-truncated = son fichier chiffré a été altéré ou tronqué
 document-fault-longer-than-recorded = il est plus long qu'enregistré
 document-fault-hash-mismatch = il ne correspond pas à son empreinte enregistrée
+invalid-share-count = partage invalide : de 2 à 16 parts, et il en faut au moins 2 (et pas plus que de parts) pour retrouver la clé
+invalid-share-mistyped = la part n° { $which } ne se lit pas : une lettre a dû être mal recopiée ; relisez-la sur sa feuille
+invalid-shares-mixed = ces parts viennent de partages différents de la clé de récupération : donnez des parts d'un même partage
+invalid-shares-too-few = pas assez de parts : il en faut { $needed } différentes
