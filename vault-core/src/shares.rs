@@ -106,6 +106,31 @@ pub fn combine_shares(shares: &[SecretString]) -> Result<SecretKey> {
     SecretKey::from_seed(seed)
 }
 
+/// The recovery key as an admin types it into one field: the key itself
+/// (`AGE-SECRET-KEY-1...`), or custodians' shares one after another (each begins with
+/// `VAULTSHARE1`; spaces and line breaks between them or inside them do not matter).
+pub fn recovery_key_from_text(text: &str) -> Result<SecretKey> {
+    let typed: Zeroizing<String> = Zeroizing::new(
+        text.chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| c.to_ascii_lowercase())
+            .collect(),
+    );
+    let marker = format!("{HRP}1");
+    if !typed.starts_with(&marker) {
+        return SecretKey::parse(text);
+    }
+    let shares: Vec<SecretString> = typed
+        .match_indices(&marker)
+        .map(|(i, _)| i)
+        .chain(std::iter::once(typed.len()))
+        .collect::<Vec<_>>()
+        .windows(2)
+        .map(|w| SecretString::from(typed[w[0]..w[1]].to_owned()))
+        .collect();
+    combine_shares(&shares)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -173,6 +198,29 @@ mod tests {
         assert!(matches!(
             combine_shares(&[SecretString::from("AGE-SECRET-KEY-1XYZ".to_owned())]),
             Err(Error::Invalid(Problem::ShareMistyped { which: 1 }))
+        ));
+    }
+
+    #[test]
+    fn one_field_takes_the_key_or_shares_one_after_another() {
+        let key = SecretKey::generate();
+        let shares = split_key(&key, 3, 2).unwrap();
+        let two = format!(
+            "{}\n{}",
+            shares[2].expose_secret(),
+            shares[0].expose_secret().to_lowercase()
+        );
+        assert_eq!(recovery_key_from_text(&two).unwrap().public(), key.public());
+        let own = key.to_secret_string();
+        assert_eq!(
+            recovery_key_from_text(own.expose_secret())
+                .unwrap()
+                .public(),
+            key.public()
+        );
+        assert!(matches!(
+            recovery_key_from_text(shares[1].expose_secret()),
+            Err(Error::Invalid(Problem::SharesTooFew { needed: 2 }))
         ));
     }
 

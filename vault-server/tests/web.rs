@@ -1764,3 +1764,37 @@ async fn an_admin_downloads_the_evidence_bundle_from_the_case_page() {
         "no bundle form for a volunteer"
     );
 }
+
+#[tokio::test]
+async fn an_admin_recovers_an_account_with_two_custodians_shares() {
+    let s = scene().await;
+    let key = vault_core::SecretKey::parse(secrecy::ExposeSecret::expose_secret(
+        s.f.recovery_key.as_ref().unwrap(),
+    ))
+    .unwrap();
+    let shares = vault_core::split_key(&key, 3, 2).unwrap();
+    let share = |i: usize| secrecy::ExposeSecret::expose_secret(&shares[i]).to_owned();
+    let page = get_page(&s.f, "/admin", Some(&s.cookie)).await.text();
+    assert!(page.contains("Clé de secours, ou ses parts"), "{page}");
+    let form = |typed: String| {
+        format!(
+            "csrf={}&name=vera&recovery_key={}&password=vera-recovered-1",
+            csrf_of(&page),
+            typed.replace(' ', "+").replace('\n', "%0A")
+        )
+    };
+    // One share alone reveals nothing and is refused, in words.
+    let one = post_form(&s.f, "/admin/recover", Some(&s.cookie), &form(share(1))).await;
+    assert_eq!(one.status, StatusCode::BAD_REQUEST);
+    assert!(
+        one.text().contains("pas assez de parts : il en faut 2"),
+        "{}",
+        one.text()
+    );
+    // Two, one after the other as copied from their sheets: vera is back.
+    let two = form(format!("{}\n{}", share(2), share(0).to_lowercase()));
+    post_form(&s.f, "/admin/recover", Some(&s.cookie), &two)
+        .await
+        .expect(StatusCode::SEE_OTHER);
+    s.f.sign_in("vera", "vera-recovered-1").await;
+}

@@ -61,7 +61,7 @@ pub async fn recover_user(
 ) -> ApiResult<StatusCode> {
     let vault = state.vault()?;
     let user = with_kdf_slot(&state, move || {
-        let key = SecretKey::parse(body.recovery_key.expose_secret())?;
+        let key = vault_core::recovery_key_from_text(body.recovery_key.expose_secret())?;
         vault.recover_user(&auth.session, &key, &user, &body.new_password)
     })
     .await?;

@@ -341,7 +341,7 @@ pub async fn recover(State(state): State<AppState>, v: Volunteer, fields: Fields
         .unwrap_or_else(|| "".to_owned().into());
     let session = v.session.clone();
     let result = with_kdf_slot(&state, move || {
-        let key = SecretKey::parse(key.expose_secret().trim())?;
+        let key = vault_core::recovery_key_from_text(key.expose_secret())?;
         vault.recover_user(&session, &key, &name, &password)
     })
     .await;
