@@ -5,7 +5,7 @@ use axum::http::StatusCode;
 use axum::Json;
 use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
-use vault_core::{Role, SecretKey, Team, User};
+use vault_core::{Role, Team, User};
 
 use super::session::with_kdf_slot;
 use super::{blocking, ApiJson};

@@ -7,7 +7,7 @@ use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use maud::html;
 use secrecy::ExposeSecret;
-use vault_core::{Checkpoint, Role, SecretKey, Team, User};
+use vault_core::{Checkpoint, Role, Team, User};
 
 use super::{role_name, run, see_other, when, Fields, Volunteer};
 use crate::api::session::with_kdf_slot;
