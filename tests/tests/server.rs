@@ -328,19 +328,22 @@ fn first_start_offers_a_one_time_setup_page() {
     );
     let page = String::from_utf8_lossy(&page).into_owned();
     assert_eq!(status, 201, "{page}");
-    // The key is shown in groups of four, as it is copied onto paper.
-    let shown = page
-        .split_once("<p class=\"key\" translate=\"no\">")
-        .and_then(|(_, rest)| rest.split_once("</p>"))
-        .map(|(key, _)| key)
-        .unwrap();
-    let key: String = shown
-        .replace("<br>", " ")
-        .replace("<span>", "")
-        .replace("</span>", "");
-    assert!(key.starts_with("AGE- SECR ET-K EY-1"), "{key}");
-    // As the server knows it (and would print it, which it must not).
-    let key = key.replace(' ', "");
+    // The recovery key is shown as three shares in groups of four, as copied onto paper.
+    let shares: Vec<String> = page
+        .split("<p class=\"key\" translate=\"no\">")
+        .skip(1)
+        .map(|rest| {
+            let shown = rest.split_once("</p>").unwrap().0;
+            let typed = shown
+                .replace("<br>", " ")
+                .replace("<span>", "")
+                .replace("</span>", "");
+            assert!(typed.starts_with("VAUL TSHA RE1"), "{typed}");
+            // As the server knows it (and would print it, which it must not).
+            typed.replace(' ', "")
+        })
+        .collect();
+    assert_eq!(shares.len(), 3, "{page}");
     assert_eq!(api.get(path).0, 404, "the address is dead");
     let ana = Api::signed_in(&server.base, "ana", "ana-long-password");
     let (status, body) = ana.json("POST", "/api/v1/teams", Some(json!({"name": "Belleville"})));
@@ -364,7 +367,13 @@ fn first_start_offers_a_one_time_setup_page() {
         server.log()
     );
     let log = server.log();
-    for secret in [token, key.as_str(), "ana-long-password"] {
+    for secret in [
+        token,
+        &shares[0],
+        &shares[1],
+        &shares[2],
+        "ana-long-password",
+    ] {
         assert!(!log.contains(secret), "a secret reached the log");
     }
 }

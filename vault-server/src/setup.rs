@@ -61,7 +61,11 @@ fn setup_page(status: StatusCode, title: &str, body: Markup) -> Response {
     page(status, &FR.say(title), &body.into_string())
 }
 
-/// The recovery key as it is copied onto paper: groups of four characters, five groups
+/// The recovery key's split at setup: three custodians, any two.
+const SETUP_SHARES: u8 = 3;
+const SETUP_THRESHOLD: u8 = 2;
+
+/// The recovery key (or a share of it) as it is copied onto paper: groups of four characters, five groups
 /// a line, each group in its own span (the key parses back with or without the spaces,
 /// see `SecretKey::parse`).
 fn key_in_groups(key: &str) -> String {
@@ -195,14 +199,35 @@ async fn create(
     };
     state.install(created.vault);
     tracing::info!("vault created by the setup page");
-    let key = PreEscaped(key_in_groups(created.recovery_key.expose_secret()));
+    // The recovery key never shows whole: three shares for three custodians, any two of
+    // which give it back (`vault user recover --recovery-share-file`, the admin page).
+    let key = match vault_core::SecretKey::parse(created.recovery_key.expose_secret())
+        .and_then(|k| vault_core::split_key(&k, SETUP_SHARES, SETUP_THRESHOLD))
+    {
+        Ok(shares) => shares,
+        Err(e) => {
+            tracing::error!(code = e.code(), "the recovery key could not be split");
+            return form_page(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                Some(Trouble::Message(&e.code())),
+                &admin,
+            );
+        }
+    };
+    let shares: Vec<PreEscaped<String>> = key
+        .iter()
+        .map(|s| PreEscaped(key_in_groups(s.expose_secret())))
+        .collect();
     let body = html! {
         h1 { (both("setup-created-title")) }
         p { (both("setup-created-admin")) " " strong { (created.admin.name) } }
         h2 { (both("setup-key-title")) }
-        p.key translate="no" { (key) }
         p { strong { (FR.say("setup-key-never")) } " " (FR.say("setup-key-text")) }
         p.en lang="en" { strong { (EN.say("setup-key-never")) } " " (EN.say("setup-key-text")) }
+        @for (i, share) in shares.iter().enumerate() {
+            h3 { (FR.say_with("setup-share-title", &[("n", (i + 1).into()), ("of", key.len().into())])) " / " span.en lang="en" { (EN.say_with("setup-share-title", &[("n", (i + 1).into()), ("of", key.len().into())])) } }
+            p.key translate="no" { (share) }
+        }
         h2 { (both("setup-next-title")) }
         (both_paragraphs("setup-next-text"))
         p { a href="/login" { (both("setup-sign-in")) } }

@@ -1161,10 +1161,33 @@ async fn the_setup_page_creates_the_vault_once() {
         .await
         .expect(StatusCode::CREATED);
     let page = r.text();
+    // The recovery key is never shown whole: three shares, in groups, any two of which
+    // give back the key whose public half vault.toml holds.
+    assert!(!page.contains("AGE-"), "the key itself is shown: {page}");
+    let shares: Vec<String> = page
+        .split("<p class=\"key\" translate=\"no\">")
+        .skip(1)
+        .map(|rest| {
+            let shown = rest.split_once("</p>").unwrap().0;
+            shown
+                .replace("<br>", " ")
+                .replace("<span>", "")
+                .replace("</span>", "")
+        })
+        .collect();
+    assert_eq!(shares.len(), 3, "{page}");
     assert!(
-        page.contains("<p class=\"key\" translate=\"no\"><span>AGE-</span> <span>SECR</span>"),
-        "the recovery key is shown once, in groups: {page}"
+        shares.iter().all(|s| s.starts_with("VAUL TSHA RE1")),
+        "{shares:?}"
     );
+    let toml = std::fs::read_to_string(f.data.join("vault.toml")).unwrap();
+    for pair in [[0, 1], [1, 2], [2, 0]] {
+        let typed = format!("{}\n{}", shares[pair[0]], shares[pair[1]]);
+        let key = vault_core::recovery_key_from_text(&typed).unwrap();
+        assert!(toml.contains(&key.public().to_string()), "{pair:?}");
+    }
+    assert!(vault_core::recovery_key_from_text(&shares[0]).is_err());
+    assert!(page.contains("Part 2 sur 3") && page.contains("Share 3 of 3"));
     assert!(page.contains("hors ligne") && page.contains("offline"));
     assert_eq!(r.headers[header::CACHE_CONTROL], "no-store");
     // Every word of the setup pages comes from the catalogues, in French and English.
@@ -1416,6 +1439,12 @@ fn only_catalogue_words(name: &str, html: &str) {
             ]
         })
         .collect();
+    // The shares' headings, "Part 1 sur 3".
+    for n in 1..=3 {
+        for l in [vault_words::Locale::Fr, vault_words::Locale::En] {
+            words.push(l.say_with("setup-share-title", &[("n", n.into()), ("of", 3.into())]));
+        }
+    }
     words.sort_by_key(|w| std::cmp::Reverse(w.len()));
     for w in &words {
         text = text.replace(w.as_str(), " ");

@@ -236,11 +236,12 @@ setup-incomplete = Incomplete form.
 setup-differ = The two passwords differ.
 setup-created-title = Vault created
 setup-created-admin = Admin:
-setup-key-title = Recovery key
-setup-key-never = It will never be shown again.
-setup-key-text = Copy it on paper or print this page, then keep it offline in a safe place of the association (not on this computer, not in an e-mail). It alone gives back access to an account whose password is lost, and opens the vault if every password were. Whoever holds it can read everything.
+setup-key-title = Recovery key, in three shares
+setup-key-never = They will never be shown again.
+setup-share-title = Share { $n } of { $of }
+setup-key-text = Any two of these three shares give the recovery key back; one alone reveals nothing of it. Copy or print each share on its own sheet and hand it to a different person of the association (the chair, the coordinator, a trusted volunteer, say), who keeps it offline (not on this computer, not in an e-mail). Two shares together give back access to an account whose password is lost, and open the vault if every password were: whoever brings two together can read everything.
 setup-next-title = Next
-setup-next-text = Once the key is put away, sign in: create the teams and the volunteers' accounts in "Administration".
+setup-next-text = Once the shares are handed out, sign in: create the teams and the volunteers' accounts in "Administration".
 setup-sign-in = Sign in
 
 ## The evidence bundle on the case page (admins)

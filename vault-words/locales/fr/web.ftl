@@ -236,11 +236,12 @@ setup-incomplete = Formulaire incomplet.
 setup-differ = Les deux mots de passe diffèrent.
 setup-created-title = Coffre créé
 setup-created-admin = Administrateur :
-setup-key-title = Clé de secours
-setup-key-never = Elle ne sera plus jamais affichée.
-setup-key-text = Recopiez-la sur papier ou imprimez cette page, puis rangez-la hors ligne dans un lieu sûr de l'association (pas sur cet ordinateur, pas dans un courriel). Elle seule permet de redonner accès à un compte dont le mot de passe est perdu, et d'ouvrir le coffre si tous les mots de passe l'étaient. Qui la détient peut tout lire.
+setup-key-title = Clé de secours, en trois parts
+setup-key-never = Elles ne seront plus jamais affichées.
+setup-share-title = Part { $n } sur { $of }
+setup-key-text = Deux de ces trois parts suffisent à retrouver la clé de secours ; une seule n'en révèle rien. Recopiez ou imprimez chaque part sur sa propre feuille et confiez-la à une personne différente de l'association (par exemple la présidence, la coordination, un·e bénévole de confiance), qui la range hors ligne (pas sur cet ordinateur, pas dans un courriel). Deux parts réunies redonnent accès à un compte dont le mot de passe est perdu, et ouvrent le coffre si tous les mots de passe l'étaient : qui en réunit deux peut tout lire.
 setup-next-title = Ensuite
-setup-next-text = Une fois la clé rangée, connectez-vous : créez les équipes et les comptes des bénévoles dans « Administration ».
+setup-next-text = Une fois les parts confiées, connectez-vous : créez les équipes et les comptes des bénévoles dans « Administration ».
 setup-sign-in = Se connecter
 
 ## The evidence bundle on the case page (admins)
