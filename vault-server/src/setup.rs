@@ -205,13 +205,10 @@ async fn create(
         .and_then(|k| vault_core::split_key(&k, SETUP_SHARES, SETUP_THRESHOLD))
     {
         Ok(shares) => shares,
+        // The vault exists now: its key must be shown, whole if it cannot be split.
         Err(e) => {
             tracing::error!(code = e.code(), "the recovery key could not be split");
-            return form_page(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                Some(Trouble::Message(&e.code())),
-                &admin,
-            );
+            vec![created.recovery_key]
         }
     };
     let shares: Vec<PreEscaped<String>> = key
