@@ -349,17 +349,11 @@ fn the_recovery_key_split_among_three_custodians_any_two_recover_an_account() {
         &["user", "add", "bob", "--new-password-file", "bob-password"],
         None,
     );
-    let said = v.vault(
-        &[
-            "recovery",
-            "split",
-            "--recovery-key-file",
-            "recovery.key",
-            "--out-dir",
-            "shares",
-        ],
-        None,
-    );
+    let split = || {
+        let args = ["recovery", "split", "--recovery-key-file", "recovery.key"];
+        v.vault(&[&args[..], &["--out-dir", "shares"]].concat(), None)
+    };
+    let said = split();
     let told = String::from_utf8_lossy(&said.stderr);
     assert!(said.status.success(), "{told}");
     assert!(
@@ -373,17 +367,7 @@ fn the_recovery_key_split_among_three_custodians_any_two_recover_an_account() {
         assert!(!text.contains("AGE-SECRET-KEY"), "a share is not the key");
     }
     // Never over an earlier split.
-    let again = v.vault(
-        &[
-            "recovery",
-            "split",
-            "--recovery-key-file",
-            "recovery.key",
-            "--out-dir",
-            "shares",
-        ],
-        None,
-    );
+    let again = split();
     assert!(!again.status.success());
 
     std::fs::write(dir.join("new-password"), "a-new-password\n").unwrap();
