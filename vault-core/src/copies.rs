@@ -68,6 +68,17 @@ pub enum Sent {
     Original,
 }
 
+impl Sent {
+    /// Its name in the log's targets (`copy:cleaned`, `copy:as-is`, `copy:original`).
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Sent::Cleaned { .. } => "cleaned",
+            Sent::AsIs { .. } => "as-is",
+            Sent::Original => "original",
+        }
+    }
+}
+
 /// What the vault read in a document's metadata when it came in.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Inspection {

@@ -804,7 +804,8 @@ impl Vault {
             {
                 return Err(Error::damaged(crate::Damage::ShareLink));
             }
-            audit.target("copy", record.form.as_str());
+            // What left, exactly: a cleaned copy, the original as it is, or as asked.
+            audit.target("copy", out.copy.as_str());
             let file = SharedFile::new(meta, out, &to)?;
             let left = self.count_download(&record.id, now, audit)?;
             Ok((file, left))

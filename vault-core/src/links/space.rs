@@ -400,12 +400,12 @@ impl Vault {
             target("case", &space.case),
             target("space", &space.id),
             target("document", doc),
-            target("copy", Form::Cleaned.as_str()),
         ];
-        self.audited(space.actor.clone(), Action::DocumentRead, targets, |_| {
+        self.audited(space.actor.clone(), Action::DocumentRead, targets, |audit| {
             let key = self.live_space(space, now)?;
             let (meta, reader) = self.open_with_key(&space.case, doc, &key)?;
             let out = crate::copies::outgoing(reader, &meta, Form::Cleaned)?;
+            audit.target("copy", out.copy.as_str());
             Ok((meta, out))
         })
     }
