@@ -9,6 +9,7 @@
 # Needs: zip, /usr/bin/time. Production argon2 parameters.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 TOTAL_MIB=${1:-2048}
 for tool in zip /usr/bin/time; do
   command -v $tool >/dev/null || { echo "$tool is missing: apt-get install zip time" >&2; exit 1; }
@@ -54,16 +55,9 @@ ls -l reference.zip bundle.zip | awk '{print $5, $9}'
 # The same documents through vault-server: the API's bundle route, and a lawyer's "Tout
 # télécharger" on a share link (one ZIP of every document). Each download is timed and the
 # server's peak RSS during it read from /proc (VmHWM, reset before each with clear_refs).
-SERVER=$(dirname "$VAULT")/vault-server
-"$SERVER" --data-dir "$WORK/data" --listen 127.0.0.1:0 2> server.log &
-SERVER_PID=$!
+SERVER_PID=
 trap 'kill "$SERVER_PID" 2>/dev/null; rm -rf "$WORK"' EXIT
-for _ in $(seq 300); do grep -q 'address=' server.log && break; sleep 0.1; done
-URL=http://$(sed -n 's/.*address=\([0-9.:]*\).*/\1/p' server.log | head -1)
-TOKEN=$(curl -sS -H 'Content-Type: application/json' \
-  -d '{"user": "bench", "password": "bench-password-123"}' "$URL/api/v1/session" |
-  sed -n 's/.*"token":"\([^"]*\)".*/\1/p')
-AUTH="Authorization: Bearer $TOKEN"
+start_server "$(dirname "$VAULT")/vault-server" "$WORK/data"
 DOCS=$(curl -sS -f -H "$AUTH" "$URL/api/v1/cases/$CASE/documents" |
   grep -o '"id":"[0-9a-f]*"' | sed 's/"id":\("[0-9a-f]*"\)/\1/' | paste -sd, -)
 SHARE=$(curl -sS -f -H "$AUTH" -H 'Content-Type: application/json' \

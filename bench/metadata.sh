@@ -10,6 +10,7 @@
 # Needs: exiftool, curl.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 MIB=${1:-30}
 for tool in exiftool curl; do
   command -v $tool >/dev/null || { echo "$tool is missing: apt-get install libimage-exiftool-perl curl" >&2; exit 1; }
@@ -50,15 +51,9 @@ export VAULT_DIR=$WORK/data VAULT_USER=bench VAULT_PASSWORD_FILE=$WORK/pw
 CASE=$("$BIN/vault" case add --team bench --name "Bench")
 DOC=$("$BIN/vault" doc add "$CASE" --kind evidence photo.jpg)
 
-"$BIN/vault-server" --data-dir "$WORK/data" --listen 127.0.0.1:0 2> server.log &
-SERVER_PID=$!
+SERVER_PID=
 trap 'kill "$SERVER_PID" 2>/dev/null; rm -rf "$WORK"' EXIT
-for _ in $(seq 300); do grep -q 'address=' server.log && break; sleep 0.1; done
-URL=http://$(sed -n 's/.*address=\([0-9.:]*\).*/\1/p' server.log | head -1)
-TOKEN=$(curl -sS -H 'Content-Type: application/json' \
-  -d '{"user": "bench", "password": "bench-password-123"}' "$URL/api/v1/session" |
-  sed -n 's/.*"token":"\([^"]*\)".*/\1/p')
-AUTH="Authorization: Bearer $TOKEN"
+start_server "$BIN/vault-server" "$WORK/data"
 # share ORIGINALS: a share of the photo allowing 50 downloads; prints its token.
 share() {
   curl -sS -f -H "$AUTH" -H 'Content-Type: application/json' \
