@@ -409,3 +409,54 @@ fn the_recovery_key_split_among_three_custodians_any_two_recover_an_account() {
         "{log}"
     );
 }
+
+#[test]
+fn shares_for_custodians_own_keys_open_only_with_theirs_and_two_recover() {
+    if !age_tool("shares_for_custodians_own_keys") {
+        return;
+    }
+    let v = VaultDir::init();
+    let dir = v.root.path();
+    let keys: Vec<(std::path::PathBuf, String)> = (1..=3)
+        .map(|n| age_keygen(dir, &format!("custodian-{n}")))
+        .collect();
+    let mut args = vec!["recovery", "split", "--recovery-key-file", "recovery.key"];
+    for (_, recipient) in &keys {
+        args.extend(["--custodian", recipient.as_str()]);
+    }
+    args.extend(["--out-dir", "sealed"]);
+    v.ok(&args, None);
+    let sealed = |n: usize| dir.join(format!("sealed/share-{n}.age"));
+    let raw = std::fs::read(sealed(1)).unwrap();
+    assert!(raw.starts_with(b"age-encryption.org/v1"), "an age file");
+    assert!(!String::from_utf8_lossy(&raw).contains("VAULTSHARE"));
+    // Custodian 2's key does not open custodian 1's share; each opens their own.
+    assert!(!age_decrypt(&keys[1].0, &sealed(1), &dir.join("wrong.txt")));
+    for n in [1, 3] {
+        assert!(age_decrypt(
+            &keys[n - 1].0,
+            &sealed(n),
+            &dir.join(format!("open-{n}.txt"))
+        ));
+    }
+    std::fs::write(dir.join("bob-password"), "bob-password\n").unwrap();
+    v.ok(
+        &["user", "add", "bob", "--new-password-file", "bob-password"],
+        None,
+    );
+    std::fs::write(dir.join("new-password"), "a-new-password\n").unwrap();
+    v.ok(
+        &[
+            "user",
+            "recover",
+            "bob",
+            "--new-password-file",
+            "new-password",
+            "--recovery-share-file",
+            "open-1.txt",
+            "--recovery-share-file",
+            "open-3.txt",
+        ],
+        None,
+    );
+}

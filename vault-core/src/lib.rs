@@ -113,7 +113,7 @@ pub use model::{
 pub use overview::CaseOverview;
 pub use resolve::MIN_PREFIX;
 pub use search::{finds, CasePage, CaseQuery, MAX_PAGE, MIN_PREFIX_LETTERS};
-pub use shares::{combine_shares, recovery_key_from_text, split_key, MAX_SHARES};
+pub use shares::{combine_shares, recovery_key_from_text, seal_share, split_key, MAX_SHARES};
 pub use units::{parse_duration, parse_size};
 pub use users::MIN_PASSWORD_CHARS;
 pub use vault::{Created, Session, Vault, DEFAULT_MIN_FREE};

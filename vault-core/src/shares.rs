@@ -46,6 +46,15 @@ pub fn split_key(key: &SecretKey, shares: u8, threshold: u8) -> Result<Vec<Secre
         .collect()
 }
 
+/// A share encrypted to its custodian's own age recipient: a standard age file that the
+/// `age` tool opens with the custodian's identity, so that the share travels (a USB key, an
+/// e-mail) without being readable on the way.
+pub fn seal_share(share: &SecretString, custodian: &crate::PublicKey) -> Result<Vec<u8>> {
+    let mut text = Zeroizing::new(share.expose_secret().as_bytes().to_vec());
+    text.push(b'\n');
+    crate::keys::seal(&text, &[custodian])
+}
+
 /// One share as typed: spaces, dashes, line breaks and case do not matter. `which` is its
 /// place among those given (from 1), to name it when it is wrong.
 fn parse(text: &str, which: usize) -> Result<(Zeroizing<Vec<u8>>, Share)> {

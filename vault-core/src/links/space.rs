@@ -401,13 +401,18 @@ impl Vault {
             target("space", &space.id),
             target("document", doc),
         ];
-        self.audited(space.actor.clone(), Action::DocumentRead, targets, |audit| {
-            let key = self.live_space(space, now)?;
-            let (meta, reader) = self.open_with_key(&space.case, doc, &key)?;
-            let out = crate::copies::outgoing(reader, &meta, Form::Cleaned)?;
-            audit.target("copy", out.copy.as_str());
-            Ok((meta, out))
-        })
+        self.audited(
+            space.actor.clone(),
+            Action::DocumentRead,
+            targets,
+            |audit| {
+                let key = self.live_space(space, now)?;
+                let (meta, reader) = self.open_with_key(&space.case, doc, &key)?;
+                let out = crate::copies::outgoing(reader, &meta, Form::Cleaned)?;
+                audit.target("copy", out.copy.as_str());
+                Ok((meta, out))
+            },
+        )
     }
 
     /// A share link the person makes for their own lawyer; its creator is recorded as the
