@@ -298,9 +298,7 @@ impl Vault {
         else {
             return Ok(None);
         };
-        let plain = keys::open(&sealed, key)?
-            .ok_or_else(|| Error::damaged(crate::Damage::DocumentMetadata))?;
-        codec::decode(&plain, crate::Damage::DocumentMetadata).map(Some)
+        open_version_record(&sealed, key).map(Some)
     }
 
     /// Adds a document to a case with only the case's public key: no one need be signed in
@@ -574,9 +572,7 @@ impl Vault {
             .inner
             .catalog
             .required_raw(&format!("meta/{doc}/{number}"))?;
-        let plain = keys::open(&sealed, key)?
-            .ok_or_else(|| Error::damaged(crate::Damage::DocumentMetadata))?;
-        codec::decode(&plain, crate::Damage::DocumentMetadata)
+        open_version_record(&sealed, key)
     }
 
     /// A plaintext stream of a blob, checked against `meta` as it is read.
@@ -755,6 +751,16 @@ impl Vault {
             },
         )
     }
+}
+
+/// A record sealed to a version's key (its metadata, its inspection), opened and decoded.
+fn open_version_record<T: serde::de::DeserializeOwned>(
+    sealed: &[u8],
+    key: &SecretKey,
+) -> Result<T> {
+    let plain =
+        keys::open(sealed, key)?.ok_or_else(|| Error::damaged(crate::Damage::DocumentMetadata))?;
+    codec::decode(&plain, crate::Damage::DocumentMetadata)
 }
 
 /// The plaintext of a document version, streamed. At the end it checks the size and the

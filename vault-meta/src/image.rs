@@ -27,8 +27,13 @@ fn is_app(marker: u8) -> bool {
     (0xE0..=0xEF).contains(&marker)
 }
 
-/// Reads the EXIF, XMP, IPTC and text of an image.
-pub(crate) fn inspect(format: Format, data: &Bytes, found: &mut Found) -> Result<(), ()> {
+/// Reads the EXIF, XMP, IPTC and text of an image; returns the EXIF it read, for a
+/// cleaning to keep its orientation.
+pub(crate) fn inspect(
+    format: Format,
+    data: &Bytes,
+    found: &mut Found,
+) -> Result<Option<exif::Exif>, ()> {
     let exif = read_exif(data);
     if let Some(exif) = &exif {
         found.block(Block::Exif);
@@ -63,7 +68,7 @@ pub(crate) fn inspect(format: Format, data: &Bytes, found: &mut Found) -> Result
         Format::Heif | Format::Tiff => {}
         Format::Pdf | Format::Ooxml | Format::Odf => unreachable!("not an image"),
     }
-    Ok(())
+    Ok(exif)
 }
 
 fn read_exif(data: &[u8]) -> Option<exif::Exif> {
@@ -179,9 +184,9 @@ pub(crate) fn clean(
     removed: &mut Vec<Block>,
 ) -> Result<Cleaned, Uncleanable> {
     let mut found = Found::default();
-    inspect(format, &data, &mut found).map_err(|_| Uncleanable::Damaged)?;
+    let exif = inspect(format, &data, &mut found).map_err(|_| Uncleanable::Damaged)?;
     removed.extend(found.blocks.iter().copied());
-    let orientation = read_exif(&data).and_then(|e| {
+    let orientation = exif.and_then(|e| {
         e.get_field(Tag::Orientation, In::PRIMARY)
             .and_then(|f| f.value.get_uint(0))
             .filter(|o| (2..=8).contains(o))

@@ -220,7 +220,7 @@ pub fn inspect(data: &Bytes) -> Findings {
     let mut found = Found::default();
     let read = match format {
         Format::Jpeg | Format::Png | Format::Webp | Format::Heif | Format::Tiff => {
-            image::inspect(format, data, &mut found)
+            image::inspect(format, data, &mut found).map(drop)
         }
         Format::Pdf => pdf::inspect(data, &mut found),
         Format::Ooxml | Format::Odf => match office::inspect(data, &mut found) {
