@@ -150,7 +150,7 @@ impl Vault {
             catalog_entries: 0,
             catalog_bytes: 0,
             blobs: Vec::new(),
-            vault_toml: self.inner.toml.to_text()?,
+            vault_toml: self.current_toml().to_text()?,
             catalog_file,
             vault: self.clone(),
         };

@@ -104,7 +104,7 @@ impl Vault {
         );
         batch.put_raw(
             &format!("wrap/case/{id}/recovery"),
-            keys::wrap(&key, &[&self.inner.recovery])?,
+            keys::wrap(&key, &[&self.recovery_public()])?,
         );
         batch.put_raw(
             &format!("profile/{id}"),

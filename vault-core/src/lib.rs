@@ -63,6 +63,7 @@ mod links;
 pub mod log;
 mod model;
 mod overview;
+mod recovery;
 mod resolve;
 mod search;
 mod shares;
@@ -111,6 +112,7 @@ pub use model::{
     Team, User,
 };
 pub use overview::CaseOverview;
+pub use recovery::Rotated;
 pub use resolve::MIN_PREFIX;
 pub use search::{finds, CasePage, CaseQuery, MAX_PAGE, MIN_PREFIX_LETTERS};
 pub use shares::{combine_shares, recovery_key_from_text, seal_share, split_key, MAX_SHARES};

@@ -88,7 +88,7 @@ impl Vault {
         );
         batch.put_raw(
             &format!("wrap/team/{id}/recovery"),
-            keys::wrap(&key, &[&self.inner.recovery])?,
+            keys::wrap(&key, &[&self.recovery_public()])?,
         );
         batch.put(&format!("team/{id}"), &record)?;
         batch.put(&format!("teamname/{name}"), &id)?;
@@ -236,7 +236,7 @@ impl Vault {
         }
         batch.put_raw(
             &format!("wrap/team/{}/recovery", record.id),
-            keys::wrap(&new_team, &[&self.inner.recovery])?,
+            keys::wrap(&new_team, &[&self.recovery_public()])?,
         );
 
         let name_key = NameKey::of_team(&new_team);
@@ -254,7 +254,7 @@ impl Vault {
             );
             batch.put_raw(
                 &format!("wrap/case/{cid}/recovery"),
-                keys::wrap(&new_case, &[&self.inner.recovery])?,
+                keys::wrap(&new_case, &[&self.recovery_public()])?,
             );
             let profile = catalog.required_raw(&format!("profile/{cid}"))?;
             let plain = keys::open(&profile, &old_case)?

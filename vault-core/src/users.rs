@@ -103,7 +103,7 @@ impl Vault {
         let salt = self.password_wrap(batch, &id, &key, password)?;
         batch.put_raw(
             &format!("wrap/user/{id}/recovery"),
-            keys::wrap(&key, &[&self.inner.recovery])?,
+            keys::wrap(&key, &[&self.recovery_public()])?,
         );
         let record = UserRecord {
             id: id.clone(),
@@ -228,12 +228,7 @@ impl Vault {
         new_password: &SecretString,
     ) -> Result<UserId> {
         self.audited(admin.actor(), Action::UserRecover, vec![], |audit| {
-            if admin.user.role != Role::Admin {
-                return Err(Error::Denied(Why::AdminsRecoverAccounts));
-            }
-            if recovery_key.public() != self.inner.recovery {
-                return Err(Error::BadRecoveryKey);
-            }
+            self.check_recovery(admin, recovery_key)?;
             let record = self.user_by_name(name)?;
             audit.target("user", &record.id);
             let wrap = self
@@ -243,27 +238,6 @@ impl Vault {
             let key = keys::unwrap(&wrap, recovery_key)?.ok_or(Error::BadRecoveryKey)?;
             self.replace_password(&record.id, &key, new_password, audit)?;
             Ok(record.id)
-        })
-    }
-
-    /// Splits the recovery key into `shares` shares for custodians, any `threshold` of
-    /// which give it back ([`crate::combine_shares`]); an admin's act, with the key, in the
-    /// log (the shares themselves are never stored).
-    pub fn split_recovery(
-        &self,
-        admin: &Session,
-        recovery_key: &SecretKey,
-        shares: u8,
-        threshold: u8,
-    ) -> Result<Vec<SecretString>> {
-        self.audited(admin.actor(), Action::RecoverySplit, vec![], |_| {
-            if admin.user.role != Role::Admin {
-                return Err(Error::Denied(Why::AdminsRecoverAccounts));
-            }
-            if recovery_key.public() != self.inner.recovery {
-                return Err(Error::BadRecoveryKey);
-            }
-            crate::shares::split_key(recovery_key, shares, threshold)
         })
     }
 

@@ -40,7 +40,9 @@ pub struct Vault {
 pub(crate) struct Inner {
     pub(crate) root: PathBuf,
     pub(crate) toml: VaultToml,
-    pub(crate) recovery: PublicKey,
+    /// The recovery recipient new wraps go to; the catalogue's `recovery/recipient` when
+    /// it has one (a rotation changes it), else `vault.toml`'s.
+    pub(crate) recovery: std::sync::RwLock<PublicKey>,
     pub(crate) catalog: Catalog,
     pub(crate) blobs: Box<dyn BlobStore>,
     /// Serialises read-modify-write changes of the catalogue. A std Mutex: it is never
@@ -160,6 +162,7 @@ impl Vault {
         let recovery = SecretKey::generate();
         let mut batch = Batch::default();
         crate::search::mark_order_index(&mut batch);
+        batch.put(crate::recovery::RECIPIENT, &recovery.public())?;
         let admin_key = SecretKey::generate();
         let admin_id = crate::ids::UserId::generate()?;
         let log_public_key = Vault::new_log_key(
@@ -279,7 +282,37 @@ impl Vault {
         let catalog = Catalog::open(&path.join(CATALOG))?;
         settle_blobs(&catalog, blobs.as_ref())?;
         crate::search::ensure_order_index(&catalog)?;
-        Vault::assemble(path, toml, catalog, blobs, lock, swept, false, floor)
+        let stale = match catalog.record::<PublicKey>(crate::recovery::RECIPIENT)? {
+            Some(current) if current != toml.recovery_recipient => Some(current),
+            _ => None,
+        };
+        let vault = Vault::assemble(path, toml, catalog, blobs, lock, swept, false, floor)?;
+        if let Some(current) = stale {
+            // A rotation committed, and a crash came before vault.toml was rewritten.
+            *vault
+                .inner
+                .recovery
+                .write()
+                .unwrap_or_else(PoisonError::into_inner) = current;
+            vault.write_toml()?;
+        }
+        Ok(vault)
+    }
+
+    /// `vault.toml` as it stands now (the recovery recipient may have been rotated since
+    /// the file was read).
+    pub(crate) fn current_toml(&self) -> VaultToml {
+        let mut toml = self.inner.toml.clone();
+        toml.recovery_recipient = self.recovery_public();
+        toml
+    }
+
+    /// Rewrites `vault.toml` from [`Vault::current_toml`].
+    pub(crate) fn write_toml(&self) -> Result<()> {
+        write_atomically(
+            &self.inner.root.join(TOML),
+            self.current_toml().to_text()?.as_bytes(),
+        )
     }
 
     /// The filesystem blob store of the data directory `path` (`blobs/`, `tmp/`), which
@@ -306,7 +339,7 @@ impl Vault {
         Ok(Vault {
             inner: Arc::new(Inner {
                 root: path.to_path_buf(),
-                recovery: toml.recovery_recipient.clone(),
+                recovery: std::sync::RwLock::new(toml.recovery_recipient.clone()),
                 toml,
                 catalog,
                 blobs,
@@ -334,7 +367,7 @@ impl Vault {
 
     /// The recovery recipient (`age1...`), public.
     pub fn recovery_recipient(&self) -> String {
-        self.inner.recovery.to_string()
+        self.recovery_public().to_string()
     }
 
     /// Sets the free-space floor, in bytes ([`DEFAULT_MIN_FREE`] unless set; 0 turns it

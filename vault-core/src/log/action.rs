@@ -43,6 +43,7 @@ actions! {
     UserPassword = "user.password",
     UserRecover = "user.recover",
     RecoverySplit = "recovery.split",
+    RecoveryRotate = "recovery.rotate",
     UserDisable = "user.disable",
     UserEnable = "user.enable",
     TeamCreate = "team.create",
@@ -135,9 +136,9 @@ impl Action {
             CaseCreate | CaseUpdate | CaseClose | CaseReopen | CaseErase | DocumentDelete
             | DocumentReclassify => ActionKind::Change,
             VaultCreate | SessionOpen | SessionFailed | UserCreate | UserPassword | UserRecover
-            | RecoverySplit | UserDisable | UserEnable | TeamCreate | TeamMemberAdd
-            | TeamMemberRemove | TeamKeyRotate | LogCheckpoint | BackupCreate | LogRead
-            | UserList => ActionKind::Vault,
+            | RecoverySplit | RecoveryRotate | UserDisable | UserEnable | TeamCreate
+            | TeamMemberAdd | TeamMemberRemove | TeamKeyRotate | LogCheckpoint | BackupCreate
+            | LogRead | UserList => ActionKind::Vault,
         }
     }
 }

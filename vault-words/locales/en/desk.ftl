@@ -36,6 +36,7 @@ log-action-user-create = account created
 log-action-user-password = password changed
 log-action-user-recover = account recovered
 log-action-recovery-split = recovery key split among custodians
+log-action-recovery-rotate = recovery key replaced (the old one and its shares open nothing since)
 log-action-user-disable = account disabled
 log-action-user-enable = account enabled again
 log-action-team-create = team created

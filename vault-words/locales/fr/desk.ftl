@@ -36,6 +36,7 @@ log-action-user-create = création d'un compte
 log-action-user-password = changement de mot de passe
 log-action-user-recover = récupération d'un compte
 log-action-recovery-split = partage de la clé de récupération entre gardien·nes
+log-action-recovery-rotate = remplacement de la clé de récupération (l'ancienne et ses parts n'ouvrent plus rien)
 log-action-user-disable = désactivation d'un compte
 log-action-user-enable = réactivation d'un compte
 log-action-team-create = création d'une équipe
