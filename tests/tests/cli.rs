@@ -403,9 +403,44 @@ fn the_recovery_key_split_among_three_custodians_any_two_recover_an_account() {
         "{}",
         String::from_utf8_lossy(&two.stderr)
     );
+
+    // A custodian leaves. Into a directory that exists, the rotation stops before
+    // anything changes: the old shares still recover.
+    let rotate = |out: &str| {
+        let args = ["recovery", "rotate", "--recovery-share-file", &share(1)];
+        let more = ["--recovery-share-file", &share(3), "--out-dir", out];
+        v.vault(&[&args[..], &more[..]].concat(), None)
+    };
+    let blocked = rotate("shares");
+    assert!(!blocked.status.success());
+    assert!(recover(&[share(1), share(2)]).status.success());
+    let rotated = rotate("new-shares");
+    assert!(
+        rotated.status.success(),
+        "{}",
+        String::from_utf8_lossy(&rotated.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&rotated.stdout).contains("4 enveloppes ne s'ouvrent plus"),
+        "users alice and bob, team Belleville, the log key: {}",
+        String::from_utf8_lossy(&rotated.stdout)
+    );
+    // The old shares, any two, recover nothing; two new ones do.
+    let old = recover(&[share(1), share(2)]);
+    assert!(!old.status.success());
+    assert!(
+        String::from_utf8_lossy(&old.stderr)
+            .contains("cette clé de récupération n'appartient pas à ce coffre"),
+        "{}",
+        String::from_utf8_lossy(&old.stderr)
+    );
+    let new = |n: u32| format!("new-shares/share-{n}.txt");
+    assert!(recover(&[new(2), new(3)]).status.success());
     let log = v.ok(&["log", "show", "--json"], None);
     assert!(
-        log.contains("recovery.split") && log.contains("user.recover"),
+        log.contains("recovery.split")
+            && log.contains("user.recover")
+            && log.contains("recovery.rotate"),
         "{log}"
     );
 }

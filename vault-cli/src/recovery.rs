@@ -1,13 +1,13 @@
-//! `vault recovery`: the recovery key split among custodians.
+//! `vault recovery`: the recovery key split among custodians, and replaced.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::Subcommand;
-use secrecy::ExposeSecret;
+use secrecy::{ExposeSecret, SecretString};
 
 use crate::context::Context;
-use crate::words::say_with;
+use crate::words::{say, say_with};
 
 #[derive(Subcommand)]
 pub enum RecoveryCmd {
@@ -31,6 +31,31 @@ pub enum RecoveryCmd {
         #[arg(long)]
         out_dir: PathBuf,
     },
+    /// Replace the recovery key by a new one, split again (a custodian left, a share was
+    /// lost): the old key and its shares open nothing from then on / Remplacer la clé de
+    /// récupération
+    Rotate {
+        /// The current recovery key, in a file
+        #[arg(long, required_unless_present = "recovery_share_file")]
+        recovery_key_file: Option<PathBuf>,
+        /// One of the current key's shares, in a file (repeat: as many as its split needs)
+        #[arg(long, conflicts_with = "recovery_key_file")]
+        recovery_share_file: Vec<PathBuf>,
+        /// How many shares of the new key (one per custodian); with --custodian, one per
+        /// custodian given
+        #[arg(long, default_value_t = 3)]
+        shares: u8,
+        /// A custodian's own age recipient (age1..., repeat: one per share)
+        #[arg(long = "custodian")]
+        custodians: Vec<String>,
+        /// How many of the new shares give the new key back
+        #[arg(long, default_value_t = 2)]
+        threshold: u8,
+        /// A new directory where the new key's shares are written, before the old key is
+        /// given up
+        #[arg(long)]
+        out_dir: PathBuf,
+    },
 }
 
 impl RecoveryCmd {
@@ -45,44 +70,109 @@ impl RecoveryCmd {
                 out_dir,
             } => {
                 let custodians = crate::context::recipients(&custodians)?;
-                let shares = if custodians.is_empty() {
-                    shares
-                } else {
-                    u8::try_from(custodians.len()).unwrap_or(u8::MAX)
-                };
+                let shares = share_count(shares, &custodians);
                 let key = crate::context::recovery_key(Some(&recovery_key_file), &[])?;
                 let split = vault.split_recovery(&session, &key, shares, threshold)?;
-                // A new directory: shares are never written over anything.
-                std::fs::create_dir(&out_dir)?;
-                for (i, share) in split.iter().enumerate() {
-                    let (name, bytes): (String, zeroize::Zeroizing<Vec<u8>>) =
-                        match custodians.get(i) {
-                            Some(to) => (
-                                format!("share-{}.age", i + 1),
-                                vault_core::seal_share(share, to)?.into(),
-                            ),
-                            None => (
-                                format!("share-{}.txt", i + 1),
-                                format!("{}\n", share.expose_secret()).into_bytes().into(),
-                            ),
-                        };
-                    let mut file = std::fs::File::create_new(out_dir.join(name))?;
-                    file.write_all(&bytes)?;
-                    file.sync_all()?;
+                write_shares(&out_dir, &split, &custodians)?;
+                eprintln!("{}", written("cli-recovery-split", split.len(), threshold, &out_dir));
+            }
+            RecoveryCmd::Rotate {
+                recovery_key_file,
+                recovery_share_file,
+                shares,
+                threshold,
+                custodians,
+                out_dir,
+            } => {
+                let custodians = crate::context::recipients(&custodians)?;
+                let shares = share_count(shares, &custodians);
+                let old = crate::context::recovery_key(
+                    recovery_key_file.as_deref(),
+                    &recovery_share_file,
+                )?;
+                let mut wrote = false;
+                let rotated = vault.rotate_recovery(&session, &old, shares, threshold, |split| {
+                    write_shares(&out_dir, split, &custodians)?;
+                    wrote = true;
+                    Ok(())
+                });
+                let rotated = match rotated {
+                    Ok(rotated) => rotated,
+                    Err(e) => {
+                        // The old key is still in force: shares of the new one would only
+                        // mislead their custodians.
+                        if wrote {
+                            let _ = std::fs::remove_dir_all(&out_dir);
+                        }
+                        return Err(e.into());
+                    }
+                };
+                println!(
+                    "{}",
+                    say_with(
+                        "cli-recovery-rotated",
+                        &[("count", rotated.rewrapped.into())]
+                    )
+                );
+                if !rotated.compacted {
+                    eprintln!("{}", say("cli-recovery-not-compacted"));
                 }
                 eprintln!(
                     "{}",
-                    say_with(
-                        "cli-recovery-split",
-                        &[
-                            ("count", split.len().into()),
-                            ("threshold", threshold.into()),
-                            ("dir", out_dir.display().to_string().into()),
-                        ]
-                    )
+                    written("cli-recovery-split", rotated.shares.len(), threshold, &out_dir)
                 );
             }
         }
         Ok(())
     }
 }
+
+/// With custodians, one share for each of them.
+fn share_count(shares: u8, custodians: &[vault_core::PublicKey]) -> u8 {
+    if custodians.is_empty() {
+        shares
+    } else {
+        u8::try_from(custodians.len()).unwrap_or(u8::MAX)
+    }
+}
+
+/// Writes each share in a new directory `dir`: `share-N.txt`, or `share-N.age` sealed to
+/// its custodian's recipient. Each file is on disk when this returns.
+fn write_shares(
+    dir: &Path,
+    shares: &[SecretString],
+    custodians: &[vault_core::PublicKey],
+) -> vault_core::Result<()> {
+    // A new directory: shares are never written over anything.
+    std::fs::create_dir(dir)?;
+    for (i, share) in shares.iter().enumerate() {
+        let (name, bytes): (String, zeroize::Zeroizing<Vec<u8>>) = match custodians.get(i) {
+            Some(to) => (
+                format!("share-{}.age", i + 1),
+                vault_core::seal_share(share, to)?.into(),
+            ),
+            None => (
+                format!("share-{}.txt", i + 1),
+                format!("{}\n", share.expose_secret()).into_bytes().into(),
+            ),
+        };
+        let mut file = std::fs::File::create_new(dir.join(name))?;
+        file.write_all(&bytes)?;
+        file.sync_all()?;
+    }
+    std::fs::File::open(dir)?.sync_all()?;
+    Ok(())
+}
+
+fn written(id: &str, count: usize, threshold: u8, dir: &Path) -> String {
+    say_with(
+        id,
+        &[
+            ("count", count.into()),
+            ("threshold", threshold.into()),
+            ("dir", dir.display().to_string().into()),
+        ],
+    )
+}
+
+

@@ -30,6 +30,10 @@ pub struct Rotated {
     pub shares: Vec<SecretString>,
     /// How many wraps now open with the new key only.
     pub rewrapped: usize,
+    /// Whether the catalogue's files were rewritten without the old wraps. When not (the
+    /// rotation is in force all the same), their bytes stay in sled's files until its next
+    /// compaction (an erasure, or the next rotation).
+    pub compacted: bool,
 }
 
 impl Vault {
@@ -66,8 +70,9 @@ impl Vault {
     /// shares open nothing from then on.
     ///
     /// `deliver` gets the new shares before anything changes (to write them out durably):
-    /// if it fails, the rotation does not happen and the old key stays. The rotation is
-    /// in the log.
+    /// if it fails, the rotation does not happen and the old key stays. An error always
+    /// means the old key is still in force (and the delivered shares open nothing). The
+    /// rotation is in the log.
     pub fn rotate_recovery(
         &self,
         admin: &Session,
@@ -109,11 +114,13 @@ impl Vault {
             self.commit(batch, audit, &[])?;
             self.set_recovery(to);
             // Without this, sled would keep the old wraps' bytes in its files for a while:
-            // a copy of the disk and an old share would still open them.
-            self.inner.catalog.compact()?;
+            // a copy of the disk and an old share would still open them. Its failure is
+            // told, not returned: the new key is in force, and an error would say it is not.
+            let compacted = self.inner.catalog.compact().is_ok();
             Ok(Rotated {
                 shares: split,
                 rewrapped,
+                compacted,
             })
         })
     }

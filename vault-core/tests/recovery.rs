@@ -107,6 +107,7 @@ fn after_a_rotation_the_old_key_and_its_shares_open_nothing_stored() {
         })
         .unwrap();
     assert_eq!(rotated.rewrapped, 6);
+    assert!(rotated.compacted);
     assert_eq!(delivered.len(), 3);
     let new = combine_shares(&rotated.shares[1..]).unwrap();
     assert_eq!(new.public().to_string(), vault.recovery_recipient());

@@ -1775,7 +1775,7 @@ async fn an_admin_recovers_an_account_with_two_custodians_shares() {
     let shares = vault_core::split_key(&key, 3, 2).unwrap();
     let share = |i: usize| secrecy::ExposeSecret::expose_secret(&shares[i]).to_owned();
     let page = get_page(&s.f, "/admin", Some(&s.cookie)).await.text();
-    assert!(page.contains("Clé de secours, ou ses parts"), "{page}");
+    assert!(page.contains("Clé de récupération, ou ses parts"), "{page}");
     let form = |typed: String| {
         format!(
             "csrf={}&name=vera&recovery_key={}&password=vera-recovered-1",

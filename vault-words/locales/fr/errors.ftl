@@ -8,7 +8,7 @@ error-newer-format = ce coffre est au format { $found }, ce programme lit jusqu'
 error-in-use = le coffre { $path } est utilisé par un autre processus (vault-server ou une autre commande `vault`) : arrêtez-le, ou passez par l'interface du serveur
 error-damaged = le coffre est endommagé : { $what } ; restaurez-le depuis une sauvegarde (voir docs/operations.md)
 error-bad-credentials = utilisateur inconnu ou mot de passe erroné
-error-bad-recovery-key = cette clé de secours n'appartient pas à ce coffre
+error-bad-recovery-key = cette clé de récupération n'appartient pas à ce coffre
 error-denied = { $why ->
     [not-a-team-member] accès refusé : vous n'êtes pas membre de cette équipe
     [admins-sign-checkpoints] accès refusé : seuls les administrateurs signent les points de contrôle du journal
