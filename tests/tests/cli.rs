@@ -361,10 +361,16 @@ fn the_recovery_key_split_among_three_custodians_any_two_recover_an_account() {
         "{told}"
     );
     let share = |n: u32| format!("shares/share-{n}.txt");
+    let qr = qr_reader("the QR codes of the shares");
     for n in 1..=3 {
         let text = std::fs::read_to_string(dir.join(share(n))).unwrap();
         assert!(text.starts_with("VAULTSHARE1"), "{text}");
         assert!(!text.contains("AGE-SECRET-KEY"), "a share is not the key");
+        // Beside it, its QR code to print: a camera reads the same share back.
+        if qr {
+            let image = dir.join(format!("shares/share-{n}.svg"));
+            assert_eq!(qr_codes(&image), [text.trim()]);
+        }
     }
     // Never over an earlier split.
     let again = split();

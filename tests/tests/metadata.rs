@@ -18,18 +18,12 @@ const PUBLIC: &str = "http://127.0.0.1:8080";
 
 /// Whether `exiftool` can run here; in CI it must (`.ci/run` installs it).
 fn exiftool_here() -> bool {
-    if Command::new("exiftool")
-        .arg("-ver")
-        .output()
-        .is_ok_and(|o| o.status.success())
-    {
-        return true;
-    }
-    if std::env::var("CI").as_deref() == Ok("true") {
-        panic!("exiftool is missing (apt-get install libimage-exiftool-perl)");
-    }
-    eprintln!("SKIPPED the exiftool checks: exiftool is missing");
-    false
+    util::tool_here(
+        "exiftool",
+        "-ver",
+        "libimage-exiftool-perl",
+        "the exiftool checks",
+    )
 }
 
 /// Everything exiftool reads in a file, one `group:tag: value` per line.

@@ -344,6 +344,20 @@ fn first_start_offers_a_one_time_setup_page() {
         })
         .collect();
     assert_eq!(shares.len(), 3, "{page}");
+    // Each share has its QR code, to print on its custodian's sheet.
+    if qr_reader("the QR codes of the setup page") {
+        let codes: Vec<&str> = page
+            .split("<svg")
+            .skip(1)
+            .map(|rest| rest.split_once("</svg>").unwrap().0)
+            .collect();
+        assert_eq!(codes.len(), 3, "{page}");
+        for (code, share) in codes.iter().zip(&shares) {
+            let image = v.root.path().join("share.svg");
+            std::fs::write(&image, format!("<svg{code}</svg>")).unwrap();
+            assert_eq!(qr_codes(&image), [share.as_str()]);
+        }
+    }
     assert_eq!(api.get(path).0, 404, "the address is dead");
     let ana = Api::signed_in(&server.base, "ana", "ana-long-password");
     let (status, body) = ana.json("POST", "/api/v1/teams", Some(json!({"name": "Belleville"})));

@@ -74,7 +74,10 @@ impl RecoveryCmd {
                 let key = crate::context::recovery_key(Some(&recovery_key_file), &[])?;
                 let split = vault.split_recovery(&session, &key, shares, threshold)?;
                 write_shares(&out_dir, &split, &custodians)?;
-                eprintln!("{}", written("cli-recovery-split", split.len(), threshold, &out_dir));
+                eprintln!(
+                    "{}",
+                    written("cli-recovery-split", split.len(), threshold, &out_dir)
+                );
             }
             RecoveryCmd::Rotate {
                 recovery_key_file,
@@ -119,7 +122,12 @@ impl RecoveryCmd {
                 }
                 eprintln!(
                     "{}",
-                    written("cli-recovery-split", rotated.shares.len(), threshold, &out_dir)
+                    written(
+                        "cli-recovery-split",
+                        rotated.shares.len(),
+                        threshold,
+                        &out_dir
+                    )
                 );
             }
         }
@@ -151,17 +159,39 @@ fn write_shares(
                 format!("share-{}.age", i + 1),
                 vault_core::seal_share(share, to)?.into(),
             ),
-            None => (
-                format!("share-{}.txt", i + 1),
-                format!("{}\n", share.expose_secret()).into_bytes().into(),
-            ),
+            None => {
+                // Beside the text, its QR code to print on the custodian's sheet.
+                write_new(&dir.join(format!("share-{}.svg", i + 1)), &qr_svg(share)?)?;
+                (
+                    format!("share-{}.txt", i + 1),
+                    format!("{}\n", share.expose_secret()).into_bytes().into(),
+                )
+            }
         };
-        let mut file = std::fs::File::create_new(dir.join(name))?;
-        file.write_all(&bytes)?;
-        file.sync_all()?;
+        write_new(&dir.join(name), &bytes)?;
     }
     std::fs::File::open(dir)?.sync_all()?;
     Ok(())
+}
+
+/// A new file (never over an old one), on disk when this returns.
+fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut file = std::fs::File::create_new(path)?;
+    file.write_all(bytes)?;
+    file.sync_all()
+}
+
+/// A share's QR code, as an SVG image. Its text is upper-case Bech32, within QR's
+/// alphanumeric set: the code stays small (version 6 or so, for a phone's camera).
+fn qr_svg(share: &SecretString) -> vault_core::Result<zeroize::Zeroizing<Vec<u8>>> {
+    let code = qrcode::QrCode::new(share.expose_secret().as_bytes())
+        .map_err(|e| std::io::Error::other(e.to_string()))?;
+    let svg = code
+        .render::<qrcode::render::svg::Color<'_>>()
+        .min_dimensions(320, 320)
+        .quiet_zone(true)
+        .build();
+    Ok(svg.into_bytes().into())
 }
 
 fn written(id: &str, count: usize, threshold: u8, dir: &Path) -> String {
@@ -174,5 +204,3 @@ fn written(id: &str, count: usize, threshold: u8, dir: &Path) -> String {
         ],
     )
 }
-
-

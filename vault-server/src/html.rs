@@ -75,3 +75,24 @@ mod tests {
         );
     }
 }
+
+/// The QR code of a text (a link's address, a recovery share), as inline SVG (no image
+/// request, nothing for the CSP); nothing when the text is too long for one.
+pub fn qr(text: &str) -> maud::Markup {
+    match qrcode::QrCode::new(text.as_bytes()) {
+        Ok(code) => {
+            let svg = code
+                .render::<qrcode::render::svg::Color<'_>>()
+                .min_dimensions(240, 240)
+                .quiet_zone(true)
+                .build();
+            // The renderer starts with an XML declaration, out of place inside HTML.
+            let svg = match svg.find("<svg") {
+                Some(i) => svg[i..].to_owned(),
+                None => svg,
+            };
+            maud::PreEscaped(svg)
+        }
+        Err(_) => maud::html! {},
+    }
+}

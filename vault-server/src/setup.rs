@@ -221,9 +221,14 @@ async fn create(
         h2 { (both("setup-key-title")) }
         p { strong { (FR.say("setup-key-never")) } " " (FR.say("setup-key-text")) }
         p.en lang="en" { strong { (EN.say("setup-key-never")) } " " (EN.say("setup-key-text")) }
-        @for (i, share) in shares.iter().enumerate() {
-            h3 { (FR.say_with("setup-share-title", &[("n", (i + 1).into()), ("of", key.len().into())])) " / " span.en lang="en" { (EN.say_with("setup-share-title", &[("n", (i + 1).into()), ("of", key.len().into())])) } }
-            p.key translate="no" { (share) }
+        @for (i, (share, text)) in shares.iter().zip(&key).enumerate() {
+            @let n = [("n", (i + 1).into()), ("of", key.len().into())];
+            // One share a sheet when printed: each goes to a different custodian.
+            section.share {
+                h3 { (FR.say_with("setup-share-title", &n)) " / " span.en lang="en" { (EN.say_with("setup-share-title", &n)) } }
+                p.key translate="no" { (share) }
+                figure.qr role="img" aria-label={ (FR.say_with("setup-share-qr", &n)) " / " (EN.say_with("setup-share-qr", &n)) } { (crate::html::qr(text.expose_secret())) }
+            }
         }
         h2 { (both("setup-next-title")) }
         (both_paragraphs("setup-next-text"))

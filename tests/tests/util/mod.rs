@@ -137,14 +137,50 @@ impl VaultDir {
 /// Whether the Go `age` tool (and `age-keygen`) can run here. In CI it must: `.ci/run`
 /// installs it; elsewhere a test without it skips its part with a printed reason.
 pub fn age_tool(what: &str) -> bool {
-    if Command::new("age").arg("--version").output().is_ok() {
+    tool_here("age", "--version", "age", what)
+}
+
+/// Whether `program` runs here (`program version_arg` succeeds). Missing, a test skips
+/// with a printed reason; under `CI=true` it fails (`.ci/run` installs the Debian
+/// `package`).
+pub fn tool_here(program: &str, version_arg: &str, package: &str, what: &str) -> bool {
+    if Command::new(program)
+        .arg(version_arg)
+        .output()
+        .is_ok_and(|o| o.status.success())
+    {
         return true;
     }
     if std::env::var("CI").as_deref() == Ok("true") {
-        panic!("the Go age tool is missing (apt-get install age)");
+        panic!("{program} is missing (apt-get install {package})");
     }
-    eprintln!("SKIPPED {what}: the Go age tool is missing");
+    eprintln!("SKIPPED {what}: {program} is missing");
     false
+}
+
+/// The texts of the QR codes in an image file (SVG or PNG), as zbar reads them (an
+/// independent reader, as a phone's camera would be).
+pub fn qr_codes(image: &Path) -> Vec<String> {
+    let out = Command::new("zbarimg")
+        .args(["--quiet", "--raw"])
+        .arg(image)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "zbarimg found no code in {image:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Whether zbar's `zbarimg` reads QR codes here.
+pub fn qr_reader(what: &str) -> bool {
+    tool_here("zbarimg", "--version", "zbar-tools", what)
 }
 
 /// A new age identity made by the Go `age-keygen` in `dir`: its file and its recipient.

@@ -4,7 +4,7 @@
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use maud::{html, Markup, PreEscaped};
+use maud::{html, Markup};
 use vault_core::{
     CaseId, DocumentId, DocumentInfo, LinkId, LinkStatus, NewShare, NewUploadLink, ShareInfo,
     UploadLinkInfo,
@@ -270,26 +270,6 @@ fn share_page(
     v.page(status, w.share_title, &here, body)
 }
 
-/// The QR code of an address, as inline SVG (no image request, nothing for the CSP).
-fn qr(address: &str) -> Markup {
-    match qrcode::QrCode::new(address.as_bytes()) {
-        Ok(code) => {
-            let svg = code
-                .render::<qrcode::render::svg::Color<'_>>()
-                .min_dimensions(240, 240)
-                .quiet_zone(true)
-                .build();
-            // The renderer starts with an XML declaration, out of place inside HTML.
-            let svg = match svg.find("<svg") {
-                Some(i) => svg[i..].to_owned(),
-                None => svg,
-            };
-            PreEscaped(svg)
-        }
-        Err(_) => html! {},
-    }
-}
-
 /// The page that shows a new link, once.
 fn shown_once(
     state: &AppState,
@@ -306,7 +286,7 @@ fn shown_once(
         label for="link" { (w.link_label) }
         input type="text" #link readonly value=(address) data-copy;
         button.copy type="button" data-copy-target="link" hidden { (w.copy) }
-        figure.qr role="img" aria-label=(w.qr_label) { (qr(address)) }
+        figure.qr role="img" aria-label=(w.qr_label) { (crate::html::qr(address)) }
         p { a href={ "/cases/" (case) "#links" } { (w.back_to_case) } }
     };
     super::show_once(state, v, title, body)
@@ -491,7 +471,7 @@ pub async fn create_space(
             div.slip.slip-link {
                 h2 #handout-title { (hl.say("handout-title")) }
                 p { (hl.say("handout-text")) }
-                figure.qr role="img" aria-label=(w.qr_label) { (qr(&theirs)) }
+                figure.qr role="img" aria-label=(w.qr_label) { (crate::html::qr(&theirs)) }
                 p.link dir="ltr" { (theirs) }
             }
             div.slip.slip-code {

@@ -151,6 +151,6 @@ custody-col-outcome = Outcome
 cli-bad-recipient = age recipient refused: { $value } (expected: an age1… public key)
 cli-bundle-working-copies = And { $copies } working cop(ies) without hidden metadata (data/working-copies/), matching the manifests: they are not evidence and are not compared with intake.
 cli-recovery-key-or-shares = give the recovery key (--recovery-key-file) or shares of it (--recovery-share-file, as many as the split needs)
-cli-recovery-split = { $count } shares written in { $dir }; { $threshold } of them give the recovery key back, fewer reveal nothing of it. Hand each to a different person (printed or on a USB key), then delete this directory and the key itself.
+cli-recovery-split = { $count } shares written in { $dir }; { $threshold } of them give the recovery key back, fewer reveal nothing of it. Hand each to a different person (printed, with its QR code share-N.svg, or on a USB key), then delete this directory and the key itself.
 cli-recovery-rotated = The recovery key is replaced: { $count } wraps now open with the new key only. The old key and its shares open nothing any more; ask their custodians to destroy them.
 cli-recovery-not-compacted = Warning: the catalogue could not be rewritten, so the old wraps stay in its files until the next erasure or rotation. Check the free space on its disk.

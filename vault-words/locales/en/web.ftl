@@ -239,6 +239,7 @@ setup-created-admin = Admin:
 setup-key-title = Recovery key, in three shares
 setup-key-never = They will never be shown again.
 setup-share-title = Share { $n } of { $of }
+setup-share-qr = QR code of share { $n } of { $of }
 setup-key-text = Any two of these three shares give the recovery key back; one alone reveals nothing of it. Copy or print each share on its own sheet and hand it to a different person of the association (the chair, the coordinator, a trusted volunteer, say), who keeps it offline (not on this computer, not in an e-mail). Two shares together give back access to an account whose password is lost, and open the vault if every password were: whoever brings two together can read everything.
 setup-next-title = Next
 setup-next-text = Once the shares are handed out, sign in: create the teams and the volunteers' accounts in "Administration".

@@ -151,6 +151,6 @@ custody-col-outcome = Résultat
 cli-bad-recipient = destinataire age refusé : { $value } (attendu : une clé publique age1…)
 cli-bundle-working-copies = Et { $copies } copie(s) de travail sans métadonnées cachées (data/working-copies/), identiques aux manifestes : ce ne sont pas des pièces, elles ne sont pas comparées au dépôt.
 cli-recovery-key-or-shares = donnez la clé de récupération (--recovery-key-file) ou des parts de celle-ci (--recovery-share-file, autant que le partage en demande)
-cli-recovery-split = { $count } parts écrites dans { $dir } ; { $threshold } d'entre elles suffisent à retrouver la clé de récupération, moins n'en révèlent rien. Remettez chacune à une personne différente (imprimée ou sur une clé USB), puis effacez ce dossier et la clé elle-même.
+cli-recovery-split = { $count } parts écrites dans { $dir } ; { $threshold } d'entre elles suffisent à retrouver la clé de récupération, moins n'en révèlent rien. Remettez chacune à une personne différente (imprimée, avec son code QR share-N.svg, ou sur une clé USB), puis effacez ce dossier et la clé elle-même.
 cli-recovery-rotated = La clé de récupération est remplacée : { $count } enveloppes ne s'ouvrent plus qu'avec la nouvelle. L'ancienne clé et ses parts n'ouvrent plus rien ; demandez à leurs gardien·nes de les détruire.
 cli-recovery-not-compacted = Attention : le catalogue n'a pas pu être réécrit ; les anciennes enveloppes restent dans ses fichiers jusqu'au prochain effacement ou remplacement. Vérifiez l'espace libre de son disque.

@@ -239,6 +239,7 @@ setup-created-admin = Administrateur :
 setup-key-title = Clé de récupération, en trois parts
 setup-key-never = Elles ne seront plus jamais affichées.
 setup-share-title = Part { $n } sur { $of }
+setup-share-qr = Code QR de la part { $n } sur { $of }
 setup-key-text = Deux de ces trois parts suffisent à retrouver la clé de récupération ; une seule n'en révèle rien. Recopiez ou imprimez chaque part sur sa propre feuille et confiez-la à une personne différente de l'association (par exemple la présidence, la coordination, un·e bénévole de confiance), qui la range hors ligne (pas sur cet ordinateur, pas dans un courriel). Deux parts réunies redonnent accès à un compte dont le mot de passe est perdu, et ouvrent le coffre si tous les mots de passe l'étaient : qui en réunit deux peut tout lire.
 setup-next-title = Ensuite
 setup-next-text = Une fois les parts confiées, connectez-vous : créez les équipes et les comptes des bénévoles dans « Administration ».
