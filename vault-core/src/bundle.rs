@@ -36,7 +36,7 @@ use zip::write::SimpleFileOptions;
 use zip::CompressionMethod;
 
 use crate::error::{Error, Result};
-use crate::ids::{now, CaseId, DocumentId};
+use crate::ids::{CaseId, DocumentId};
 use crate::log::action::Action;
 use crate::log::audit::target;
 use crate::model::DocumentMeta;
@@ -330,7 +330,7 @@ impl Vault {
         context: &BundleContext,
         out: impl Write,
     ) -> Result<BundleSummary> {
-        let exported = now();
+        let exported = self.now();
         let day = crate::log::report::format_time(exported);
         let date = day.split(' ').next().unwrap_or_default().to_owned();
         let reference = format!(

@@ -12,7 +12,7 @@ use crate::codec;
 use crate::documents::DocumentRecord;
 use crate::error::Why;
 use crate::error::{Error, Result};
-use crate::ids::{now, CaseId, TeamId};
+use crate::ids::{CaseId, TeamId};
 use crate::keys::{self, PublicKey, SecretKey};
 use crate::log::audit::{target, Audit};
 use crate::model::{Case, CaseProfile, CaseStatus};
@@ -28,7 +28,16 @@ pub(crate) struct CaseRecord {
     pub public: PublicKey,
     pub status: CaseStatus,
     pub created: u64,
+    /// The last contact: moved by real activity (a document added, the profile changed,
+    /// the case closed or reopened, a volunteer's "contact today"), never by a view. The
+    /// retention term counts from it.
     pub updated: u64,
+    /// When the case was closed, while it is.
+    #[serde(default)]
+    pub closed: Option<u64>,
+    /// Kept past its term (a legal hold), until a date.
+    #[serde(default)]
+    pub hold: Option<crate::retention::Hold>,
 }
 
 /// What erasing a case removed.
@@ -110,7 +119,7 @@ impl Vault {
             &format!("profile/{id}"),
             keys::seal(&codec::encode(profile)?, &[&key.public()])?,
         );
-        let at = now();
+        let at = self.now();
         let record = CaseRecord {
             id: id.clone(),
             team: team.id,
@@ -119,6 +128,8 @@ impl Vault {
             status: CaseStatus::Open,
             created: at,
             updated: at,
+            closed: None,
+            hold: None,
         };
         self.put_case(&mut batch, None, &record)?;
         self.index_name(&mut batch, &id, &NameKey::of_team(&team_key), &profile.name)?;
@@ -140,6 +151,8 @@ impl Vault {
             status: record.status,
             created: record.created,
             updated: record.updated,
+            closed: record.closed,
+            hold_until: record.hold.as_ref().map(|h| h.until),
             profile,
         })
     }
@@ -230,7 +243,7 @@ impl Vault {
             &profile.name,
         )?;
         let record = CaseRecord {
-            updated: now(),
+            updated: self.now(),
             ..old.clone()
         };
         self.put_case(&mut batch, Some(&old), &record)?;
@@ -255,9 +268,11 @@ impl Vault {
             |audit| {
                 let _guard = self.write_lock();
                 let (old, _key) = self.case_key(session, case)?;
+                let now = self.now();
                 let record = CaseRecord {
                     status,
-                    updated: now(),
+                    updated: now,
+                    closed: (status == CaseStatus::Closed).then_some(now),
                     ..old.clone()
                 };
                 let mut batch = Batch::default();
@@ -289,6 +304,14 @@ impl Vault {
         }
         let _guard = self.write_lock();
         let (record, _key) = self.case_key(session, case)?;
+        self.shred_case(&record, audit)
+    }
+
+    /// Crypto-shreds a case: its wraps, profile, documents, blobs and links go, in one
+    /// batch, then the catalogue is compacted. The caller holds the write lock and has
+    /// decided (a manager's erasure, or its retention term).
+    pub(crate) fn shred_case(&self, record: &CaseRecord, audit: &mut Audit) -> Result<EraseReport> {
+        let case = &record.id;
         let catalog = &self.inner.catalog;
         let mut batch = Batch::default();
         let mut blobs = Vec::new();
@@ -302,7 +325,8 @@ impl Vault {
         // Its share links' wraps go with it: crypto-shredding reaches them too.
         self.remove_case_links(&mut batch, case)?;
         batch.remove(&format!("profile/{case}"));
-        self.remove_case_record(&mut batch, &record)?;
+        batch.remove(&format!("{}{case}", crate::retention::HOLD_NOTE));
+        self.remove_case_record(&mut batch, record)?;
         // The catalogue first: a crash after it leaves marked blobs, removed at the next
         // open; never a document whose file is gone.
         self.commit_removal(batch, audit, &blobs)?;

@@ -17,7 +17,7 @@ use crate::cases::CaseRecord;
 use crate::catalog::Batch;
 use crate::codec;
 use crate::error::{DocumentFault, Error, NameProblem, Named, Problem, Result};
-use crate::ids::{now, CaseId, DocumentId};
+use crate::ids::{CaseId, DocumentId};
 use crate::keys::{self, SecretKey};
 use crate::log::audit::{target, Actor, Audit};
 use crate::model::{DocumentInfo, DocumentKind, DocumentMeta, NewDocument};
@@ -197,7 +197,7 @@ impl Vault {
         };
         let kind = kind.kind();
         let number = record.versions.len() as u32 + 1;
-        let created = now();
+        let created = self.now();
         let meta = DocumentMeta {
             kind,
             filename: new.filename.clone(),

@@ -593,6 +593,11 @@ pub enum Problem {
     },
     /// Recovery shares of two different splits.
     SharesMixed,
+    /// A team's retention of fewer than 30 days or more than 100 years.
+    RetentionDays,
+    /// A case kept past its term until a date that is not in the future, or more than
+    /// 100 years ahead.
+    HoldUntil,
     /// Fewer different recovery shares than the split needs.
     SharesTooFew {
         /// How many it needs.
@@ -682,6 +687,8 @@ impl Problem {
         Problem::ShareMistyped { which: 2 },
         Problem::SharesMixed,
         Problem::SharesTooFew { needed: 2 },
+        Problem::RetentionDays,
+        Problem::HoldUntil,
         Problem::Label,
         Problem::Message,
         Problem::Downloads,
@@ -734,6 +741,8 @@ impl Problem {
             | Problem::ShareMistyped { .. }
             | Problem::SharesMixed
             | Problem::SharesTooFew { .. } => "recovery shares",
+            Problem::RetentionDays => "retention",
+            Problem::HoldUntil => "until",
             Problem::Label => "label",
             Problem::Message => "message",
             Problem::Downloads => "downloads",
@@ -795,6 +804,8 @@ impl Problem {
             Problem::ShareMistyped { .. } => "share-mistyped",
             Problem::SharesMixed => "shares-mixed",
             Problem::SharesTooFew { .. } => "shares-too-few",
+            Problem::RetentionDays => "retention-days",
+            Problem::HoldUntil => "hold-until",
             Problem::Expiry { .. } => "expiry",
             Problem::Label => "label",
             Problem::Message => "message",
@@ -832,6 +843,10 @@ pub enum Why {
     ManagersCreateTeams,
     /// Only admins and coordinators erase cases.
     ManagersEraseCases,
+    /// Only admins and coordinators see the cases near their term and keep them longer.
+    ManagersKeepCases,
+    /// Only admins set a team's retention.
+    AdminsSetRetention,
     /// Only admins take backups.
     AdminsTakeBackups,
     /// Only admins and coordinators list users.
@@ -860,6 +875,8 @@ impl Why {
             Why::AdminsSignCheckpoints => "admins-sign-checkpoints",
             Why::ManagersCreateTeams => "managers-create-teams",
             Why::ManagersEraseCases => "managers-erase-cases",
+            Why::ManagersKeepCases => "managers-keep-cases",
+            Why::AdminsSetRetention => "admins-set-retention",
             Why::AdminsTakeBackups => "admins-take-backups",
             Why::ManagersListUsers => "managers-list-users",
             Why::AdminDisablesAdmin => "admin-disables-admin",

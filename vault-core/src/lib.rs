@@ -50,6 +50,7 @@ mod bundle;
 mod bundle_verify;
 mod cases;
 mod catalog;
+mod clock;
 mod codec;
 mod config;
 mod copies;
@@ -65,6 +66,7 @@ mod model;
 mod overview;
 mod recovery;
 mod resolve;
+mod retention;
 mod search;
 mod shares;
 mod teams;
@@ -83,6 +85,7 @@ pub use bundle::{
 };
 pub use bundle_verify::{verify_bundle, BundleCheck, BundleProblem};
 pub use cases::EraseReport;
+pub use clock::{Clock, SystemClock};
 pub use config::{Settings, StorageSettings, FORMAT_VERSION};
 pub use copies::{
     Block, Findings, Form, Format, Inspection, Mark, Outgoing, Reveals, Sent, Uncleanable,
@@ -114,6 +117,9 @@ pub use model::{
 pub use overview::CaseOverview;
 pub use recovery::Rotated;
 pub use resolve::MIN_PREFIX;
+pub use retention::{
+    Due, Hold, HoldReason, Swept, DEFAULT_DAYS as DEFAULT_RETENTION_DAYS, DUE_WITHIN_DAYS,
+};
 pub use search::{finds, CasePage, CaseQuery, MAX_PAGE, MIN_PREFIX_LETTERS};
 pub use shares::{combine_shares, recovery_key_from_text, seal_share, split_key, MAX_SHARES};
 pub use units::{parse_duration, parse_size};

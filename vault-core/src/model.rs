@@ -73,6 +73,8 @@ pub struct Team {
     pub epoch: u32,
     /// Members' ids.
     pub members: Vec<UserId>,
+    /// Its cases are erased this many days after their last contact.
+    pub retention_days: u32,
 }
 
 /// Whether a case is being worked on.
@@ -177,8 +179,13 @@ pub struct Case {
     pub status: CaseStatus,
     /// Creation time (Unix seconds).
     pub created: u64,
-    /// Last change (Unix seconds).
+    /// The last contact (Unix seconds): a document added, the profile changed, the case
+    /// closed or reopened, or a "contact today"; views do not move it.
     pub updated: u64,
+    /// When it was closed, while it is (Unix seconds).
+    pub closed: Option<u64>,
+    /// Kept past its retention term until then (Unix seconds), when it is.
+    pub hold_until: Option<u64>,
     /// The decrypted profile.
     pub profile: CaseProfile,
 }

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use crate::documents::DocumentRecord;
 use crate::error::Result;
-use crate::ids::{now, CaseId, DocumentId};
+use crate::ids::{CaseId, DocumentId};
 use crate::log::action::Action;
 use crate::log::audit::target;
 use crate::log::event::Event;
@@ -60,7 +60,7 @@ impl Vault {
                         histories.insert(d.id.clone(), metas);
                     }
                 }
-                let now = now();
+                let now = self.now();
                 let shares = self.shares_of(case, &key, now)?;
                 let uploads = self.upload_links_of(case, now)?;
                 let spaces = self.spaces_of(case, now)?;

@@ -17,7 +17,7 @@ use crate::codec;
 use crate::documents::DocumentRecord;
 use crate::error::Why;
 use crate::error::{Error, Result};
-use crate::ids::{now, TeamId, UserId};
+use crate::ids::{TeamId, UserId};
 use crate::keys::{self, PublicKey, SecretKey};
 use crate::log::audit::Audit;
 use crate::model::CaseProfile;
@@ -34,6 +34,9 @@ pub(crate) struct TeamRecord {
     pub public: PublicKey,
     pub members: Vec<UserId>,
     pub created: u64,
+    /// Its cases are erased this many days after their last contact.
+    #[serde(default = "crate::retention::default_days")]
+    pub retention_days: u32,
 }
 
 impl TeamRecord {
@@ -43,6 +46,7 @@ impl TeamRecord {
             name: self.name.clone(),
             epoch: self.epoch,
             members: self.members.clone(),
+            retention_days: self.retention_days,
         }
     }
 }
@@ -78,7 +82,8 @@ impl Vault {
             epoch: 1,
             public: key.public(),
             members: vec![actor.user.id.clone()],
-            created: now(),
+            created: self.now(),
+            retention_days: crate::retention::default_days(),
         };
         let mut batch = Batch::default();
         let creator = actor.key.public();

@@ -71,3 +71,27 @@ impl BlobStore for FullDisk {
         format!("full disk over {}", self.inner.describe())
     }
 }
+
+/// A clock that moves only when told (`Vault::set_clock`): a test reaches a case's
+/// retention term or a link's expiry without waiting for it.
+#[derive(Clone)]
+pub struct ManualClock(std::sync::Arc<std::sync::atomic::AtomicU64>);
+
+impl ManualClock {
+    /// A clock stopped at `now` (Unix seconds).
+    pub fn at(now: u64) -> ManualClock {
+        ManualClock(std::sync::Arc::new(std::sync::atomic::AtomicU64::new(now)))
+    }
+
+    /// Moves the clock forward by `days` days.
+    pub fn advance_days(&self, days: u64) {
+        self.0
+            .fetch_add(days * 86_400, std::sync::atomic::Ordering::SeqCst);
+    }
+}
+
+impl crate::clock::Clock for ManualClock {
+    fn now(&self) -> u64 {
+        self.0.load(std::sync::atomic::Ordering::SeqCst)
+    }
+}

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalog::Batch;
 use crate::error::{Error, Named, Problem, Result, Why};
-use crate::ids::{now, random_bytes, UserId};
+use crate::ids::{random_bytes, UserId};
 use crate::keys::{self, KdfParams, PublicKey, SecretKey};
 use crate::log::audit::{target, Audit};
 use crate::model::{Role, User};
@@ -112,7 +112,7 @@ impl Vault {
             kdf: self.kdf().clone(),
             salt,
             public: key.public(),
-            created: now(),
+            created: self.now(),
             disabled: false,
         };
         batch.put(&format!("user/{id}"), &record)?;

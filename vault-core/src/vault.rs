@@ -62,6 +62,8 @@ pub(crate) struct Inner {
     /// Snapshots being backed up, and the blobs whose deletion waits for them to end
     /// (`backup.rs`): a backup copies every blob of its instant, even one erased since.
     pub(crate) pins: Mutex<crate::backup::Pins>,
+    /// What "now" is for cases and links (`clock.rs`).
+    clock: std::sync::RwLock<Arc<dyn crate::clock::Clock>>,
     /// Today's key for client pseudonyms, in memory only.
     pub(crate) pseudonym_key: Mutex<Option<(u64, Zeroizing<[u8; 32]>)>>,
     /// Held open for the vault's lifetime: the OS lock on it keeps other processes out.
@@ -350,9 +352,28 @@ impl Vault {
                 min_free,
                 pins: Mutex::default(),
                 pseudonym_key: Mutex::new(None),
+                clock: std::sync::RwLock::new(Arc::new(crate::clock::SystemClock)),
                 _lock: lock,
             }),
         })
+    }
+
+    /// Replaces the vault's clock (tests move time forward with `testing::ManualClock`).
+    pub fn set_clock(&self, clock: Arc<dyn crate::clock::Clock>) {
+        *self
+            .inner
+            .clock
+            .write()
+            .unwrap_or_else(PoisonError::into_inner) = clock;
+    }
+
+    /// Now, by the vault's clock, in Unix seconds.
+    pub fn now(&self) -> u64 {
+        self.inner
+            .clock
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .now()
     }
 
     /// The data directory.

@@ -19,7 +19,7 @@ use crate::catalog::Batch;
 use crate::copies::{self, Form, LazyOutgoing, Outgoing, Sent};
 use crate::documents::DocumentRecord;
 use crate::error::{Error, Result};
-use crate::ids::{now, random_bytes, CaseId, DocumentId, LinkId, UserId};
+use crate::ids::{random_bytes, CaseId, DocumentId, LinkId, UserId};
 use crate::keys::{self, KdfParams, PublicKey, SealingReader, SecretKey};
 use crate::log::audit::{target, Actor, Audit};
 use crate::log::event::Outcome;
@@ -466,7 +466,7 @@ impl Vault {
                 keys::seal(label.as_bytes(), &[&case_record.public])?,
             );
         }
-        let created = now();
+        let created = self.now();
         let record = ShareRecord {
             id: id.clone(),
             case: case.clone(),
@@ -527,7 +527,7 @@ impl Vault {
             vec![target("case", case)],
             |_| {
                 let (_, case_key) = self.case_key(session, case)?;
-                self.shares_of(case, &case_key, now())
+                self.shares_of(case, &case_key, self.now())
             },
         )
     }

@@ -26,7 +26,7 @@ use super::{lifetime, LinkStatus, LinkToken, PASSPHRASE_TRIES};
 use crate::catalog::Batch;
 use crate::copies::{Form, Outgoing};
 use crate::error::{Error, Result};
-use crate::ids::{now, random_bytes, CaseId, DocumentId, LinkId, UserId};
+use crate::ids::{random_bytes, CaseId, DocumentId, LinkId, UserId};
 use crate::keys::{self, PublicKey, SecretKey};
 use crate::log::audit::{target, Actor};
 use crate::log::event::{Event, Outcome};
@@ -189,7 +189,7 @@ impl Vault {
                 let typed = normalise(passcode.expose_secret());
                 let stretched = keys::argon2id(typed.as_bytes(), &salt, &params)?;
                 let space_key = token.key(Some(&stretched))?;
-                let created = now();
+                let created = self.now();
                 let record = SpaceRecord {
                     id: id.clone(),
                     case: case.clone(),
@@ -232,7 +232,7 @@ impl Vault {
             vec![target("case", case)],
             |_| {
                 self.case_key(session, case)?;
-                self.spaces_of(case, now())
+                self.spaces_of(case, self.now())
             },
         )
     }

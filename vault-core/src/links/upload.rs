@@ -18,7 +18,7 @@ use super::{
 };
 use crate::catalog::Batch;
 use crate::error::{Error, Result};
-use crate::ids::{now, CaseId, DocumentId, LinkId, UserId};
+use crate::ids::{CaseId, DocumentId, LinkId, UserId};
 use crate::log::audit::target;
 use crate::model::{DocumentKind, DocumentMeta, NewDocument};
 use crate::vault::{Session, Vault};
@@ -164,7 +164,7 @@ impl Vault {
                 let token = LinkToken::generate()?;
                 let id = token.id();
                 audit.target("upload", &id);
-                let created = now();
+                let created = self.now();
                 let record = UploadRecord {
                     id: id.clone(),
                     case: case.clone(),
@@ -200,7 +200,7 @@ impl Vault {
             vec![target("case", case)],
             |_| {
                 self.case_key(session, case)?;
-                self.upload_links_of(case, now())
+                self.upload_links_of(case, self.now())
             },
         )
     }

@@ -59,6 +59,11 @@ actions! {
     CaseClose = "case.close",
     CaseReopen = "case.reopen",
     CaseErase = "case.erase",
+    CaseContact = "case.contact",
+    CaseHold = "case.hold",
+    RetentionDue = "retention.due",
+    RetentionErase = "retention.erase",
+    TeamRetention = "team.retention",
     CaseReport = "case.report",
     DocumentAdd = "document.add",
     DocumentVersion = "document.version",
@@ -116,9 +121,9 @@ impl Action {
     pub const fn kind(self) -> ActionKind {
         use Action::*;
         match self {
-            CaseView | CaseList | CaseIndex | CaseReport | DocumentList | DocumentHistory
-            | DocumentVerify | ShareList | ShareOpen | UploadList | UploadOpen | SpaceList
-            | SpaceOpen => ActionKind::View,
+            CaseView | CaseList | CaseIndex | CaseReport | RetentionDue | DocumentList
+            | DocumentHistory | DocumentVerify | ShareList | ShareOpen | UploadList
+            | UploadOpen | SpaceList | SpaceOpen => ActionKind::View,
             DocumentRead | ShareDownload | DocumentExportKey | BundleExport => ActionKind::Download,
             DocumentAdd | DocumentVersion => ActionKind::Upload,
             ShareCreate
@@ -133,12 +138,12 @@ impl Action {
             | SpaceLocked
             | SpaceRevoke
             | SpaceExpire => ActionKind::Link,
-            CaseCreate | CaseUpdate | CaseClose | CaseReopen | CaseErase | DocumentDelete
-            | DocumentReclassify => ActionKind::Change,
+            CaseCreate | CaseUpdate | CaseClose | CaseReopen | CaseErase | CaseContact
+            | CaseHold | RetentionErase | DocumentDelete | DocumentReclassify => ActionKind::Change,
             VaultCreate | SessionOpen | SessionFailed | UserCreate | UserPassword | UserRecover
             | RecoverySplit | RecoveryRotate | UserDisable | UserEnable | TeamCreate
-            | TeamMemberAdd | TeamMemberRemove | TeamKeyRotate | LogCheckpoint | BackupCreate
-            | LogRead | UserList => ActionKind::Vault,
+            | TeamMemberAdd | TeamMemberRemove | TeamKeyRotate | TeamRetention | LogCheckpoint
+            | BackupCreate | LogRead | UserList => ActionKind::Vault,
         }
     }
 }

@@ -14,6 +14,8 @@ error-denied = { $why ->
     [admins-sign-checkpoints] access denied: only admins sign log checkpoints
     [managers-create-teams] access denied: only admins and coordinators create teams
     [managers-erase-cases] access denied: only admins and coordinators erase cases
+    [managers-keep-cases] access denied: only admins and coordinators see the cases near their term and keep them longer
+    [admins-set-retention] access denied: only admins set how long a team keeps its cases
     [admins-take-backups] access denied: only admins take backups
     [managers-list-users] access denied: only admins and coordinators list users
     [admin-disables-admin] access denied: only an admin disables an admin
@@ -202,3 +204,5 @@ invalid-share-count = invalid split: 2 to 16 shares, at least 2 of them (and no 
 invalid-share-mistyped = share no. { $which } does not read: a character must have been copied wrong; check it against its sheet
 invalid-shares-mixed = these shares come from different splits of the recovery key: give shares of one split
 invalid-shares-too-few = not enough shares: { $needed } different ones are needed
+invalid-retention-days = a retention of 30 days to 100 years
+invalid-hold-until = the date to keep the case until must be in the future (and within 100 years)

@@ -14,6 +14,8 @@ error-denied = { $why ->
     [admins-sign-checkpoints] accès refusé : seuls les administrateurs signent les points de contrôle du journal
     [managers-create-teams] accès refusé : seuls les administrateurs et les coordinateurs créent des équipes
     [managers-erase-cases] accès refusé : seuls les administrateurs et les coordinateurs effacent des dossiers
+    [managers-keep-cases] accès refusé : seuls les administrateurs et les coordinateurs voient les dossiers proches de leur échéance et les conservent plus longtemps
+    [admins-set-retention] accès refusé : seuls les administrateurs fixent la durée de conservation d'une équipe
     [admins-take-backups] accès refusé : seuls les administrateurs font les sauvegardes
     [managers-list-users] accès refusé : seuls les administrateurs et les coordinateurs voient la liste des comptes
     [admin-disables-admin] accès refusé : seul un administrateur désactive un administrateur
@@ -205,3 +207,5 @@ invalid-share-count = partage invalide : de 2 à 16 parts, et il en faut au moin
 invalid-share-mistyped = la part n° { $which } ne se lit pas : une lettre a dû être mal recopiée ; relisez-la sur sa feuille
 invalid-shares-mixed = ces parts viennent de partages différents de la clé de récupération : donnez des parts d'un même partage
 invalid-shares-too-few = pas assez de parts : il en faut { $needed } différentes
+invalid-retention-days = une durée de conservation de 30 jours à 100 ans
+invalid-hold-until = la date de conservation doit être dans le futur (et à moins de 100 ans)
