@@ -43,6 +43,9 @@ pub enum CaseCmd {
     Close { case: String },
     /// Reopen a case / Rouvrir un dossier
     Reopen { case: String },
+    /// Record a contact with the person today: the retention term counts from it / Noter
+    /// un contact aujourd'hui
+    Contact { case: String },
     /// Erase a case and all its documents for good / Effacer définitivement
     Erase {
         case: String,
@@ -114,6 +117,9 @@ impl CaseCmd {
             }
             CaseCmd::Reopen { case } => {
                 vault.set_case_status(&session, &vault.resolve_case(&case)?, CaseStatus::Open)?
+            }
+            CaseCmd::Contact { case } => {
+                vault.record_contact(&session, &vault.resolve_case(&case)?)?
             }
             CaseCmd::Erase { case, yes } => {
                 if !yes {

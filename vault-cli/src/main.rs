@@ -11,6 +11,7 @@ mod init;
 mod link;
 mod log;
 mod recovery;
+mod retention;
 mod team;
 mod user;
 mod words;
@@ -113,6 +114,9 @@ enum Command {
     /// Access log / Journal des accès
     #[command(subcommand)]
     Log(log::LogCmd),
+    /// How long cases are kept: the due list, holds, the sweep / Durée de conservation
+    #[command(subcommand)]
+    Retention(retention::RetentionCmd),
     /// Back up the vault (when no server holds it); list and prune backups / Sauvegardes
     Backup(backup::BackupCmd),
     /// Restore a backup into a new data directory / Restaurer une sauvegarde
@@ -147,6 +151,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Bundle(cmd) => cmd.run(&ctx),
         Command::UploadLink(cmd) => cmd.run(&ctx),
         Command::Log(cmd) => cmd.run(&ctx),
+        Command::Retention(cmd) => cmd.run(&ctx),
         Command::Backup(cmd) => cmd.run(&ctx),
         Command::Restore(cmd) => cmd.run(&ctx),
         Command::Fsck { repair, json } => doc::fsck(&ctx, repair, json),

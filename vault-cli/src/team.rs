@@ -21,6 +21,14 @@ pub enum TeamCmd {
         #[arg(value_name = "USER")]
         member: String,
     },
+    /// How many days after their last contact the team's cases are erased (admins) /
+    /// Durée de conservation
+    Retention {
+        team: String,
+        /// Days after the last contact (30 to 36500; 730 unless set)
+        #[arg(long)]
+        days: u32,
+    },
     /// Remove a member and rotate the team's keys / Retirer un membre
     RemoveMember {
         team: String,
@@ -39,8 +47,12 @@ impl TeamCmd {
                 print_list(json, &teams, |t| {
                     let members =
                         say_with("cli-team-members", &[("members", t.members.len().into())]);
-                    format!("{}  {} ({members})", t.id, t.name)
+                    let kept = say_with("cli-team-retention", &[("days", t.retention_days.into())]);
+                    format!("{}  {} ({members}; {kept})", t.id, t.name)
                 })?;
+            }
+            TeamCmd::Retention { team, days } => {
+                vault.set_team_retention(&session, &team, days)?;
             }
             TeamCmd::AddMember { team, member } => {
                 vault.add_member(&session, &team, &member)?;

@@ -145,7 +145,9 @@ impl Vault {
         let plain =
             keys::open(&sealed, key)?.ok_or_else(|| Error::damaged(crate::Damage::CaseProfile))?;
         let profile: CaseProfile = codec::decode(&plain, crate::Damage::CaseProfile)?;
+        let retention_term = self.case_term(&record)?;
         Ok(Case {
+            retention_term,
             id: record.id,
             team: record.team,
             status: record.status,

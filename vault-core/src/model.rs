@@ -186,6 +186,9 @@ pub struct Case {
     pub closed: Option<u64>,
     /// Kept past its retention term until then (Unix seconds), when it is.
     pub hold_until: Option<u64>,
+    /// When it is erased (Unix seconds): its team's retention after the last contact, or
+    /// its hold's date if later.
+    pub retention_term: u64,
     /// The decrypted profile.
     pub profile: CaseProfile,
 }

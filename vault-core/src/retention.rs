@@ -92,7 +92,7 @@ pub struct Hold {
 }
 
 /// A case near (or past) its term, as the due list shows it.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize)]
 pub struct Due {
     /// The case.
     pub case: CaseId,
@@ -115,7 +115,7 @@ pub struct Due {
 }
 
 /// A case whose term has come, erased by a sweep (or that a dry run would erase).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Swept {
     /// The case.
     pub case: CaseId,
@@ -132,6 +132,15 @@ fn term(case: &CaseRecord, team: &TeamRecord) -> u64 {
 }
 
 impl Vault {
+    /// A case's term under its team's current retention.
+    pub(crate) fn case_term(&self, case: &CaseRecord) -> Result<u64> {
+        let team: TeamRecord = self
+            .inner
+            .catalog
+            .required(&format!("team/{}", case.team))?;
+        Ok(term(case, &team))
+    }
+
     /// Sets how many days after their last contact a team's cases are erased (30 days to
     /// 100 years). Admins only; in the log.
     pub fn set_team_retention(&self, admin: &Session, team: &str, days: u32) -> Result<()> {

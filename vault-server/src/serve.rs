@@ -20,7 +20,8 @@ pub const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
 pub const GRACE_PERIOD: Duration = Duration::from_secs(30);
 
 /// Serves the app on `listener` until `shutdown` completes, then lets requests in flight
-/// finish (for at most [`GRACE_PERIOD`]). Expired sessions are swept every minute.
+/// finish (for at most [`GRACE_PERIOD`]). Expired sessions are swept every minute, dead
+/// links every five, cases at their retention term every hour.
 pub async fn serve(
     listener: tokio::net::TcpListener,
     state: AppState,
@@ -41,6 +42,10 @@ pub async fn serve(
             // Dead share links lose their keys: at start, then every five minutes.
             if minutes.is_multiple_of(5) {
                 state.sweep_links().await;
+            }
+            // Cases at their retention term are erased: at start, then every hour.
+            if minutes.is_multiple_of(60) {
+                state.sweep_retention().await;
             }
             minutes += 1;
         }

@@ -1107,10 +1107,12 @@ async fn the_setup_page_creates_the_vault_once() {
         .unwrap()
         .to_owned();
     let f = Fixture {
-        app: app(state),
+        app: app(state.clone()),
         data,
         _dir: dir,
         recovery_key: None,
+        vault: None,
+        state,
     };
     let r = f.get("/healthz", None).await.expect(StatusCode::OK);
     assert_eq!(r.json(), json!({"status": "setup"}));
@@ -1341,11 +1343,14 @@ async fn a_full_disk_is_a_clear_error_and_stores_nothing() {
     let blobs = vault_core::FsBlobStore::new(data.join("blobs"), data.join("tmp")).unwrap();
     let full = vault_core::testing::FullDisk::new(blobs, 100_000);
     let vault = Vault::open_with_blobs(&data, Box::new(full)).unwrap();
+    let state = AppState::new(vault.clone(), config(data.clone())).unwrap();
     let f = Fixture {
-        app: app(AppState::new(vault, config(data.clone())).unwrap()),
+        app: app(state.clone()),
         data,
         _dir: dir,
         recovery_key: None,
+        vault: Some(vault),
+        state,
     };
     let admin = f.sign_in("admin", ADMIN_PASSWORD).await;
     let case = f.new_case(&admin).await;

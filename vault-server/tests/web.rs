@@ -1798,3 +1798,78 @@ async fn an_admin_recovers_an_account_with_two_custodians_shares() {
         .expect(StatusCode::SEE_OTHER);
     s.f.sign_in("vera", "vera-recovered-1").await;
 }
+
+#[tokio::test]
+async fn a_manager_keeps_one_case_longer_and_the_sweeper_erases_the_other_on_its_term() {
+    use vault_core::testing::ManualClock;
+    let f = Fixture::new().await;
+    let vault = f.vault.clone().unwrap();
+    let clock = ManualClock::at(vault.now());
+    vault.set_clock(std::sync::Arc::new(clock.clone()));
+    let admin = f.sign_in("admin", ADMIN_PASSWORD).await;
+    let (quiet, kept) = (f.new_case(&admin).await, f.new_case(&admin).await);
+    let admin = format!("vault_session={admin}");
+    let vera = format!("vault_session={}", f.sign_in("vera", "vera-password").await);
+
+    // A volunteer's case page: the term, "contact today", no hold form; no due list.
+    let page = get_page(&f, &format!("/cases/{quiet}?lang=fr"), Some(&vera))
+        .await
+        .expect(StatusCode::OK)
+        .text();
+    let in_two_years = vault_words::Locale::Fr.day(vault.now() + 730 * 86_400);
+    assert!(page.contains(&in_two_years), "{in_two_years}: {page}");
+    assert!(page.contains("Contact aujourd'hui"));
+    assert!(!page.contains("Conserver plus longtemps"));
+    assert!(!page.contains("href=\"/retention\""));
+    let refused = get_page(&f, "/retention?lang=fr", Some(&vera)).await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN, "{}", refused.text());
+
+    // 710 days on, the manager's list shows both; she keeps one for a pending appeal.
+    clock.advance_days(710);
+    let page = get_page(&f, "/retention?lang=fr", Some(&admin))
+        .await
+        .expect(StatusCode::OK)
+        .text();
+    assert_eq!(page.matches("Amina K.").count(), 2, "{page}");
+    let case_page = get_page(&f, &format!("/cases/{kept}?lang=fr"), Some(&admin))
+        .await
+        .expect(StatusCode::OK)
+        .text();
+    assert!(case_page.contains("Conserver plus longtemps"));
+    let until = vault_words::paris_date(vault.now() + 200 * 86_400);
+    let form = format!(
+        "csrf={}&until={until}&reason=procedure&note=Recours+CNDA+n%C2%B0+24012345",
+        csrf_of(&case_page)
+    );
+    post_form(&f, &format!("/cases/{kept}/hold"), Some(&admin), &form)
+        .await
+        .expect(StatusCode::SEE_OTHER);
+    let page = get_page(&f, "/retention?lang=fr", Some(&admin))
+        .await
+        .expect(StatusCode::OK)
+        .text();
+    assert_eq!(
+        page.matches("Amina K.").count(),
+        1,
+        "only the quiet one: {page}"
+    );
+
+    // Day 731: the sweeper erases the quiet case; the kept one stays, and says so.
+    clock.advance_days(21);
+    assert_eq!(f.state.sweep_retention().await, 1);
+    let gone = get_page(&f, &format!("/cases/{quiet}?lang=fr"), Some(&admin)).await;
+    assert_eq!(gone.status, StatusCode::NOT_FOUND);
+    let page = get_page(&f, &format!("/cases/{kept}?lang=fr"), Some(&admin))
+        .await
+        .expect(StatusCode::OK)
+        .text();
+    assert!(page.contains("conservation prolongée"), "{page}");
+    // Near the hold's date it is due again, with its reason and its note.
+    clock.advance_days(180);
+    let page = get_page(&f, "/retention?lang=fr", Some(&admin))
+        .await
+        .expect(StatusCode::OK)
+        .text();
+    assert!(page.contains("Procédure en cours"), "{page}");
+    assert!(page.contains("Recours CNDA n° 24012345"), "{page}");
+}

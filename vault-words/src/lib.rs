@@ -28,4 +28,4 @@ pub mod log;
 pub mod metadata;
 
 pub use errors::{bilingual, both, error_message};
-pub use locale::{days_between, Arg, Locale};
+pub use locale::{days_between, end_of_paris_day, paris_date, Arg, Locale};

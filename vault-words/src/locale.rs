@@ -331,6 +331,20 @@ impl Locale {
     }
 }
 
+#[cfg(test)]
+mod date_tests {
+    #[test]
+    fn a_typed_day_ends_at_midnight_in_paris() {
+        // 30 June 2027 ends at 1 July 00:00 in Paris, 22:00 UTC (summer time).
+        let end = super::end_of_paris_day("2027-06-30").unwrap();
+        assert_eq!(end, 1_814_392_800);
+        assert_eq!(super::paris_date(end - 1), "2027-06-30");
+        assert_eq!(super::paris_date(end), "2027-07-01");
+        assert!(super::end_of_paris_day("30/06/2027").is_none());
+        assert!(super::end_of_paris_day("2027-02-30").is_none());
+    }
+}
+
 /// How many days from `from` to `to` on the Paris calendar: 0 the same day, 1 the next
 /// (a link made at 15 h for 7 days expires "in 7 days", whatever the hour).
 pub fn days_between(from: u64, to: u64) -> i64 {
@@ -342,6 +356,24 @@ pub fn days_between(from: u64, to: u64) -> i64 {
 }
 
 /// A moment at the association's desks (Paris time).
+/// A moment's date on the Paris calendar, `2026-12-01`: the form a date is typed in.
+pub fn paris_date(secs: u64) -> String {
+    paris(secs).map_or_else(|| secs.to_string(), |at| at.date().to_string())
+}
+
+/// The end of a day typed as `YYYY-MM-DD` on the Paris calendar: the first second of the
+/// next day (a case kept "until 30 June" is kept through that day). `None` for a date
+/// that does not read.
+pub fn end_of_paris_day(date: &str) -> Option<u64> {
+    let day: jiff::civil::Date = date.trim().parse().ok()?;
+    let next = day.tomorrow().ok()?;
+    let at = next
+        .to_datetime(jiff::civil::Time::midnight())
+        .in_tz("Europe/Paris")
+        .ok()?;
+    u64::try_from(at.timestamp().as_second()).ok()
+}
+
 fn paris(secs: u64) -> Option<jiff::ZonedDateTime> {
     jiff::Timestamp::from_second(secs as i64)
         .ok()?

@@ -190,6 +190,7 @@ fn case_body(state: &AppState, v: &Volunteer, view: &CaseView, asked: &Asked) ->
                 }
             }
         }
+        (super::retention::case_part(v, case))
         section #documents aria-labelledby="documents-title" {
             h2 #documents-title { (w.documents_title) }
             @if view.documents.is_empty() {

@@ -16,6 +16,7 @@ mod documents;
 pub(crate) mod form;
 mod links;
 pub(crate) mod report;
+mod retention;
 mod session;
 
 use std::sync::Arc;
@@ -153,6 +154,9 @@ pub fn routes() -> Router<AppState> {
             get(cases::edit_form).post(cases::edit),
         )
         .route("/cases/{case}/status", post(cases::set_status))
+        .route("/cases/{case}/contact", post(retention::contact))
+        .route("/cases/{case}/hold", post(retention::hold))
+        .route("/retention", get(retention::due))
         .route("/cases/{case}/bundle", post(documents::bundle))
         // Uploads stream, with the server's upload limit.
         .route(
@@ -350,6 +354,7 @@ impl Volunteer {
                     li { a href="/cases" { (w.nav_cases) } }
                     li { a href="/cases/new" { (w.nav_new_case) } }
                     @if user.role.manages() {
+                        li { a href="/retention" { (self.ctx.lang.locale().say("web-nav-due")) } }
                         li { a href="/admin" { (w.nav_admin) } }
                     }
                     li { a href="/account" { (w.nav_account) } }

@@ -22,6 +22,10 @@ pub struct Fixture {
     pub data: PathBuf,
     pub app: Router,
     pub recovery_key: Option<SecretString>,
+    /// The vault the app serves (to move its clock) and the app's state (to run its
+    /// sweepers).
+    pub vault: Option<Vault>,
+    pub state: AppState,
 }
 
 pub struct Reply {
@@ -66,8 +70,12 @@ impl Fixture {
         };
         let password = SecretString::from(ADMIN_PASSWORD.to_string());
         let created = Vault::create(&data, &settings, "admin", &password).unwrap();
+        let vault = created.vault.clone();
+        let state = AppState::new(created.vault, adjust(config(data.clone()))).unwrap();
         Fixture {
-            app: app(AppState::new(created.vault, adjust(config(data.clone()))).unwrap()),
+            app: app(state.clone()),
+            vault: Some(vault),
+            state,
             data,
             _dir: dir,
             recovery_key: Some(created.recovery_key),

@@ -154,3 +154,13 @@ cli-recovery-key-or-shares = give the recovery key (--recovery-key-file) or shar
 cli-recovery-split = { $count } shares written in { $dir }; { $threshold } of them give the recovery key back, fewer reveal nothing of it. Hand each to a different person (printed, with its QR code share-N.svg, or on a USB key), then delete this directory and the key itself.
 cli-recovery-rotated = The recovery key is replaced: { $count } wraps now open with the new key only. The old key and its shares open nothing any more; ask their custodians to destroy them.
 cli-recovery-not-compacted = Warning: the catalogue could not be rewritten, so the old wraps stay in its files until the next erasure or rotation. Check the free space on its disk.
+
+cli-hold-procedure = kept: a procedure in progress
+cli-hold-evidence = kept: evidence within a limitation period
+cli-hold-other = kept: another reason
+cli-retention-none-due = No case of your teams reaches its term within { $days } days.
+cli-retention-bad-date = Type the date as YYYY-MM-DD, for example 2027-06-30.
+cli-retention-held = The case is kept until { $until } included; the hold is in the log.
+cli-retention-would-erase = { $count } cases would be erased now (dry run: nothing was).
+cli-retention-erased = { $count } cases erased at their term; each erasure is in the log.
+cli-team-retention = cases erased { $days } days after the last contact

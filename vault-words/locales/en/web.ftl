@@ -281,3 +281,26 @@ web-share-cleaned = cleaned copies
 web-share-originals = originals
 web-f-working-copies = Add working copies without hidden metadata
 web-working-copies-note = Beside the originals, never in their place: in data/working-copies/, named as copies, to pass a photo on without where it was taken.
+
+## Retention
+web-nav-due = Terms
+web-retention-title = Retention
+web-last-contact = Last contact
+web-closed-on = Closed on
+web-retention-term = To be erased on
+web-retention-held = kept longer
+web-contact-today = Contact today
+web-hold-title = Keep longer
+web-hold-until = Keep until (included)
+web-hold-reason = Reason
+web-hold-procedure = A procedure in progress (appeal, asylum claim, hearing)
+web-hold-evidence = Evidence within a limitation period
+web-hold-other = Another reason (say which in the note)
+web-hold-note = Justification
+web-hold-note-help = For example the appeal's number or the hearing's date. It is encrypted with the case; the decision is in the log.
+web-hold-submit = Keep it longer
+web-hold-incomplete = Give a date and a reason.
+web-due-title = Cases near their term
+web-due-intro = Your teams' cases that reach the end of their retention within { $days } days. On their term they are erased for good; to keep one (an appeal in progress, evidence), keep it longer from its page.
+web-due-none = No case reaches its term.
+web-due-kept = Kept longer

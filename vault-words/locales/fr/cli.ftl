@@ -154,3 +154,13 @@ cli-recovery-key-or-shares = donnez la clé de récupération (--recovery-key-fi
 cli-recovery-split = { $count } parts écrites dans { $dir } ; { $threshold } d'entre elles suffisent à retrouver la clé de récupération, moins n'en révèlent rien. Remettez chacune à une personne différente (imprimée, avec son code QR share-N.svg, ou sur une clé USB), puis effacez ce dossier et la clé elle-même.
 cli-recovery-rotated = La clé de récupération est remplacée : { $count } enveloppes ne s'ouvrent plus qu'avec la nouvelle. L'ancienne clé et ses parts n'ouvrent plus rien ; demandez à leurs gardien·nes de les détruire.
 cli-recovery-not-compacted = Attention : le catalogue n'a pas pu être réécrit ; les anciennes enveloppes restent dans ses fichiers jusqu'au prochain effacement ou remplacement. Vérifiez l'espace libre de son disque.
+
+cli-hold-procedure = conservé : procédure en cours
+cli-hold-evidence = conservé : preuve dans un délai de prescription
+cli-hold-other = conservé : autre motif
+cli-retention-none-due = Aucun dossier de vos équipes n'arrive à échéance dans les { $days } jours.
+cli-retention-bad-date = Saisissez la date sous la forme AAAA-MM-JJ, par exemple 2027-06-30.
+cli-retention-held = Le dossier est conservé jusqu'au { $until } inclus ; la décision est dans le journal.
+cli-retention-would-erase = { $count } dossiers seraient effacés maintenant (essai : aucun ne l'a été).
+cli-retention-erased = { $count } dossiers effacés à leur échéance ; chaque effacement est dans le journal.
+cli-team-retention = dossiers effacés { $days } jours après le dernier contact

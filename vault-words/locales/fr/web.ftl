@@ -281,3 +281,26 @@ web-share-cleaned = copies nettoyées
 web-share-originals = originaux
 web-f-working-copies = Ajouter des copies de travail sans métadonnées cachées
 web-working-copies-note = À côté des originaux, jamais à leur place : dans data/working-copies/, nommées comme copies, pour transmettre une photo sans l'endroit où elle a été prise.
+
+## Retention
+web-nav-due = Échéances
+web-retention-title = Conservation
+web-last-contact = Dernier contact
+web-closed-on = Clos le
+web-retention-term = Effacement prévu le
+web-retention-held = conservation prolongée
+web-contact-today = Contact aujourd'hui
+web-hold-title = Conserver plus longtemps
+web-hold-until = Conserver jusqu'au (inclus)
+web-hold-reason = Motif
+web-hold-procedure = Procédure en cours (recours, demande d'asile, audience)
+web-hold-evidence = Preuve dans un délai de prescription
+web-hold-other = Autre motif (à préciser dans la note)
+web-hold-note = Justification
+web-hold-note-help = Par exemple le numéro du recours ou la date de l'audience. Elle est chiffrée avec le dossier ; la décision est inscrite au journal.
+web-hold-submit = Prolonger la conservation
+web-hold-incomplete = Indiquez une date et un motif.
+web-due-title = Dossiers proches de leur échéance
+web-due-intro = Les dossiers de vos équipes qui arrivent au terme de leur durée de conservation dans les { $days } jours. À leur échéance, ils sont effacés définitivement ; pour en garder un (un recours en cours, une preuve), prolongez sa conservation depuis sa page.
+web-due-none = Aucun dossier n'arrive à échéance.
+web-due-kept = Conservation prolongée
