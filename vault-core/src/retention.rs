@@ -31,6 +31,11 @@ const DAY: u64 = 86_400;
 const MAX_NOTE_BYTES: usize = 2_000;
 const MIN_DAYS: u32 = 30;
 const MAX_DAYS: u32 = 36_500;
+/// When retention began on this vault (Unix seconds): its creation, or the first open by
+/// a version that has retention. No case is erased before 30 days after it, so that an
+/// upgraded vault shows its long-idle cases in the due list before any goes.
+pub(crate) const SINCE: &str = "retention/since";
+const NOTICE_DAYS: u64 = 30;
 /// The catalogue prefix of holds' notes.
 pub(crate) const HOLD_NOTE: &str = "holdnote/";
 
@@ -125,10 +130,23 @@ pub struct Swept {
     pub erased: Option<EraseReport>,
 }
 
-/// A case's term under its team's retention.
-fn term(case: &CaseRecord, team: &TeamRecord) -> u64 {
+/// A case's term under its team's retention, never before `floor`.
+fn term(case: &CaseRecord, team: &TeamRecord, floor: u64) -> u64 {
     let natural = case.updated + u64::from(team.retention_days) * DAY;
-    case.hold.as_ref().map_or(natural, |h| natural.max(h.until))
+    case.hold
+        .as_ref()
+        .map_or(natural, |h| natural.max(h.until))
+        .max(floor)
+}
+
+/// Records when retention began, if it is not yet recorded (`SINCE`).
+pub(crate) fn mark_since(catalog: &crate::catalog::Catalog, now: u64) -> Result<()> {
+    if !catalog.contains(SINCE)? {
+        let mut batch = Batch::default();
+        batch.put(SINCE, &now)?;
+        catalog.apply(batch)?;
+    }
+    Ok(())
 }
 
 impl Vault {
@@ -138,7 +156,13 @@ impl Vault {
             .inner
             .catalog
             .required(&format!("team/{}", case.team))?;
-        Ok(term(case, &team))
+        Ok(term(case, &team, self.retention_floor()?))
+    }
+
+    /// No term comes before 30 days after retention began on this vault.
+    fn retention_floor(&self) -> Result<u64> {
+        let since: u64 = self.inner.catalog.record(SINCE)?.unwrap_or(0);
+        Ok(since + NOTICE_DAYS * DAY)
     }
 
     /// Sets how many days after their last contact a team's cases are erased (30 days to
@@ -236,6 +260,7 @@ impl Vault {
                 return Err(Error::Denied(Why::ManagersKeepCases));
             }
             let horizon = self.now() + u64::from(within_days) * DAY;
+            let floor = self.retention_floor()?;
             let catalog = &self.inner.catalog;
             let teams: Vec<TeamRecord> = catalog.records("team/")?;
             let mut due = Vec::new();
@@ -245,7 +270,7 @@ impl Vault {
             {
                 let team_key = self.team_key(session, &team.id)?;
                 for case in catalog.records::<CaseRecord>("case/")? {
-                    if case.team != team.id || term(&case, team) > horizon {
+                    if case.team != team.id || term(&case, team, floor) > horizon {
                         continue;
                     }
                     let key = self.unwrap_case_key(&case.id, &team_key)?;
@@ -255,7 +280,7 @@ impl Vault {
                         None => None,
                     };
                     audit.target("case", &case.id);
-                    let term = term(&case, team);
+                    let term = term(&case, team, floor);
                     let info = self.decrypt_case(case.clone(), &key)?;
                     due.push(Due {
                         case: case.id,
@@ -284,15 +309,16 @@ impl Vault {
         let teams: Vec<TeamRecord> = catalog.records("team/")?;
         let team_of = |case: &CaseRecord| teams.iter().find(|t| t.id == case.team);
         let now = self.now();
+        let floor = self.retention_floor()?;
         let mut swept = Vec::new();
         for case in catalog.records::<CaseRecord>("case/")? {
             let Some(team) = team_of(&case) else { continue };
-            if term(&case, team) > now {
+            if term(&case, team, floor) > now {
                 continue;
             }
             if dry_run {
                 swept.push(Swept {
-                    term: term(&case, team),
+                    term: term(&case, team, floor),
                     case: case.id,
                     erased: None,
                 });
@@ -306,7 +332,7 @@ impl Vault {
                 continue;
             };
             let team: TeamRecord = catalog.required(&format!("team/{}", current.team))?;
-            let term = term(&current, &team);
+            let term = term(&current, &team, floor);
             if term > self.now() {
                 continue;
             }

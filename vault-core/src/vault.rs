@@ -165,6 +165,7 @@ impl Vault {
         let mut batch = Batch::default();
         crate::search::mark_order_index(&mut batch);
         batch.put(crate::recovery::RECIPIENT, &recovery.public())?;
+        batch.put(crate::retention::SINCE, &crate::ids::now())?;
         let admin_key = SecretKey::generate();
         let admin_id = crate::ids::UserId::generate()?;
         let log_public_key = Vault::new_log_key(
@@ -284,6 +285,7 @@ impl Vault {
         let catalog = Catalog::open(&path.join(CATALOG))?;
         settle_blobs(&catalog, blobs.as_ref())?;
         crate::search::ensure_order_index(&catalog)?;
+        crate::retention::mark_since(&catalog, crate::ids::now())?;
         let stale = match catalog.record::<PublicKey>(crate::recovery::RECIPIENT)? {
             Some(current) if current != toml.recovery_recipient => Some(current),
             _ => None,

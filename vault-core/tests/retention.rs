@@ -160,3 +160,26 @@ fn closing_a_case_records_its_date_and_moves_its_last_contact() {
     clock.advance_days(2);
     assert_eq!(f.vault.sweep_retention(false).unwrap().len(), 1);
 }
+
+#[test]
+fn no_case_is_erased_in_the_first_30_days_of_retention_on_a_vault() {
+    // As on a vault upgraded to retention: a case idle for 1,000 days already.
+    let f = Fixture::new();
+    let now = f.vault.now();
+    let clock = ManualClock::at(now - 1_000 * DAY);
+    f.vault.set_clock(Arc::new(clock.clone()));
+    let old = f
+        .vault
+        .create_case(&f.alice, TEAM, &profile("Ancien Testname"))
+        .unwrap();
+    clock.advance_days(1_000);
+    assert!(f.vault.sweep_retention(true).unwrap().is_empty());
+    assert!(f.vault.sweep_retention(false).unwrap().is_empty());
+    // It shows in the due list first, with the date it will go.
+    let due = f.vault.retention_due(&f.alice, 30).unwrap();
+    let listed = due.iter().find(|d| d.case == old).expect("listed as due");
+    assert!(listed.term > now && listed.term <= now + 30 * DAY + 60);
+    clock.advance_days(31);
+    let swept = f.vault.sweep_retention(false).unwrap();
+    assert!(swept.iter().any(|s| s.case == old), "{swept:?}");
+}
