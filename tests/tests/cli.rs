@@ -501,3 +501,128 @@ fn shares_for_custodians_own_keys_open_only_with_theirs_and_two_recover() {
         None,
     );
 }
+
+#[test]
+fn retention_lists_what_is_due_keeps_a_case_with_a_reason_and_sweeps_nothing_early() {
+    let v = VaultDir::init();
+    let dir = v.root.path();
+    let case = v.ok(
+        &[
+            "case",
+            "add",
+            "--team",
+            "Belleville",
+            "--name",
+            "Amina Testname",
+        ],
+        None,
+    );
+    // Two years ahead, on the Paris calendar, as the list prints it.
+    let due = v.ok(&["retention", "due", "--days", "800", "--json"], None);
+    let due: serde_json::Value = serde_json::from_str(&due).unwrap();
+    assert_eq!(due.as_array().unwrap().len(), 1, "{due}");
+    let term = due[0]["term"].as_u64().unwrap();
+    let created = due[0]["last_contact"].as_u64().unwrap();
+    assert!(term >= created + 730 * 86_400, "{due}");
+    let soon = v.vault(&["retention", "due"], None);
+    assert!(
+        String::from_utf8_lossy(&soon.stderr).contains("Aucun dossier de vos équipes"),
+        "{}",
+        String::from_utf8_lossy(&soon.stderr)
+    );
+    // Nothing is due: a sweep, dry or not, erases nothing.
+    let dry = v.vault(&["retention", "sweep", "--dry-run"], None);
+    assert!(String::from_utf8_lossy(&dry.stderr).contains("0 dossiers seraient effacés"));
+    v.ok(&["retention", "sweep"], None);
+    v.ok(&["case", "show", &case], None);
+
+    // A hold needs a date that reads, and is the managers'.
+    let typo = v.vault(
+        &[
+            "retention",
+            "hold",
+            &case,
+            "--until",
+            "30/06/2099",
+            "--reason",
+            "evidence",
+        ],
+        None,
+    );
+    assert!(!typo.status.success());
+    assert!(String::from_utf8_lossy(&typo.stderr).contains("AAAA-MM-JJ"));
+    std::fs::write(dir.join("vera-password"), "vera-password-1\n").unwrap();
+    v.ok(
+        &[
+            "user",
+            "add",
+            "vera",
+            "--new-password-file",
+            "vera-password",
+        ],
+        None,
+    );
+    v.ok(&["team", "add-member", "Belleville", "vera"], None);
+    let as_vera = |args: &[&str]| {
+        v.command(args, None)
+            .env("VAULT_USER", "vera")
+            .env("VAULT_PASSWORD_FILE", dir.join("vera-password"))
+            .output()
+            .unwrap()
+    };
+    let refused = as_vera(&[
+        "retention",
+        "hold",
+        &case,
+        "--until",
+        "2099-06-30",
+        "--reason",
+        "evidence",
+    ]);
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr)
+        .contains("seuls les administrateurs et les coordinateurs voient"));
+    // A volunteer records a contact; the admin keeps the case until 2099.
+    assert!(as_vera(&["case", "contact", &case]).status.success());
+    v.ok(
+        &[
+            "retention",
+            "hold",
+            &case,
+            "--until",
+            "2099-06-30",
+            "--reason",
+            "evidence",
+            "--note",
+            "Plainte déposée",
+        ],
+        None,
+    );
+    let due = v.ok(&["retention", "due", "--days", "36500"], None);
+    assert!(
+        due.contains("2099-06-30") || due.contains("2099-07-01"),
+        "{due}"
+    );
+    assert!(
+        due.contains("preuve dans un délai de prescription"),
+        "{due}"
+    );
+    v.ok(&["team", "retention", "Belleville", "--days", "365"], None);
+    assert!(v
+        .ok(&["team", "list"], None)
+        .contains("365 jours après le dernier contact"));
+    let log = v.ok(&["log", "show", "--json"], None);
+    for action in [
+        "case.contact",
+        "case.hold",
+        "retention.due",
+        "team.retention",
+    ] {
+        assert!(log.contains(action), "{action}: {log}");
+    }
+    assert!(log.contains("reason:evidence"));
+    assert!(
+        !log.contains("Plainte"),
+        "the note is sealed with the case, not in the log"
+    );
+}
