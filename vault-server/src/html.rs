@@ -65,17 +65,6 @@ pub async fn css() -> impl IntoResponse {
     )
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn escapes_markup() {
-        assert_eq!(
-            super::escape("<a href=\"x\">'&'</a>"),
-            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
-        );
-    }
-}
-
 /// The QR code of a text (a link's address, a recovery share), as inline SVG (no image
 /// request, nothing for the CSP); nothing when the text is too long for one.
 pub fn qr(text: &str) -> maud::Markup {
@@ -94,5 +83,16 @@ pub fn qr(text: &str) -> maud::Markup {
             maud::PreEscaped(svg)
         }
         Err(_) => maud::html! {},
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn escapes_markup() {
+        assert_eq!(
+            super::escape("<a href=\"x\">'&'</a>"),
+            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
+        );
     }
 }
