@@ -175,6 +175,12 @@ mod tests {
         for a in vault_core::Action::ALL {
             let id = format!("log-action-{}", a.wire().replace(['.', '_'], "-"));
             assert!(Locale::Fr.has(&id) && Locale::En.has(&id), "{id}");
+            // What a case's access report shows (the personal space's too): its own words,
+            // never "autre action (case.hold)".
+            if a.kind() != vault_core::ActionKind::Vault {
+                let id = format!("action-{}", a.wire().replace(['.', '_'], "-"));
+                assert!(Locale::Fr.has(&id) && Locale::En.has(&id), "{id}");
+            }
         }
         assert_eq!(link_status(Locale::En, LinkStatus::Exhausted), "used up");
     }
