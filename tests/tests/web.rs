@@ -138,6 +138,16 @@ fn a_volunteer_works_a_case_from_the_browser() {
     assert!(page.contains("ajouté par <bdi>alice</bdi>"));
     accessible(&desk, "case");
     desk.screenshot("web-case");
+    // Retention: the case's term, and the hold form of a manager, opened.
+    assert!(page.contains("Effacement prévu le"), "{page}");
+    desk.click("#retention summary");
+    desk.wait_for("Prolonger la conservation");
+    accessible(&desk, "case-hold-form");
+    // The due list: nothing due yet for a case opened today.
+    desk.open(&format!("{base}/retention"));
+    let due = desk.wait_for("Dossiers proches de leur échéance");
+    assert!(due.contains("Aucun dossier n'arrive à échéance"), "{due}");
+    accessible(&desk, "retention-due");
 
     // The list finds the case by a part of the name, typed without the accent.
     desk.open(&format!("{base}/cases"));
