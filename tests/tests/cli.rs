@@ -626,3 +626,77 @@ fn retention_lists_what_is_due_keeps_a_case_with_a_reason_and_sweeps_nothing_ear
         "the note is sealed with the case, not in the log"
     );
 }
+
+#[test]
+fn a_new_vault_starts_with_three_recovery_shares_any_two_of_which_recover() {
+    let v = VaultDir::empty();
+    let dir = v.root.path();
+    // INIT without its --recovery-key-out: the key is never shown whole.
+    let args: Vec<&str> = INIT[..INIT.len() - 2].to_vec();
+    let out = v.vault(&args, None);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let told = String::from_utf8_lossy(&out.stderr);
+    assert!(told.contains("EN TROIS PARTS"), "{told}");
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let shares: Vec<&str> = stdout.lines().collect();
+    assert_eq!(shares.len(), 3, "{stdout}");
+    assert!(!stdout.contains("AGE-SECRET-KEY"), "{stdout}");
+    std::fs::write(dir.join("a.txt"), shares[0]).unwrap();
+    std::fs::write(dir.join("c.txt"), shares[2]).unwrap();
+    std::fs::write(dir.join("bob-password"), "bob-password\n").unwrap();
+    std::fs::write(dir.join("new-password"), "a-new-password\n").unwrap();
+    v.ok(
+        &["user", "add", "bob", "--new-password-file", "bob-password"],
+        None,
+    );
+    let recover = |files: &[&str]| {
+        let mut args = vec![
+            "user",
+            "recover",
+            "bob",
+            "--new-password-file",
+            "new-password",
+        ];
+        for f in files {
+            args.extend(["--recovery-share-file", f]);
+        }
+        v.vault(&args, None)
+    };
+    assert!(
+        !recover(&["a.txt"]).status.success(),
+        "one share is not enough"
+    );
+    let two = recover(&["c.txt", "a.txt"]);
+    assert!(
+        two.status.success(),
+        "{}",
+        String::from_utf8_lossy(&two.stderr)
+    );
+
+    // Or into a directory, each share with its QR code.
+    let w = VaultDir::empty();
+    let mut args: Vec<&str> = INIT[..INIT.len() - 2].to_vec();
+    args.extend(["--recovery-shares-out", "shares"]);
+    let out = w.vault(&args, None);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.stdout.is_empty(), "nothing secret on the terminal");
+    for n in 1..=3 {
+        let share = w.root.path().join(format!("shares/share-{n}.txt"));
+        assert!(std::fs::read_to_string(share)
+            .unwrap()
+            .starts_with("VAULTSHARE1"));
+        assert!(w
+            .root
+            .path()
+            .join(format!("shares/share-{n}.svg"))
+            .is_file());
+    }
+}

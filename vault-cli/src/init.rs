@@ -20,9 +20,13 @@ pub struct Init {
     /// Address of the server, for links / Adresse publique du serveur
     #[arg(long)]
     public_url: Option<String>,
-    /// Write the recovery key to FILE (mode 0600) instead of printing it
+    /// Write the whole recovery key to FILE (mode 0600), not split into shares
     #[arg(long)]
     recovery_key_out: Option<PathBuf>,
+    /// Write the recovery key's three shares (any two give it back) to a new directory,
+    /// as share-N.txt and its QR code share-N.svg, instead of printing them
+    #[arg(long, conflicts_with = "recovery_key_out")]
+    recovery_shares_out: Option<PathBuf>,
     /// File holding the admin's password (else prompted twice)
     #[arg(long)]
     new_password_file: Option<PathBuf>,
@@ -67,25 +71,45 @@ impl Init {
         let created = Vault::create(&ctx.data_dir, &settings, &self.admin, &password)?;
         let key = created.recovery_key.expose_secret();
         // Two lines: French, then English, for the one message that must be read whole.
-        let warning = format!(
-            "{}\n{}",
-            Locale::Fr.say("cli-recovery-key"),
-            Locale::En.say("cli-recovery-key")
-        );
-        match self.recovery_key_out {
-            Some(path) => {
+        let both = |id: &str| format!("{}\n{}", Locale::Fr.say(id), Locale::En.say(id));
+        // A new vault starts with a 2-of-3 recovery, as the setup page's does; the whole
+        // key only when asked for by name.
+        let split = || {
+            vault_core::SecretKey::parse(key)
+                .and_then(|k| vault_core::split_key(&k, SETUP_SHARES, SETUP_THRESHOLD))
+        };
+        match (self.recovery_key_out, self.recovery_shares_out) {
+            (Some(path), _) => {
                 write_private(&path, key)?;
                 eprintln!(
-                    "{warning}\n{}",
+                    "{}\n{}",
+                    both("cli-recovery-key"),
                     say_with(
                         "cli-written-to",
                         &[("path", path.display().to_string().into())]
                     )
                 );
             }
-            None => {
-                eprintln!("{warning}");
-                println!("{key}");
+            (None, Some(dir)) => {
+                let shares = split()?;
+                crate::recovery::write_shares(&dir, &shares, &[])?;
+                eprintln!(
+                    "{}\n{}",
+                    both("cli-recovery-shares"),
+                    crate::recovery::written(
+                        "cli-recovery-split",
+                        shares.len(),
+                        SETUP_THRESHOLD,
+                        &dir
+                    )
+                );
+            }
+            (None, None) => {
+                let shares = split()?;
+                eprintln!("{}", both("cli-recovery-shares"));
+                for share in &shares {
+                    println!("{}", share.expose_secret());
+                }
             }
         }
         eprintln!(
@@ -101,6 +125,10 @@ impl Init {
         Ok(())
     }
 }
+
+/// A new vault's recovery: three shares, any two of which give the key back.
+const SETUP_SHARES: u8 = 3;
+const SETUP_THRESHOLD: u8 = 2;
 
 /// Creates a file readable by its owner only.
 fn write_private(path: &std::path::Path, text: &str) -> anyhow::Result<()> {

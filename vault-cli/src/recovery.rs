@@ -146,7 +146,7 @@ fn share_count(shares: u8, custodians: &[vault_core::PublicKey]) -> u8 {
 
 /// Writes each share in a new directory `dir`: `share-N.txt`, or `share-N.age` sealed to
 /// its custodian's recipient. Each file is on disk when this returns.
-fn write_shares(
+pub(crate) fn write_shares(
     dir: &Path,
     shares: &[SecretString],
     custodians: &[vault_core::PublicKey],
@@ -194,7 +194,7 @@ fn qr_svg(share: &SecretString) -> vault_core::Result<zeroize::Zeroizing<Vec<u8>
     Ok(svg.into_bytes().into())
 }
 
-fn written(id: &str, count: usize, threshold: u8, dir: &Path) -> String {
+pub(crate) fn written(id: &str, count: usize, threshold: u8, dir: &Path) -> String {
     say_with(
         id,
         &[

@@ -17,6 +17,7 @@ cli-other-error = error
 
 cli-weak-argon2 = warning: argon2 parameters below the recommended ones
 cli-recovery-key = RECOVERY KEY: the only way to recover an account or the vault. Keep it offline (paper, safe), never on this computer.
+cli-recovery-shares = RECOVERY KEY, IN THREE SHARES: any two of them recover an account or the vault, one alone reveals nothing. They will never be shown again: hand each to a different person, offline (paper, safe), never on this computer.
 cli-written-to = written to { $path }
 cli-vault-created = vault created in { $path }; admin: { $admin }
 

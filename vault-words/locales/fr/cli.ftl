@@ -16,7 +16,8 @@ cli-cannot-create = impossible de créer { $path }
 cli-other-error = erreur
 
 cli-weak-argon2 = attention : paramètres argon2 plus faibles que recommandé
-cli-recovery-key = CLÉ DE SECOURS : elle seule permet de récupérer un compte ou le coffre. Gardez-la hors ligne (papier, coffre), jamais sur cet ordinateur.
+cli-recovery-key = CLÉ DE RÉCUPÉRATION : elle seule permet de récupérer un compte ou le coffre. Gardez-la hors ligne (papier, coffre), jamais sur cet ordinateur.
+cli-recovery-shares = CLÉ DE RÉCUPÉRATION, EN TROIS PARTS : deux d'entre elles suffisent à récupérer un compte ou le coffre, une seule n'en révèle rien. Elles ne seront plus jamais affichées : remettez chacune à une personne différente, hors ligne (papier, coffre), jamais sur cet ordinateur.
 cli-written-to = écrite dans { $path }
 cli-vault-created = coffre créé dans { $path } ; administrateur : { $admin }
 
