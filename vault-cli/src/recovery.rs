@@ -17,19 +17,8 @@ pub enum RecoveryCmd {
         /// The recovery key, in a file
         #[arg(long)]
         recovery_key_file: PathBuf,
-        /// How many shares (one per custodian); with --custodian, one per custodian given
-        #[arg(long, default_value_t = 3)]
-        shares: u8,
-        /// A custodian's own age recipient (age1..., repeat: one per share): each share is
-        /// written encrypted to its custodian (share-N.age), for the age tool to open
-        #[arg(long = "custodian")]
-        custodians: Vec<String>,
-        /// How many of them give the key back
-        #[arg(long, default_value_t = 2)]
-        threshold: u8,
-        /// A new directory where share-1.txt, share-2.txt... are written
-        #[arg(long)]
-        out_dir: PathBuf,
+        #[command(flatten)]
+        new: NewShares,
     },
     /// Replace the recovery key by a new one, split again (a custodian left, a share was
     /// lost): the old key and its shares open nothing from then on / Remplacer la clé de
@@ -41,21 +30,41 @@ pub enum RecoveryCmd {
         /// One of the current key's shares, in a file (repeat: as many as its split needs)
         #[arg(long, conflicts_with = "recovery_key_file")]
         recovery_share_file: Vec<PathBuf>,
-        /// How many shares of the new key (one per custodian); with --custodian, one per
-        /// custodian given
-        #[arg(long, default_value_t = 3)]
-        shares: u8,
-        /// A custodian's own age recipient (age1..., repeat: one per share)
-        #[arg(long = "custodian")]
-        custodians: Vec<String>,
-        /// How many of the new shares give the new key back
-        #[arg(long, default_value_t = 2)]
-        threshold: u8,
-        /// A new directory where the new key's shares are written, before the old key is
-        /// given up
-        #[arg(long)]
-        out_dir: PathBuf,
+        #[command(flatten)]
+        new: NewShares,
     },
+}
+
+/// Where the shares of a split go, and how many of them give the key back.
+#[derive(clap::Args)]
+pub struct NewShares {
+    /// How many shares (one per custodian); with --custodian, one per custodian given
+    #[arg(long, default_value_t = 3)]
+    shares: u8,
+    /// A custodian's own age recipient (age1..., repeat: one per share): each share is
+    /// written encrypted to its custodian (share-N.age), for the age tool to open
+    #[arg(long = "custodian")]
+    custodians: Vec<String>,
+    /// How many of them give the key back
+    #[arg(long, default_value_t = 2)]
+    threshold: u8,
+    /// A new directory where share-1.txt, share-2.txt... are written (before a rotation
+    /// gives the old key up)
+    #[arg(long)]
+    out_dir: PathBuf,
+}
+
+impl NewShares {
+    /// The custodians' recipients, and how many shares: one each when they are given.
+    fn plan(&self) -> anyhow::Result<(Vec<vault_core::PublicKey>, u8)> {
+        let custodians = crate::context::recipients(&self.custodians)?;
+        let count = if custodians.is_empty() {
+            self.shares
+        } else {
+            u8::try_from(custodians.len()).unwrap_or(u8::MAX)
+        };
+        Ok((custodians, count))
+    }
 }
 
 impl RecoveryCmd {
@@ -64,38 +73,36 @@ impl RecoveryCmd {
         match self {
             RecoveryCmd::Split {
                 recovery_key_file,
-                shares,
-                threshold,
-                custodians,
-                out_dir,
+                new,
             } => {
-                let custodians = crate::context::recipients(&custodians)?;
-                let shares = share_count(shares, &custodians);
+                let (custodians, shares) = new.plan()?;
                 let key = crate::context::recovery_key(Some(&recovery_key_file), &[])?;
-                let split = vault.split_recovery(&session, &key, shares, threshold)?;
-                write_shares(&out_dir, &split, &custodians)?;
+                let split = vault.split_recovery(&session, &key, shares, new.threshold)?;
+                write_shares(&new.out_dir, &split, &custodians)?;
                 eprintln!(
                     "{}",
-                    written("cli-recovery-split", split.len(), threshold, &out_dir)
+                    written(
+                        "cli-recovery-split",
+                        split.len(),
+                        new.threshold,
+                        &new.out_dir
+                    )
                 );
             }
             RecoveryCmd::Rotate {
                 recovery_key_file,
                 recovery_share_file,
-                shares,
-                threshold,
-                custodians,
-                out_dir,
+                new,
             } => {
-                let custodians = crate::context::recipients(&custodians)?;
-                let shares = share_count(shares, &custodians);
+                let (custodians, shares) = new.plan()?;
+                let (threshold, out_dir) = (new.threshold, &new.out_dir);
                 let old = crate::context::recovery_key(
                     recovery_key_file.as_deref(),
                     &recovery_share_file,
                 )?;
                 let mut wrote = false;
                 let rotated = vault.rotate_recovery(&session, &old, shares, threshold, |split| {
-                    write_shares(&out_dir, split, &custodians)?;
+                    write_shares(out_dir, split, &custodians)?;
                     wrote = true;
                     Ok(())
                 });
@@ -105,7 +112,7 @@ impl RecoveryCmd {
                         // The old key is still in force: shares of the new one would only
                         // mislead their custodians.
                         if wrote {
-                            let _ = std::fs::remove_dir_all(&out_dir);
+                            let _ = std::fs::remove_dir_all(out_dir);
                         }
                         return Err(e.into());
                     }
@@ -126,21 +133,12 @@ impl RecoveryCmd {
                         "cli-recovery-split",
                         rotated.shares.len(),
                         threshold,
-                        &out_dir
+                        out_dir
                     )
                 );
             }
         }
         Ok(())
-    }
-}
-
-/// With custodians, one share for each of them.
-fn share_count(shares: u8, custodians: &[vault_core::PublicKey]) -> u8 {
-    if custodians.is_empty() {
-        shares
-    } else {
-        u8::try_from(custodians.len()).unwrap_or(u8::MAX)
     }
 }
 

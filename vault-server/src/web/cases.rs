@@ -430,12 +430,9 @@ pub async fn edit(
     Path(case): Path<String>,
     fields: Fields,
 ) -> Response {
-    if let Err(refused) = v.check(&fields) {
-        return refused;
-    }
-    let (vault, case) = match (state.vault(), parse_id::<CaseId>(&case)) {
-        (Ok(vault), Ok(case)) => (vault, case),
-        (Err(e), _) | (_, Err(e)) => return v.error(e, "/cases"),
+    let (vault, case) = match v.case_form(&state, &case, &fields) {
+        Ok(checked) => checked,
+        Err(refused) => return refused,
     };
     let here = format!("/cases/{case}");
     let Some(profile) = profile_of(&fields) else {
@@ -465,12 +462,9 @@ pub async fn set_status(
     Path(case): Path<String>,
     fields: Fields,
 ) -> Response {
-    if let Err(refused) = v.check(&fields) {
-        return refused;
-    }
-    let (vault, case) = match (state.vault(), parse_id::<CaseId>(&case)) {
-        (Ok(vault), Ok(case)) => (vault, case),
-        (Err(e), _) | (_, Err(e)) => return v.error(e, "/cases"),
+    let (vault, case) = match v.case_form(&state, &case, &fields) {
+        Ok(checked) => checked,
+        Err(refused) => return refused,
     };
     let status = match fields.get("status") {
         Some("closed") => CaseStatus::Closed,

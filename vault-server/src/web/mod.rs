@@ -303,6 +303,24 @@ impl Volunteer {
         self.check_token(fields.get("csrf").unwrap_or(""))
     }
 
+    /// What every form about one case checks first: its CSRF token, that the vault is
+    /// there, and the case's id from the address. The refusal is the page to answer.
+    pub fn case_form(
+        &self,
+        state: &AppState,
+        case: &str,
+        fields: &Fields,
+    ) -> Result<(vault_core::Vault, vault_core::CaseId), Response> {
+        self.check(fields)?;
+        match (
+            state.vault(),
+            crate::api::parse_id::<vault_core::CaseId>(case),
+        ) {
+            (Ok(vault), Ok(case)) => Ok((vault, case)),
+            (Err(e), _) | (_, Err(e)) => Err(self.error(e, "/cases")),
+        }
+    }
+
     /// Refuses a CSRF token that is not the session's (403, nothing done).
     pub fn check_token(&self, sent: &str) -> Result<(), Response> {
         let expected = self.csrf.expose_secret().as_bytes();

@@ -6,10 +6,9 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use maud::{html, Markup};
-use vault_core::{CaseId, HoldReason};
+use vault_core::HoldReason;
 
 use super::{run, see_other, when, Fields, Volunteer};
-use crate::api::parse_id;
 use crate::state::AppState;
 
 /// `POST /cases/{case}/contact`: the person was met or heard from today.
@@ -19,12 +18,9 @@ pub async fn contact(
     Path(case): Path<String>,
     fields: Fields,
 ) -> Response {
-    if let Err(refused) = v.check(&fields) {
-        return refused;
-    }
-    let (vault, case) = match (state.vault(), parse_id::<CaseId>(&case)) {
-        (Ok(vault), Ok(case)) => (vault, case),
-        (Err(e), _) | (_, Err(e)) => return v.error(e, "/cases"),
+    let (vault, case) = match v.case_form(&state, &case, &fields) {
+        Ok(checked) => checked,
+        Err(refused) => return refused,
     };
     let here = format!("/cases/{case}");
     let session = v.session.clone();
@@ -42,12 +38,9 @@ pub async fn hold(
     Path(case): Path<String>,
     fields: Fields,
 ) -> Response {
-    if let Err(refused) = v.check(&fields) {
-        return refused;
-    }
-    let (vault, case) = match (state.vault(), parse_id::<CaseId>(&case)) {
-        (Ok(vault), Ok(case)) => (vault, case),
-        (Err(e), _) | (_, Err(e)) => return v.error(e, "/cases"),
+    let (vault, case) = match v.case_form(&state, &case, &fields) {
+        Ok(checked) => checked,
+        Err(refused) => return refused,
     };
     let here = format!("/cases/{case}");
     let until = fields.get("until").and_then(vault_words::end_of_paris_day);
