@@ -306,13 +306,19 @@ impl Vault {
         }
         let _guard = self.write_lock();
         let (record, _key) = self.case_key(session, case)?;
-        self.shred_case(&record, audit)
+        self.shred_case(&record, audit, true)
     }
 
     /// Crypto-shreds a case: its wraps, profile, documents, blobs and links go, in one
-    /// batch, then the catalogue is compacted. The caller holds the write lock and has
-    /// decided (a manager's erasure, or its retention term).
-    pub(crate) fn shred_case(&self, record: &CaseRecord, audit: &mut Audit) -> Result<EraseReport> {
+    /// batch, then (with `compact`) the catalogue is compacted. The caller holds the write
+    /// lock and has decided (a manager's erasure, or its retention term); a sweep of many
+    /// cases compacts once, after the last.
+    pub(crate) fn shred_case(
+        &self,
+        record: &CaseRecord,
+        audit: &mut Audit,
+        compact: bool,
+    ) -> Result<EraseReport> {
         let case = &record.id;
         let catalog = &self.inner.catalog;
         let mut batch = Batch::default();
@@ -333,7 +339,9 @@ impl Vault {
         // open; never a document whose file is gone.
         self.commit_removal(batch, audit, &blobs)?;
         // Without this, sled would keep the deleted wraps' bytes in its files for a while.
-        catalog.compact()?;
+        if compact {
+            catalog.compact()?;
+        }
         Ok(EraseReport {
             documents: docs.len(),
             blobs: blobs.len(),

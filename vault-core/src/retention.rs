@@ -96,8 +96,9 @@ pub struct Hold {
     pub at: u64,
 }
 
-/// A case near (or past) its term, as the due list shows it.
-#[derive(Clone, Debug, Serialize)]
+/// A case near (or past) its term, as the due list shows it. Its Debug output leaves the
+/// name and the note out, as `CaseProfile`'s does.
+#[derive(Clone, Serialize)]
 pub struct Due {
     /// The case.
     pub case: CaseId,
@@ -117,6 +118,21 @@ pub struct Due {
     pub hold: Option<Hold>,
     /// The hold's note, decrypted.
     pub hold_note: Option<String>,
+}
+
+impl std::fmt::Debug for Due {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Due")
+            .field("case", &self.case)
+            .field("name", &"***")
+            .field("status", &self.status)
+            .field("last_contact", &self.last_contact)
+            .field("closed", &self.closed)
+            .field("term", &self.term)
+            .field("hold", &self.hold)
+            .field("hold_note", &self.hold_note.as_ref().map(|_| "***"))
+            .finish()
+    }
 }
 
 /// A case whose term has come, erased by a sweep (or that a dry run would erase).
@@ -341,7 +357,7 @@ impl Vault {
                     Actor::system(),
                     Action::RetentionErase,
                     vec![target("case", &id)],
-                    |audit| self.shred_case(&current, audit),
+                    |audit| self.shred_case(&current, audit, false),
                 )
                 .map(|report| Some((term, report)))?;
             if let Some((term, report)) = erased {
@@ -351,6 +367,12 @@ impl Vault {
                     erased: Some(report),
                 });
             }
+        }
+        if swept.iter().any(|s| s.erased.is_some()) {
+            // Once for the whole sweep (it copies the catalogue): the erased wraps' bytes
+            // leave sled's files.
+            let _guard = self.write_lock();
+            catalog.compact()?;
         }
         Ok(swept)
     }

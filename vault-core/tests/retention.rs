@@ -94,6 +94,10 @@ fn a_case_is_erased_on_its_term_unless_kept_and_views_do_not_move_it() {
     f.vault.case(&f.alice, &contacted).unwrap();
     // Nothing is left of it on disk that a key would open: no blob, no wrap.
     assert!(files(&f.data().join("blobs")).is_empty());
+    assert!(
+        files_containing(&f.data().join("catalog"), quiet.to_string().as_bytes()).is_empty(),
+        "the erased case's entries are still in sled's files"
+    );
     let events = f.vault.log_events(&f.alice, 0, 10_000).unwrap();
     let erasure = events
         .iter()
