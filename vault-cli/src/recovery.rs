@@ -100,18 +100,17 @@ impl RecoveryCmd {
                     recovery_key_file.as_deref(),
                     &recovery_share_file,
                 )?;
-                let mut wrote = false;
+                // A directory that is there already is refused by write_shares, and left.
+                let existed = out_dir.exists();
                 let rotated = vault.rotate_recovery(&session, &old, shares, threshold, |split| {
-                    write_shares(out_dir, split, &custodians)?;
-                    wrote = true;
-                    Ok(())
+                    write_shares(out_dir, split, &custodians)
                 });
                 let rotated = match rotated {
                     Ok(rotated) => rotated,
                     Err(e) => {
-                        // The old key is still in force: shares of the new one would only
-                        // mislead their custodians.
-                        if wrote {
+                        // The old key is still in force: shares of the new one (all or
+                        // some written) would only mislead their custodians.
+                        if !existed {
                             let _ = std::fs::remove_dir_all(out_dir);
                         }
                         return Err(e.into());

@@ -1836,7 +1836,9 @@ async fn a_manager_keeps_one_case_longer_and_the_sweeper_erases_the_other_on_its
         .expect(StatusCode::OK)
         .text();
     assert!(case_page.contains("Conserver plus longtemps"));
+    // As typed in a browser without a date picker: 2027-06-30 becomes 30/06/2027.
     let until = vault_words::paris_date(vault.now() + 200 * 86_400);
+    let until = until.split('-').rev().collect::<Vec<_>>().join("%2F");
     let form = format!(
         "csrf={}&until={until}&reason=procedure&note=Recours+CNDA+n%C2%B0+24012345",
         csrf_of(&case_page)

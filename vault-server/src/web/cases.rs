@@ -264,7 +264,7 @@ fn profile_of(fields: &Fields) -> Option<CaseProfile> {
 /// the vault keeps, `AAAA-MM-JJ`; anything else is returned as typed, for vault-core to
 /// accept or refuse. Three numbers are reordered, no more: whether the date exists is
 /// vault-core's check.
-fn iso_date(typed: &str) -> String {
+pub(super) fn iso_date(typed: &str) -> String {
     let parts: Vec<&str> = typed.trim().split(['/', '.', '-']).collect();
     match parts[..] {
         [d, m, y]

@@ -31,7 +31,7 @@ pub async fn contact(
 }
 
 /// `POST /cases/{case}/hold`: kept until a date (`until`, YYYY-MM-DD as a date field
-/// sends it), with a `reason` and an optional `note`.
+/// sends it, or as typed in France), with a `reason` and an optional `note`.
 pub async fn hold(
     State(state): State<AppState>,
     v: Volunteer,
@@ -43,7 +43,11 @@ pub async fn hold(
         Err(refused) => return refused,
     };
     let here = format!("/cases/{case}");
-    let until = fields.get("until").and_then(vault_words::end_of_paris_day);
+    // A browser without a date picker sends what was typed: 30/06/2027 reads too.
+    let until = fields
+        .get("until")
+        .map(super::cases::iso_date)
+        .and_then(|d| vault_words::end_of_paris_day(&d));
     let reason = fields
         .get("reason")
         .and_then(|r| r.parse::<HoldReason>().ok());
