@@ -175,7 +175,9 @@ fn a_lawyer_and_a_beneficiary_use_their_links_in_chromium() {
     lawyer.click("ul.docs form button");
     assert_eq!(lawyer.downloaded("recours.pdf"), b"%PDF-1.7 recours");
     lawyer.open(&format!("{base}{}?lang=en", s.share_path));
-    assert!(lawyer.source().contains("Documents shared with you"));
+    // Waited for: right after a download, the page may still be loading (a run failed here
+    // once with the French page still in place).
+    lawyer.wait_for("Documents shared with you");
     lawyer.screenshot("share-page-en");
     lawyer.assert_accessible("share-page-en");
     // English was picked with ?lang=en: the choice is kept for the next link page.
