@@ -279,16 +279,20 @@ impl Vault {
             let floor = self.retention_floor()?;
             let catalog = &self.inner.catalog;
             let teams: Vec<TeamRecord> = catalog.records("team/")?;
+            // Read once for all the manager's teams.
+            let cases: Vec<CaseRecord> = catalog.records("case/")?;
             let mut due = Vec::new();
             for team in teams
                 .iter()
                 .filter(|t| t.members.contains(&session.user.id))
             {
                 let team_key = self.team_key(session, &team.id)?;
-                for case in catalog.records::<CaseRecord>("case/")? {
-                    if case.team != team.id || term(&case, team, floor) > horizon {
+                for case in cases.iter().filter(|c| c.team == team.id) {
+                    let term = term(case, team, floor);
+                    if term > horizon {
                         continue;
                     }
+                    let case = case.clone();
                     let key = self.unwrap_case_key(&case.id, &team_key)?;
                     let hold_note = match catalog.raw(&format!("{HOLD_NOTE}{}", case.id))? {
                         Some(sealed) => keys::open(&sealed, &key)?
@@ -296,7 +300,6 @@ impl Vault {
                         None => None,
                     };
                     audit.target("case", &case.id);
-                    let term = term(&case, team, floor);
                     let info = self.decrypt_case(case.clone(), &key)?;
                     due.push(Due {
                         case: case.id,
