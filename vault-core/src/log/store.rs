@@ -11,15 +11,18 @@
 //! and 85 s to verify; as flat files they take about 210 bytes each and verify in seconds.
 //!
 //! An append writes the hashes, then the records, then the offsets, fsyncing each file:
-//! `offsets.bin` is the commit point. A crash can leave bytes past the committed end of
+//! `offsets.bin` is the commit point. Appends are grouped ([`Group`]): the events that
+//! arrive while one append is being written wait, and go together in the next one, so that
+//! concurrent readers share its fsyncs; each caller returns once its own group is durable. A crash can leave bytes past the committed end of
 //! the other files; opening cuts them off. Events are written *before* the change they
 //! record is applied (write-ahead): if the change then fails, a `failed` event follows.
 
 use crate::log::action::Action;
+use std::collections::{HashMap, VecDeque};
 use std::fs::{self, File, OpenOptions};
 use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
-use std::sync::{MutexGuard, PoisonError};
+use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
 
 use crate::blob_fs::sync_dir;
 use crate::catalog::Batch;
@@ -313,6 +316,68 @@ pub(crate) fn push_leaf(
 /// Most events one append writes.
 const MAX_BATCH: u64 = 10_000;
 
+/// Group commit: appends waiting for their turn to be written.
+///
+/// A caller queues its events with a ticket. When no append is being written, it becomes
+/// the writer: it takes every queued request (up to [`MAX_BATCH`] events) and appends them
+/// as one, with one set of fsyncs, then tells each request's caller the outcome. Callers
+/// that came meanwhile wait, and one of them writes the next group. A caller returns only
+/// once the append that holds its events is durable, or has failed: a failed append fails
+/// every request in it (each caller gets [`Error::LogUnavailable`], as with an append of
+/// its own). Events keep the order in which they were queued.
+#[derive(Default)]
+pub(crate) struct Group {
+    queue: Mutex<Queue>,
+    /// Signalled when a group has been written (or has failed).
+    written: Condvar,
+}
+
+#[derive(Default)]
+struct Queue {
+    waiting: VecDeque<(u64, Vec<NewEvent>)>,
+    next_ticket: u64,
+    /// Whether a caller is writing a group now.
+    writing: bool,
+    /// Outcomes of written groups' requests, by ticket, until their callers take them.
+    outcomes: HashMap<u64, bool>,
+    /// Groups written, and requests in them (for tests and benchmarks).
+    groups: u64,
+    requests: u64,
+}
+
+impl Group {
+    fn queue(&self) -> MutexGuard<'_, Queue> {
+        self.queue.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+/// Records the outcome of the group being written, also when its writer panics (then the
+/// group failed): its callers are never left waiting.
+struct Writing<'a> {
+    group: &'a Group,
+    tickets: Vec<u64>,
+    ok: bool,
+}
+
+impl Drop for Writing<'_> {
+    fn drop(&mut self) {
+        let mut queue = self.group.queue();
+        for ticket in &self.tickets {
+            queue.outcomes.insert(*ticket, self.ok);
+        }
+        queue.writing = false;
+        queue.groups += 1;
+        queue.requests += self.tickets.len() as u64;
+        drop(queue);
+        self.group.written.notify_all();
+    }
+}
+
+/// How many records an event becomes (one naming more targets than a record holds is split).
+fn records_of(e: &NewEvent) -> u64 {
+    (e.targets.len().div_ceil(u16::MAX as usize)).max(1) as u64
+}
+
 /// Largest record (event bytes) the log reads.
 pub(crate) const MAX_RECORD: u64 = 1 << 24;
 
@@ -509,9 +574,63 @@ impl Vault {
         applied
     }
 
-    /// Appends events, durably (with any completion still pending in front).
+    /// Appends events, durably (with any completion still pending in front), in the next
+    /// group written ([`Group`]).
     pub(crate) fn append_events(&self, events: Vec<NewEvent>) -> Result<()> {
-        self.log_state().append(events)
+        let group = &self.inner.group;
+        let mut queue = group.queue();
+        let ticket = queue.next_ticket;
+        queue.next_ticket += 1;
+        queue.waiting.push_back((ticket, events));
+        loop {
+            if let Some(ok) = queue.outcomes.remove(&ticket) {
+                return if ok {
+                    Ok(())
+                } else {
+                    Err(Error::LogUnavailable)
+                };
+            }
+            if queue.writing {
+                queue = group
+                    .written
+                    .wait(queue)
+                    .unwrap_or_else(PoisonError::into_inner);
+                continue;
+            }
+            queue.writing = true;
+            drop(queue);
+            // Tests widen the window in which requests join a group.
+            fail::fail_point!("log.group");
+            let mut queue_now = group.queue();
+            let mut taken = Vec::new();
+            let mut records = 0;
+            while let Some((_, events)) = queue_now.waiting.front() {
+                let n: u64 = events.iter().map(records_of).sum();
+                if !taken.is_empty() && records + n > MAX_BATCH {
+                    break;
+                }
+                records += n;
+                taken.extend(queue_now.waiting.pop_front());
+            }
+            drop(queue_now);
+            let mut writing = Writing {
+                group,
+                tickets: taken.iter().map(|(t, _)| *t).collect(),
+                ok: false,
+            };
+            let events = taken.into_iter().flat_map(|(_, e)| e).collect();
+            writing.ok = self.log_state().append(events).is_ok();
+            drop(writing);
+            queue = group.queue();
+        }
+    }
+
+    /// Groups the log has written since the vault opened, and the append requests they
+    /// held: more requests than groups means concurrent appends shared their fsyncs.
+    #[doc(hidden)]
+    pub fn log_groups(&self) -> (u64, u64) {
+        let queue = self.inner.group.queue();
+        (queue.groups, queue.requests)
     }
 
     /// Number of events in the log.
