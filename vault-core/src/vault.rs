@@ -55,6 +55,8 @@ pub(crate) struct Inner {
     swept: usize,
     /// Size and right edge of the access log; its lock serialises appends.
     pub(crate) log: Mutex<LogState>,
+    /// Appends waiting to be written together (group commit).
+    pub(crate) group: crate::log::store::Group,
     /// Free bytes the data directory's disk must keep: below it, changes and uploads are
     /// refused with [`Error::DiskFull`] so that the catalogue and the log, which finish
     /// what is in flight, never meet a full disk in normal use. Reads go on.
@@ -76,6 +78,8 @@ pub struct Session {
     pub(crate) key: SecretKey,
     /// Pseudonym of the client's address, when there is a client.
     pub(crate) client: Option<String>,
+    /// Keys this session has unwrapped, kept while it lives.
+    pub(crate) unwrapped: crate::keys::KeyCache,
 }
 
 impl std::fmt::Debug for Session {
@@ -351,6 +355,7 @@ impl Vault {
                 link_locks: Mutex::new(std::collections::HashMap::new()),
                 swept,
                 log: Mutex::new(log),
+                group: Default::default(),
                 min_free,
                 pins: Mutex::default(),
                 pseudonym_key: Mutex::new(None),
@@ -496,6 +501,7 @@ impl Vault {
             user: record.to_user(),
             key,
             client,
+            unwrapped: Default::default(),
         })
     }
 }
