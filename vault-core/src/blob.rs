@@ -146,11 +146,15 @@ pub enum CopyState {
 }
 
 /// BLAKE3 on another thread: the caller hands over bytes and gets the hash at the end.
-/// Reading a document thus decrypts on one core and hashes on the other.
+/// Reading a document thus decrypts on one core and hashes on the other. The thread starts
+/// only once a first [`HASH_CHUNK`] is full: a smaller document (most reads of a letter or
+/// a scan) is hashed at the end on the caller's thread, without a thread started for it.
 pub(crate) struct BackgroundHasher {
     buf: Vec<u8>,
     tx: Option<SyncSender<Vec<u8>>>,
     worker: Option<JoinHandle<blake3::Hash>>,
+    /// Whether the thread was started (it may have gone since).
+    started: bool,
 }
 
 /// Bytes sent to the hashing thread at a time (at most four buffers alive).
@@ -158,6 +162,15 @@ const HASH_CHUNK: usize = 256 * 1024;
 
 impl BackgroundHasher {
     pub(crate) fn new() -> Self {
+        BackgroundHasher {
+            buf: Vec::new(),
+            tx: None,
+            worker: None,
+            started: false,
+        }
+    }
+
+    fn start(&mut self) {
         let (tx, rx) = sync_channel::<Vec<u8>>(2);
         let worker = thread::spawn(move || {
             let mut hasher = blake3::Hasher::new();
@@ -166,19 +179,24 @@ impl BackgroundHasher {
             }
             hasher.finalize()
         });
-        BackgroundHasher {
-            buf: Vec::with_capacity(HASH_CHUNK),
-            tx: Some(tx),
-            worker: Some(worker),
-        }
+        self.tx = Some(tx);
+        self.worker = Some(worker);
+        self.started = true;
     }
 
     pub(crate) fn update(&mut self, mut data: &[u8]) {
         while !data.is_empty() {
+            if self.buf.capacity() == 0 {
+                self.buf
+                    .reserve_exact(HASH_CHUNK.min(data.len().max(64 * 1024)));
+            }
             let n = data.len().min(HASH_CHUNK - self.buf.len());
             self.buf.extend_from_slice(&data[..n]);
             data = &data[n..];
             if self.buf.len() == HASH_CHUNK {
+                if !self.started {
+                    self.start();
+                }
                 let full = std::mem::replace(&mut self.buf, Vec::with_capacity(HASH_CHUNK));
                 if let Some(tx) = &self.tx {
                     // A send fails only if the thread is gone; finalize then reports None.
@@ -191,6 +209,11 @@ impl BackgroundHasher {
     /// The hash of everything passed to `update`; `None` if the thread failed.
     pub(crate) fn finalize(&mut self) -> Option<blake3::Hash> {
         let rest = std::mem::take(&mut self.buf);
+        if !self.started {
+            // Once only: a second call finds no thread and says None, as after a join.
+            self.started = true;
+            return Some(blake3::hash(&rest));
+        }
         let tx = self.tx.take()?;
         if !rest.is_empty() {
             tx.send(rest).ok()?;

@@ -197,13 +197,18 @@ pub async fn stream_into<T: Send + 'static, E: std::fmt::Display>(
 /// Content-Length), and is logged.
 pub fn body_from_reader(mut reader: impl Read + Send + 'static) -> Body {
     let (tx, mut rx) = mpsc::channel::<io::Result<Bytes>>(DOWNLOAD_DEPTH);
+    // One buffer per download, zeroed once; each chunk is copied out of it at its own
+    // length. (A fresh zeroed 256 KiB buffer per read cost more than the copy: measured,
+    // memset and page faults were a sixth of the server's time serving 200 KB documents.)
+    let mut buf = vec![0u8; CHUNK];
     tokio::task::spawn_blocking(move || loop {
-        let mut buf = vec![0u8; CHUNK];
         match reader.read(&mut buf) {
             Ok(0) => return,
             Ok(n) => {
-                buf.truncate(n);
-                if tx.blocking_send(Ok(Bytes::from(buf))).is_err() {
+                if tx
+                    .blocking_send(Ok(Bytes::copy_from_slice(&buf[..n])))
+                    .is_err()
+                {
                     return; // The client went away.
                 }
             }
