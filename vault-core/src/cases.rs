@@ -74,7 +74,14 @@ impl Vault {
     ) -> Result<(CaseRecord, SecretKey)> {
         let record = self.case_record(case)?;
         let team_key = self.team_key(session, &record.team)?;
-        let key = self.unwrap_case_key(case, &team_key)?;
+        let wrap = self
+            .inner
+            .catalog
+            .required_raw(&format!("wrap/case/{case}/team"))?;
+        let key = session
+            .unwrapped
+            .unwrap(&wrap, &team_key)?
+            .ok_or_else(|| Error::damaged(crate::Damage::CaseKeyWrap))?;
         Ok((record, key))
     }
 

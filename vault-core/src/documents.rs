@@ -428,10 +428,25 @@ impl Vault {
         number: u32,
         case_key: &SecretKey,
     ) -> Result<(SecretKey, DocumentMeta)> {
+        self.version_meta_in(record, number, case_key, None)
+    }
+
+    /// [`Vault::version_meta`], with the version's key taken from (or kept in) a session's
+    /// cache.
+    pub(crate) fn version_meta_in(
+        &self,
+        record: &DocumentRecord,
+        number: u32,
+        case_key: &SecretKey,
+        cache: Option<&keys::KeyCache>,
+    ) -> Result<(SecretKey, DocumentMeta)> {
         let catalog = &self.inner.catalog;
         let wrap = catalog.required_raw(&format!("wrap/version/{}/{number}", record.id))?;
-        let key = keys::unwrap(&wrap, case_key)?
-            .ok_or_else(|| Error::damaged(crate::Damage::DocumentKeyWrap))?;
+        let key = match cache {
+            Some(cache) => cache.unwrap(&wrap, case_key)?,
+            None => keys::unwrap(&wrap, case_key)?,
+        }
+        .ok_or_else(|| Error::damaged(crate::Damage::DocumentKeyWrap))?;
         let meta = self.meta_with_key(&record.id, number, &key)?;
         Ok((key, meta))
     }
@@ -528,7 +543,7 @@ impl Vault {
         let targets = vec![target("document", doc)];
         self.audited(session.actor(), Action::DocumentRead, targets, |audit| {
             let (record, case_key) = self.document_record(session, doc, audit)?;
-            self.open_version(&record, &case_key, version)
+            self.open_version(&record, &case_key, version, Some(&session.unwrapped))
         })
     }
 
@@ -546,7 +561,7 @@ impl Vault {
             .catalog
             .record(&format!("doc/{case}/{doc}"))?
             .ok_or_else(not_found)?;
-        self.open_version(&record, case_key, None)
+        self.open_version(&record, case_key, None, None)
     }
 
     fn open_version(
@@ -554,9 +569,10 @@ impl Vault {
         record: &DocumentRecord,
         case_key: &SecretKey,
         version: Option<u32>,
+        cache: Option<&keys::KeyCache>,
     ) -> Result<(DocumentMeta, DocumentReader)> {
         let v = Self::pick_version(record, version)?;
-        let (key, meta) = self.version_meta(record, v.number, case_key)?;
+        let (key, meta) = self.version_meta_in(record, v.number, case_key, cache)?;
         let reader = self.reader(&v.blob, &key, &meta)?;
         Ok((meta, reader))
     }
@@ -606,7 +622,8 @@ impl Vault {
         self.audited(session.actor(), Action::DocumentVerify, targets, |audit| {
             let (record, case_key) = self.document_record(session, doc, audit)?;
             for v in &record.versions {
-                let (_, mut reader) = self.open_version(&record, &case_key, Some(v.number))?;
+                let (_, mut reader) =
+                    self.open_version(&record, &case_key, Some(v.number), None)?;
                 io::copy(&mut reader, &mut io::sink())?;
             }
             Ok(record.versions.len() as u32)

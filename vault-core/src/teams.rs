@@ -139,7 +139,10 @@ impl Vault {
             .catalog
             .raw(&format!("wrap/team/{team}/{}", session.user.id))?
             .ok_or(Error::Denied(Why::NotATeamMember))?;
-        keys::unwrap(&wrap, &session.key)?.ok_or_else(|| Error::damaged(crate::Damage::TeamKeyWrap))
+        session
+            .unwrapped
+            .unwrap(&wrap, &session.key)?
+            .ok_or_else(|| Error::damaged(crate::Damage::TeamKeyWrap))
     }
 
     fn check_manager(actor: &Session) -> Result<()> {
