@@ -6,10 +6,12 @@
 #      rustypaste and from GET /api/v1/documents/{id}/content (signed in, decrypted, every
 #      read durably in the access log). Requests/s, p50 and p99 latency, the ratio.
 #   2. A 512 MiB upload (curl, multipart into rustypaste, raw body into the vault): time and
-#      the server's peak RSS (VmHWM, reset before each upload).
+#      the server's peak RSS (VmHWM, reset before each upload) and CPU time.
 #   3. The vault's uploads against `age -r ... && sync` of the same file: the raw API body,
 #      the web form and the upload link (both multipart); then `vault doc get` against
-#      `age -d`. Ratios.
+#      `age -d`. Ratios. Every timed step ends with `sync`: on a disk as noisy as a shared
+#      VM's, the wall times of 512 MiB writes vary by 2x from run to run, so the server's
+#      CPU seconds are printed too (they do not depend on the disk).
 #
 #   bench/peer.sh [UPLOAD_MIB]    default 512
 #
@@ -109,26 +111,29 @@ load() {
     END {print n, r, p50, p99}' wrk.out >> results
 }
 
-# peak NAME PID CMD...: wall seconds of CMD and PID's peak RSS (KiB) during it; appends
-# "NAME seconds peak_kib".
+# cpu PID: user + system time of PID so far, in clock ticks.
+cpu() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+
+# peak NAME PID CMD...: wall seconds of CMD (then sync), PID's peak RSS (KiB) and the CPU
+# seconds PID spent during it; appends "NAME seconds peak_kib cpu_seconds".
 peak() {
   local name=$1 pid=$2; shift 2
   echo 5 > "/proc/$pid/clear_refs"
-  local start end; start=$(date +%s.%N)
+  local ticks start end; ticks=$(cpu "$pid"); start=$(date +%s.%N)
   "$@" > /dev/null
   sync
   end=$(date +%s.%N)
-  echo "$name $(awk -v a="$start" -v b="$end" 'BEGIN {print b - a}') $(awk '/^VmHWM:/ {print $2}' "/proc/$pid/status")" >> results
+  echo "$name $(awk -v a="$start" -v b="$end" 'BEGIN {print b - a}') $(awk '/^VmHWM:/ {print $2}' "/proc/$pid/status") $(awk -v t="$(( $(cpu "$pid") - ticks ))" -v hz="$(getconf CLK_TCK)" 'BEGIN {print t / hz}')" >> results
 }
 
-# timed NAME CMD...: wall seconds of CMD followed by sync; appends "NAME seconds 0".
+# timed NAME CMD...: wall seconds of CMD followed by sync; appends "NAME seconds 0 0".
 timed() {
   local name=$1; shift
   local start end; start=$(date +%s.%N)
   "$@" > /dev/null
   sync
   end=$(date +%s.%N)
-  echo "$name $(awk -v a="$start" -v b="$end" 'BEGIN {print b - a}') 0" >> results
+  echo "$name $(awk -v a="$start" -v b="$end" 'BEGIN {print b - a}') 0 0" >> results
 }
 
 upload_token() {
@@ -153,8 +158,8 @@ for i in $(seq "$RUNS"); do
   peak peer_upload "$PEER_PID" peer_upload
   peak vault_upload "$SERVER_PID" vault_raw
   timed age_encrypt age -r "$RECIPIENT" -o big.age big.bin
-  timed vault_form vault_form
-  timed vault_link vault_link "$(upload_token)"
+  peak vault_form "$SERVER_PID" vault_form
+  peak vault_link "$SERVER_PID" vault_link "$(upload_token)"
   find peer-files -type f -delete
 done
 
@@ -179,18 +184,19 @@ done
 echo "vault/rustypaste req/s, 16 connections: $(ratio "$(median vault_16 2)" "$(median peer_16 2)")  (goal >= 1.5)"
 echo "vault/rustypaste p50, 1 connection:     $(ratio "$(median vault_1 3)" "$(median peer_1 3)")"
 echo
-echo "$UPLOAD_MIB MiB upload       seconds   server peak RSS MiB"
+echo "$UPLOAD_MIB MiB upload            seconds  server peak RSS MiB  server CPU s"
 for n in peer_upload vault_upload; do
-  printf '%-22s %8.2f %10d\n' "$n" "$(median $n 2)" "$(( $(median $n 3) / 1024 ))"
+  printf '%-26s %8.2f %12d %15.2f\n' "$n" "$(median $n 2)" "$(( $(median $n 3) / 1024 ))" "$(median $n 4)"
 done
+echo "vault/rustypaste upload time: $(ratio "$(median vault_upload 2)" "$(median peer_upload 2)")"
 echo
-printf '%-22s %8.2f\n' "age -r && sync" "$(median age_encrypt 2)"
-printf '%-22s %8.2f\n' "raw API upload" "$(median vault_upload 2)"
-printf '%-22s %8.2f\n' "web form (multipart)" "$(median vault_form 2)"
-printf '%-22s %8.2f\n' "upload link (multipart)" "$(median vault_link 2)"
+printf '%-26s %8.2f\n' "age -r && sync" "$(median age_encrypt 2)"
+for n in vault_upload vault_form vault_link; do
+  printf '%-26s %8.2f %12d %15.2f\n' "$n" "$(median $n 2)" "$(( $(median $n 3) / 1024 ))" "$(median $n 4)"
+done
 printf '%-22s %8.2f\n' "age -d && sync" "$(median age_decrypt 2)"
 printf '%-22s %8.2f\n' "vault doc get" "$(median doc_get 2)"
 echo "raw upload / age -r:       $(ratio "$(median vault_upload 2)" "$(median age_encrypt 2)")  (goal <= 1.3)"
-echo "web form / raw upload:     $(ratio "$(median vault_form 2)" "$(median vault_upload 2)")  (goal <= 1.15)"
-echo "upload link / raw upload:  $(ratio "$(median vault_link 2)" "$(median vault_upload 2)")  (goal <= 1.15)"
+echo "web form / raw upload:     $(ratio "$(median vault_form 2)" "$(median vault_upload 2)")  (goal <= 1.15; server CPU $(ratio "$(median vault_form 4)" "$(median vault_upload 4)"))"
+echo "upload link / raw upload:  $(ratio "$(median vault_link 2)" "$(median vault_upload 2)")  (goal <= 1.15; server CPU $(ratio "$(median vault_link 4)" "$(median vault_upload 4)"))"
 echo "vault doc get / age -d:    $(ratio "$(median doc_get 2)" "$(median age_decrypt 2)")  (goal <= 1.15)"

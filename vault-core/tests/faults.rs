@@ -277,3 +277,113 @@ fn faults_during_erasure() {
 fn faults_during_link_downloads() {
     rounds(Op::ShareDownload, 5);
 }
+
+/// Group commit under faults: eight readers of eight documents read at once, twice each,
+/// while the log's writer waits 30 ms before taking its group (so that the requests that
+/// came meanwhile join it), and one log write point fails once. After reopening: `fsck`
+/// clean, the log verifies against the checkpoint taken before, and each document has
+/// exactly as many `document.read` ok events as reads that were handed a reader. A failed
+/// group fails every reader in it: no reader of a failed group got its document.
+#[test]
+fn faults_during_concurrent_reads_fail_their_whole_group() {
+    let _scenario = FailScenario::setup();
+    let seeds: Vec<u64> = match std::env::var("FAULT_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+    {
+        Some(seed) => vec![seed],
+        None => (6000..6012).collect(),
+    };
+    let mut failed_together = 0;
+    for seed in seeds {
+        let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+        let point = POINTS[4 + rng.below(6) as usize];
+        let kind = ["enospc", "eio"][rng.below(2) as usize];
+        let skip = rng.below(2);
+        let f = Fixture::new();
+        let docs: Vec<(DocumentId, Vec<u8>)> = (0..8)
+            .map(|i| {
+                let content = pattern(20_000 + i * 1000, seed * 10 + i as u64);
+                let name = format!("piece-{i}.pdf");
+                (f.add(&f.bob, DocumentKind::Other, &name, &content), content)
+            })
+            .collect();
+        let checkpoint: Checkpoint = f.vault.checkpoint(&f.alice).unwrap();
+        let mark = f.vault.log_size();
+        let (groups_before, requests_before) = f.vault.log_groups();
+
+        fail::cfg("log.group", "sleep(30)").unwrap();
+        fail::cfg(point, &format!("{skip}*off->1*return({kind})")).unwrap();
+        let barrier = std::sync::Barrier::new(docs.len());
+        // Per reader: for each of its two reads, whether it was handed the document.
+        let outcomes: Vec<Vec<bool>> = std::thread::scope(|s| {
+            let handles: Vec<_> = docs
+                .iter()
+                .map(|(doc, content)| {
+                    let (f, barrier) = (&f, &barrier);
+                    s.spawn(move || {
+                        barrier.wait();
+                        (0..2)
+                            .map(|_| match f.vault.open_document(&f.bob, doc, None) {
+                                Ok((_, mut reader)) => {
+                                    let mut out = Vec::new();
+                                    reader.read_to_end(&mut out).unwrap();
+                                    assert_eq!(&out, content);
+                                    true
+                                }
+                                Err(vault_core::Error::LogUnavailable) => false,
+                                Err(e) => panic!("seed {seed}: a read failed otherwise: {e}"),
+                            })
+                            .collect()
+                    })
+                })
+                .collect();
+            handles.into_iter().map(|h| h.join().unwrap()).collect()
+        });
+        fail::remove(point);
+        fail::remove("log.group");
+        let (groups, requests) = f.vault.log_groups();
+        let (groups, requests) = (groups - groups_before, requests - requests_before);
+        let why = format!("seed {seed}: {point} {kind} after {skip}: {outcomes:?}, {requests} requests in {groups} groups");
+        assert!(requests > groups, "{why}: no group held two reads");
+        let refused = outcomes.iter().flatten().filter(|ok| !**ok).count();
+        assert!(refused >= 1, "{why}: the fault never hit");
+        if refused >= 2 {
+            failed_together += 1;
+        }
+
+        let data = f.data();
+        let Fixture {
+            vault,
+            alice,
+            bob,
+            carol,
+            dir,
+            ..
+        } = f;
+        drop((vault, alice, bob, carol));
+        let vault = Vault::open(&data).unwrap_or_else(|e| panic!("{why}: reopen: {e}"));
+        assert!(vault.fsck().unwrap().is_clean(), "{why}");
+        let log = vault.verify_log(Some(&checkpoint)).unwrap();
+        assert!(log.is_ok(), "{why}: {log:?}");
+        let events: Vec<vault_core::Event> = (mark..vault.log_size())
+            .map(|i| vault.log_event(i).unwrap())
+            .collect();
+        for ((doc, _), reads) in docs.iter().zip(&outcomes) {
+            let target = format!("document:{doc}");
+            let logged = events
+                .iter()
+                .filter(|e| {
+                    e.action == "document.read"
+                        && e.outcome == Outcome::Ok
+                        && e.targets.contains(&target)
+                })
+                .count();
+            let handed = reads.iter().filter(|ok| **ok).count();
+            assert_eq!(logged, handed, "{why}: {doc}: reads handed out vs logged");
+        }
+        drop(dir);
+    }
+    // With the writer waiting for its group, a failure meets several readers at once.
+    assert!(failed_together >= 1, "no failed group held two reads");
+}
