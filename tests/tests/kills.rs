@@ -15,7 +15,7 @@ use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
-use util::server::Server;
+use util::server::{Api, Server};
 use util::*;
 
 const ROUNDS: u64 = 20;
@@ -349,4 +349,72 @@ fn kills_of_the_server_during_link_downloads() {
         downloads = now;
     }
     eprintln!("link downloads: {ROUNDS} rounds, {killed} cut by the kill");
+}
+
+/// Group commit under kill -9: eight clients read eight documents through the API, each
+/// as fast as it can, and the server is killed at a seeded moment. The server answers a
+/// read only once its event is durable, and events are written in groups: so after the
+/// kill, each document has at least as many `document.read` events as answers its client
+/// got (and at most one more: a read whose event was written when the kill came).
+#[test]
+fn kills_of_the_server_during_concurrent_reads() {
+    let v = VaultDir::init();
+    let case = v.new_case();
+    let file = v.root.path().join("piece.bin");
+    let docs: Vec<String> = (0..8u8)
+        .map(|i| {
+            std::fs::write(&file, pattern(150_000 + usize::from(i) * 1000, i)).unwrap();
+            v.ok(&["doc", "add", &case, "--kind", "other"], Some(&file))
+        })
+        .collect();
+    let mut answered = 0;
+    for seed in seeds(4).into_iter().take(10) {
+        let mut rng = Rng::new(seed);
+        checkpoint(&v);
+        let mark = vault_core::Vault::open(&v.data()).unwrap().log_size();
+        let mut server = Server::start(&v.data(), &[]);
+        let api = Api::signed_in(&server.base, "alice", ADMIN_PASSWORD);
+        let delay = Duration::from_millis(100 + rng.below(500));
+        let why = format!("seed {seed}: server killed after {delay:?} of concurrent reads");
+        let readers: Vec<_> = docs
+            .iter()
+            .map(|doc| {
+                let (api, path) = (api.clone(), format!("/api/v1/documents/{doc}/content"));
+                std::thread::spawn(move || {
+                    let mut ok = 0usize;
+                    while let Some(status) = api.try_get(&path) {
+                        assert_eq!(status, 200);
+                        ok += 1;
+                    }
+                    ok
+                })
+            })
+            .collect();
+        std::thread::sleep(delay);
+        server.kill();
+        let told: Vec<usize> = readers.into_iter().map(|r| r.join().unwrap()).collect();
+        answered += told.iter().sum::<usize>();
+        healthy(&v, &why);
+        let vault = vault_core::Vault::open(&v.data()).unwrap();
+        let events: Vec<vault_core::Event> = (mark..vault.log_size())
+            .map(|i| vault.log_event(i).unwrap())
+            .collect();
+        for (doc, told) in docs.iter().zip(&told) {
+            let target = format!("document:{doc}");
+            let logged = events
+                .iter()
+                .filter(|e| {
+                    e.action == "document.read"
+                        && e.outcome == vault_core::Outcome::Ok
+                        && e.targets.contains(&target)
+                })
+                .count();
+            assert!(
+                logged >= *told && logged <= told + 1,
+                "{why}: {doc}: {told} reads answered, {logged} in the log"
+            );
+        }
+    }
+    assert!(answered > 0, "no read was answered before the kills");
+    eprintln!("concurrent reads: {answered} answered before the kills, each in the log");
 }

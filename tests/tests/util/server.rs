@@ -256,6 +256,15 @@ impl Api {
         answer(agent.run(request).unwrap())
     }
 
+    /// GET that may meet a server gone: the status once the answer's head came (its body
+    /// then read, whole or not), `None` when no head came.
+    pub fn try_get(&self, path: &str) -> Option<u16> {
+        let request = self.request("GET", path).body(()).unwrap();
+        let mut response = self.agent.run(request).ok()?;
+        let _ = std::io::copy(&mut response.body_mut().as_reader(), &mut std::io::sink());
+        Some(response.status().as_u16())
+    }
+
     /// GET, body as bytes.
     pub fn get(&self, path: &str) -> Answer {
         let request = self.request("GET", path).body(()).unwrap();
