@@ -339,3 +339,34 @@ fn a_disabled_account_cannot_sign_in_until_enabled_again() {
     assert!(log.iter().any(|e| e.action == "user.disable"));
     assert!(log.iter().any(|e| e.action == "user.enable"));
 }
+
+/// A session keeps the keys it has unwrapped, for speed: that must change no access. Bob
+/// reads a document (his session now holds the team's, the case's and the version's keys),
+/// is removed from the team, and the same session can open nothing more of it; carol, added
+/// after the rotation, reads what is added since with a session that cached the old keys.
+#[test]
+fn keys_a_session_has_unwrapped_open_nothing_once_its_user_leaves_the_team() {
+    let f = Fixture::new();
+    let doc = f.add(&f.bob, DocumentKind::Other, "attestation.pdf", b"avant");
+    f.vault.add_member(&f.alice, TEAM, "carol").unwrap();
+    let carol = f.vault.login("carol", &password("carol-pass")).unwrap();
+    assert_eq!(read_all(&f.vault, &f.bob, &doc), b"avant");
+    assert_eq!(read_all(&f.vault, &carol, &doc), b"avant");
+    // Twice: the second read comes from the session's cache.
+    assert_eq!(read_all(&f.vault, &f.bob, &doc), b"avant");
+
+    f.vault.remove_member(&f.alice, TEAM, "bob").unwrap();
+    assert!(matches!(
+        f.vault.open_document(&f.bob, &doc, None),
+        Err(Error::Denied(_))
+    ));
+    assert!(f.vault.case(&f.bob, &f.case).is_err());
+    assert!(f.vault.list_documents(&f.bob, &f.case).is_err());
+
+    // After the rotation, carol's session (which cached the old keys) reads the new
+    // document and the old one.
+    let after = f.add(&carol, DocumentKind::Other, "recours.pdf", b"apres");
+    assert_eq!(read_all(&f.vault, &carol, &after), b"apres");
+    assert_eq!(read_all(&f.vault, &carol, &doc), b"avant");
+    assert!(f.vault.open_document(&f.bob, &after, None).is_err());
+}
