@@ -111,6 +111,13 @@ load() {
     END {print n, r, p50, p99}' wrk.out >> results
 }
 
+# settle: writes out what is dirty and, when this user may (root), drops the page cache, so
+# that each timed transfer starts from the same state whatever the one before left.
+settle() {
+  sync
+  echo 1 2>/dev/null > /proc/sys/vm/drop_caches || true
+}
+
 # cpu PID: user + system time of PID so far, in clock ticks.
 cpu() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
@@ -118,6 +125,7 @@ cpu() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 # seconds PID spent during it; appends "NAME seconds peak_kib cpu_seconds".
 peak() {
   local name=$1 pid=$2; shift 2
+  settle
   echo 5 > "/proc/$pid/clear_refs"
   local ticks start end; ticks=$(cpu "$pid"); start=$(date +%s.%N)
   "$@" > /dev/null
@@ -129,6 +137,7 @@ peak() {
 # timed NAME CMD...: wall seconds of CMD followed by sync; appends "NAME seconds 0 0".
 timed() {
   local name=$1; shift
+  settle
   local start end; start=$(date +%s.%N)
   "$@" > /dev/null
   sync
@@ -160,7 +169,7 @@ for i in $(seq "$RUNS"); do
   timed age_encrypt age -r "$RECIPIENT" -o big.age big.bin
   peak vault_form "$SERVER_PID" vault_form
   peak vault_link "$SERVER_PID" vault_link "$(upload_token)"
-  find peer-files -type f -delete
+  find peer-files -type f -size +1M -delete  # the big uploads, not the 200 KB file
 done
 
 # `vault doc get` opens the data directory, which the server holds: it is stopped first.
