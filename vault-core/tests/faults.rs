@@ -180,18 +180,7 @@ fn round(op: Op, seed: u64) -> bool {
     let why = format!("seed {seed}: {op:?} with {point} {kind} after {skip}: {result:?}");
 
     // Close everything, reopen.
-    let data = f.data();
-    let Fixture {
-        vault,
-        alice,
-        bob,
-        carol,
-        dir,
-        case,
-        ..
-    } = f;
-    drop((vault, alice, bob, carol));
-    let vault = Vault::open(&data).unwrap_or_else(|e| panic!("{why}: reopen: {e}"));
+    let (vault, case, dir) = f.reopen(&why);
     let alice = vault.login("alice", &password("alice-pass")).unwrap();
     let report = vault.fsck().unwrap();
     assert!(report.is_clean(), "{why}: {report:?}");
@@ -352,17 +341,7 @@ fn faults_during_concurrent_reads_fail_their_whole_group() {
             failed_together += 1;
         }
 
-        let data = f.data();
-        let Fixture {
-            vault,
-            alice,
-            bob,
-            carol,
-            dir,
-            ..
-        } = f;
-        drop((vault, alice, bob, carol));
-        let vault = Vault::open(&data).unwrap_or_else(|e| panic!("{why}: reopen: {e}"));
+        let (vault, _, dir) = f.reopen(&why);
         assert!(vault.fsck().unwrap().is_clean(), "{why}");
         let log = vault.verify_log(Some(&checkpoint)).unwrap();
         assert!(log.is_ok(), "{why}: {log:?}");

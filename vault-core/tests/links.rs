@@ -1052,3 +1052,45 @@ fn a_persons_space_gives_their_photo_without_where_it_was_taken() {
         );
     }
 }
+
+/// A link holder's address is in the log only as a pseudonym: the same address gives the
+/// same one for the day (one client's visits can be told apart from another's), a restart
+/// draws a new key, and the address itself is in no file of the data directory.
+#[test]
+fn a_clients_address_is_logged_only_as_a_pseudonym_of_the_day() {
+    let f = Fixture::new();
+    let doc = f.add(&f.bob, DocumentKind::Other, "attestation.pdf", b"contenu");
+    let token = share(&f, &[&doc], 5, None);
+    let (lawyer, other): (std::net::IpAddr, std::net::IpAddr) = (
+        "192.0.2.77".parse().unwrap(),
+        "198.51.100.9".parse().unwrap(),
+    );
+    let now = vault_core::unix_now();
+    let mut seen = Vec::new();
+    for client in [lawyer, lawyer, other] {
+        f.vault.open_share(&token, None, Some(client), now).unwrap();
+        let event = f.vault.log_event(f.vault.log_size() - 1).unwrap();
+        assert_eq!(event.action, "share.open");
+        let pseudonym = event.client.expect("a link's event names its client");
+        assert_eq!(pseudonym.len(), 64, "a 32-byte keyed hash in hex");
+        seen.push(pseudonym);
+    }
+    assert_eq!(seen[0], seen[1], "one client, one pseudonym within the day");
+    assert_ne!(seen[0], seen[2], "two clients, two pseudonyms");
+
+    let (vault, _, dir) = f.reopen("a restart");
+    vault.open_share(&token, None, Some(lawyer), now).unwrap();
+    let after = vault
+        .log_event(vault.log_size() - 1)
+        .unwrap()
+        .client
+        .unwrap();
+    assert_ne!(after, seen[0], "a restart draws a new pseudonym key");
+    drop(vault);
+    for address in ["192.0.2.77", "198.51.100.9"] {
+        assert!(
+            files_containing(&dir.path().join("data"), address.as_bytes()).is_empty(),
+            "{address} is on disk"
+        );
+    }
+}

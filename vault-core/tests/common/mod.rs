@@ -88,6 +88,24 @@ impl Fixture {
         self.dir.path().join("data")
     }
 
+    /// Closes the vault (dropping it and every session) and reopens it from its files, as
+    /// after a restart; `why` prefixes a failure. The folder stays until the last is dropped.
+    pub fn reopen(self, why: &str) -> (Vault, CaseId, tempfile::TempDir) {
+        let data = self.data();
+        let Fixture {
+            vault,
+            alice,
+            bob,
+            carol,
+            dir,
+            case,
+            ..
+        } = self;
+        drop((vault, alice, bob, carol));
+        let vault = Vault::open(&data).unwrap_or_else(|e| panic!("{why}: reopen: {e}"));
+        (vault, case, dir)
+    }
+
     pub fn add(
         &self,
         who: &Session,
