@@ -15,7 +15,7 @@ use std::io::Read;
 
 use common::*;
 use fail::FailScenario;
-use vault_core::{Checkpoint, DocumentId, DocumentKind, LinkToken, NewShare, Outcome, Vault};
+use vault_core::{Checkpoint, DocumentId, DocumentKind, LinkToken, NewShare, Outcome};
 
 const POINTS: [&str; 14] = [
     "blob.write",
