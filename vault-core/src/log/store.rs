@@ -14,8 +14,9 @@
 //! `offsets.bin` is the commit point. Appends are grouped ([`Group`]): the events that
 //! arrive while one append is being written wait, and go together in the next one, so that
 //! concurrent readers share its fsyncs; each caller returns once its own group is durable.
-//! A crash can leave bytes past the committed end of the other files; opening cuts them off. Events are written *before* the change they
-//! record is applied (write-ahead): if the change then fails, a `failed` event follows.
+//! A crash can leave bytes past the committed end of the other files; opening cuts them
+//! off. Events are written *before* the change they record is applied (write-ahead): if the
+//! change then fails, a `failed` event follows.
 
 use crate::log::action::Action;
 use std::collections::{HashMap, VecDeque};
