@@ -52,11 +52,25 @@ pub struct EraseReport {
 impl Vault {
     /// Opens a case wrap with a team key.
     pub(crate) fn unwrap_case_key(&self, case: &CaseId, team_key: &SecretKey) -> Result<SecretKey> {
+        self.unwrap_case_key_in(case, team_key, None)
+    }
+
+    /// [`Vault::unwrap_case_key`], through a session's cache when one is given.
+    fn unwrap_case_key_in(
+        &self,
+        case: &CaseId,
+        team_key: &SecretKey,
+        cache: Option<&keys::KeyCache>,
+    ) -> Result<SecretKey> {
         let wrap = self
             .inner
             .catalog
             .required_raw(&format!("wrap/case/{case}/team"))?;
-        keys::unwrap(&wrap, team_key)?.ok_or_else(|| Error::damaged(crate::Damage::CaseKeyWrap))
+        match cache {
+            Some(cache) => cache.unwrap(&wrap, team_key)?,
+            None => keys::unwrap(&wrap, team_key)?,
+        }
+        .ok_or_else(|| Error::damaged(crate::Damage::CaseKeyWrap))
     }
 
     pub(crate) fn case_record(&self, case: &CaseId) -> Result<CaseRecord> {
@@ -74,14 +88,7 @@ impl Vault {
     ) -> Result<(CaseRecord, SecretKey)> {
         let record = self.case_record(case)?;
         let team_key = self.team_key(session, &record.team)?;
-        let wrap = self
-            .inner
-            .catalog
-            .required_raw(&format!("wrap/case/{case}/team"))?;
-        let key = session
-            .unwrapped
-            .unwrap(&wrap, &team_key)?
-            .ok_or_else(|| Error::damaged(crate::Damage::CaseKeyWrap))?;
+        let key = self.unwrap_case_key_in(case, &team_key, Some(&session.unwrapped))?;
         Ok((record, key))
     }
 
