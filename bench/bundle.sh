@@ -16,7 +16,7 @@ for tool in zip /usr/bin/time; do
 done
 
 cargo build --release --bins --quiet
-VAULT=$PWD/target/release/vault
+VAULT=${CARGO_TARGET_DIR:-$PWD/target}/release/vault
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/vault-bundle-bench.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 cd "$WORK"

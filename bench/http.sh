@@ -16,8 +16,8 @@ for tool in age curl bc; do
 done
 
 cargo build --release --bins --quiet
-VAULT=$PWD/target/release/vault
-SERVER=$PWD/target/release/vault-server
+VAULT=${CARGO_TARGET_DIR:-$PWD/target}/release/vault
+SERVER=${CARGO_TARGET_DIR:-$PWD/target}/release/vault-server
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/vault-http-bench.XXXXXX")
 SERVER_PID=
 cleanup() { [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null; rm -rf "$WORK"; }

@@ -13,7 +13,7 @@ command -v age >/dev/null || { echo "age is missing: apt-get install age" >&2; e
 [ -x /usr/bin/time ] || { echo "GNU time is missing: apt-get install time" >&2; exit 1; }
 
 cargo build --release --bins --quiet
-VAULT=$PWD/target/release/vault
+VAULT=${CARGO_TARGET_DIR:-$PWD/target}/release/vault
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/vault-bench.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 cd "$WORK"

@@ -8,4 +8,4 @@ EVENTS=${1:-1000000}
 cargo build --release --quiet -p vault-core --example log_bench
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/vault-log-bench.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
-/usr/bin/time -f 'peak RSS: %M KiB, wall: %e s' target/release/examples/log_bench "$EVENTS" "$WORK"
+/usr/bin/time -f 'peak RSS: %M KiB, wall: %e s' "${CARGO_TARGET_DIR:-target}/release/examples/log_bench" "$EVENTS" "$WORK"

@@ -17,7 +17,7 @@ for tool in exiftool curl; do
 done
 
 cargo build --release --bins --quiet
-BIN=$PWD/target/release
+BIN=${CARGO_TARGET_DIR:-$PWD/target}/release
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/vault-metadata-bench.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 cd "$WORK"
