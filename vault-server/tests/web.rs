@@ -132,7 +132,39 @@ async fn every_form_refuses_a_request_without_its_csrf_token() {
     let s = scene().await;
     let (case, doc) = (&s.case, &s.doc);
     let epoch = s.f.get("/api/v1/teams", Some(&s.token)).await.json()[0]["epoch"].clone();
+    // A personal space, made with the page's token, for its revoke form.
+    let page = get_page(&s.f, &format!("/cases/{case}"), Some(&s.cookie))
+        .await
+        .expect(StatusCode::OK)
+        .text();
+    post_form(
+        &s.f,
+        &format!("/cases/{case}/space"),
+        Some(&s.cookie),
+        &format!("csrf={}&days=90", csrf_of(&page)),
+    )
+    .await
+    .expect(StatusCode::SEE_OTHER);
+    let spaces = |page: &str| -> Vec<String> {
+        addresses(page)
+            .into_iter()
+            .filter(|a| a.starts_with("/spaces/"))
+            .collect()
+    };
+    let page = get_page(&s.f, &format!("/cases/{case}"), Some(&s.cookie))
+        .await
+        .expect(StatusCode::OK)
+        .text();
+    let space = spaces(&page);
+    assert_eq!(space.len(), 1, "one space, one revoke form");
+    let events_before = report_events(&s).await.len();
     let forms = [
+        (format!("/cases/{case}/contact"), String::new()),
+        (
+            format!("/cases/{case}/hold"),
+            "until=2031-06-30&reason=evidence&note=x".to_owned(),
+        ),
+        (space[0].clone(), format!("case={case}")),
         ("/logout".to_owned(), String::new()),
         ("/cases".to_owned(), "q=Amina".to_owned()),
         (
@@ -257,10 +289,15 @@ async fn every_form_refuses_a_request_without_its_csrf_token() {
         .await
         .expect(StatusCode::OK)
         .text();
-    assert!(
-        !page.contains("Espaces personnels actifs"),
-        "no space was made"
-    );
+    assert_eq!(spaces(&page), space, "no space made, none revoked");
+    // Nothing reached the log but the page views of this check: no contact, hold or space.
+    let events = report_events(&s).await;
+    let done: Vec<&str> = events[events_before..]
+        .iter()
+        .map(|e| e["action"].as_str().unwrap())
+        .filter(|a| !(["case.report", "case.view"].contains(a) || a.ends_with(".list")))
+        .collect();
+    assert!(done.is_empty(), "refused forms left events: {done:?}");
     let teams = s.f.get("/api/v1/teams", Some(&s.token)).await.json();
     assert_eq!(teams.as_array().unwrap().len(), 1);
     assert_eq!(teams[0]["members"].as_array().unwrap().len(), 2);
