@@ -277,6 +277,37 @@ fn cases_update_close_and_reopen() {
         f.vault.update_case(&f.bob, &f.case, &bad),
         Err(Error::Invalid(Problem::CaseNameEmpty))
     ));
+
+    // Each change is in the log, by its author, naming the case and nothing of the profile;
+    // the refused edits are there as failures.
+    let target = format!("case:{}", f.case);
+    let events = f.vault.log_events(&f.alice, 0, 10_000).unwrap();
+    let changes: Vec<(String, String, String)> = events
+        .iter()
+        .filter(|e| e.targets.contains(&target))
+        .filter(|e| !["case.view", "case.create"].contains(&e.action.as_str()))
+        .map(|e| (e.actor.clone(), e.action.clone(), e.outcome.to_string()))
+        .collect();
+    let bob = f.bob.user().id.to_string();
+    let expected: Vec<(String, String, String)> = [
+        ("case.update", "begun"),
+        ("case.update", "ok"),
+        ("case.close", "begun"),
+        ("case.close", "ok"),
+        ("case.reopen", "begun"),
+        ("case.reopen", "ok"),
+        ("case.update", "failed"),
+        ("case.update", "failed"),
+    ]
+    .iter()
+    .map(|(a, o)| (bob.clone(), a.to_string(), o.to_string()))
+    .collect();
+    assert_eq!(changes, expected);
+    for e in &events {
+        for t in &e.targets {
+            assert!(!t.contains("CNDA") && !t.contains(BENEFICIARY), "{t}");
+        }
+    }
 }
 
 #[test]
