@@ -10,9 +10,9 @@
 #   3. The vault's uploads against `age -r ... && sync` of the same file: the raw API body,
 #      the web form and the upload link (both multipart); then `vault doc get` against
 #      `age -d`, and the sign-in alone (`vault case list`). Ratios. Every timed step ends
-#      with `sync`: on a disk as noisy as a shared
-#      VM's, the wall times of 512 MiB writes vary by 2x from run to run, so the server's
-#      CPU seconds are printed too (they do not depend on the disk).
+#      with `sync`: on a disk as noisy as a shared VM's, the wall times of 512 MiB writes
+#      vary by 2x from run to run, so the server's CPU seconds are printed too (they do not
+#      depend on the disk).
 #
 #   bench/peer.sh [UPLOAD_MIB]    default 512
 #
