@@ -21,10 +21,7 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/vault-bundle-bench.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 cd "$WORK"
 
-printf 'bench-password-123\n' > pw
-export VAULT_DIR=$WORK/data VAULT_USER=bench VAULT_PASSWORD_FILE=$WORK/pw
-"$VAULT" init --admin bench --recovery-key-out recovery.key 2>/dev/null
-"$VAULT" team add bench >/dev/null
+bench_vault "$VAULT"
 CASE=$("$VAULT" case add --team bench --name "Bench")
 mkdir files
 EACH=$((TOTAL_MIB / 4))

@@ -10,6 +10,7 @@
 # Needs: curl. REQS=N requests per kind (default 200). Production argon2 parameters.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 COUNT=${1:-100000}
 REQS=${REQS:-200}
 command -v curl >/dev/null || { echo "curl is missing: apt-get install curl" >&2; exit 1; }
@@ -25,10 +26,7 @@ cleanup() { [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null; rm -rf "$WOR
 trap cleanup EXIT
 cd "$WORK"
 
-printf 'bench-password-123\n' > pw
-export VAULT_DIR=$WORK/data VAULT_USER=bench VAULT_PASSWORD_FILE=$WORK/pw
-"$VAULT" init --admin bench --recovery-key-out recovery.key 2>/dev/null
-"$VAULT" team add bench >/dev/null
+bench_vault "$VAULT"
 VAULT_PASSWORD=bench-password-123 "$POPULATE" "$WORK/data" bench bench "$COUNT"
 echo "catalogue on disk: $(du -sm data/catalog | cut -f1) MiB"
 

@@ -10,6 +10,7 @@
 # Needs: age, curl, bc. Production argon2 parameters. RUNS=N interleaved runs (default 3).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 SIZE_MIB=${1:-1024}
 for tool in age curl bc; do
   command -v $tool >/dev/null || { echo "$tool is missing: apt-get install $tool" >&2; exit 1; }
@@ -25,10 +26,7 @@ trap cleanup EXIT
 cd "$WORK"
 
 head -c "$((SIZE_MIB * 1024 * 1024))" /dev/urandom > big.bin
-printf 'bench-password-123\n' > pw
-export VAULT_DIR=$WORK/data VAULT_USER=bench VAULT_PASSWORD_FILE=$WORK/pw
-"$VAULT" init --admin bench --recovery-key-out recovery.key 2>/dev/null
-"$VAULT" team add bench >/dev/null
+bench_vault "$VAULT"
 age-keygen -o age.key 2>/dev/null
 RECIPIENT=$(age-keygen -y age.key)
 

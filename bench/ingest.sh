@@ -8,6 +8,7 @@
 # RUNS=N sets the number of interleaved runs (default 3); medians are printed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 SIZE_MIB=${1:-1024}
 command -v age >/dev/null || { echo "age is missing: apt-get install age" >&2; exit 1; }
 [ -x /usr/bin/time ] || { echo "GNU time is missing: apt-get install time" >&2; exit 1; }
@@ -20,10 +21,7 @@ cd "$WORK"
 
 head -c "$((SIZE_MIB * 1024 * 1024))" /dev/urandom > big.bin
 head -c 1024 /dev/urandom > small.bin
-printf 'bench-password-123\n' > pw
-export VAULT_DIR=$WORK/data VAULT_USER=bench VAULT_PASSWORD_FILE=$WORK/pw
-"$VAULT" init --admin bench --recovery-key-out recovery.key 2>/dev/null
-"$VAULT" team add bench >/dev/null
+bench_vault "$VAULT"
 CASE=$("$VAULT" case add --team bench --name "Bench")
 age-keygen -o age.key 2>/dev/null
 RECIPIENT=$(age-keygen -y age.key)

@@ -15,3 +15,14 @@ start_server() {
   [ -n "$TOKEN" ] || { echo "could not sign in; server log:" >&2; cat server.log >&2; exit 1; }
   AUTH="Authorization: Bearer $TOKEN"
 }
+
+# bench_vault VAULT: in the current folder, a vault in ./data with the admin "bench"
+# (password bench-password-123, in ./pw) and its team "bench". Exports VAULT_DIR, VAULT_USER
+# and VAULT_PASSWORD_FILE for the `vault` commands that follow.
+bench_vault() {
+  local vault=$1
+  printf 'bench-password-123\n' > pw
+  export VAULT_DIR=$PWD/data VAULT_USER=bench VAULT_PASSWORD_FILE=$PWD/pw
+  "$vault" init --admin bench --recovery-key-out recovery.key 2>/dev/null
+  "$vault" team add bench >/dev/null
+}

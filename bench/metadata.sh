@@ -44,10 +44,7 @@ end=$(date +%s.%N)
 EXIFTOOL_SECS=$(echo "$end $start" | awk '{printf "%.3f", $1 - $2}')
 printf '%-40s %7.3f s\n' "exiftool -all= (reference)" "$EXIFTOOL_SECS"
 
-printf 'bench-password-123\n' > pw
-export VAULT_DIR=$WORK/data VAULT_USER=bench VAULT_PASSWORD_FILE=$WORK/pw
-"$BIN/vault" init --admin bench --recovery-key-out recovery.key 2>/dev/null
-"$BIN/vault" team add bench >/dev/null
+bench_vault "$BIN/vault"
 CASE=$("$BIN/vault" case add --team bench --name "Bench")
 DOC=$("$BIN/vault" doc add "$CASE" --kind evidence photo.jpg)
 

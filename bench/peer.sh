@@ -53,10 +53,7 @@ cd "$WORK"
 
 head -c 200000 /dev/urandom > small.bin
 head -c "$((UPLOAD_MIB * 1024 * 1024))" /dev/urandom > big.bin
-printf 'bench-password-123\n' > pw
-export VAULT_DIR=$WORK/data VAULT_USER=bench VAULT_PASSWORD_FILE=$WORK/pw
-"$VAULT" init --admin bench --recovery-key-out recovery.key 2>/dev/null
-"$VAULT" team add bench >/dev/null
+bench_vault "$VAULT"
 CASE=$("$VAULT" case add --team bench --name "Bench")
 age-keygen -o age.key 2>/dev/null
 RECIPIENT=$(age-keygen -y age.key)
