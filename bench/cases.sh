@@ -17,9 +17,10 @@ command -v curl >/dev/null || { echo "curl is missing: apt-get install curl" >&2
 
 cargo build --release --bins --quiet
 cargo build --release --quiet -p vault-core --example populate
-VAULT=${CARGO_TARGET_DIR:-$PWD/target}/release/vault
-SERVER=${CARGO_TARGET_DIR:-$PWD/target}/release/vault-server
-POPULATE=${CARGO_TARGET_DIR:-$PWD/target}/release/examples/populate
+BIN=${CARGO_TARGET_DIR:-$PWD/target}/release
+VAULT=$BIN/vault
+SERVER=$BIN/vault-server
+POPULATE=$BIN/examples/populate
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/vault-cases-bench.XXXXXX")
 SERVER_PID=
 cleanup() { [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null; rm -rf "$WORK"; }

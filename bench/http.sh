@@ -17,8 +17,9 @@ for tool in age curl bc; do
 done
 
 cargo build --release --bins --quiet
-VAULT=${CARGO_TARGET_DIR:-$PWD/target}/release/vault
-SERVER=${CARGO_TARGET_DIR:-$PWD/target}/release/vault-server
+BIN=${CARGO_TARGET_DIR:-$PWD/target}/release
+VAULT=$BIN/vault
+SERVER=$BIN/vault-server
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/vault-http-bench.XXXXXX")
 SERVER_PID=
 cleanup() { [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null; rm -rf "$WORK"; }
